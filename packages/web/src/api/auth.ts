@@ -1,0 +1,45 @@
+import { api } from './client';
+
+/** Membership status (PRODUCT.md §3): 1 normal, 2 quit, 3 pending, 4 refused, 5 invited. */
+export type MembershipStatus = 1 | 2 | 3 | 4 | 5;
+export type Role = 'admin' | 'member';
+
+export interface TenantMembership {
+  id: number;
+  name: string;
+  houseNumber: string;
+  role: Role;
+  status: MembershipStatus;
+}
+
+export interface UserInfo {
+  id: number;
+  username: string;
+  realname: string;
+  mustChangePassword: boolean;
+  isPlatformAdmin?: boolean;
+}
+
+export interface LoginResult {
+  token: string;
+  userInfo: UserInfo;
+  tenantList: TenantMembership[];
+  loginTenantId: number | null;
+}
+
+export interface Me {
+  userInfo: UserInfo;
+  tenantList: TenantMembership[];
+  currentTenantId: number | null;
+}
+
+export const authApi = {
+  login: (username: string, password: string) =>
+    api.post<LoginResult>('/sys/login', { username, password }, { tenantId: null }),
+  logout: () => api.post<unknown>('/sys/logout', {}, { tenantId: null }),
+  // Without a tenant header: a stale stored tenant must not stop the console from loading the
+  // session that tells it which tenants are still usable.
+  me: () => api.get<Me>('/sys/user/me', undefined, { tenantId: null }),
+  changePassword: (oldPassword: string, newPassword: string) =>
+    api.post<unknown>('/sys/user/changePassword', { oldPassword, newPassword }, { tenantId: null }),
+};

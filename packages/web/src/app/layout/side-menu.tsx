@@ -1,0 +1,64 @@
+import {
+  ApartmentOutlined,
+  ApiOutlined,
+  AuditOutlined,
+  BankOutlined,
+  HomeOutlined,
+  SettingOutlined,
+  TeamOutlined,
+  UserOutlined,
+} from '@ant-design/icons';
+import { Menu } from 'antd';
+import type { MenuProps } from 'antd';
+import { useTranslation } from 'react-i18next';
+import { useLocation, useNavigate } from 'react-router-dom';
+import { paths } from '../paths';
+import { useSession } from '../session';
+
+type Item = Required<MenuProps>['items'][number];
+
+export function SideMenu() {
+  const { t } = useTranslation();
+  const navigate = useNavigate();
+  const location = useLocation();
+  const { isTenantAdmin, isPlatformAdmin, tenantId } = useSession();
+  const inTenant = tenantId !== null;
+
+  const system: Item[] = [
+    inTenant &&
+      isTenantAdmin && { key: paths.users, icon: <UserOutlined />, label: t('menu.users') },
+    inTenant &&
+      isTenantAdmin && {
+        key: paths.departments,
+        icon: <ApartmentOutlined />,
+        label: t('menu.departments'),
+      },
+    inTenant &&
+      isTenantAdmin && { key: paths.members, icon: <AuditOutlined />, label: t('menu.members') },
+    isPlatformAdmin && { key: paths.tenants, icon: <BankOutlined />, label: t('menu.tenants') },
+    { key: paths.myTenants, icon: <HomeOutlined />, label: t('menu.myTenants') },
+  ].filter((item): item is Exclude<typeof item, false> => Boolean(item));
+
+  const items: Item[] = [
+    { key: 'system', icon: <SettingOutlined />, label: t('menu.system'), children: system },
+  ];
+  if (inTenant && isTenantAdmin) {
+    items.push({
+      key: 'third-app',
+      icon: <ApiOutlined />,
+      label: t('menu.thirdApp'),
+      children: [{ key: paths.wecom, icon: <TeamOutlined />, label: t('menu.wecom') }],
+    });
+  }
+
+  return (
+    <Menu
+      theme="dark"
+      mode="inline"
+      items={items}
+      selectedKeys={[location.pathname]}
+      defaultOpenKeys={['system', 'third-app']}
+      onClick={({ key }) => navigate(key)}
+    />
+  );
+}

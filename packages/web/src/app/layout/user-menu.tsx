@@ -1,0 +1,60 @@
+import { DownOutlined, KeyOutlined, LogoutOutlined, UserOutlined } from '@ant-design/icons';
+import { Avatar, Button, Dropdown, Space } from 'antd';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useNavigate } from 'react-router-dom';
+import { ChangePasswordModal } from '../../components/change-password-modal';
+import { paths } from '../paths';
+import { useSession } from '../session';
+
+export function UserMenu() {
+  const { t } = useTranslation();
+  const navigate = useNavigate();
+  const { me, logout } = useSession();
+  const [changing, setChanging] = useState(false);
+  const name = me?.userInfo.realname || me?.userInfo.username || '';
+
+  const onClick = async (key: string) => {
+    if (key === 'password') setChanging(true);
+    if (key === 'logout') {
+      await logout();
+      navigate(paths.login, { replace: true });
+    }
+  };
+
+  return (
+    <>
+      <Dropdown
+        trigger={['click']}
+        menu={{
+          items: [
+            { key: 'password', icon: <KeyOutlined />, label: t('header.changePassword') },
+            { type: 'divider' },
+            { key: 'logout', icon: <LogoutOutlined />, label: t('header.logout'), danger: true },
+          ],
+          onClick: ({ key }) => void onClick(key),
+        }}
+      >
+        <Button type="text" data-testid="user-menu">
+          <Space size={8}>
+            <Avatar size="small" icon={<UserOutlined />} />
+            <span
+              style={{
+                maxWidth: 140,
+                overflow: 'hidden',
+                textOverflow: 'ellipsis',
+                whiteSpace: 'nowrap',
+                display: 'inline-block',
+                verticalAlign: 'middle',
+              }}
+            >
+              {name}
+            </span>
+            <DownOutlined style={{ fontSize: 10 }} />
+          </Space>
+        </Button>
+      </Dropdown>
+      <ChangePasswordModal open={changing} onClose={() => setChanging(false)} />
+    </>
+  );
+}

@@ -1,0 +1,11 @@
+/** Paths of the console's pages, so links and menus cannot drift from the routes. */
+export const paths = {
+  login: '/login',
+  changePassword: '/change-password',
+  users: '/system/users',
+  departments: '/system/departments',
+  members: '/system/members',
+  tenants: '/system/tenants',
+  myTenants: '/system/my-tenants',
+  wecom: '/third-app/wecom',
+} as const;

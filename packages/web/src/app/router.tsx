@@ -1,0 +1,48 @@
+import { Navigate, createBrowserRouter } from 'react-router-dom';
+import { AppLayout } from './layout/app-layout';
+import { paths } from './paths';
+import { RequireSession } from './require-session';
+import { ChangePasswordPage } from '../pages/ChangePassword';
+import { DepartmentsPage } from '../pages/Departments';
+import { HomeRedirect } from '../pages/Home';
+import { LoginPage } from '../pages/Login';
+import { MembersPage } from '../pages/Members';
+import { MyTenantsPage } from '../pages/MyTenants';
+import { NotFoundPage } from '../pages/NotFound';
+import { TenantEntryPage } from '../pages/TenantEntry';
+import { TenantsPage } from '../pages/Tenants';
+import { UsersPage } from '../pages/Users';
+import { WeComIntegrationPage } from '../pages/WeComIntegration';
+
+export const router = createBrowserRouter([
+  { path: paths.login, element: <LoginPage /> },
+  // The WeCom app home page (PRODUCT.md §4); the WeCom sign-in itself arrives with a later issue.
+  { path: '/tenantId/:tenantId', element: <TenantEntryPage /> },
+  {
+    path: paths.changePassword,
+    element: (
+      <RequireSession allowPasswordChange>
+        <ChangePasswordPage />
+      </RequireSession>
+    ),
+  },
+  {
+    path: '/',
+    element: (
+      <RequireSession>
+        <AppLayout />
+      </RequireSession>
+    ),
+    children: [
+      { index: true, element: <HomeRedirect /> },
+      { path: 'system', element: <Navigate to={paths.users} replace /> },
+      { path: paths.users, element: <UsersPage /> },
+      { path: paths.departments, element: <DepartmentsPage /> },
+      { path: paths.members, element: <MembersPage /> },
+      { path: paths.tenants, element: <TenantsPage /> },
+      { path: paths.myTenants, element: <MyTenantsPage /> },
+      { path: paths.wecom, element: <WeComIntegrationPage /> },
+      { path: '*', element: <NotFoundPage /> },
+    ],
+  },
+]);

@@ -1,0 +1,162 @@
+import { App, Form, Input, InputNumber, Modal, TreeSelect } from 'antd';
+import { useEffect, useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { departmentsApi, type DepartmentNode } from '../../../api/departments';
+import { useApiError } from '../../../components/use-api-error';
+
+export type DepartmentAction =
+  | { kind: 'add'; node: DepartmentNode | null }
+  | { kind: 'rename'; node: DepartmentNode }
+  | { kind: 'move'; node: DepartmentNode };
+
+interface Values {
+  name?: string;
+  parentId?: number;
+  order?: number;
+}
+
+/** Sentinel for "no parent" in the parent picker (antd selects cannot hold null). */
+const ROOT = -1;
+
+interface ParentOption {
+  value: number;
+  title: string;
+  disabled?: boolean;
+  children: ParentOption[];
+}
+
+/** Parent choices for a move: the node itself and its subtree are disabled (no cycles). */
+function parentOptions(
+  nodes: DepartmentNode[],
+  movingId: number | null,
+  blocked = false,
+): ParentOption[] {
+  return nodes.map((node) => {
+    const inside = blocked || node.id === movingId;
+    return {
+      value: node.id,
+      title: node.name,
+      disabled: inside,
+      children: parentOptions(node.children ?? [], movingId, inside),
+    };
+  });
+}
+
+function submit(action: DepartmentAction, values: Values) {
+  if (action.kind === 'add') {
+    return departmentsApi.add({
+      name: (values.name ?? '').trim(),
+      parentId: action.node?.id ?? null,
+      order: values.order ?? 0,
+    });
+  }
+  if (action.kind === 'rename') {
+    return departmentsApi.edit({ id: action.node.id, name: (values.name ?? '').trim() });
+  }
+  const parentId =
+    values.parentId === ROOT || values.parentId === undefined ? null : values.parentId;
+  return departmentsApi.edit({ id: action.node.id, parentId });
+}
+
+export function DepartmentFormModal(props: {
+  action: DepartmentAction | null;
+  tree: DepartmentNode[];
+  onClose: () => void;
+  onSaved: () => Promise<void>;
+}) {
+  const { t } = useTranslation();
+  const { message } = App.useApp();
+  const { reportOnForm } = useApiError();
+  const [form] = Form.useForm<Values>();
+  const [saving, setSaving] = useState(false);
+  const { action } = props;
+
+  useEffect(() => {
+    if (!action) return;
+    form.resetFields();
+    if (action.kind === 'rename') form.setFieldsValue({ name: action.node.name });
+    if (action.kind === 'move') form.setFieldsValue({ parentId: action.node.parentId ?? ROOT });
+    if (action.kind === 'add') form.setFieldsValue({ order: 0 });
+  }, [action, form]);
+
+  const movingId = action?.kind === 'move' ? action.node.id : null;
+  const options = useMemo(
+    () => [
+      { value: ROOT, title: t('departments.root'), children: [] },
+      ...parentOptions(props.tree, movingId),
+    ],
+    [props.tree, movingId, t],
+  );
+
+  const title = !action
+    ? ''
+    : action.kind === 'add'
+      ? action.node
+        ? t('departments.addChildOf', { name: action.node.name })
+        : t('departments.addRoot')
+      : action.kind === 'rename'
+        ? t('departments.renameOf', { name: action.node.name })
+        : t('departments.moveOf', { name: action.node.name });
+
+  const onOk = async () => {
+    if (!action) return;
+    const values = await form.validateFields().catch(() => null);
+    if (!values) return;
+    setSaving(true);
+    try {
+      await submit(action, values);
+      void message.success(t('common.saved'));
+      await props.onSaved();
+    } catch (error) {
+      reportOnForm(form, error, {
+        'departments.name_taken': 'name',
+        'departments.cycle': 'parentId',
+        'departments.invalid_parent': 'parentId',
+      });
+    } finally {
+      setSaving(false);
+    }
+  };
+
+  return (
+    <Modal
+      open={action !== null}
+      title={title}
+      onCancel={props.onClose}
+      onOk={() => void onOk()}
+      okText={t('common.save')}
+      confirmLoading={saving}
+      forceRender
+      width={480}
+    >
+      <Form<Values> form={form} layout="vertical" style={{ marginTop: 16 }} requiredMark={false}>
+        {action?.kind !== 'move' && (
+          <Form.Item
+            name="name"
+            label={t('departments.name')}
+            rules={[
+              { required: true, whitespace: true, message: t('departments.nameRequired') },
+              { max: 64, message: t('common.tooLong', { max: 64 }) },
+            ]}
+          >
+            <Input autoFocus autoComplete="off" />
+          </Form.Item>
+        )}
+        {action?.kind === 'add' && (
+          <Form.Item name="order" label={t('departments.order')} extra={t('departments.orderHint')}>
+            <InputNumber min={0} max={1_000_000} style={{ width: '100%' }} />
+          </Form.Item>
+        )}
+        {action?.kind === 'move' && (
+          <Form.Item name="parentId" label={t('departments.parent')} rules={[{ required: true }]}>
+            <TreeSelect
+              treeData={options}
+              treeDefaultExpandAll
+              showSearch={{ treeNodeFilterProp: 'title' }}
+            />
+          </Form.Item>
+        )}
+      </Form>
+    </Modal>
+  );
+}

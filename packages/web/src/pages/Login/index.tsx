@@ -1,0 +1,100 @@
+import { LockOutlined, UserOutlined } from '@ant-design/icons';
+import { Alert, Button, Card, Form, Input, Typography } from 'antd';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Navigate, useLocation, useNavigate } from 'react-router-dom';
+import { LanguageSwitch } from '../../app/layout/language-switch';
+import { paths } from '../../app/paths';
+import { useSession } from '../../app/session';
+import { ApiError } from '../../api/client';
+import { errorText } from '../../components/use-api-error';
+import { AuthShell } from './auth-shell';
+
+interface Values {
+  username: string;
+  password: string;
+}
+
+interface LocationState {
+  from?: string;
+  tenantId?: number;
+}
+
+function loginErrorText(t: ReturnType<typeof useTranslation>['t'], error: unknown): string {
+  if (error instanceof ApiError && error.status === 401) return t('login.invalid');
+  if (error instanceof ApiError && error.status === 429) {
+    return `${t('login.throttled')} ${error.message}`.trim();
+  }
+  return errorText(t, error);
+}
+
+export function LoginPage() {
+  const { t } = useTranslation();
+  const session = useSession();
+  const navigate = useNavigate();
+  const state = (useLocation().state ?? {}) as LocationState;
+  const [error, setError] = useState<string | null>(null);
+  const [submitting, setSubmitting] = useState(false);
+
+  if (session.status === 'ready' && !submitting) return <Navigate to={state.from ?? '/'} replace />;
+
+  const onFinish = async (values: Values) => {
+    setSubmitting(true);
+    setError(null);
+    try {
+      const me = await session.login(values.username.trim(), values.password, state.tenantId);
+      const next = me.userInfo.mustChangePassword ? paths.changePassword : (state.from ?? '/');
+      navigate(next, { replace: true });
+    } catch (caught) {
+      setError(loginErrorText(t, caught));
+    } finally {
+      setSubmitting(false);
+    }
+  };
+
+  return (
+    <AuthShell corner={<LanguageSwitch />}>
+      <Card style={{ width: 380, maxWidth: '100%' }} data-testid="login-card">
+        <Typography.Title level={3} style={{ marginTop: 0, textAlign: 'center' }}>
+          {t('login.title')}
+        </Typography.Title>
+        <Typography.Paragraph type="secondary" style={{ textAlign: 'center' }}>
+          {t('login.subtitle')}
+        </Typography.Paragraph>
+        {error && (
+          <Alert
+            type="error"
+            showIcon
+            title={error}
+            style={{ marginBottom: 16 }}
+            data-testid="login-error"
+          />
+        )}
+        <Form<Values>
+          layout="vertical"
+          onFinish={(v) => void onFinish(v)}
+          requiredMark={false}
+          size="large"
+        >
+          <Form.Item
+            name="username"
+            label={t('login.username')}
+            rules={[{ required: true, whitespace: true, message: t('login.usernameRequired') }]}
+          >
+            <Input prefix={<UserOutlined />} autoComplete="username" autoFocus />
+          </Form.Item>
+          <Form.Item
+            name="password"
+            label={t('login.password')}
+            rules={[{ required: true, message: t('login.passwordRequired') }]}
+          >
+            <Input.Password prefix={<LockOutlined />} autoComplete="current-password" />
+          </Form.Item>
+          <Button type="primary" htmlType="submit" block loading={submitting}>
+            {t('login.submit')}
+          </Button>
+        </Form>
+      </Card>
+    </AuthShell>
+  );
+}
