@@ -1,0 +1,69 @@
+import { randomUUID } from 'node:crypto';
+import { fileURLToPath } from 'node:url';
+import Fastify, { type FastifyInstance } from 'fastify';
+import type { AppConfig } from './config';
+import type { Database } from './db/client';
+import { registerAccessHooks } from './plugins/auth';
+import { registerErrorHandler } from './plugins/error-handler';
+import { registerOpenApi } from './plugins/openapi';
+import { registerWeb } from './plugins/web';
+import { registerRoutes } from './routes';
+import { createServices } from './services';
+
+export const DEFAULT_WEB_DIST = fileURLToPath(new URL('../../web/dist', import.meta.url));
+
+/** Everything that must never reach a log line. */
+export const REDACT_PATHS = [
+  'req.headers["x-access-token"]',
+  'req.headers.authorization',
+  'req.headers.cookie',
+  'res.headers["set-cookie"]',
+  '*.password',
+  '*.oldPassword',
+  '*.newPassword',
+  '*.adminPassword',
+  '*.token',
+  '*.secret',
+  '*.secretKey',
+  '*.clientSecret',
+  '*.contactSecret',
+  '*.encodingAesKey',
+  '*.accessToken',
+];
+
+export interface BuildAppOptions {
+  config: AppConfig;
+  database: Database;
+  /** `false` silences logs (tests); otherwise pino at `config.logLevel`. */
+  logger?: boolean;
+  /** Built console directory; `null` disables serving it. */
+  webDist?: string | null;
+}
+
+/** Builds the application without listening: tests use `app.inject()`. */
+export async function buildApp(opts: BuildAppOptions): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger:
+      opts.logger === false
+        ? false
+        : { level: opts.config.logLevel, redact: { paths: REDACT_PATHS, censor: '[redacted]' } },
+    bodyLimit: 1024 * 1024,
+    genReqId: () => randomUUID(),
+  });
+  app.addHook('onSend', async (req, reply) => {
+    void reply.header('x-request-id', req.id);
+  });
+
+  const services = createServices({ db: opts.database.db, config: opts.config });
+  registerErrorHandler(app);
+  await registerOpenApi(app, opts.config.publicUrl);
+  registerAccessHooks(app, services);
+
+  app.get('/health', { schema: { hide: true } }, async () => {
+    await opts.database.db.execute('select 1');
+    return { status: 'ok' };
+  });
+  registerRoutes(app, services);
+  await registerWeb(app, opts.webDist === undefined ? DEFAULT_WEB_DIST : opts.webDist);
+  return app;
+}

@@ -1,0 +1,118 @@
+import { randomBytes } from 'node:crypto';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { Type, type Static } from '@sinclair/typebox';
+import { Value } from '@sinclair/typebox/value';
+
+/** Environment variables of PRODUCT.md §1; all optional. */
+export const EnvSchema = Type.Object({
+  PORT: Type.Integer({ minimum: 0, maximum: 65535, default: 3000 }),
+  HOST: Type.String({ minLength: 1, default: '0.0.0.0' }),
+  PUBLIC_URL: Type.Optional(Type.String({ pattern: '^https?://' })),
+  DATA_DIR: Type.String({ minLength: 1, default: './data' }),
+  DATABASE_URL: Type.Optional(Type.String({ pattern: '^postgres(ql)?://' })),
+  ADMIN_PASSWORD: Type.Optional(Type.String({ minLength: 8 })),
+  SECRET_KEY: Type.Optional(Type.String({ minLength: 32 })),
+  WECOM_API_BASE: Type.String({ pattern: '^https?://', default: 'https://qyapi.weixin.qq.com' }),
+  WECOM_OAUTH_BASE: Type.String({ pattern: '^https?://', default: 'https://open.weixin.qq.com' }),
+  WECOM_LOGIN_BASE: Type.String({
+    pattern: '^https?://',
+    default: 'https://login.work.weixin.qq.com',
+  }),
+  LOG_LEVEL: Type.Union(
+    ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'].map((l) => Type.Literal(l)),
+    { default: 'info' },
+  ),
+});
+export type Env = Static<typeof EnvSchema>;
+
+export interface AppConfig {
+  port: number;
+  host: string;
+  publicUrl: string;
+  dataDir: string;
+  /** When set, PostgreSQL; otherwise PGlite in `dataDir/db`. */
+  databaseUrl?: string;
+  adminPassword?: string;
+  /** 32-byte master key for encrypting stored secrets. */
+  secretKey: Buffer;
+  wecom: { apiBase: string; oauthBase: string; loginBase: string };
+  logLevel: string;
+}
+
+export class ConfigError extends Error {}
+
+/** Parses the environment once; throws ConfigError naming every bad variable. */
+export function parseEnv(source: NodeJS.ProcessEnv): Env {
+  const raw: Record<string, unknown> = {};
+  for (const key of Object.keys(EnvSchema.properties)) {
+    const value = source[key];
+    if (value !== undefined && value !== '') raw[key] = value;
+  }
+  const converted = Value.Convert(EnvSchema, Value.Default(EnvSchema, raw));
+  const errors = [...Value.Errors(EnvSchema, converted)];
+  if (errors.length > 0) {
+    const lines = errors.map((e) => `${e.path.slice(1) || 'env'}: ${e.message}`);
+    throw new ConfigError(`Invalid environment:\n  ${lines.join('\n  ')}`);
+  }
+  return converted as Env;
+}
+
+/**
+ * Decodes SECRET_KEY (hex or base64, at least 32 bytes). Hex is tried first because a
+ * 64-character hex string is also valid base64 and would decode to the wrong bytes.
+ */
+export function decodeSecretKey(text: string): Buffer {
+  const trimmed = text.trim();
+  const bytes =
+    /^[0-9a-fA-F]+$/.test(trimmed) && trimmed.length % 2 === 0
+      ? Buffer.from(trimmed, 'hex')
+      : Buffer.from(trimmed, 'base64');
+  if (bytes.length < 32) {
+    throw new ConfigError('SECRET_KEY must decode (hex or base64) to at least 32 bytes');
+  }
+  return bytes.subarray(0, 32);
+}
+
+/** Reads DATA_DIR/secret.key, creating it (mode 0600) on first start. */
+export function loadOrCreateSecretKey(dataDir: string): Buffer {
+  const file = join(dataDir, 'secret.key');
+  try {
+    return decodeSecretKey(readFileSync(file, 'utf8'));
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code !== 'ENOENT') throw err;
+  }
+  mkdirSync(dataDir, { recursive: true });
+  const key = randomBytes(32);
+  // 'wx' fails if another process created the file meanwhile; then we read theirs.
+  try {
+    writeFileSync(file, key.toString('base64') + '\n', { mode: 0o600, flag: 'wx' });
+    return key;
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
+    return decodeSecretKey(readFileSync(file, 'utf8'));
+  }
+}
+
+export function configFromEnv(env: Env): AppConfig {
+  const dataDir = resolve(env.DATA_DIR);
+  return {
+    port: env.PORT,
+    host: env.HOST,
+    publicUrl: (env.PUBLIC_URL ?? `http://localhost:${env.PORT}`).replace(/\/+$/, ''),
+    dataDir,
+    databaseUrl: env.DATABASE_URL,
+    adminPassword: env.ADMIN_PASSWORD,
+    secretKey: env.SECRET_KEY ? decodeSecretKey(env.SECRET_KEY) : loadOrCreateSecretKey(dataDir),
+    wecom: {
+      apiBase: env.WECOM_API_BASE,
+      oauthBase: env.WECOM_OAUTH_BASE,
+      loginBase: env.WECOM_LOGIN_BASE,
+    },
+    logLevel: env.LOG_LEVEL,
+  };
+}
+
+export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
+  return configFromEnv(parseEnv(source));
+}

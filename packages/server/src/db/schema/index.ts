@@ -1,0 +1,6 @@
+export * from './tenants';
+export * from './users';
+export * from './memberships';
+export * from './departments';
+export * from './sessions';
+export * from './audit';

@@ -1,0 +1,132 @@
+import type { Static, TSchema } from '@sinclair/typebox';
+import { Type } from '@sinclair/typebox';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { Envelope, ErrorEnvelopeSchema, okEnvelope } from './envelope';
+
+/**
+ * Who may call a route. `member` and `admin` are tenant-scoped: the tenant-context plugin
+ * resolves the tenant and the caller's role before the handler runs.
+ */
+export type Access = 'public' | 'session' | 'platform' | 'member' | 'admin';
+
+export interface SessionInfo {
+  sessionId: number;
+  userId: number;
+  username: string;
+  realname: string;
+  isPlatformAdmin: boolean;
+  mustChangePassword: boolean;
+  currentTenantId: number | null;
+}
+
+export interface TenantContext {
+  userId: number;
+  tenantId: number;
+  role: 'admin' | 'member';
+  isPlatformAdmin: boolean;
+}
+
+declare module 'fastify' {
+  interface FastifyContextConfig {
+    access?: Access;
+    /** Reachable while the account must change its password first. */
+    allowWhilePasswordChangeRequired?: boolean;
+  }
+  interface FastifyRequest {
+    session: SessionInfo | null;
+    ctx: TenantContext | null;
+  }
+}
+
+type AccessCtx<A extends Access> = A extends 'public'
+  ? { session: SessionInfo | null }
+  : A extends 'session' | 'platform'
+    ? { session: SessionInfo }
+    : { session: SessionInfo; tenant: TenantContext };
+
+export type HandlerInput<A extends Access, B, Q, P> = {
+  body: B;
+  query: Q;
+  params: P;
+  req: FastifyRequest;
+  reply: FastifyReply;
+} & AccessCtx<A>;
+
+export interface RouteDef<
+  A extends Access,
+  B extends TSchema,
+  Q extends TSchema,
+  P extends TSchema,
+  R extends TSchema,
+> {
+  method: 'GET' | 'POST' | 'PUT' | 'DELETE';
+  url: string;
+  operationId: string;
+  summary: string;
+  description?: string;
+  tags: string[];
+  access: A;
+  allowWhilePasswordChangeRequired?: boolean;
+  body?: B;
+  querystring?: Q;
+  params?: P;
+  result: R;
+  handler(input: HandlerInput<A, Static<B>, Static<Q>, Static<P>>): Promise<Static<R>>;
+}
+
+const TenantHeaders = Type.Object({
+  'x-tenant-id': Type.Optional(
+    Type.String({ description: 'Tenant id; defaults to the session tenant chosen at login' }),
+  ),
+});
+
+/**
+ * Registers a `/sys` route: request schemas, the success envelope around `result`, the error
+ * envelope for every 4xx/5xx, and the access rule the auth and tenant-context hooks enforce.
+ */
+export function route<
+  A extends Access,
+  B extends TSchema = TSchema,
+  Q extends TSchema = TSchema,
+  P extends TSchema = TSchema,
+  R extends TSchema = TSchema,
+>(app: FastifyInstance, def: RouteDef<A, B, Q, P, R>): void {
+  const tenantScoped = def.access === 'member' || def.access === 'admin';
+  app.route({
+    method: def.method,
+    url: def.url,
+    config: {
+      access: def.access,
+      allowWhilePasswordChangeRequired: def.allowWhilePasswordChangeRequired ?? false,
+    },
+    schema: {
+      operationId: def.operationId,
+      summary: def.summary,
+      ...(def.description ? { description: def.description } : {}),
+      tags: def.tags,
+      ...(def.body ? { body: def.body } : {}),
+      ...(def.querystring ? { querystring: def.querystring } : {}),
+      ...(def.params ? { params: def.params } : {}),
+      ...(tenantScoped ? { headers: TenantHeaders } : {}),
+      security: def.access === 'public' ? [] : [{ accessToken: [] }],
+      response: {
+        200: Envelope(def.result),
+        '4xx': ErrorEnvelopeSchema,
+        '5xx': ErrorEnvelopeSchema,
+      },
+    },
+    handler: async (req, reply) => {
+      const input = {
+        body: req.body,
+        query: req.query,
+        params: req.params,
+        req,
+        reply,
+        session: req.session,
+        tenant: req.ctx,
+        // The access hooks guarantee session/tenant are set for the route's access level.
+      } as unknown as HandlerInput<A, Static<B>, Static<Q>, Static<P>>;
+      return okEnvelope(await def.handler(input));
+    },
+  });
+}

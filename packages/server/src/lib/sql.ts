@@ -1,0 +1,8 @@
+/** Escapes LIKE/ILIKE wildcards so user input matches literally (used with ESCAPE '\'). */
+export function likePattern(keyword: string): string {
+  return `%${keyword.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+}
+
+export function offsetOf(page: number, pageSize: number): number {
+  return (page - 1) * pageSize;
+}

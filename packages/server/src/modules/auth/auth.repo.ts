@@ -1,0 +1,121 @@
+import { and, count, eq, gt, isNull, min, sql } from 'drizzle-orm';
+import type { Db } from '../../db/client';
+import { loginAttempts, sessions, users } from '../../db/schema';
+
+export type UserRow = typeof users.$inferSelect;
+
+/** Accounts and sessions are global (not tenant-owned); tenant data goes through tenant repos. */
+export function createAuthRepo(db: Db) {
+  return {
+    async findUserByUsername(username: string): Promise<UserRow | undefined> {
+      const rows = await db
+        .select()
+        .from(users)
+        .where(sql`lower(${users.username}) = lower(${username})`)
+        .limit(1);
+      return rows[0];
+    },
+
+    async findUserById(id: number): Promise<UserRow | undefined> {
+      const rows = await db.select().from(users).where(eq(users.id, id)).limit(1);
+      return rows[0];
+    },
+
+    async updatePassword(userId: number, passwordHash: string): Promise<void> {
+      await db
+        .update(users)
+        .set({ passwordHash, mustChangePassword: false, updatedAt: new Date() })
+        .where(eq(users.id, userId));
+    },
+
+    async insertSession(row: typeof sessions.$inferInsert): Promise<number> {
+      const [inserted] = await db.insert(sessions).values(row).returning({ id: sessions.id });
+      return inserted!.id;
+    },
+
+    /** A live (not revoked, not expired) session with its user. */
+    async findLiveSession(tokenHash: string) {
+      const rows = await db
+        .select({
+          sessionId: sessions.id,
+          currentTenantId: sessions.currentTenantId,
+          createdAt: sessions.createdAt,
+          lastUsedAt: sessions.lastUsedAt,
+          user: users,
+        })
+        .from(sessions)
+        .innerJoin(users, eq(users.id, sessions.userId))
+        .where(
+          and(
+            eq(sessions.tokenHash, tokenHash),
+            isNull(sessions.revokedAt),
+            gt(sessions.expiresAt, sql`now()`),
+          ),
+        )
+        .limit(1);
+      return rows[0];
+    },
+
+    async extendSession(sessionId: number, expiresAt: Date): Promise<void> {
+      await db
+        .update(sessions)
+        .set({ lastUsedAt: new Date(), expiresAt })
+        .where(eq(sessions.id, sessionId));
+    },
+
+    async revokeSession(sessionId: number): Promise<void> {
+      await db.update(sessions).set({ revokedAt: new Date() }).where(eq(sessions.id, sessionId));
+    },
+
+    /** Other sessions of a user, e.g. after a password change. */
+    async revokeOtherSessions(userId: number, keepSessionId: number): Promise<void> {
+      await db
+        .update(sessions)
+        .set({ revokedAt: new Date() })
+        .where(
+          and(
+            eq(sessions.userId, userId),
+            isNull(sessions.revokedAt),
+            sql`${sessions.id} <> ${keepSessionId}`,
+          ),
+        );
+    },
+
+    async setSessionTenant(sessionId: number, tenantId: number): Promise<void> {
+      await db
+        .update(sessions)
+        .set({ currentTenantId: tenantId })
+        .where(eq(sessions.id, sessionId));
+    },
+
+    async recordLoginAttempt(username: string, ip: string, succeeded: boolean): Promise<void> {
+      await db.insert(loginAttempts).values({ username: username.toLowerCase(), ip, succeeded });
+    },
+
+    /** Failures since `since` by username and by address: count and oldest time. */
+    async recentFailures(username: string, ip: string, since: Date) {
+      const recent = and(eq(loginAttempts.succeeded, false), gt(loginAttempts.createdAt, since));
+      const [byUser] = await db
+        .select({ n: count(), oldest: min(loginAttempts.createdAt) })
+        .from(loginAttempts)
+        .where(and(eq(loginAttempts.username, username.toLowerCase()), recent));
+      const [byIp] = await db
+        .select({ n: count(), oldest: min(loginAttempts.createdAt) })
+        .from(loginAttempts)
+        .where(and(eq(loginAttempts.ip, ip), recent));
+      return { byUser: byUser!, byIp: byIp! };
+    },
+
+    async clearFailures(username: string): Promise<void> {
+      await db
+        .delete(loginAttempts)
+        .where(
+          and(
+            eq(loginAttempts.username, username.toLowerCase()),
+            eq(loginAttempts.succeeded, false),
+          ),
+        );
+    },
+  };
+}
+export type AuthRepo = ReturnType<typeof createAuthRepo>;

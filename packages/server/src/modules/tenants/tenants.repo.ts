@@ -1,0 +1,168 @@
+import { and, asc, count, desc, eq, ilike, or, sql, type SQL } from 'drizzle-orm';
+import type { Db } from '../../db/client';
+import { MEMBERSHIP_STATUS, memberships, tenants, users } from '../../db/schema';
+import { likePattern, offsetOf } from '../../lib/sql';
+
+export type TenantRow = typeof tenants.$inferSelect;
+export type MembershipRow = typeof memberships.$inferSelect;
+export type Role = 'admin' | 'member';
+
+export interface MemberFilter {
+  status?: number;
+  keyword?: string;
+  page: number;
+  pageSize: number;
+}
+
+/** Tenants and memberships. Every membership statement is scoped by the tenant id given first. */
+export function createTenantsRepo(db: Db) {
+  return {
+    async findTenantById(tenantId: number): Promise<TenantRow | undefined> {
+      const rows = await db.select().from(tenants).where(eq(tenants.id, tenantId)).limit(1);
+      return rows[0];
+    },
+
+    async findTenantByHouseNumber(houseNumber: string): Promise<TenantRow | undefined> {
+      const rows = await db
+        .select()
+        .from(tenants)
+        .where(eq(tenants.houseNumber, houseNumber.toUpperCase()))
+        .limit(1);
+      return rows[0];
+    },
+
+    async insertTenant(row: typeof tenants.$inferInsert): Promise<TenantRow> {
+      const [inserted] = await db.insert(tenants).values(row).returning();
+      return inserted!;
+    },
+
+    async listTenants(filter: { keyword?: string; page: number; pageSize: number }) {
+      const where = filter.keyword
+        ? or(
+            ilike(tenants.name, likePattern(filter.keyword)),
+            ilike(tenants.houseNumber, likePattern(filter.keyword)),
+          )
+        : undefined;
+      const memberCount = sql<number>`(select count(*)::int from ${memberships}
+        where ${memberships.tenantId} = ${tenants.id} and ${memberships.status} = ${MEMBERSHIP_STATUS.normal})`;
+      const records = await db
+        .select({
+          id: tenants.id,
+          name: tenants.name,
+          houseNumber: tenants.houseNumber,
+          status: tenants.status,
+          memberCount,
+          createdAt: tenants.createdAt,
+        })
+        .from(tenants)
+        .where(where)
+        .orderBy(asc(tenants.id))
+        .limit(filter.pageSize)
+        .offset(offsetOf(filter.page, filter.pageSize));
+      const [total] = await db.select({ n: count() }).from(tenants).where(where);
+      return { records, total: total!.n };
+    },
+
+    /** All memberships of one account, across tenants (for the tenant switcher). */
+    async listMembershipsOfUser(userId: number) {
+      return db
+        .select({
+          id: tenants.id,
+          name: tenants.name,
+          houseNumber: tenants.houseNumber,
+          tenantStatus: tenants.status,
+          role: memberships.role,
+          status: memberships.status,
+          frozen: memberships.frozen,
+        })
+        .from(memberships)
+        .innerJoin(tenants, eq(tenants.id, memberships.tenantId))
+        .where(eq(memberships.userId, userId))
+        .orderBy(asc(tenants.id));
+    },
+
+    async findMembership(tenantId: number, userId: number): Promise<MembershipRow | undefined> {
+      const rows = await db
+        .select()
+        .from(memberships)
+        .where(and(eq(memberships.tenantId, tenantId), eq(memberships.userId, userId)))
+        .limit(1);
+      return rows[0];
+    },
+
+    async insertMembership(
+      tenantId: number,
+      row: { userId: number; status: number; role?: Role },
+    ): Promise<MembershipRow> {
+      const [inserted] = await db
+        .insert(memberships)
+        .values({ tenantId, ...row })
+        .returning();
+      return inserted!;
+    },
+
+    /** Returns false when no such membership exists in this tenant. */
+    async updateMembership(
+      tenantId: number,
+      userId: number,
+      patch: Partial<Pick<MembershipRow, 'status' | 'role' | 'frozen'>>,
+    ): Promise<boolean> {
+      const rows = await db
+        .update(memberships)
+        .set({ ...patch, updatedAt: new Date() })
+        .where(and(eq(memberships.tenantId, tenantId), eq(memberships.userId, userId)))
+        .returning({ id: memberships.id });
+      return rows.length > 0;
+    },
+
+    async countActiveAdmins(tenantId: number): Promise<number> {
+      const [row] = await db
+        .select({ n: count() })
+        .from(memberships)
+        .where(
+          and(
+            eq(memberships.tenantId, tenantId),
+            eq(memberships.role, 'admin'),
+            eq(memberships.status, MEMBERSHIP_STATUS.normal),
+            eq(memberships.frozen, false),
+          ),
+        );
+      return row!.n;
+    },
+
+    async listMembers(tenantId: number, filter: MemberFilter) {
+      const conditions: SQL[] = [eq(memberships.tenantId, tenantId)];
+      if (filter.status !== undefined) conditions.push(eq(memberships.status, filter.status));
+      if (filter.keyword) {
+        const pattern = likePattern(filter.keyword);
+        conditions.push(or(ilike(users.username, pattern), ilike(users.realname, pattern))!);
+      }
+      const where = and(...conditions);
+      const records = await db
+        .select({
+          id: memberships.id,
+          userId: users.id,
+          username: users.username,
+          realname: users.realname,
+          status: memberships.status,
+          role: memberships.role,
+          frozen: memberships.frozen,
+          createdAt: memberships.createdAt,
+          updatedAt: memberships.updatedAt,
+        })
+        .from(memberships)
+        .innerJoin(users, eq(users.id, memberships.userId))
+        .where(where)
+        .orderBy(desc(memberships.updatedAt), asc(memberships.id))
+        .limit(filter.pageSize)
+        .offset(offsetOf(filter.page, filter.pageSize));
+      const [total] = await db
+        .select({ n: count() })
+        .from(memberships)
+        .innerJoin(users, eq(users.id, memberships.userId))
+        .where(where);
+      return { records, total: total!.n };
+    },
+  };
+}
+export type TenantsRepo = ReturnType<typeof createTenantsRepo>;

@@ -1,0 +1,147 @@
+import type { FastifyError, FastifyInstance, FastifyRequest } from 'fastify';
+import { errorEnvelope, type ErrorBody } from '../lib/envelope';
+import { AppError } from '../lib/errors';
+
+/** Unique constraints → the 409 a person sees. Later modules add their constraints here. */
+const UNIQUE_CONSTRAINTS: Record<string, { errorCode: string; message: string }> = {
+  users_username_uq: {
+    errorCode: 'users.username_taken',
+    message: 'That username is already taken. Choose another one.',
+  },
+  tenants_house_number_uq: {
+    errorCode: 'tenants.house_number_taken',
+    message: 'That house number is already in use. Try again.',
+  },
+  memberships_tenant_user_uq: {
+    errorCode: 'members.already_member',
+    message: 'This account is already a member of the tenant.',
+  },
+  departments_ext_uq: {
+    errorCode: 'departments.duplicate_external',
+    message: 'A department with this external id already exists in the tenant.',
+  },
+};
+
+interface PgLikeError {
+  code?: string;
+  constraint?: string;
+}
+
+/** Drizzle wraps driver errors; PGlite and node-postgres both expose SQLSTATE as `code`. */
+function findPgError(err: unknown): PgLikeError | undefined {
+  for (
+    let e = err as { cause?: unknown } | undefined, i = 0;
+    e && i < 5;
+    e = e.cause as never, i++
+  ) {
+    const code = (e as PgLikeError).code;
+    if (typeof code === 'string' && /^[0-9A-Z]{5}$/.test(code)) return e as PgLikeError;
+  }
+  return undefined;
+}
+
+const LOCATIONS: Record<string, string> = {
+  body: 'request body',
+  querystring: 'query string',
+  params: 'path',
+  headers: 'header',
+};
+
+function validationBody(err: FastifyError): ErrorBody {
+  const first = err.validation?.[0];
+  const params = (first?.params ?? {}) as Record<string, unknown>;
+  const path = (first?.instancePath ?? '').replace(/^\//, '').replace(/\//g, '.');
+  const field =
+    [path, params.missingProperty ?? params.additionalProperty].filter(Boolean).join('.') || '';
+  const where = LOCATIONS[err.validationContext ?? ''] ?? 'request';
+  const rule =
+    first?.keyword === 'required'
+      ? 'is required'
+      : first?.keyword === 'additionalProperties'
+        ? 'is not allowed'
+        : (first?.message ?? 'is invalid');
+  const what = field ? `field "${field}" ${rule}` : rule;
+  return {
+    status: 400,
+    errorCode: 'request.invalid',
+    message: `Invalid ${where}: ${what}. Correct it and try again.`,
+    details: { location: err.validationContext ?? null, field, rule: first?.keyword ?? null },
+  };
+}
+
+function clientErrorBody(err: FastifyError, status: number): ErrorBody {
+  if (status === 413) {
+    return {
+      status,
+      errorCode: 'request.body_too_large',
+      message: 'The request body is larger than the 1 MB limit. Send less data.',
+    };
+  }
+  if (status === 415) {
+    return {
+      status,
+      errorCode: 'request.unsupported_media_type',
+      message: 'Send the request body as application/json.',
+    };
+  }
+  if (
+    err.code === 'FST_ERR_CTP_EMPTY_JSON_BODY' ||
+    err instanceof SyntaxError ||
+    err.code === 'FST_ERR_CTP_INVALID_JSON_BODY'
+  ) {
+    return {
+      status: 400,
+      errorCode: 'request.malformed_json',
+      message: 'The request body is not valid JSON. Fix the syntax and try again.',
+    };
+  }
+  return { status, errorCode: 'request.invalid', message: err.message };
+}
+
+/** Maps any thrown value to the error envelope's content; `null` means an unexpected error. */
+export function toErrorBody(err: unknown): ErrorBody | null {
+  if (err instanceof AppError) {
+    return { status: err.status, errorCode: err.code, message: err.message, details: err.details };
+  }
+  const fe = err as FastifyError;
+  if (fe?.validation) return validationBody(fe);
+  const pgErr = findPgError(err);
+  if (pgErr?.code === '23505') {
+    const known = UNIQUE_CONSTRAINTS[pgErr.constraint ?? ''];
+    return known
+      ? { status: 409, ...known }
+      : { status: 409, errorCode: 'conflict.duplicate', message: 'This already exists.' };
+  }
+  if (pgErr?.code === '23503') {
+    return {
+      status: 409,
+      errorCode: 'conflict.reference',
+      message: 'This refers to something that does not exist or is still in use.',
+    };
+  }
+  const status = typeof fe?.statusCode === 'number' ? fe.statusCode : 500;
+  if (status >= 400 && status < 500) return clientErrorBody(fe, status);
+  return null;
+}
+
+export function registerErrorHandler(app: FastifyInstance): void {
+  app.setErrorHandler((err, req, reply) => {
+    const body = toErrorBody(err);
+    if (!body) {
+      req.log.error({ err, route: req.routeOptions.url, method: req.method }, 'unexpected error');
+    } else if (body.status >= 500) {
+      req.log.error({ err }, 'server error');
+    }
+    const final: ErrorBody = body ?? {
+      status: 500,
+      errorCode: 'server.internal',
+      message: `Something went wrong on the server. Try again; if it keeps failing, give the administrator request id ${req.id}.`,
+    };
+    const retryAfter = final.details?.retryAfterSeconds;
+    if (typeof retryAfter === 'number') void reply.header('retry-after', String(retryAfter));
+    return reply.code(final.status).send(errorEnvelope(final, req.id));
+  });
+}
+
+/** True for API paths that must answer in the envelope rather than the console's HTML. */
+export const isApiPath = (req: FastifyRequest) => /^\/(sys|api)(\/|$)/.test(req.url);

@@ -1,0 +1,39 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import fastifyStatic from '@fastify/static';
+import type { FastifyInstance } from 'fastify';
+import { errorEnvelope } from '../lib/envelope';
+import { isApiPath } from './error-handler';
+
+/**
+ * Serves the built console with SPA fallback. API paths that match no route answer a 404
+ * envelope; without a build, `/` explains how to make one.
+ */
+export async function registerWeb(app: FastifyInstance, webDist: string | null): Promise<void> {
+  const hasConsole = webDist !== null && existsSync(join(webDist, 'index.html'));
+  if (hasConsole) {
+    await app.register(fastifyStatic, { root: webDist, wildcard: false, index: false });
+  }
+  app.setNotFoundHandler((req, reply) => {
+    const isPage =
+      req.method === 'GET' && !isApiPath(req) && !/^\/(docs|openapi\.json)/.test(req.url);
+    if (isPage && hasConsole) return reply.type('text/html').sendFile('index.html');
+    if (isPage && req.url === '/') {
+      return reply
+        .type('text/plain; charset=utf-8')
+        .send(
+          'OrgBridge API is running. The console is not built: run `npm run build`, then reload. API docs: /docs',
+        );
+    }
+    return reply.code(404).send(
+      errorEnvelope(
+        {
+          status: 404,
+          errorCode: 'request.route_not_found',
+          message: `No endpoint ${req.method} ${req.url.split('?')[0]}. See /docs for the API.`,
+        },
+        req.id,
+      ),
+    );
+  });
+}
