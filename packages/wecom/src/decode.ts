@@ -1,0 +1,71 @@
+/**
+ * Lenient field readers. WeCom omits keys (2022 restrictions, legacy apps), adds legacy keys
+ * (`isleader`, `enable`, `hide_mobile`), and sends some numbers as strings (`gender`). These readers
+ * accept what is there and return strict JS types; a missing required identifier is an error
+ * rather than a silently dropped record, because a sync must not mistake "unreadable" for "gone".
+ */
+import { LOCAL_ERRCODE, WeComError } from './errors';
+
+export type Raw = Record<string, unknown>;
+
+export function asObject(v: unknown): Raw {
+  return typeof v === 'object' && v !== null && !Array.isArray(v) ? (v as Raw) : {};
+}
+
+export function asArray(v: unknown): unknown[] {
+  return Array.isArray(v) ? v : [];
+}
+
+export function optString(v: unknown): string | undefined {
+  if (typeof v === 'string') return v;
+  if (typeof v === 'number' && Number.isFinite(v)) return String(v);
+  return undefined;
+}
+
+export function optInt(v: unknown): number | undefined {
+  const n = typeof v === 'string' && v.trim() !== '' ? Number(v) : v;
+  return typeof n === 'number' && Number.isInteger(n) ? n : undefined;
+}
+
+export function intArray(v: unknown): number[] {
+  // Callback XML and some legacy answers use "1,2,3"; JSON answers use [1,2,3].
+  const items = typeof v === 'string' ? v.split(',') : asArray(v);
+  return items.map(optInt).filter((n): n is number => n !== undefined);
+}
+
+export function stringArray(v: unknown): string[] {
+  const items = typeof v === 'string' ? v.split(/[|,]/) : asArray(v);
+  return items.map(optString).filter((s): s is string => s !== undefined && s !== '');
+}
+
+/** `"a|b|c"` (message/send invalid lists) → `['a','b','c']`; empty or absent → `[]`. */
+export function pipeList(v: unknown): string[] {
+  const s = optString(v);
+  return s ? s.split('|').filter((x) => x !== '') : [];
+}
+
+export function missing(api: string, what: string): WeComError {
+  return new WeComError({
+    errcode: LOCAL_ERRCODE.badResponse,
+    errmsg: `response has no ${what}`,
+    api,
+    retryable: false,
+  });
+}
+
+export function reqString(api: string, raw: Raw, key: string): string {
+  const s = optString(raw[key]);
+  if (s === undefined || s === '') throw missing(api, key);
+  return s;
+}
+
+export function reqInt(api: string, raw: Raw, key: string): number {
+  const n = optInt(raw[key]);
+  if (n === undefined) throw missing(api, key);
+  return n;
+}
+
+/** Copies defined values only, so optional properties are absent rather than `undefined`. */
+export function compact<T extends object>(o: T): T {
+  return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as T;
+}

@@ -1,0 +1,103 @@
+/**
+ * The request loop shared by every endpoint: token, governor slot, HTTP, classification, retry.
+ *
+ * Retry rules:
+ * - 40014/42001/41001: invalidate the token and retry once, outside the attempt budget.
+ * - -1, 45009, 45033 (WeCom answered and did not act): backoff and retry, for every API.
+ * - timeouts, resets, unreadable bodies: retried only for idempotent calls. `message/send` is not
+ *   idempotent — the message may already be delivered — so those surface as
+ *   `WeComError{ uncertain: true }` and the caller decides (see api/message.ts).
+ * - connection refused / DNS errors (request never left): retried for every API.
+ * - everything else (permission, network-policy, input, wrong credentials): never retried.
+ */
+import { TOKEN_REFRESH_CODES } from './errcodes';
+import { WeComError } from './errors';
+import { backoffDelay, type Governor, type RetryPolicy } from './governor';
+import type { HttpRequest, Transport } from './http';
+import type { TokenCache } from './token-cache';
+
+export interface CallSpec extends HttpRequest {
+  /** Whether the call needs access_token (everything but gettoken). */
+  auth: boolean;
+  /** Safe to repeat when the outcome of an attempt is unknown. */
+  idempotent: boolean;
+}
+
+export interface Requester {
+  call(spec: CallSpec): Promise<Record<string, unknown>>;
+}
+
+export interface RequesterDeps {
+  transport: Transport;
+  governor: Governor;
+  retry: RetryPolicy;
+  tokens: () => TokenCache;
+  onRequest?: (api: string, ms: number, errcode: number) => void;
+  onWarning?: (api: string, warning: string) => void;
+  sleep?: (ms: number) => Promise<void>;
+  random?: () => number;
+}
+
+const defaultSleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
+
+function mayRetry(err: WeComError, idempotent: boolean): boolean {
+  if (!err.retryable || err.kind === 'token') return false;
+  return idempotent || !err.uncertain;
+}
+
+export function createRequester(deps: RequesterDeps): Requester {
+  const sleep = deps.sleep ?? defaultSleep;
+
+  async function attempt(spec: CallSpec, token: string | undefined) {
+    const started = performance.now();
+    try {
+      const res = await deps.governor.run(spec.api, () => deps.transport.send(spec, token));
+      deps.onRequest?.(spec.api, performance.now() - started, res.errcode);
+      return res;
+    } catch (err) {
+      const code = err instanceof WeComError ? err.errcode : -1;
+      deps.onRequest?.(spec.api, performance.now() - started, code);
+      throw err;
+    }
+  }
+
+  return {
+    async call(spec) {
+      const start = Date.now();
+      let attempts = 0;
+      let refreshed = false;
+      for (;;) {
+        attempts++;
+        const token = spec.auth ? await deps.tokens().get() : undefined;
+        let error: WeComError;
+        try {
+          const res = await attempt(spec, token);
+          if (res.errcode === 0) {
+            if (res.warning) deps.onWarning?.(spec.api, res.warning);
+            return res.body;
+          }
+          const { errcode: _c, errmsg: _m, ...rest } = res.body;
+          error = new WeComError({
+            errcode: res.errcode,
+            errmsg: res.errmsg,
+            api: spec.api,
+            body: rest,
+          });
+        } catch (err) {
+          if (!(err instanceof WeComError)) throw err;
+          error = err;
+        }
+        if (token !== undefined && TOKEN_REFRESH_CODES.has(error.errcode) && !refreshed) {
+          refreshed = true;
+          attempts--;
+          await deps.tokens().invalidate(token);
+          continue;
+        }
+        if (!mayRetry(error, spec.idempotent) || attempts >= deps.retry.maxAttempts) throw error;
+        const delay = backoffDelay(attempts, deps.retry, deps.random);
+        if (Date.now() - start + delay > deps.retry.maxTotalMs) throw error;
+        await sleep(delay);
+      }
+    },
+  };
+}

@@ -1,0 +1,115 @@
+/**
+ * access_token caching (doc /91039, reference §1). gettoken is rate-limited, so a token is fetched
+ * once per (CorpID, secret) and shared: through the pluggable store across processes, through an
+ * in-process single-flight map across concurrent callers, and through a local copy so a warm call
+ * does not touch the store at all.
+ */
+import { createHash } from 'node:crypto';
+
+export interface CachedToken {
+  token: string;
+  /** Epoch milliseconds. */
+  expiresAt: number;
+}
+
+export interface TokenStore {
+  get(key: string): Promise<CachedToken | null>;
+  set(key: string, value: CachedToken): Promise<void>;
+  /** Removes the entry only if it still holds `token` (another process may have refreshed it). */
+  invalidate(key: string, token: string): Promise<void>;
+  /** Optional cross-process single-flight: run fn while holding an exclusive lock for key. */
+  withLock?<T>(key: string, fn: () => Promise<T>): Promise<T>;
+}
+
+/** `corpId:` + the first 16 hex chars of sha256(secret): secrets never appear in keys or logs. */
+export function tokenKey(corpId: string, secret: string): string {
+  return `${corpId}:${createHash('sha256').update(secret).digest('hex').slice(0, 16)}`;
+}
+
+export function createMemoryTokenStore(): TokenStore {
+  const entries = new Map<string, CachedToken>();
+  return {
+    get: async (key) => entries.get(key) ?? null,
+    set: async (key, value) => void entries.set(key, value),
+    invalidate: async (key, token) => {
+      if (entries.get(key)?.token === token) entries.delete(key);
+    },
+  };
+}
+
+export interface TokenCacheOptions {
+  store: TokenStore;
+  key: string;
+  /** Calls gettoken; `expiresIn` in seconds. */
+  fetchToken: () => Promise<{ token: string; expiresIn: number }>;
+  /** Refresh this long before expiry (default 5 min) so no call goes out with a dying token. */
+  refreshAheadMs?: number;
+  now?: () => number;
+}
+
+export interface TokenCache {
+  get(): Promise<string>;
+  /** Forget `token` locally and in the store; the next get() fetches or reloads a new one. */
+  invalidate(token: string): Promise<void>;
+}
+
+/** In-process single-flight, keyed by store identity and token key, shared by every client. */
+const inflight = new WeakMap<TokenStore, Map<string, Promise<CachedToken>>>();
+
+export function createTokenCache(opts: TokenCacheOptions): TokenCache {
+  const { store, key, fetchToken } = opts;
+  const refreshAhead = opts.refreshAheadMs ?? 5 * 60_000;
+  const now = opts.now ?? Date.now;
+  let local: CachedToken | null = null;
+
+  // Deliberately not a type guard: a non-fresh token can still be usable (see refresh()).
+  const fresh = (t: CachedToken | null): boolean =>
+    t !== null && t.expiresAt - refreshAhead > now();
+
+  async function fetchAndStore(): Promise<CachedToken> {
+    const { token, expiresIn } = await fetchToken();
+    const value = { token, expiresAt: now() + expiresIn * 1000 };
+    await store.set(key, value);
+    return value;
+  }
+
+  async function load(): Promise<CachedToken> {
+    const stored = await store.get(key);
+    if (stored && fresh(stored)) return stored;
+    const refresh = async (): Promise<CachedToken> => {
+      // Inside the lock another process may already have refreshed: re-read before fetching.
+      const again = store.withLock ? await store.get(key) : stored;
+      if (again && fresh(again)) return again;
+      try {
+        return await fetchAndStore();
+      } catch (err) {
+        // A token inside its refresh window still works; prefer it over failing the call.
+        if (again && again.expiresAt > now()) return again;
+        throw err;
+      }
+    };
+    return store.withLock ? store.withLock(key, refresh) : refresh();
+  }
+
+  function singleFlight(): Promise<CachedToken> {
+    let byKey = inflight.get(store);
+    if (!byKey) inflight.set(store, (byKey = new Map()));
+    const pending = byKey.get(key);
+    if (pending) return pending;
+    const p = load().finally(() => byKey.delete(key));
+    byKey.set(key, p);
+    return p;
+  }
+
+  return {
+    async get() {
+      if (local && fresh(local)) return local.token;
+      local = await singleFlight();
+      return local.token;
+    },
+    async invalidate(token) {
+      if (local?.token === token) local = null;
+      await store.invalidate(key, token);
+    },
+  };
+}
