@@ -55,6 +55,31 @@ describe('createTokenCache', () => {
     await expect(cache.get()).rejects.toThrow('gettoken down');
   });
 
+  it('keeps the real expiry when a refresh-ahead returns the same token (WeCom semantics)', async () => {
+    let clock = 0;
+    let calls = 0;
+    // Like WeCom: the live token comes back unchanged with expires_in 7200 until it expires.
+    const fetchToken = async () => {
+      calls++;
+      return { token: `t${Math.floor(clock / 7_200_000)}`, expiresIn: 7200 };
+    };
+    const store = createMemoryTokenStore();
+    const cache = createTokenCache({ store, key: 'k', now: () => clock, fetchToken });
+    const other = createTokenCache({ store, key: 'k', now: () => clock, fetchToken });
+    expect(await cache.get()).toBe('t0');
+    clock = 7_000_000; // refresh window
+    expect(await cache.get()).toBe('t0');
+    expect(await other.get()).toBe('t0');
+    clock = 7_100_000;
+    expect(await cache.get()).toBe('t0');
+    expect(calls).toBe(2); // one refresh-ahead, not one per call
+    expect((await store.get('k'))?.expiresAt).toBe(7_200_000);
+    clock = 7_200_000;
+    expect(await other.get()).toBe('t1');
+    expect(await cache.get()).toBe('t1');
+    expect(calls).toBe(3);
+  });
+
   it('invalidates only the token it was told about', async () => {
     const store = createMemoryTokenStore();
     const c = counter();

@@ -53,22 +53,48 @@ export interface TokenCache {
   invalidate(token: string): Promise<void>;
 }
 
-/** In-process single-flight, keyed by store identity and token key, shared by every client. */
-const inflight = new WeakMap<TokenStore, Map<string, Promise<CachedToken>>>();
+/**
+ * Process-wide state per (store, key), shared by every cache over the same store so that a server
+ * building one client per request still single-flights.
+ */
+interface Slot {
+  inflight?: Promise<CachedToken>;
+  /**
+   * WeCom returns the same token on a refetch and (as far as anyone can tell) does not extend its
+   * life (reference §1). When a refresh-ahead got the same token back, the original expiry stays
+   * and no further refresh-ahead is tried for that token — otherwise every call in the last
+   * minutes would call gettoken again.
+   */
+  aheadDoneFor?: string;
+}
+const slots = new WeakMap<TokenStore, Map<string, Slot>>();
+
+function slotOf(store: TokenStore, key: string): Slot {
+  let byKey = slots.get(store);
+  if (!byKey) slots.set(store, (byKey = new Map()));
+  let slot = byKey.get(key);
+  if (!slot) byKey.set(key, (slot = {}));
+  return slot;
+}
 
 export function createTokenCache(opts: TokenCacheOptions): TokenCache {
   const { store, key, fetchToken } = opts;
   const refreshAhead = opts.refreshAheadMs ?? 5 * 60_000;
   const now = opts.now ?? Date.now;
+  const slot = slotOf(store, key);
   let local: CachedToken | null = null;
 
-  // Deliberately not a type guard: a non-fresh token can still be usable (see refresh()).
-  const fresh = (t: CachedToken | null): boolean =>
-    t !== null && t.expiresAt - refreshAhead > now();
+  /** Usable without a refresh: outside the refresh window, or refresh-ahead already tried. */
+  const fresh = (t: CachedToken): boolean =>
+    t.expiresAt - refreshAhead > now() || (slot.aheadDoneFor === t.token && t.expiresAt > now());
 
-  async function fetchAndStore(): Promise<CachedToken> {
+  async function fetchAndStore(previous: CachedToken | null): Promise<CachedToken> {
     const { token, expiresIn } = await fetchToken();
-    const value = { token, expiresAt: now() + expiresIn * 1000 };
+    let value = { token, expiresAt: now() + expiresIn * 1000 };
+    if (previous && previous.token === token && previous.expiresAt > now()) {
+      slot.aheadDoneFor = token;
+      value = previous;
+    }
     await store.set(key, value);
     return value;
   }
@@ -81,7 +107,7 @@ export function createTokenCache(opts: TokenCacheOptions): TokenCache {
       const again = store.withLock ? await store.get(key) : stored;
       if (again && fresh(again)) return again;
       try {
-        return await fetchAndStore();
+        return await fetchAndStore(again);
       } catch (err) {
         // A token inside its refresh window still works; prefer it over failing the call.
         if (again && again.expiresAt > now()) return again;
@@ -92,13 +118,12 @@ export function createTokenCache(opts: TokenCacheOptions): TokenCache {
   }
 
   function singleFlight(): Promise<CachedToken> {
-    let byKey = inflight.get(store);
-    if (!byKey) inflight.set(store, (byKey = new Map()));
-    const pending = byKey.get(key);
-    if (pending) return pending;
-    const p = load().finally(() => byKey.delete(key));
-    byKey.set(key, p);
-    return p;
+    if (!slot.inflight) {
+      slot.inflight = load().finally(() => {
+        slot.inflight = undefined;
+      });
+    }
+    return slot.inflight;
   }
 
   return {
