@@ -48,17 +48,20 @@ function mayRetry(err: WeComError, idempotent: boolean): boolean {
 export function createRequester(deps: RequesterDeps): Requester {
   const sleep = deps.sleep ?? defaultSleep;
 
+  /** One HTTP attempt inside a governor slot; `onRequest` gets the exchange time, not queueing. */
   async function attempt(spec: CallSpec, token: string | undefined) {
-    const started = performance.now();
-    try {
-      const res = await deps.governor.run(spec.api, () => deps.transport.send(spec, token));
-      deps.onRequest?.(spec.api, performance.now() - started, res.errcode);
-      return res;
-    } catch (err) {
-      const code = err instanceof WeComError ? err.errcode : -1;
-      deps.onRequest?.(spec.api, performance.now() - started, code);
-      throw err;
-    }
+    return deps.governor.run(spec.api, async () => {
+      const started = performance.now();
+      try {
+        const res = await deps.transport.send(spec, token);
+        deps.onRequest?.(spec.api, performance.now() - started, res.errcode);
+        return res;
+      } catch (err) {
+        const code = err instanceof WeComError ? err.errcode : -1;
+        deps.onRequest?.(spec.api, performance.now() - started, code);
+        throw err;
+      }
+    });
   }
 
   return {
