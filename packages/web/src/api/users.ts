@@ -29,8 +29,10 @@ export interface NewUser {
   realname: string;
   password: string;
   departmentIds?: number[];
-  mainDepartmentId?: number | null;
+  mainDepartmentId?: number;
   role?: Role;
+  /** Force a password change at first sign-in. */
+  mustChangePassword?: boolean;
 }
 
 export interface UserChanges {
@@ -40,7 +42,7 @@ export interface UserChanges {
   email?: string;
   position?: string;
   departmentIds?: number[];
-  mainDepartmentId?: number | null;
+  mainDepartmentId?: number;
 }
 
 export const usersApi = {

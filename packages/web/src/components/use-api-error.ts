@@ -20,13 +20,19 @@ interface FieldIssue {
   message: string;
 }
 
-/** Validation failures may name a field (`/username`, `body/username`, `username`). */
-function fieldIssues(details: unknown): FieldIssue[] {
-  const list = Array.isArray(details)
+/**
+ * Validation failures name the field in `details.field` (`username`, `body.username`); some
+ * answers list several as `details.fields` or an array of `{ field | path | instancePath }`.
+ */
+function fieldIssues(details: unknown, message: string): FieldIssue[] {
+  const single = details as { field?: unknown } | null;
+  const list: unknown[] = Array.isArray(details)
     ? details
     : Array.isArray((details as { fields?: unknown })?.fields)
       ? (details as { fields: unknown[] }).fields
-      : [];
+      : typeof single?.field === 'string'
+        ? [{ field: single.field, message }]
+        : [];
   return list.flatMap((item) => {
     const entry = item as {
       field?: unknown;
@@ -35,9 +41,10 @@ function fieldIssues(details: unknown): FieldIssue[] {
       message?: unknown;
     };
     const raw = entry.field ?? entry.path ?? entry.instancePath;
-    if (typeof raw !== 'string' || typeof entry.message !== 'string') return [];
+    const text = typeof entry.message === 'string' ? entry.message : message;
+    if (typeof raw !== 'string') return [];
     const field = raw.split(/[/.]/).filter(Boolean).pop();
-    return field ? [{ field, message: entry.message }] : [];
+    return field ? [{ field, message: text }] : [];
   });
 }
 
@@ -64,7 +71,9 @@ export function useApiError() {
         const mapped = error.errorCode ? fieldsByCode[error.errorCode] : undefined;
         const issues = mapped
           ? [{ field: mapped, message: errorText(t, error) }]
-          : fieldIssues(error.details).filter((issue) => names.has(issue.field));
+          : fieldIssues(error.details, errorText(t, error)).filter((issue) =>
+              names.has(issue.field),
+            );
         if (issues.length > 0) {
           form.setFields(issues.map((i) => ({ name: i.field, errors: [i.message] })));
           return;

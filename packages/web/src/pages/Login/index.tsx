@@ -22,9 +22,6 @@ interface LocationState {
 
 function loginErrorText(t: ReturnType<typeof useTranslation>['t'], error: unknown): string {
   if (error instanceof ApiError && error.status === 401) return t('login.invalid');
-  if (error instanceof ApiError && error.status === 429) {
-    return `${t('login.throttled')} ${error.message}`.trim();
-  }
   return errorText(t, error);
 }
 

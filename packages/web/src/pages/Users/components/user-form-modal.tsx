@@ -1,4 +1,4 @@
-import { App, Form, Input, Modal, Radio, Select, TreeSelect } from 'antd';
+import { App, Checkbox, Form, Input, Modal, Radio, Select, TreeSelect } from 'antd';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Role } from '../../../api/auth';
@@ -18,6 +18,7 @@ interface Values {
   departmentIds?: number[];
   mainDepartmentId?: number | null;
   role: Role;
+  mustChangePassword?: boolean;
 }
 
 const FIELD_BY_CODE: Record<string, string> = {
@@ -28,7 +29,7 @@ const FIELD_BY_CODE: Record<string, string> = {
 };
 
 function initialValues(target: UserRow | 'new'): Partial<Values> {
-  if (target === 'new') return { role: 'member', departmentIds: [] };
+  if (target === 'new') return { role: 'member', departmentIds: [], mustChangePassword: true };
   return {
     username: target.username,
     realname: target.realname,
@@ -43,9 +44,11 @@ function initialValues(target: UserRow | 'new'): Partial<Values> {
 
 async function save(target: UserRow | 'new', values: Values) {
   const departmentIds = values.departmentIds ?? [];
-  const mainDepartmentId = departmentIds.includes(values.mainDepartmentId ?? -1)
-    ? values.mainDepartmentId
-    : (departmentIds[0] ?? null);
+  // The server takes the first department as main when none is named; never send a stale one.
+  const mainDepartmentId =
+    values.mainDepartmentId != null && departmentIds.includes(values.mainDepartmentId)
+      ? values.mainDepartmentId
+      : undefined;
   if (target === 'new') {
     await usersApi.add({
       username: values.username.trim(),
@@ -54,6 +57,7 @@ async function save(target: UserRow | 'new', values: Values) {
       departmentIds,
       mainDepartmentId,
       role: values.role,
+      mustChangePassword: values.mustChangePassword ?? true,
     });
     return;
   }
@@ -126,7 +130,8 @@ export function UserFormModal(props: {
           rules={[
             { required: true, whitespace: true, message: t('users.usernameRequired') },
             { max: 64, message: t('common.tooLong', { max: 64 }) },
-            { pattern: /^[A-Za-z0-9_.@-]+$/, message: t('users.usernamePattern') },
+            { min: 2, message: t('users.usernamePattern') },
+            { pattern: /^[A-Za-z0-9][A-Za-z0-9_.@-]*$/, message: t('users.usernamePattern') },
           ]}
         >
           <Input disabled={!isNew} autoComplete="off" />
@@ -141,24 +146,7 @@ export function UserFormModal(props: {
         >
           <Input autoComplete="off" />
         </Form.Item>
-        {isNew ? (
-          <Form.Item
-            name="password"
-            label={t('users.initialPassword')}
-            extra={t('users.initialPasswordHint')}
-            rules={[
-              { required: true, message: t('password.newRequired') },
-              {
-                min: MIN_PASSWORD_LENGTH,
-                message: t('password.rule', { min: MIN_PASSWORD_LENGTH }),
-              },
-            ]}
-          >
-            <Input.Password autoComplete="new-password" />
-          </Form.Item>
-        ) : (
-          <UserContactFields />
-        )}
+        {isNew ? <InitialPasswordFields /> : <UserContactFields />}
         <Form.Item name="departmentIds" label={t('users.departments')}>
           <TreeSelect
             multiple
@@ -222,6 +210,29 @@ function UserContactFields() {
         rules={[{ max: 100, message: t('common.tooLong', { max: 100 }) }]}
       >
         <Input autoComplete="off" />
+      </Form.Item>
+    </>
+  );
+}
+
+function InitialPasswordFields() {
+  const { t } = useTranslation();
+  const rule = t('password.rule', { min: MIN_PASSWORD_LENGTH });
+  return (
+    <>
+      <Form.Item
+        name="password"
+        label={t('users.initialPassword')}
+        rules={[
+          { required: true, message: t('password.newRequired') },
+          { min: MIN_PASSWORD_LENGTH, message: rule },
+        ]}
+        style={{ marginBottom: 8 }}
+      >
+        <Input.Password autoComplete="new-password" />
+      </Form.Item>
+      <Form.Item name="mustChangePassword" valuePropName="checked">
+        <Checkbox>{t('users.mustChangePassword')}</Checkbox>
       </Form.Item>
     </>
   );
