@@ -85,6 +85,15 @@ describe('access_token against the simulator', () => {
     expect(count(sim, 'gettoken')).toBe(3);
   });
 
+  it('41001 (token missing) also triggers one refresh and retry', async () => {
+    const rec = recorder();
+    const client = appClient(sim, { onRequest: rec.onRequest });
+    sim.admin.injectFaults({ api: 'department/get', errcode: 41001, times: 1 });
+    await expect(client.department.get(1)).resolves.toMatchObject({ id: 1 });
+    expect(rec.codes('department/get')).toEqual([41001, 0]);
+    expect(count(sim, 'gettoken')).toBe(2);
+  });
+
   it('a wrong secret fails with 40001, explained, without retries', async () => {
     const client = appClient(sim, { secret: 'wrong-secret' });
     const err = await errorOf(client.department.list());
