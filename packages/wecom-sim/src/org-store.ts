@@ -68,7 +68,14 @@ export function createOrgStore(org: SimOrg, onChange: (change: OrgChange) => voi
   for (const dept of departments.values())
     if (dept.parentid !== 0) children.get(dept.parentid)?.add(dept.id);
   for (const user of org.users) {
-    const copy = structuredClone(user);
+    // Copy the arrays so admin mutations never touch the generated org that reset() restores from.
+    const copy: SimUser = {
+      ...user,
+      department: [...user.department],
+      order: [...user.order],
+      isLeaderInDept: [...user.isLeaderInDept],
+      directLeader: [...user.directLeader],
+    };
     users.set(key(copy.userid), copy);
     link(copy);
   }
