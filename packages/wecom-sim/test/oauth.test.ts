@@ -170,6 +170,15 @@ describe('in-app OAuth (/connect/oauth2/authorize)', () => {
   });
 });
 
+describe('legacy user/getuserinfo', () => {
+  it('answers PascalCase keys', async () => {
+    const user = activeUser(sim);
+    const code = (await codeFor({ sim_userid: user.userid })).searchParams.get('code')!;
+    const r = await call(sim, 'user/getuserinfo', { token: await token(sim), query: { code } });
+    expect(r.body).toEqual({ errcode: 0, errmsg: 'ok', UserId: user.userid, DeviceId: '' });
+  });
+});
+
 describe('web login (/wwlogin/sso/login)', () => {
   it('redirects with a code for members in the visible range only', async () => {
     const user = activeUser(sim);
