@@ -1,7 +1,13 @@
 import type { FastifyInstance } from 'fastify';
 import { registerAuthRoutes } from './modules/auth/auth.routes';
+import { registerDepartmentRoutes } from './modules/departments/departments.routes';
+import { registerTenantRoutes } from './modules/tenants/tenants.routes';
+import { registerUserRoutes } from './modules/users/users.routes';
 import type { Services } from './services';
 
 export function registerRoutes(app: FastifyInstance, services: Services): void {
   registerAuthRoutes(app, services);
+  registerTenantRoutes(app, services);
+  registerUserRoutes(app, services);
+  registerDepartmentRoutes(app, services);
 }

@@ -31,4 +31,5 @@ export function Paged<T extends TSchema>(record: T) {
 
 export const Empty = Type.Object({});
 export const Role = Type.Union([Type.Literal('admin'), Type.Literal('member')]);
-export const Timestamp = Type.String({ format: 'date-time' });
+/** ISO date-time on the wire; handlers may return Date objects (the serializer formats them). */
+export const Timestamp = Type.Unsafe<Date | string>({ type: 'string', format: 'date-time' });

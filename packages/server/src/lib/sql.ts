@@ -6,3 +6,8 @@ export function likePattern(keyword: string): string {
 export function offsetOf(page: number, pageSize: number): number {
   return (page - 1) * pageSize;
 }
+
+/** Rows of a raw `db.execute` result: both PGlite and node-postgres return `{ rows }`. */
+export function rowsOf<T>(result: unknown): T[] {
+  return (result as { rows: T[] }).rows;
+}

@@ -1,6 +1,7 @@
 import type { FastifyError, FastifyInstance, FastifyRequest } from 'fastify';
 import { errorEnvelope, type ErrorBody } from '../lib/envelope';
 import { AppError } from '../lib/errors';
+import { findPgError } from '../lib/pg-error';
 
 /** Unique constraints → the 409 a person sees. Later modules add their constraints here. */
 const UNIQUE_CONSTRAINTS: Record<string, { errorCode: string; message: string }> = {
@@ -21,24 +22,6 @@ const UNIQUE_CONSTRAINTS: Record<string, { errorCode: string; message: string }>
     message: 'A department with this external id already exists in the tenant.',
   },
 };
-
-interface PgLikeError {
-  code?: string;
-  constraint?: string;
-}
-
-/** Drizzle wraps driver errors; PGlite and node-postgres both expose SQLSTATE as `code`. */
-function findPgError(err: unknown): PgLikeError | undefined {
-  for (
-    let e = err as { cause?: unknown } | undefined, i = 0;
-    e && i < 5;
-    e = e.cause as never, i++
-  ) {
-    const code = (e as PgLikeError).code;
-    if (typeof code === 'string' && /^[0-9A-Z]{5}$/.test(code)) return e as PgLikeError;
-  }
-  return undefined;
-}
 
 const LOCATIONS: Record<string, string> = {
   body: 'request body',

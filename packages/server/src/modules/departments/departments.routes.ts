@@ -1,0 +1,70 @@
+import { Type } from '@sinclair/typebox';
+import type { FastifyInstance } from 'fastify';
+import { route } from '../../lib/route';
+import type { DepartmentsService } from './departments.service';
+import {
+  AddDepartmentBodySchema,
+  DepartmentIdParamsSchema,
+  DepartmentNodeSchema,
+  DepartmentSchema,
+  EditDepartmentBodySchema,
+} from './departments.schemas';
+
+const tags = ['departments'];
+
+export function registerDepartmentRoutes(
+  app: FastifyInstance,
+  deps: { departments: DepartmentsService },
+): void {
+  const { departments } = deps;
+
+  route(app, {
+    method: 'GET',
+    url: '/sys/depart/tree',
+    operationId: 'getDepartmentTree',
+    tags,
+    access: 'member',
+    summary: "The current tenant's department tree",
+    result: Type.Array(DepartmentNodeSchema),
+    handler: ({ tenant }) => departments.tree(tenant),
+  });
+
+  route(app, {
+    method: 'POST',
+    url: '/sys/depart/add',
+    operationId: 'addDepartment',
+    tags,
+    access: 'admin',
+    summary: 'Create a department in the current tenant',
+    body: AddDepartmentBodySchema,
+    result: DepartmentSchema,
+    handler: ({ tenant, body }) => departments.add(tenant, body),
+  });
+
+  route(app, {
+    method: 'POST',
+    url: '/sys/depart/edit',
+    operationId: 'editDepartment',
+    tags,
+    access: 'admin',
+    summary: 'Rename, reorder or move a department (no cycles)',
+    body: EditDepartmentBodySchema,
+    result: DepartmentSchema,
+    handler: ({ tenant, body }) => departments.edit(tenant, body),
+  });
+
+  route(app, {
+    method: 'DELETE',
+    url: '/sys/depart/:id',
+    operationId: 'deleteDepartment',
+    tags,
+    access: 'admin',
+    summary: 'Delete an empty department (409 departments.not_empty otherwise)',
+    params: DepartmentIdParamsSchema,
+    result: Type.Null(),
+    handler: async ({ tenant, params }) => {
+      await departments.remove(tenant, params.id);
+      return null;
+    },
+  });
+}

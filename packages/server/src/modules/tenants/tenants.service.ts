@@ -1,0 +1,203 @@
+import type { Db } from '../../db/client';
+import { MEMBERSHIP_STATUS } from '../../db/schema';
+import { AppError, conflict, forbidden, notFound } from '../../lib/errors';
+import { isUniqueViolation } from '../../lib/pg-error';
+import { generateHouseNumber } from '../../lib/house-number';
+import type { SessionInfo, TenantContext } from '../../lib/route';
+import { createAuditRepo } from '../audit/audit.repo';
+import type { TenantContextResolver } from './tenant-context';
+import { createTenantsRepo, type MemberFilter, type Role } from './tenants.repo';
+
+const memberNotFound = () => notFound('members', 'members.not_found');
+
+export function createTenantsService(deps: {
+  db: Db;
+  resolveTenant: TenantContextResolver;
+  setSessionTenant: (session: SessionInfo, tenantId: number) => Promise<void>;
+}) {
+  const { db } = deps;
+  const repo = createTenantsRepo(db);
+
+  /** Keeps at least one active administrator in every tenant. */
+  async function assertNotLastAdmin(tenantId: number, userId: number): Promise<void> {
+    const m = await repo.findMembership(tenantId, userId);
+    if (m?.role !== 'admin' || m.status !== MEMBERSHIP_STATUS.normal || m.frozen) return;
+    if ((await repo.countActiveAdmins(tenantId)) <= 1) {
+      throw conflict(
+        'members.last_admin',
+        'This is the last administrator of the tenant. Make another member an administrator first.',
+      );
+    }
+  }
+
+  async function transition(
+    ctx: TenantContext,
+    userId: number,
+    from: number,
+    to: number,
+    action: string,
+  ) {
+    const m = await repo.findMembership(ctx.tenantId, userId);
+    if (!m) throw memberNotFound();
+    if (m.status !== from) {
+      throw conflict(
+        'members.not_pending',
+        'This member is not waiting for approval (审核中); reload the list.',
+      );
+    }
+    await db.transaction(async (tx) => {
+      await createTenantsRepo(tx).updateMembership(ctx.tenantId, userId, { status: to });
+      await createAuditRepo(tx).record(ctx.tenantId, {
+        actorUserId: ctx.userId,
+        action,
+        targetType: 'user',
+        targetId: userId,
+      });
+    });
+  }
+
+  return {
+    /** Platform admin creates a tenant and becomes its administrator. */
+    async addTenant(session: SessionInfo, name: string) {
+      for (let attempt = 0; ; attempt++) {
+        try {
+          return await db.transaction(async (tx) => {
+            const r = createTenantsRepo(tx);
+            const t = await r.insertTenant({
+              name: name.trim(),
+              houseNumber: generateHouseNumber(),
+              createdBy: session.userId,
+            });
+            await r.insertMembership(t.id, {
+              userId: session.userId,
+              status: MEMBERSHIP_STATUS.normal,
+              role: 'admin',
+            });
+            await createAuditRepo(tx).record(t.id, {
+              actorUserId: session.userId,
+              action: 'tenant.create',
+              details: { name: t.name },
+            });
+            return { id: t.id, name: t.name, houseNumber: t.houseNumber };
+          });
+        } catch (err) {
+          // 36^6 house numbers: a collision is rare; draw again a few times.
+          if (attempt >= 4 || !isUniqueViolation(err, 'tenants_house_number_uq')) throw err;
+        }
+      }
+    },
+
+    listTenants: (filter: { keyword?: string; page: number; pageSize: number }) =>
+      repo.listTenants(filter),
+
+    /** Asks to join by house number (门牌号); the tenant admin approves or refuses. */
+    async join(session: SessionInfo, houseNumber: string) {
+      const tenant = await repo.findTenantByHouseNumber(houseNumber);
+      if (!tenant) {
+        throw new AppError(
+          'tenants.house_number_not_found',
+          404,
+          'No tenant has this house number (门牌号). Check it with the tenant administrator.',
+        );
+      }
+      const existing = await repo.findMembership(tenant.id, session.userId);
+      if (existing?.status === MEMBERSHIP_STATUS.normal) {
+        throw conflict('tenants.already_member', 'You are already a member of this tenant.');
+      }
+      if (existing?.status === MEMBERSHIP_STATUS.pending) {
+        throw conflict(
+          'tenants.join_pending',
+          'Your request to join is already waiting for approval (审核中).',
+        );
+      }
+      await db.transaction(async (tx) => {
+        const r = createTenantsRepo(tx);
+        if (existing)
+          await r.updateMembership(tenant.id, session.userId, {
+            status: MEMBERSHIP_STATUS.pending,
+          });
+        else
+          await r.insertMembership(tenant.id, {
+            userId: session.userId,
+            status: MEMBERSHIP_STATUS.pending,
+          });
+        await createAuditRepo(tx).record(tenant.id, {
+          actorUserId: session.userId,
+          action: 'tenant.join_request',
+        });
+      });
+      return { tenantId: tenant.id, tenantName: tenant.name, status: MEMBERSHIP_STATUS.pending };
+    },
+
+    async switchTenant(session: SessionInfo, tenantId: number) {
+      await deps.resolveTenant(session, String(tenantId));
+      await deps.setSessionTenant(session, tenantId);
+      return { currentTenantId: tenantId };
+    },
+
+    async current(ctx: TenantContext) {
+      const t = await repo.findTenantById(ctx.tenantId);
+      if (!t) throw forbidden('tenant.not_member', 'You are not a member of this tenant.');
+      return {
+        id: t.id,
+        name: t.name,
+        houseNumber: t.houseNumber,
+        status: t.status,
+        role: ctx.role,
+      };
+    },
+
+    async quit(ctx: TenantContext) {
+      const m = await repo.findMembership(ctx.tenantId, ctx.userId);
+      if (!m || m.status !== MEMBERSHIP_STATUS.normal) throw memberNotFound();
+      await assertNotLastAdmin(ctx.tenantId, ctx.userId);
+      await db.transaction(async (tx) => {
+        await createTenantsRepo(tx).updateMembership(ctx.tenantId, ctx.userId, {
+          status: MEMBERSHIP_STATUS.quit,
+        });
+        await createAuditRepo(tx).record(ctx.tenantId, {
+          actorUserId: ctx.userId,
+          action: 'tenant.quit',
+        });
+      });
+    },
+
+    members: (ctx: TenantContext, filter: MemberFilter) => repo.listMembers(ctx.tenantId, filter),
+
+    approve: (ctx: TenantContext, userId: number) =>
+      transition(
+        ctx,
+        userId,
+        MEMBERSHIP_STATUS.pending,
+        MEMBERSHIP_STATUS.normal,
+        'member.approve',
+      ),
+
+    refuse: (ctx: TenantContext, userId: number) =>
+      transition(
+        ctx,
+        userId,
+        MEMBERSHIP_STATUS.pending,
+        MEMBERSHIP_STATUS.refused,
+        'member.refuse',
+      ),
+
+    async setRole(ctx: TenantContext, userId: number, role: Role) {
+      const m = await repo.findMembership(ctx.tenantId, userId);
+      if (!m) throw memberNotFound();
+      if (m.role === role) return;
+      if (role === 'member') await assertNotLastAdmin(ctx.tenantId, userId);
+      await db.transaction(async (tx) => {
+        await createTenantsRepo(tx).updateMembership(ctx.tenantId, userId, { role });
+        await createAuditRepo(tx).record(ctx.tenantId, {
+          actorUserId: ctx.userId,
+          action: 'member.role',
+          targetType: 'user',
+          targetId: userId,
+          details: { role },
+        });
+      });
+    },
+  };
+}
+export type TenantsService = ReturnType<typeof createTenantsService>;
