@@ -48,6 +48,22 @@ function resolve(opts: SimOptions) {
   return { seed, credentials, mainApp, org };
 }
 
+function initialSettings(opts: SimOptions) {
+  return {
+    latencyMs: opts.latencyMs ?? 0,
+    faultHoldMs: opts.faultHoldMs ?? 60_000,
+    homeUrl: opts.homeUrl ?? null,
+    contactSyncNewIp: opts.contactSyncNewIp ?? true,
+    contactTrustedIps: null as string[] | null,
+  };
+}
+
+const initialLimits = (opts: SimOptions) => ({
+  concurrency: opts.concurrencyLimit ?? 5,
+  perMinute: opts.freqLimitPerMinute ?? 10_000,
+  perHour: 150_000,
+});
+
 /** Everything the routes and the admin API share; rebuilt pieces on reset keep their identity. */
 export function createCore(opts: SimOptions = {}) {
   const { seed, credentials, mainApp, org: initialOrg } = resolve(opts);
@@ -61,52 +77,43 @@ export function createCore(opts: SimOptions = {}) {
     org: createOrgStore(initialOrg, onChange) as OrgStore,
     apps: new Map<number, SimApp>([[mainApp.agentId, structuredClone(mainApp)]]),
   };
-  const access = () => createAccess(state.org);
+  // Rebuilt on reset, because they index the org store.
+  const services = () => {
+    const access = createAccess(state.org);
+    return {
+      access,
+      messaging: createMessaging(state.org, access, clock),
+      oauth: createOAuth(state.org, access, clock),
+    };
+  };
   const core = {
     credentials,
     corpName: initialOrg.corpName,
     clock,
     callbacks,
     state,
-    access: access(),
+    ...services(),
     tokens: createTokenService(clock, opts.expiredTokenErrcode ?? 42001),
-    limits: createLimits(clock, {
-      concurrency: opts.concurrencyLimit ?? 5,
-      perMinute: opts.freqLimitPerMinute ?? 10_000,
-      perHour: 150_000,
-    }),
+    limits: createLimits(clock, initialLimits(opts)),
     faults: createFaults(seed),
-    settings: {
-      latencyMs: opts.latencyMs ?? 0,
-      faultHoldMs: opts.faultHoldMs ?? 60_000,
-      homeUrl: opts.homeUrl ?? null,
-      contactSyncNewIp: opts.contactSyncNewIp ?? true,
-      contactTrustedIps: null as string[] | null,
-    },
+    settings: initialSettings(opts),
     counts: new Map<string, number>(),
-    messaging: null as unknown as ReturnType<typeof createMessaging>,
-    oauth: null as unknown as ReturnType<typeof createOAuth>,
     mainAgentId: mainApp.agentId,
     /** Restores the generated org and the start configuration; credentials stay the same. */
     reset(): void {
       state.org = createOrgStore(initialOrg, onChange);
       state.apps = new Map([[mainApp.agentId, structuredClone(mainApp)]]);
-      core.access = access();
-      wire();
+      Object.assign(core, services());
       core.tokens.reset();
       core.faults.clear();
       core.limits.resetWindows();
       core.counts.clear();
       core.callbacks.reset();
       clock.reset();
-      core.settings.latencyMs = opts.latencyMs ?? 0;
+      Object.assign(core.settings, initialSettings(opts));
+      Object.assign(core.limits.settings, initialLimits(opts));
     },
   };
-  function wire(): void {
-    core.messaging = createMessaging(state.org, core.access, clock);
-    core.oauth = createOAuth(state.org, core.access, clock);
-  }
-  wire();
   return core;
 }
 

@@ -119,6 +119,25 @@ describe('message/send', () => {
     expect(admin.messagesFor(user).at(-1)!.delivered).toBe(true);
   });
 
+  it('silently drops beyond 1000 messages per member per hour', { timeout: 30_000 }, async () => {
+    const t = await token(sim);
+    const user = activeUser(sim).userid;
+    for (let batch = 0; batch < 34; batch++) {
+      await Promise.all(
+        Array.from({ length: 30 }, () =>
+          call(sim, 'message/send', { token: t, body: text({ touser: user }) }),
+        ),
+      );
+      admin.advanceClock(61_000);
+    }
+    const inbox = admin.messagesFor(user);
+    expect(inbox).toHaveLength(1020);
+    expect(inbox.filter((m) => m.delivered)).toHaveLength(1000);
+    expect(new Set(inbox.filter((m) => !m.delivered).map((m) => m.dropReason))).toEqual(
+      new Set(['hour-limit']),
+    );
+  });
+
   it('drops duplicates inside the duplicate-check interval', async () => {
     const t = await token(sim);
     const body = text({
