@@ -48,7 +48,8 @@ function send(
 ): FastifyReply {
   return reply
     .header('Error-Code', String(errcode))
-    .header('Error-Msg', errmsg)
+    // Header values must be Latin-1; errmsg texts are ASCII, but never let one break the response.
+    .header('Error-Msg', errmsg.replace(/[^\x20-\x7e]/g, '?'))
     .type('application/json; charset=UTF-8')
     .send(JSON.stringify({ errcode, errmsg, ...payload }));
 }
