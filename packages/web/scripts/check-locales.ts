@@ -7,8 +7,11 @@ import { fileURLToPath } from 'node:url';
 const root = fileURLToPath(new URL('../src/i18n/locales/', import.meta.url));
 const languages = readdirSync(root);
 
+// Plural forms differ per language (English has _one/_other, Chinese needs neither).
+const PLURAL_SUFFIX = /_(zero|one|two|few|many|other)$/;
+
 function keys(value: unknown, prefix = ''): string[] {
-  if (typeof value !== 'object' || value === null) return [prefix];
+  if (typeof value !== 'object' || value === null) return [prefix.replace(PLURAL_SUFFIX, '')];
   return Object.entries(value).flatMap(([k, v]) => keys(v, prefix ? `${prefix}.${k}` : k));
 }
 

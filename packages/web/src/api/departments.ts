@@ -11,7 +11,7 @@ export interface DepartmentNode {
 
 export const departmentsApi = {
   tree: () => api.get<DepartmentNode[]>('/sys/depart/tree'),
-  add: (dept: { name: string; parentId: number | null; order?: number }) =>
+  add: (dept: { name: string; parentId?: number; order?: number }) =>
     api.post<{ id: number }>('/sys/depart/add', dept),
   edit: (dept: { id: number; name?: string; parentId?: number | null; order?: number }) =>
     api.post<unknown>('/sys/depart/edit', dept),

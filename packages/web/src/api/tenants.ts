@@ -22,6 +22,8 @@ export interface MemberRow {
   realname: string;
   status: MembershipStatus;
   role: Role;
+  /** Frozen in this tenant (the membership stays, the member cannot act). */
+  frozen?: boolean;
   createdAt?: string | number;
   updatedAt?: string | number;
 }

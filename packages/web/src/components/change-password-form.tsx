@@ -30,10 +30,8 @@ export function ChangePasswordForm(props: {
       await props.onDone();
     } catch (error) {
       reportOnForm(form, error, {
-        'auth.invalid_credentials': 'oldPassword',
         'auth.wrong_password': 'oldPassword',
-        'auth.weak_password': 'newPassword',
-        'users.weak_password': 'newPassword',
+        'auth.password_unchanged': 'newPassword',
       });
     } finally {
       setSaving(false);

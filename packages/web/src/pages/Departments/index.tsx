@@ -2,7 +2,7 @@ import { PlusOutlined } from '@ant-design/icons';
 import { App, Button, Empty, Spin, Tree } from 'antd';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { departmentsApi, type DepartmentNode } from '../../api/departments';
+import { departmentsApi, flattenDepartments, type DepartmentNode } from '../../api/departments';
 import { PageCard } from '../../components/page-card';
 import { useApiError } from '../../components/use-api-error';
 import { useDepartmentTree } from '../../components/use-department-tree';
@@ -32,6 +32,16 @@ export function DepartmentsPage() {
   const departments = useDepartmentTree();
   const [action, setAction] = useState<DepartmentAction | null>(null);
   const treeData = useMemo(() => toAntTree(departments.tree), [departments.tree]);
+  // Track what the admin collapsed rather than what is open, so new branches show expanded.
+  const [collapsed, setCollapsed] = useState<Set<number>>(new Set());
+  const parentKeys = useMemo(
+    () =>
+      flattenDepartments(departments.tree)
+        .filter((d) => (d.children ?? []).length > 0)
+        .map((d) => d.id),
+    [departments.tree],
+  );
+  const expandedKeys = parentKeys.filter((id) => !collapsed.has(id));
 
   const confirmDelete = (node: DepartmentNode) => {
     modal.confirm({
@@ -63,7 +73,11 @@ export function DepartmentsPage() {
       <Tree<AntTreeNode>
         blockNode
         showLine
-        defaultExpandAll
+        expandedKeys={expandedKeys}
+        onExpand={(keys) => {
+          const open = new Set(keys.map(Number));
+          setCollapsed(new Set(parentKeys.filter((id) => !open.has(id))));
+        }}
         treeData={treeData}
         selectable={false}
         titleRender={(item) => (
@@ -92,7 +106,7 @@ export function DepartmentsPage() {
         </Button>
       }
     >
-      <div style={{ maxWidth: 720 }}>{body}</div>
+      {treeData.length === 0 ? body : <div style={{ maxWidth: 720 }}>{body}</div>}
       <DepartmentFormModal
         action={action}
         tree={departments.tree}

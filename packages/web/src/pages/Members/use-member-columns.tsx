@@ -1,4 +1,4 @@
-import { App, Button, Popconfirm, Select, Space, Typography } from 'antd';
+import { App, Button, Popconfirm, Select, Space, Tag, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { Role } from '../../api/auth';
@@ -72,7 +72,12 @@ export function useMemberColumns(onChanged: () => void): TableColumnsType<Member
       title: t('members.status'),
       dataIndex: 'status',
       key: 'status',
-      render: (status: MemberRow['status']) => <MembershipStatusTag status={status} />,
+      render: (status: MemberRow['status'], row) => (
+        <Space size={4}>
+          <MembershipStatusTag status={status} />
+          {row.frozen && <Tag color="red">{t('status.user.2')}</Tag>}
+        </Space>
+      ),
     },
     {
       title: t('members.since'),

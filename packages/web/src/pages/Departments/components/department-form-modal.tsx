@@ -44,9 +44,10 @@ function parentOptions(
 
 function submit(action: DepartmentAction, values: Values) {
   if (action.kind === 'add') {
+    // A top-level department is sent without parentId (the server reads absent as "top level").
     return departmentsApi.add({
       name: (values.name ?? '').trim(),
-      parentId: action.node?.id ?? null,
+      ...(action.node ? { parentId: action.node.id } : {}),
       order: values.order ?? 0,
     });
   }
@@ -109,9 +110,8 @@ export function DepartmentFormModal(props: {
       await props.onSaved();
     } catch (error) {
       reportOnForm(form, error, {
-        'departments.name_taken': 'name',
         'departments.cycle': 'parentId',
-        'departments.invalid_parent': 'parentId',
+        'departments.parent_not_found': 'parentId',
       });
     } finally {
       setSaving(false);

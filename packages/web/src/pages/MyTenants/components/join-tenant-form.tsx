@@ -23,9 +23,8 @@ export function JoinTenantForm(props: { onJoined: () => void }) {
       props.onJoined();
     } catch (error) {
       reportOnForm(form, error, {
-        'tenants.not_found': 'houseNumber',
+        'tenants.house_number_not_found': 'houseNumber',
         'tenants.already_member': 'houseNumber',
-        'tenants.already_pending': 'houseNumber',
         'tenants.join_pending': 'houseNumber',
       });
     } finally {

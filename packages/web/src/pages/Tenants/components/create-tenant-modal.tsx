@@ -63,8 +63,8 @@ export function CreateTenantModal(props: {
       {created ? (
         <Result
           status="success"
-          title={t('tenants.created', { name: created.name })}
-          subTitle={t('tenants.createdHint')}
+          title={t('tenants.created')}
+          subTitle={t('tenants.createdHint', { name: created.name })}
           extra={
             <Typography.Title
               level={2}

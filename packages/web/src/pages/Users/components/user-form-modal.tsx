@@ -23,9 +23,7 @@ interface Values {
 
 const FIELD_BY_CODE: Record<string, string> = {
   'users.username_taken': 'username',
-  'users.username_exists': 'username',
-  'users.weak_password': 'password',
-  'auth.weak_password': 'password',
+  'users.main_department_invalid': 'mainDepartmentId',
 };
 
 function initialValues(target: UserRow | 'new'): Partial<Values> {
