@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
-import Fastify, { type FastifyInstance } from 'fastify';
+import Fastify, { type FastifyInstance, type RouteOptions } from 'fastify';
 import type { AppConfig } from './config';
 import type { Database } from './db/client';
 import { registerAccessHooks } from './plugins/auth';
@@ -38,6 +38,8 @@ export interface BuildAppOptions {
   logger?: boolean;
   /** Built console directory; `null` disables serving it. */
   webDist?: string | null;
+  /** Observes every registered route (used by the isolation suite to find all endpoints). */
+  onRoute?: (route: RouteOptions) => void;
 }
 
 /** Builds the application without listening: tests use `app.inject()`. */
@@ -54,6 +56,10 @@ export async function buildApp(opts: BuildAppOptions): Promise<FastifyInstance> 
     void reply.header('x-request-id', req.id);
   });
 
+  if (opts.onRoute) {
+    const observe = opts.onRoute;
+    app.addHook('onRoute', (route) => observe(route));
+  }
   const services = createServices({ db: opts.database.db, config: opts.config });
   registerErrorHandler(app);
   await registerOpenApi(app, opts.config.publicUrl);

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
-import { buildApp } from '../src/app';
+import { buildApp, type BuildAppOptions } from '../src/app';
 import type { AppConfig } from '../src/config';
 import type { Database, Db } from '../src/db/client';
 import { createFactories } from './factories';
@@ -83,9 +83,12 @@ export interface TestApp {
 }
 
 /** One app on its own migrated database, with the platform admin already signed in. */
-export async function buildTestApp(opts: { config?: Partial<AppConfig> } = {}): Promise<TestApp> {
+export async function buildTestApp(
+  opts: { config?: Partial<AppConfig>; onRoute?: BuildAppOptions['onRoute'] } = {},
+): Promise<TestApp> {
   const database = await openTestDatabase();
   const app = await buildApp({
+    onRoute: opts.onRoute,
     config: testConfig(opts.config),
     database,
     logger: false,

@@ -23,6 +23,11 @@ export interface Database {
   kind: 'pglite' | 'postgres';
   /** Applies pending migrations from `drizzle/`. */
   migrate(): Promise<void>;
+  /**
+   * Runs `fn` holding a PostgreSQL session advisory lock on its own connection, without an open
+   * transaction (so `fn` may call the network). Absent for PGlite: one process owns that database.
+   */
+  withAdvisoryLock?<T>(key: string, fn: () => Promise<T>): Promise<T>;
   close(): Promise<void>;
 }
 
@@ -57,6 +62,19 @@ function openPostgres(connectionString: string, max: number): Database {
         });
       } finally {
         await conn.query('select pg_advisory_unlock($1)', [MIGRATION_LOCK_KEY]).catch(() => {});
+        conn.release();
+      }
+    },
+    async withAdvisoryLock(key, fn) {
+      const conn = await pool.connect();
+      try {
+        await conn.query('select pg_advisory_lock(hashtextextended($1, 0))', [key]);
+        try {
+          return await fn();
+        } finally {
+          await conn.query('select pg_advisory_unlock(hashtextextended($1, 0))', [key]);
+        }
+      } finally {
         conn.release();
       }
     },

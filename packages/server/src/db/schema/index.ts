@@ -4,3 +4,4 @@ export * from './memberships';
 export * from './departments';
 export * from './sessions';
 export * from './audit';
+export * from './third-apps';

@@ -16,8 +16,9 @@ export function createDepartmentsRepo(db: Db) {
           name: departments.name,
           parentId: departments.parentId,
           order: departments.order,
+          // Spelt out: Drizzle leaves columns unqualified in single-table selects.
           memberCount: sql<number>`(select count(*)::int from ${userDepartments} ud
-            where ud.tenant_id = ${tenantId} and ud.department_id = ${departments.id})`,
+            where ud.tenant_id = ${tenantId} and ud.department_id = "departments"."id")`,
         })
         .from(departments)
         .where(eq(departments.tenantId, tenantId))

@@ -1,8 +1,8 @@
-import { Type, type Static, type TSchema } from '@sinclair/typebox';
-import { Id, Name } from '../../lib/schemas';
+import { Type, type Static } from '@sinclair/typebox';
+import { Id, Name, Nullable } from '../../lib/schemas';
 
 const Order = Type.Integer({ minimum: -1_000_000, maximum: 1_000_000 });
-const ParentId = Type.Union([Id(), Type.Null()], { description: 'null = top level' });
+const ParentId = Nullable(Id('parent department; null = top level'));
 
 export const AddDepartmentBodySchema = Type.Object({
   name: Name(100),
@@ -36,7 +36,7 @@ const nodeFields = {
 
 /** A recursive tree node; `$id` lets OpenAPI and the serializer reference itself. */
 export const DepartmentNodeSchema = Type.Recursive(
-  (Self: TSchema) => Type.Object({ ...nodeFields, children: Type.Array(Self) }),
+  (Self) => Type.Object({ ...nodeFields, children: Type.Array(Self) }),
   { $id: 'DepartmentNode' },
 );
 export type DepartmentNode = Static<typeof DepartmentNodeSchema>;

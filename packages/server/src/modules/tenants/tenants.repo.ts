@@ -43,8 +43,9 @@ export function createTenantsRepo(db: Db) {
             ilike(tenants.houseNumber, likePattern(filter.keyword)),
           )
         : undefined;
-      const memberCount = sql<number>`(select count(*)::int from ${memberships}
-        where ${memberships.tenantId} = ${tenants.id} and ${memberships.status} = ${MEMBERSHIP_STATUS.normal})`;
+      // Drizzle leaves columns unqualified in single-table selects, so the outer one is spelt out.
+      const memberCount = sql<number>`(select count(*)::int from ${memberships} m
+        where m.tenant_id = "tenants"."id" and m.status = ${MEMBERSHIP_STATUS.normal})`;
       const records = await db
         .select({
           id: tenants.id,

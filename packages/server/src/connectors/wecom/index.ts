@@ -1,0 +1,64 @@
+import { Type } from '@sinclair/typebox';
+import { createWeComClient } from '@orgbridge/wecom';
+import type { ConnectorDefinition, ConnectorInstance } from '../kit';
+import { runWeComDiagnostics } from './diagnostics';
+import { createWeComDirectory } from './directory';
+import { createWeComMessaging } from './messaging';
+import { createWeComOAuth } from './oauth';
+
+/** WeCom (企业微信) self-built app (自建应用) connector. */
+export const wecomConnector: ConnectorDefinition = {
+  id: 'wecom',
+  settingsSchema: Type.Object({
+    agentId: Type.Integer({ minimum: 1, maximum: 2_147_483_647 }),
+    // CorpIDs are `ww` + 16 hex today, `wx…` for old corps; accept letters and digits only.
+    clientId: Type.String({ minLength: 4, maxLength: 64, pattern: '^[A-Za-z0-9]+$' }),
+    clientSecret: Type.String({ minLength: 8, maxLength: 128, pattern: '^[A-Za-z0-9_\\-]+$' }),
+  }),
+  formItems: [
+    {
+      key: 'agentId',
+      type: 'number',
+      required: true,
+      label: { 'zh-CN': 'AgentId', en: 'AgentId' },
+    },
+    {
+      key: 'clientId',
+      type: 'text',
+      required: true,
+      label: { 'zh-CN': 'AppKey（企业ID / CorpID）', en: 'AppKey (CorpID)' },
+    },
+    {
+      key: 'clientSecret',
+      type: 'secret',
+      required: true,
+      label: { 'zh-CN': 'AppSecret（应用 Secret）', en: 'AppSecret (app Secret)' },
+    },
+    {
+      key: 'contactSecret',
+      type: 'secret',
+      required: false,
+      label: { 'zh-CN': '通讯录同步 Secret（可选）', en: 'Contacts-sync Secret (optional)' },
+    },
+  ],
+  create(ctx): ConnectorInstance {
+    const { settings, endpoints, tokens } = ctx;
+    const app = createWeComClient({
+      corpId: settings.clientId,
+      secret: settings.clientSecret,
+      apiBase: endpoints.apiBase,
+      tokenStore: tokens,
+    });
+    return {
+      test: () => runWeComDiagnostics(app),
+      directory: createWeComDirectory(app, 5),
+      messaging: createWeComMessaging(app, settings.agentId),
+      oauth: createWeComOAuth(app, {
+        corpId: settings.clientId,
+        agentId: settings.agentId,
+        oauthBase: endpoints.oauthBase,
+        loginBase: endpoints.loginBase,
+      }),
+    };
+  },
+};

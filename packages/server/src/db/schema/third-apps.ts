@@ -1,0 +1,121 @@
+import { sql } from 'drizzle-orm';
+import {
+  boolean,
+  foreignKey,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  text,
+  timestamp,
+  unique,
+  uniqueIndex,
+} from 'drizzle-orm/pg-core';
+import { memberships } from './memberships';
+import { tenants } from './tenants';
+
+/** Third-party platforms a tenant can connect; the API spells them like the anchor system. */
+export const THIRD_TYPES = ['wechat_enterprise'] as const;
+export type ThirdType = (typeof THIRD_TYPES)[number];
+
+/** Per-tenant policy for directory sync and sign-in; stored as JSON so new knobs need no migration. */
+export interface SyncPolicy {
+  /** Initial password of accounts created by sync (the seed's default is `same-as-username`). */
+  initialPassword: 'same-as-username' | 'random' | 'wecom-only';
+  /** Share of bound members a run may mark as left before it stops for confirmation (0..1). */
+  massChangeThreshold: number;
+  /** Cron expression for scheduled sync, or null. */
+  schedule: string | null;
+  /** What happens when an unbound WeCom member signs in. */
+  unboundLogin: 'refuse' | 'link' | 'create';
+}
+
+export const DEFAULT_SYNC_POLICY: SyncPolicy = {
+  initialPassword: 'same-as-username',
+  massChangeThreshold: 0.2,
+  schedule: null,
+  unboundLogin: 'refuse',
+};
+
+/**
+ * One connection per (tenant, third type). Secret columns hold `SECRET_KEY` ciphertexts
+ * (see lib/secrets.ts) and never leave the server in clear.
+ */
+export const thirdAppConfigs = pgTable(
+  'third_app_configs',
+  {
+    tenantId: integer('tenant_id').notNull(),
+    id: integer('id').primaryKey().generatedByDefaultAsIdentity(),
+    thirdType: text('third_type', { enum: THIRD_TYPES }).notNull(),
+    agentId: integer('agent_id').notNull(),
+    /** WeCom CorpID; the console labels it AppKey like the anchor system does. */
+    clientId: text('client_id').notNull(),
+    clientSecretEnc: text('client_secret_enc').notNull(),
+    contactSecretEnc: text('contact_secret_enc'),
+    callbackTokenEnc: text('callback_token_enc').notNull(),
+    encodingAesKeyEnc: text('encoding_aes_key_enc').notNull(),
+    enabled: boolean('enabled').notNull().default(true),
+    syncPolicy: jsonb('sync_policy').$type<SyncPolicy>().notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    unique('third_app_configs_tenant_type_uq').on(t.tenantId, t.thirdType),
+    // A CorpID belongs to one tenant only ("AppKey重复" otherwise).
+    unique('third_app_configs_client_id_uq').on(t.thirdType, t.clientId),
+    foreignKey({
+      name: 'third_app_configs_tenant_fk',
+      columns: [t.tenantId],
+      foreignColumns: [tenants.id],
+    }),
+  ],
+);
+
+/**
+ * Binding (third account): an external member of a tenant's connected corp ↔ a system user.
+ * WeCom userids are case-insensitive, so uniqueness is on the lower-cased id.
+ */
+export const thirdAccounts = pgTable(
+  'third_accounts',
+  {
+    tenantId: integer('tenant_id').notNull(),
+    id: integer('id').primaryKey().generatedByDefaultAsIdentity(),
+    thirdType: text('third_type', { enum: THIRD_TYPES }).notNull(),
+    corpId: text('corp_id').notNull(),
+    extUserId: text('ext_user_id').notNull(),
+    userId: integer('user_id').notNull(),
+    extName: text('ext_name').notNull().default(''),
+    /** False after the member left the corp or the config was removed; kept for history. */
+    active: boolean('active').notNull().default(true),
+    /** WeCom-owned fields last applied (position, department ids, status…), for change detection. */
+    extData: jsonb('ext_data').$type<Record<string, unknown>>(),
+    boundAt: timestamp('bound_at', { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex('third_accounts_ext_uq').on(
+      t.tenantId,
+      t.thirdType,
+      t.corpId,
+      sql`lower(${t.extUserId})`,
+    ),
+    unique('third_accounts_user_uq').on(t.tenantId, t.thirdType, t.userId),
+    index('third_accounts_tenant_bound_idx').on(t.tenantId, t.boundAt),
+    foreignKey({
+      name: 'third_accounts_membership_fk',
+      columns: [t.tenantId, t.userId],
+      foreignColumns: [memberships.tenantId, memberships.userId],
+    }).onDelete('cascade'),
+  ],
+);
+
+/**
+ * Provider access tokens shared by every OrgBridge process (one per secret), encrypted at rest.
+ * Key = tokenKey(corpId, secret): no tenant, because a corp's token is the same for whoever asks.
+ */
+export const connectorTokens = pgTable('connector_tokens', {
+  key: text('key').primaryKey(),
+  tokenEnc: text('token_enc').notNull(),
+  expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+  updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+});

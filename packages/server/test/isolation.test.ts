@@ -1,0 +1,303 @@
+import type { RouteOptions } from 'fastify';
+import { afterAll, describe, expect, it } from 'vitest';
+import type { Access } from '../src/lib/route';
+import { buildTestApp, type ApiResponse } from './build-test-app';
+import { DEFAULT_PASSWORD, uniq, type TestUser } from './factories';
+
+/**
+ * Tenant isolation: every `/sys` route must appear below, either with isolation cases or with
+ * an explicit exemption. A route added later fails this suite until it gets a one-line entry.
+ */
+
+type Method = 'GET' | 'POST' | 'PUT' | 'DELETE';
+interface Fixture {
+  a: {
+    id: number;
+    admin: TestUser;
+    member: TestUser;
+    user: TestUser;
+    pendingUserId: number;
+    dept: { id: number };
+    leafDept: { id: number };
+  };
+  b: { id: number; admin: TestUser; member: TestUser; dept: { id: number } };
+}
+interface Req {
+  url: string;
+  body?: unknown;
+}
+interface ForeignCase {
+  /** Tenant B's admin, in tenant B, aims at tenant A's ids. */
+  req: (f: Fixture) => Req;
+  check: (res: ApiResponse, f: Fixture) => void;
+}
+type Entry = { exempt: string } | { foreign: ForeignCase[] };
+
+const notFound = (res: ApiResponse) => {
+  expect(res.status).toBe(404);
+  expect(res.body.success).toBe(false);
+};
+const refused = (res: ApiResponse) => {
+  expect([400, 404]).toContain(res.status);
+  expect(res.body.success).toBe(false);
+};
+
+const ENTRIES: Record<string, Entry> = {
+  'POST /sys/login': { exempt: 'public sign-in' },
+  'POST /sys/logout': { exempt: 'acts on the caller session only' },
+  'GET /sys/user/me': { exempt: "the caller's own account" },
+  'POST /sys/user/changePassword': { exempt: "the caller's own password" },
+  'POST /sys/tenant/add': { exempt: 'platform admin only, creates a new tenant' },
+  'GET /sys/tenant/list': { exempt: 'platform admin only' },
+  'POST /sys/tenant/join': { exempt: 'creates a pending request; approval is tenant-scoped' },
+  'POST /sys/tenant/switch': {
+    foreign: [
+      {
+        req: (f) => ({ url: '/sys/tenant/switch', body: { tenantId: f.a.id } }),
+        check: (r) => expect(r.status).toBe(403),
+      },
+    ],
+  },
+  'GET /sys/tenant/current': {
+    foreign: [
+      {
+        req: () => ({ url: '/sys/tenant/current' }),
+        check: (r, f) => expect(r.body.result.id).toBe(f.b.id),
+      },
+    ],
+  },
+  'POST /sys/tenant/quit': { foreign: [] },
+  'GET /sys/tenant/members': {
+    foreign: [
+      {
+        req: (f) => ({ url: `/sys/tenant/members?keyword=${f.a.user.username}` }),
+        check: (r) => expect(r.body.result).toEqual({ records: [], total: 0 }),
+      },
+    ],
+  },
+  'POST /sys/tenant/members/approve': {
+    foreign: [
+      {
+        req: (f) => ({ url: '/sys/tenant/members/approve', body: { userId: f.a.pendingUserId } }),
+        check: notFound,
+      },
+    ],
+  },
+  'POST /sys/tenant/members/refuse': {
+    foreign: [
+      {
+        req: (f) => ({ url: '/sys/tenant/members/refuse', body: { userId: f.a.pendingUserId } }),
+        check: notFound,
+      },
+    ],
+  },
+  'POST /sys/tenant/members/role': {
+    foreign: [
+      {
+        req: (f) => ({
+          url: '/sys/tenant/members/role',
+          body: { userId: f.a.member.id, role: 'admin' },
+        }),
+        check: notFound,
+      },
+    ],
+  },
+  'GET /sys/user/list': {
+    foreign: [
+      {
+        req: (f) => ({ url: `/sys/user/list?keyword=${f.a.user.username}` }),
+        check: (r) => expect(r.body.result.total).toBe(0),
+      },
+      {
+        req: (f) => ({ url: `/sys/user/list?departmentId=${f.a.dept.id}` }),
+        check: (r) => expect(r.body.result.total).toBe(0),
+      },
+    ],
+  },
+  'POST /sys/user/add': {
+    foreign: [
+      {
+        req: (f) => ({
+          url: '/sys/user/add',
+          body: {
+            username: uniq('iso'),
+            realname: 'X',
+            password: DEFAULT_PASSWORD,
+            departmentIds: [f.a.dept.id],
+          },
+        }),
+        check: notFound,
+      },
+    ],
+  },
+  'POST /sys/user/edit': {
+    foreign: [
+      {
+        req: (f) => ({ url: '/sys/user/edit', body: { id: f.a.user.id, realname: 'hacked' } }),
+        check: notFound,
+      },
+      {
+        req: (f) => ({
+          url: '/sys/user/edit',
+          body: { id: f.b.member.id, departmentIds: [f.a.dept.id] },
+        }),
+        check: notFound,
+      },
+    ],
+  },
+  'POST /sys/user/freeze': {
+    foreign: [
+      {
+        req: (f) => ({ url: '/sys/user/freeze', body: { userId: f.a.user.id, frozen: true } }),
+        check: notFound,
+      },
+    ],
+  },
+  'GET /sys/depart/tree': {
+    foreign: [
+      {
+        req: () => ({ url: '/sys/depart/tree' }),
+        check: (r, f) =>
+          expect(JSON.stringify(r.body.result)).not.toContain(`"id":${f.a.dept.id},`),
+      },
+    ],
+  },
+  'POST /sys/depart/add': {
+    foreign: [
+      {
+        req: (f) => ({ url: '/sys/depart/add', body: { name: 'x', parentId: f.a.dept.id } }),
+        check: refused,
+      },
+    ],
+  },
+  'POST /sys/depart/edit': {
+    foreign: [
+      {
+        req: (f) => ({ url: '/sys/depart/edit', body: { id: f.a.dept.id, name: 'hacked' } }),
+        check: notFound,
+      },
+      {
+        req: (f) => ({ url: '/sys/depart/edit', body: { id: f.b.dept.id, parentId: f.a.dept.id } }),
+        check: refused,
+      },
+    ],
+  },
+  'DELETE /sys/depart/:id': {
+    foreign: [{ req: (f) => ({ url: `/sys/depart/${f.a.leafDept.id}` }), check: notFound }],
+  },
+};
+
+const routes: { key: string; method: Method; access: Access | undefined }[] = [];
+const t = await buildTestApp({
+  onRoute: (r: RouteOptions) => {
+    if (!r.url.startsWith('/sys/')) return;
+    for (const method of [r.method].flat()) {
+      if (method === 'HEAD') continue;
+      routes.push({
+        key: `${method} ${r.url}`,
+        method: method as Method,
+        access: r.config?.access,
+      });
+    }
+  },
+});
+afterAll(() => t.close());
+
+async function fixture(): Promise<Fixture> {
+  const { factories: make } = t;
+  const ta = await make.tenant();
+  const tb = await make.tenant();
+  const dept = await make.department(ta.id);
+  const leafDept = await make.department(ta.id, { parentId: dept.id });
+  // The pending joiner belongs to neither A nor B, so B's admin has no claim on it at all.
+  const pending = await make.user((await make.tenant()).id);
+  await t.call(
+    'POST',
+    '/sys/tenant/join',
+    { houseNumber: ta.houseNumber },
+    { token: pending.token },
+  );
+  return {
+    a: {
+      id: ta.id,
+      admin: await make.user(ta.id, { role: 'admin' }),
+      member: await make.user(ta.id),
+      user: await make.user(ta.id, { departmentIds: [dept.id] }),
+      pendingUserId: pending.id,
+      dept,
+      leafDept,
+    },
+    b: {
+      id: tb.id,
+      admin: await make.user(tb.id, { role: 'admin' }),
+      member: await make.user(tb.id),
+      dept: await make.department(tb.id),
+    },
+  };
+}
+
+/** Tenant A as its platform admin sees it; must be identical before and after the attacks. */
+async function snapshotA(f: Fixture) {
+  const opts = { token: t.adminToken, tenantId: f.a.id };
+  const read = async (url: string) => (await t.call('GET', url, undefined, opts)).body.result;
+  return {
+    current: await read('/sys/tenant/current'),
+    members: await read('/sys/tenant/members?pageSize=100'),
+    users: await read('/sys/user/list?pageSize=100'),
+    tree: await read('/sys/depart/tree'),
+  };
+}
+
+const methodOf = (key: string) => key.split(' ')[0] as Method;
+const isTenantScoped = (access: Access | undefined) => access === 'member' || access === 'admin';
+
+describe('tenant isolation', () => {
+  it('has an entry for every /sys route and no stale entries', () => {
+    const keys = routes.map((r) => r.key);
+    expect(keys.filter((k) => !(k in ENTRIES))).toEqual([]);
+    expect(Object.keys(ENTRIES).filter((k) => !keys.includes(k))).toEqual([]);
+    for (const r of routes) {
+      if (isTenantScoped(r.access))
+        expect('foreign' in ENTRIES[r.key]!, `${r.key} is tenant-scoped`).toBe(true);
+    }
+  });
+
+  it('tenant B can neither read nor change tenant A (header and foreign ids)', async () => {
+    const f = await fixture();
+    const before = await snapshotA(f);
+    const failures: string[] = [];
+    for (const r of routes) {
+      const entry = ENTRIES[r.key];
+      if (!entry || 'exempt' in entry) continue;
+      const cases: ForeignCase[] =
+        entry.foreign.length > 0
+          ? entry.foreign
+          : [{ req: () => ({ url: r.key.split(' ')[1]! }), check: () => {} }];
+      for (const c of cases) {
+        const req = c.req(f);
+        if (isTenantScoped(r.access)) {
+          for (const who of [f.b.member, f.b.admin]) {
+            const res = await t.call(methodOf(r.key), req.url, req.body, {
+              token: who.token,
+              tenantId: f.a.id,
+            });
+            if (res.status !== 403)
+              failures.push(`${r.key} with X-Tenant-Id of A answered ${res.status}`);
+          }
+        }
+        if (entry.foreign.length === 0) continue;
+        const res = await t.call(methodOf(r.key), req.url, req.body, {
+          token: f.b.admin.token,
+          tenantId: f.b.id,
+        });
+        try {
+          c.check(res, f);
+        } catch (err) {
+          failures.push(`${r.key} ${JSON.stringify(req)}: ${(err as Error).message}`);
+        }
+      }
+    }
+    expect(failures).toEqual([]);
+    expect(await snapshotA(f)).toEqual(before);
+  });
+});
