@@ -60,7 +60,7 @@ export async function buildApp(opts: BuildAppOptions): Promise<FastifyInstance> 
     const observe = opts.onRoute;
     app.addHook('onRoute', (route) => observe(route));
   }
-  const services = createServices({ db: opts.database.db, config: opts.config });
+  const services = createServices({ db: opts.database.db, database: opts.database, config: opts.config });
   registerErrorHandler(app);
   await registerOpenApi(app, opts.config.publicUrl);
   registerAccessHooks(app, services);

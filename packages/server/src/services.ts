@@ -5,10 +5,16 @@ import { createDepartmentsService } from './modules/departments/departments.serv
 import { createTenantContextResolver } from './modules/tenants/tenant-context';
 import { createTenantsService } from './modules/tenants/tenants.service';
 import { createUsersService } from './modules/users/users.service';
+import { createThirdAppConfigService } from './modules/third-app-config/third-app-config.service';
+import { createDbTokenStore } from './connectors/token-store';
+import { createSecretBox } from './lib/secrets';
+import type { Database } from './db/client';
 
 /** Composition root: every service is created once here with its narrowed dependencies. */
-export function createServices(deps: { db: Db; config: AppConfig }) {
+export function createServices(deps: { db: Db; database: Database; config: AppConfig }) {
   const { db } = deps;
+  const box = createSecretBox(deps.config.secretKey);
+  const connectorTokens = createDbTokenStore(deps.database, box);
   const auth = createAuthService({ db });
   const resolveTenant = createTenantContextResolver({ db });
   return {
@@ -17,6 +23,7 @@ export function createServices(deps: { db: Db; config: AppConfig }) {
     tenants: createTenantsService({ db, resolveTenant, setSessionTenant: auth.setCurrentTenant }),
     users: createUsersService({ db }),
     departments: createDepartmentsService({ db }),
+    thirdAppConfig: createThirdAppConfigService({ db, config: deps.config, box, tokens: connectorTokens }),
   };
 }
 export type Services = ReturnType<typeof createServices>;

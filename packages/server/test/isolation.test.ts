@@ -50,6 +50,12 @@ const ENTRIES: Record<string, Entry> = {
   'POST /sys/tenant/add': { exempt: 'platform admin only, creates a new tenant' },
   'GET /sys/tenant/list': { exempt: 'platform admin only' },
   'POST /sys/tenant/join': { exempt: 'creates a pending request; approval is tenant-scoped' },
+  // Config routes address the current tenant's single config; no id to aim at another tenant.
+  'GET /sys/thirdApp/config': { foreign: [] },
+  'POST /sys/thirdApp/config': { foreign: [] },
+  'PUT /sys/thirdApp/config': { foreign: [] },
+  'DELETE /sys/thirdApp/config': { foreign: [] },
+  'POST /sys/thirdApp/config/test': { foreign: [] },
   'POST /sys/tenant/switch': {
     foreign: [
       {

@@ -1,0 +1,89 @@
+import { Type } from '@sinclair/typebox';
+import type { FastifyInstance } from 'fastify';
+import { route } from '../../lib/route';
+import type { ThirdAppConfigService } from './third-app-config.service';
+import {
+  ConfigViewSchema,
+  CreateConfigBodySchema,
+  DiagnosticsSchema,
+  ThirdTypeQuerySchema,
+  UpdateConfigBodySchema,
+} from './third-app-config.schemas';
+
+const tags = ['third-app'];
+
+export function registerThirdAppConfigRoutes(
+  app: FastifyInstance,
+  deps: { thirdAppConfig: ThirdAppConfigService },
+): void {
+  const { thirdAppConfig: svc } = deps;
+
+  route(app, {
+    method: 'GET',
+    url: '/sys/thirdApp/config',
+    operationId: 'getThirdAppConfig',
+    tags,
+    access: 'admin',
+    summary: "The tenant's WeCom configuration (secrets masked), or null",
+    querystring: ThirdTypeQuerySchema,
+    result: Type.Union([ConfigViewSchema, Type.Null()]),
+    handler: ({ tenant, query }) => svc.get(tenant, query.thirdType ?? 'wechat_enterprise'),
+  });
+
+  route(app, {
+    method: 'POST',
+    url: '/sys/thirdApp/config',
+    operationId: 'createThirdAppConfig',
+    tags,
+    access: 'admin',
+    summary:
+      'Connect the tenant to a WeCom app (409 AppKey重复 when the CorpID belongs to another tenant)',
+    body: CreateConfigBodySchema,
+    result: ConfigViewSchema,
+    handler: ({ tenant, body }) => svc.create(tenant, body),
+  });
+
+  route(app, {
+    method: 'PUT',
+    url: '/sys/thirdApp/config',
+    operationId: 'updateThirdAppConfig',
+    tags,
+    access: 'admin',
+    summary: 'Edit the WeCom configuration; omitted secrets stay unchanged',
+    body: UpdateConfigBodySchema,
+    result: ConfigViewSchema,
+    handler: ({ tenant, body }) => svc.update(tenant, body),
+  });
+
+  route(app, {
+    method: 'DELETE',
+    url: '/sys/thirdApp/config',
+    operationId: 'deleteThirdAppConfig',
+    tags,
+    access: 'admin',
+    summary: '取消绑定: remove the configuration; bindings stay, flagged inactive',
+    querystring: ThirdTypeQuerySchema,
+    result: Type.Null(),
+    handler: async ({ tenant, query }) => {
+      await svc.remove(tenant, query.thirdType ?? 'wechat_enterprise');
+      return null;
+    },
+  });
+
+  route(app, {
+    method: 'POST',
+    url: '/sys/thirdApp/config/test',
+    operationId: 'testThirdAppConfig',
+    tags,
+    access: 'admin',
+    summary: 'Diagnostics: each capability checked against WeCom and explained with a fix',
+    querystring: ThirdTypeQuerySchema,
+    result: DiagnosticsSchema,
+    handler: async ({ tenant, query }) => {
+      const rt = await svc.runtime(tenant.tenantId, query.thirdType ?? 'wechat_enterprise', {
+        requireEnabled: false,
+      });
+      return rt.connector.test();
+    },
+  });
+}

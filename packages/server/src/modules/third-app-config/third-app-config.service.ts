@@ -1,0 +1,225 @@
+import { generateCallbackToken, generateEncodingAesKey } from '@orgbridge/wecom/crypto';
+import type { AppConfig } from '../../config';
+import { CONNECTORS, PROVIDER_OF } from '../../connectors/registry';
+import type {
+  ConnectorContext,
+  ConnectorInstance,
+  ConnectorTokenStore,
+} from '../../connectors/kit';
+import type { Db } from '../../db/client';
+import { DEFAULT_SYNC_POLICY, type SyncPolicy, type ThirdType } from '../../db/schema';
+import { AppError, badRequest, conflict, notFound } from '../../lib/errors';
+import type { TenantContext } from '../../lib/route';
+import { maskSecret, type SecretBox } from '../../lib/secrets';
+import { createAuditRepo } from '../audit/audit.repo';
+import { createThirdAppConfigRepo, type ConfigRow } from './third-app-config.repo';
+import type { ConfigView, CreateConfigBody, UpdateConfigBody } from './third-app-config.schemas';
+
+/** Everything runtime code needs about a tenant's connection, secrets decrypted. */
+export interface ConnectorRuntime {
+  tenantId: number;
+  thirdType: ThirdType;
+  configId: number;
+  agentId: number;
+  /** CorpID for WeCom. */
+  corpId: string;
+  callbackToken: string;
+  encodingAesKey: string;
+  syncPolicy: SyncPolicy;
+  connector: ConnectorInstance;
+}
+
+const noop = () => {};
+const SILENT: ConnectorContext['log'] = { info: noop, warn: noop, error: noop, debug: noop };
+
+const notConfigured = () =>
+  new AppError(
+    'third_app.not_configured',
+    400,
+    '企业微信尚未配置 (WeCom is not configured for this tenant): a tenant admin must enter AgentId, AppKey and AppSecret under 系统管理 → 第三方配置 → 企业微信集成 first.',
+  );
+
+export function createThirdAppConfigService(deps: {
+  db: Db;
+  config: Pick<AppConfig, 'publicUrl' | 'wecom'>;
+  box: SecretBox;
+  tokens: ConnectorTokenStore;
+  log?: ConnectorContext['log'];
+}) {
+  const { db, config, box, tokens } = deps;
+  const log = deps.log ?? SILENT;
+  const repo = createThirdAppConfigRepo(db);
+  const audit = createAuditRepo(db);
+  // One connector instance per config version keeps in-process caches warm across requests.
+  const instances = new Map<string, ConnectorInstance>();
+
+  function view(row: ConfigRow): ConfigView {
+    return {
+      id: row.id,
+      thirdType: row.thirdType,
+      agentId: row.agentId,
+      clientId: row.clientId,
+      clientSecret: maskSecret(box.open(row.clientSecretEnc)),
+      contactSecret: row.contactSecretEnc ? maskSecret(box.open(row.contactSecretEnc)) : null,
+      callbackUrl: `${config.publicUrl}/sys/thirdApp/callback/${row.thirdType}/${row.tenantId}`,
+      callbackToken: box.open(row.callbackTokenEnc),
+      encodingAesKey: box.open(row.encodingAesKeyEnc),
+      homeUrl: `${config.publicUrl}/tenantId/${row.tenantId}`,
+      enabled: row.enabled,
+      syncPolicy: { ...DEFAULT_SYNC_POLICY, ...row.syncPolicy },
+      createdAt: row.createdAt.toISOString(),
+      updatedAt: row.updatedAt.toISOString(),
+    };
+  }
+
+  async function assertClientIdFree(tenantId: number, thirdType: ThirdType, clientId: string) {
+    if (await repo.clientIdTakenElsewhere(tenantId, thirdType, clientId)) {
+      throw conflict(
+        'third_app.corp_id_taken',
+        'AppKey重复：该企业ID (CorpID) 已被其他租户配置 (AppKey duplicate: this CorpID is already connected to another tenant; each WeCom corp can be connected to one tenant only).',
+      );
+    }
+  }
+
+  function instanceFor(row: ConfigRow): ConnectorInstance {
+    const cacheKey = `${row.id}:${row.updatedAt.getTime()}`;
+    let instance = instances.get(cacheKey);
+    if (!instance) {
+      instance = CONNECTORS[PROVIDER_OF[row.thirdType]].create({
+        settings: {
+          agentId: row.agentId,
+          clientId: row.clientId,
+          clientSecret: box.open(row.clientSecretEnc),
+          contactSecret: row.contactSecretEnc ? box.open(row.contactSecretEnc) : null,
+        },
+        endpoints: config.wecom,
+        tokens,
+        log,
+      });
+      for (const key of instances.keys()) if (key.startsWith(`${row.id}:`)) instances.delete(key);
+      instances.set(cacheKey, instance);
+    }
+    return instance;
+  }
+
+  async function requireRow(tenantId: number, thirdType: ThirdType) {
+    const row = await repo.findConfig(tenantId, thirdType);
+    if (!row) throw notFound('third_app', 'third_app.not_found');
+    return row;
+  }
+
+  return {
+    async get(ctx: TenantContext, thirdType: ThirdType): Promise<ConfigView | null> {
+      const row = await repo.findConfig(ctx.tenantId, thirdType);
+      return row ? view(row) : null;
+    },
+
+    async create(ctx: TenantContext, body: CreateConfigBody): Promise<ConfigView> {
+      if (await repo.findConfig(ctx.tenantId, body.thirdType)) {
+        throw conflict(
+          'third_app.already_configured',
+          'This tenant already has a WeCom configuration; edit it instead of adding another.',
+        );
+      }
+      await assertClientIdFree(ctx.tenantId, body.thirdType, body.clientId);
+      const row = await repo.insertConfig(ctx.tenantId, {
+        thirdType: body.thirdType,
+        agentId: body.agentId,
+        clientId: body.clientId,
+        clientSecretEnc: box.seal(body.clientSecret),
+        contactSecretEnc: body.contactSecret ? box.seal(body.contactSecret) : null,
+        callbackTokenEnc: box.seal(body.callbackToken ?? generateCallbackToken()),
+        encodingAesKeyEnc: box.seal(body.encodingAesKey ?? generateEncodingAesKey()),
+        enabled: body.enabled ?? true,
+        syncPolicy: { ...DEFAULT_SYNC_POLICY, ...body.syncPolicy },
+      });
+      await audit.record(ctx.tenantId, {
+        actorUserId: ctx.userId,
+        action: 'third_app.config_created',
+        targetType: 'third_app_config',
+        targetId: row.id,
+        details: { thirdType: row.thirdType, agentId: row.agentId, clientId: row.clientId },
+      });
+      return view(row);
+    },
+
+    async update(ctx: TenantContext, body: UpdateConfigBody): Promise<ConfigView> {
+      const row = await requireRow(ctx.tenantId, body.thirdType);
+      if (body.clientId && body.clientId !== row.clientId) {
+        await assertClientIdFree(ctx.tenantId, body.thirdType, body.clientId);
+      }
+      const patch = {
+        ...(body.agentId !== undefined ? { agentId: body.agentId } : {}),
+        ...(body.clientId !== undefined ? { clientId: body.clientId } : {}),
+        ...(body.clientSecret ? { clientSecretEnc: box.seal(body.clientSecret) } : {}),
+        ...(body.contactSecret !== undefined
+          ? { contactSecretEnc: body.contactSecret ? box.seal(body.contactSecret) : null }
+          : {}),
+        ...(body.callbackToken ? { callbackTokenEnc: box.seal(body.callbackToken) } : {}),
+        ...(body.encodingAesKey ? { encodingAesKeyEnc: box.seal(body.encodingAesKey) } : {}),
+        ...(body.enabled !== undefined ? { enabled: body.enabled } : {}),
+        ...(body.syncPolicy
+          ? { syncPolicy: { ...DEFAULT_SYNC_POLICY, ...row.syncPolicy, ...body.syncPolicy } }
+          : {}),
+      };
+      const updated = await repo.updateConfig(ctx.tenantId, row.id, patch);
+      await audit.record(ctx.tenantId, {
+        actorUserId: ctx.userId,
+        action: 'third_app.config_updated',
+        targetType: 'third_app_config',
+        targetId: row.id,
+        // Names of changed fields only: secrets never reach the audit log.
+        details: { changed: Object.keys(patch) },
+      });
+      return view(updated);
+    },
+
+    /** 取消绑定: removes the config; bindings stay for history, flagged inactive. */
+    async remove(ctx: TenantContext, thirdType: ThirdType): Promise<void> {
+      const row = await requireRow(ctx.tenantId, thirdType);
+      await db.transaction(async (tx) => {
+        const r = createThirdAppConfigRepo(tx);
+        await r.deactivateBindings(ctx.tenantId, thirdType);
+        await r.deleteConfigById(ctx.tenantId, row.id);
+        await createAuditRepo(tx).record(ctx.tenantId, {
+          actorUserId: ctx.userId,
+          action: 'third_app.config_deleted',
+          targetType: 'third_app_config',
+          targetId: row.id,
+          details: { thirdType, clientId: row.clientId },
+        });
+      });
+    },
+
+    /**
+     * The tenant's connector with its settings, for sync, messaging, sign-in and callbacks.
+     * Throws 400 "企业微信尚未配置" when there is no config, or it is disabled and `requireEnabled`.
+     */
+    async runtime(
+      tenantId: number,
+      thirdType: ThirdType,
+      opts: { requireEnabled?: boolean } = {},
+    ): Promise<ConnectorRuntime> {
+      const row = await repo.findConfig(tenantId, thirdType);
+      if (!row) throw notConfigured();
+      if (!row.enabled && opts.requireEnabled !== false) {
+        throw badRequest(
+          'third_app.disabled',
+          '企业微信集成已停用 (the WeCom integration of this tenant is disabled): a tenant admin can enable it under 系统管理 → 第三方配置 → 企业微信集成.',
+        );
+      }
+      return {
+        tenantId,
+        thirdType,
+        configId: row.id,
+        agentId: row.agentId,
+        corpId: row.clientId,
+        callbackToken: box.open(row.callbackTokenEnc),
+        encodingAesKey: box.open(row.encodingAesKeyEnc),
+        syncPolicy: { ...DEFAULT_SYNC_POLICY, ...row.syncPolicy },
+        connector: instanceFor(row),
+      };
+    },
+  };
+}
+export type ThirdAppConfigService = ReturnType<typeof createThirdAppConfigService>;
