@@ -5,7 +5,6 @@ export default defineProject({
   test: {
     name: 'server-pg',
     include: ['src/**/*.test.ts', 'test/**/*.test.ts'],
-    globalSetup: ['test/global-setup.ts'],
     testTimeout: 30_000,
     hookTimeout: 60_000,
     env: { ORGBRIDGE_TEST_DB: 'pg' },

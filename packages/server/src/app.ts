@@ -6,6 +6,7 @@ import type { Database } from './db/client';
 import { registerAccessHooks } from './plugins/auth';
 import { registerErrorHandler } from './plugins/error-handler';
 import { registerOpenApi } from './plugins/openapi';
+import { registerValidation } from './plugins/validation';
 import { registerWeb } from './plugins/web';
 import { registerRoutes } from './routes';
 import { createServices } from './services';
@@ -60,8 +61,13 @@ export async function buildApp(opts: BuildAppOptions): Promise<FastifyInstance> 
     const observe = opts.onRoute;
     app.addHook('onRoute', (route) => observe(route));
   }
-  const services = createServices({ db: opts.database.db, database: opts.database, config: opts.config });
+  const services = createServices({
+    db: opts.database.db,
+    database: opts.database,
+    config: opts.config,
+  });
   registerErrorHandler(app);
+  registerValidation(app);
   await registerOpenApi(app, opts.config.publicUrl);
   registerAccessHooks(app, services);
 

@@ -23,7 +23,12 @@ export function createServices(deps: { db: Db; database: Database; config: AppCo
     tenants: createTenantsService({ db, resolveTenant, setSessionTenant: auth.setCurrentTenant }),
     users: createUsersService({ db }),
     departments: createDepartmentsService({ db }),
-    thirdAppConfig: createThirdAppConfigService({ db, config: deps.config, box, tokens: connectorTokens }),
+    thirdAppConfig: createThirdAppConfigService({
+      db,
+      config: deps.config,
+      box,
+      tokens: connectorTokens,
+    }),
   };
 }
 export type Services = ReturnType<typeof createServices>;

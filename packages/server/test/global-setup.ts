@@ -18,7 +18,6 @@ declare module 'vitest' {
  * bootstrap, dump the data directory; every test file loads that dump (~3 s).
  */
 export default async function setup(project: TestProject) {
-  if (process.env.ORGBRIDGE_TEST_DB === 'pg') return;
   const started = performance.now();
   const pglite = await PGlite.create();
   const database = await openDatabase({ pglite });

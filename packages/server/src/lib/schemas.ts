@@ -1,4 +1,4 @@
-import { Type, type Static, type TSchema } from '@sinclair/typebox';
+import { Type, type TSchema } from '@sinclair/typebox';
 
 /** Database ids are int4; bounding them keeps out-of-range input a 400, not a driver error. */
 export const Id = (description?: string) =>
@@ -34,10 +34,7 @@ export const Role = Type.Union([Type.Literal('admin'), Type.Literal('member')]);
 /** ISO date-time on the wire; handlers may return Date objects (the serializer formats them). */
 export const Timestamp = Type.Unsafe<Date | string>({ type: 'string', format: 'date-time' });
 
-/**
- * Request-side nullable. Fastify's AJV coerces types, and with `anyOf [integer, null]` it turns
- * `null` into `0`; a type array keeps `null` as null.
- */
+/** Nullable value; `null` first so text conversion of query values never lands on it. */
 export function Nullable<T extends TSchema>(schema: T) {
-  return Type.Unsafe<Static<T> | null>({ ...schema, type: [schema.type as string, 'null'] });
+  return Type.Union([Type.Null(), schema]);
 }

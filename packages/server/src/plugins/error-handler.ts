@@ -37,12 +37,7 @@ function validationBody(err: FastifyError): ErrorBody {
   const field =
     [path, params.missingProperty ?? params.additionalProperty].filter(Boolean).join('.') || '';
   const where = LOCATIONS[err.validationContext ?? ''] ?? 'request';
-  const rule =
-    first?.keyword === 'required'
-      ? 'is required'
-      : first?.keyword === 'additionalProperties'
-        ? 'is not allowed'
-        : (first?.message ?? 'is invalid');
+  const rule = first?.message ?? 'is invalid';
   const what = field ? `field "${field}" ${rule}` : rule;
   return {
     status: 400,
