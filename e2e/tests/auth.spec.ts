@@ -1,6 +1,6 @@
 import { createReadyUser, loginApi } from '../fixtures/api';
 import { ADMIN_PASSWORD, ADMIN_USERNAME } from '../fixtures/env';
-import { expect, shot, signIn, signInAsAdmin, test, unique } from '../fixtures/test';
+import { expect, shot, signIn, test, unique } from '../fixtures/test';
 
 test.describe('signing in', () => {
   test('a wrong password is refused with a clear message and no session', async ({ page }) => {
@@ -17,7 +17,7 @@ test.describe('signing in', () => {
   });
 
   test('the administrator signs in, lands on the user list and signs out', async ({ page }) => {
-    await signInAsAdmin(page);
+    await signIn(page, ADMIN_USERNAME, ADMIN_PASSWORD);
     await expect(page).toHaveURL(/\/system\/users$/);
     await expect(page.getByTestId('users-page')).toBeVisible();
     await expect(page.getByTestId('tenant-switcher')).toContainText('默认租户');
