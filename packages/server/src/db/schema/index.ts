@@ -5,3 +5,4 @@ export * from './departments';
 export * from './sessions';
 export * from './audit';
 export * from './third-apps';
+export * from './messages';
