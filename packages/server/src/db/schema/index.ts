@@ -6,3 +6,5 @@ export * from './sessions';
 export * from './audit';
 export * from './third-apps';
 export * from './messages';
+export * from './third-login';
+export * from './sync';
