@@ -1,5 +1,5 @@
 import { createReadyUser, loginApi } from '../fixtures/api';
-import { ADMIN_PASSWORD, ADMIN_USERNAME } from '../fixtures/env';
+import { ADMIN_PASSWORD, ADMIN_USERNAME, baseUrl } from '../fixtures/env';
 import { expect, shot, signIn, test, unique } from '../fixtures/test';
 
 test.describe('signing in', () => {
@@ -14,6 +14,26 @@ test.describe('signing in', () => {
     await expect(page).toHaveURL(/\/login$/);
     await shot(page, 'zh-login-error');
     expect(await page.evaluate(() => localStorage.getItem('orgbridge.token'))).toBeNull();
+  });
+
+  test('repeated failures are throttled and the page says how long to wait', async ({ page }) => {
+    const username = unique('guess');
+    for (let attempt = 0; attempt < 5; attempt += 1) {
+      const response = await fetch(`${baseUrl()}/sys/login`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify({ username, password: `wrong-${attempt}` }),
+      });
+      expect(response.status).toBe(401);
+    }
+    await page.goto('/login');
+    await page.getByLabel('用户名').fill(username);
+    await page.getByLabel('密码').fill('wrong-again');
+    await page.getByRole('button', { name: /登\s*录/ }).click();
+    await expect(page.getByTestId('login-error')).toContainText(
+      /登录失败次数过多，请 \d+ 分钟后再试/,
+    );
+    await shot(page, 'zh-login-throttled');
   });
 
   test('the administrator signs in, lands on the user list and signs out', async ({ page }) => {

@@ -8,7 +8,13 @@ import { ApiError } from '../api/client';
 /** The text to show for a failure: our translation of its errorCode, else the server's words. */
 export function errorText(t: TFunction, error: unknown): string {
   if (error instanceof ApiError) {
-    const translated = error.errorCode ? t(`errors.${error.errorCode}`, { defaultValue: '' }) : '';
+    // Translations may quote the error's details, e.g. {{field}} or {{minutes}}.
+    const details = (error.details ?? {}) as Record<string, unknown>;
+    const seconds = Number(details.retryAfterSeconds);
+    const vars = { ...details, minutes: Number.isFinite(seconds) ? Math.ceil(seconds / 60) : '' };
+    const translated = error.errorCode
+      ? t(`errors.${error.errorCode}`, { ...vars, defaultValue: '' })
+      : '';
     const text = typeof translated === 'string' && translated ? translated : error.message;
     return error.status >= 500 && error.requestId ? `${text} (${error.requestId})` : text;
   }

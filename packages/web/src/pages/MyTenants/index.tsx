@@ -97,7 +97,7 @@ export function MyTenantsPage() {
   ];
 
   return (
-    <Space orientation="vertical" size={24} style={{ width: '100%' }}>
+    <div style={{ display: 'flex', flexDirection: 'column', gap: 24 }}>
       <PageCard
         testId="my-tenants-page"
         title={t('myTenants.title')}
@@ -115,6 +115,6 @@ export function MyTenantsPage() {
       <PageCard title={t('myTenants.joinTitle')} description={t('myTenants.joinDescription')}>
         <JoinTenantForm onJoined={() => void session.refresh()} />
       </PageCard>
-    </Space>
+    </div>
   );
 }

@@ -26,7 +26,7 @@ export function DepartmentTitle(props: {
         alignItems: 'center',
         justifyContent: 'space-between',
         gap: 12,
-        minHeight: 32,
+        minHeight: 24,
       }}
     >
       <Space size={8} style={{ minWidth: 0 }}>
