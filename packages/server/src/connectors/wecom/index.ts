@@ -49,8 +49,17 @@ export const wecomConnector: ConnectorDefinition = {
       apiBase: endpoints.apiBase,
       tokenStore: tokens,
     });
+    // The contacts-sync secret has its own token; diagnostics check it when it is configured.
+    const contacts = settings.contactSecret
+      ? createWeComClient({
+          corpId: settings.clientId,
+          secret: settings.contactSecret,
+          apiBase: endpoints.apiBase,
+          tokenStore: tokens,
+        })
+      : null;
     return {
-      test: () => runWeComDiagnostics(app),
+      test: () => runWeComDiagnostics({ app, agentId: settings.agentId, contacts }),
       directory: createWeComDirectory(app, 5),
       messaging: createWeComMessaging(app, settings.agentId),
       oauth: createWeComOAuth(app, {
