@@ -10,7 +10,8 @@ export default defineConfig({
   server: {
     port: 5173,
     proxy: {
-      '/sys': { target: apiTarget, changeOrigin: true },
+      // A RegExp key: a plain '/sys' prefix would also catch the console's own /system/... pages.
+      '^/sys/': { target: apiTarget, changeOrigin: true },
       '/health': { target: apiTarget, changeOrigin: true },
     },
   },

@@ -5,6 +5,7 @@ import { App } from 'antd';
 import { usersApi, type UserRow } from '../../api/users';
 import { useApiError } from '../../components/use-api-error';
 import { RoleTag } from '../../components/status-tags';
+import { useSession } from '../../app/session';
 
 export function useUserColumns(opts: {
   departmentNames: Map<number, string>;
@@ -14,6 +15,7 @@ export function useUserColumns(opts: {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const { report } = useApiError();
+  const { me } = useSession();
 
   const toggleFreeze = async (user: UserRow) => {
     const frozen = user.status !== 2;
@@ -81,7 +83,12 @@ export function useUserColumns(opts: {
             description={user.status === 2 ? undefined : t('users.freezeHint')}
             onConfirm={() => toggleFreeze(user)}
           >
-            <Button type="link" size="small" danger={user.status !== 2}>
+            <Button
+              type="link"
+              size="small"
+              danger={user.status !== 2}
+              disabled={user.id === me?.userInfo.id}
+            >
               {user.status === 2 ? t('users.unfreeze') : t('users.freeze')}
             </Button>
           </Popconfirm>
