@@ -13,8 +13,13 @@ export const Username = Type.String({
   description: 'letters, digits and _ . @ - ; starts with a letter or digit',
 });
 
-/** Visible text such as names: trimmed content must not be empty. */
-export const Name = (maxLength = 100) => Type.String({ minLength: 1, maxLength, pattern: '\\S' });
+/** Visible text such as names: no control characters, not only white space. */
+export const Name = (maxLength = 100) =>
+  Type.String({ minLength: 1, maxLength, pattern: '^(?=.*\\S)[^\\x00-\\x1f\\x7f]+$' });
+
+/** Free text (search keywords, positions): no control characters. */
+export const Text = (maxLength: number) =>
+  Type.String({ maxLength, pattern: '^[^\\x00-\\x1f\\x7f]*$' });
 
 export const Password = Type.String({ minLength: 8, maxLength: 128 });
 
@@ -23,7 +28,7 @@ export const PageQuery = {
   pageSize: Type.Integer({ minimum: 1, maximum: 100, default: 20 }),
 };
 
-export const Keyword = Type.String({ maxLength: 100 });
+export const Keyword = Text(100);
 
 export function Paged<T extends TSchema>(record: T) {
   return Type.Object({ records: Type.Array(record), total: Type.Integer() });

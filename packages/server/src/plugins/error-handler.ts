@@ -97,6 +97,15 @@ export function toErrorBody(err: unknown): ErrorBody | null {
       message: 'This refers to something that does not exist or is still in use.',
     };
   }
+  if (pgErr?.code.startsWith('22')) {
+    // Data exceptions (NUL bytes, out-of-range numbers) that slipped past the schemas.
+    return {
+      status: 400,
+      errorCode: 'request.invalid_value',
+      message:
+        'A value contains characters or a number the database cannot store. Remove control characters or use a smaller number.',
+    };
+  }
   const status = typeof fe?.statusCode === 'number' ? fe.statusCode : 500;
   if (status >= 400 && status < 500) return clientErrorBody(fe, status);
   return null;

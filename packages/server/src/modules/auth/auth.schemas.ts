@@ -2,7 +2,7 @@ import { Type } from '@sinclair/typebox';
 import { Id, Password, Role, TenantId } from '../../lib/schemas';
 
 export const LoginBodySchema = Type.Object({
-  username: Type.String({ minLength: 1, maxLength: 100 }),
+  username: Type.String({ minLength: 1, maxLength: 100, pattern: '^[^\\x00-\\x1f\\x7f]+$' }),
   password: Type.String({ minLength: 1, maxLength: 128 }),
 });
 

@@ -1,5 +1,15 @@
 import { Type } from '@sinclair/typebox';
-import { Id, Keyword, Name, PageQuery, Paged, Password, Role, Username } from '../../lib/schemas';
+import {
+  Id,
+  Keyword,
+  Name,
+  PageQuery,
+  Paged,
+  Password,
+  Role,
+  Text,
+  Username,
+} from '../../lib/schemas';
 
 const Phone = Type.String({
   maxLength: 30,
@@ -8,10 +18,10 @@ const Phone = Type.String({
 });
 const Email = Type.String({
   maxLength: 254,
-  pattern: '^$|^[^@\\s]+@[^@\\s]+$',
+  pattern: '^$|^[^@\\s\\x00-\\x1f]+@[^@\\s\\x00-\\x1f]+$',
   description: 'empty clears it',
 });
-const Position = Type.String({ maxLength: 100 });
+const Position = Text(100);
 const DepartmentIds = Type.Array(Id(), { maxItems: 100, uniqueItems: true });
 
 export const AddUserBodySchema = Type.Object({
