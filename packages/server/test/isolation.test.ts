@@ -3,6 +3,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import type { Access } from '../src/lib/route';
 import { buildTestApp, type ApiResponse } from './build-test-app';
 import { DEFAULT_PASSWORD, uniq, type TestUser } from './factories';
+import { bindMember } from './factories/bindings';
 
 /**
  * Tenant isolation: every `/sys` route must appear below, either with isolation cases or with
@@ -19,6 +20,8 @@ interface Fixture {
     pendingUserId: number;
     dept: { id: number };
     leafDept: { id: number };
+    /** A WeCom binding of one of A's members (arranged directly, as sync would leave it). */
+    bindingId: number;
   };
   b: { id: number; admin: TestUser; member: TestUser; dept: { id: number } };
 }
@@ -56,6 +59,20 @@ const ENTRIES: Record<string, Entry> = {
   'PUT /sys/thirdApp/config': { foreign: [] },
   'DELETE /sys/thirdApp/config': { foreign: [] },
   'POST /sys/thirdApp/config/test': { foreign: [] },
+  // Bindings: B's admin neither sees A's bound members nor unbinds them by id.
+  'GET /sys/thirdApp/bindings': {
+    foreign: [
+      {
+        req: () => ({ url: '/sys/thirdApp/bindings?keyword=isoBound&pageSize=100' }),
+        check: (r) => expect(r.body.result).toEqual({ records: [], total: 0 }),
+      },
+    ],
+  },
+  'DELETE /sys/thirdApp/bindings/:id': {
+    foreign: [
+      { req: (f) => ({ url: `/sys/thirdApp/bindings/${f.a.bindingId}` }), check: notFound },
+    ],
+  },
   'POST /sys/tenant/switch': {
     foreign: [
       {
@@ -232,6 +249,7 @@ async function fixture(): Promise<Fixture> {
       pendingUserId: pending.id,
       dept,
       leafDept,
+      bindingId: await arrangeBinding(ta.id),
     },
     b: {
       id: tb.id,
@@ -240,6 +258,16 @@ async function fixture(): Promise<Fixture> {
       dept: await make.department(tb.id),
     },
   };
+}
+
+async function arrangeBinding(tenantId: number): Promise<number> {
+  const member = await t.factories.user(tenantId);
+  return bindMember(t.db, {
+    tenantId,
+    userId: member.id,
+    corpId: 'ww0000000000000150',
+    extUserId: 'isoBound',
+  });
 }
 
 /** Tenant A as its platform admin sees it; must be identical before and after the attacks. */
@@ -251,6 +279,7 @@ async function snapshotA(f: Fixture) {
     members: await read('/sys/tenant/members?pageSize=100'),
     users: await read('/sys/user/list?pageSize=100'),
     tree: await read('/sys/depart/tree'),
+    bindings: await read('/sys/thirdApp/bindings?pageSize=100'),
   };
 }
 

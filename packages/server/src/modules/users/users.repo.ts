@@ -4,6 +4,7 @@ import {
   MEMBERSHIP_STATUS,
   departments,
   memberships,
+  thirdAccounts,
   userDepartments,
   users,
 } from '../../db/schema';
@@ -55,6 +56,10 @@ export function createUsersRepo(db: Db) {
             from ${userDepartments} ud where ud.tenant_id = ${tenantId} and ud.user_id = ${users.id}), '{}')`,
           mainDepartmentId: sql<number | null>`(select ud.department_id from ${userDepartments} ud
             where ud.tenant_id = ${tenantId} and ud.user_id = ${users.id} and ud.is_main)`,
+          // At most one binding per (tenant, third type, user); only a live one counts.
+          wechatUserId: sql<string | null>`(select ta.ext_user_id from ${thirdAccounts} ta
+            where ta.tenant_id = ${tenantId} and ta.user_id = ${users.id}
+              and ta.third_type = 'wechat_enterprise' and ta.active limit 1)`,
         })
         .from(memberships)
         .innerJoin(users, eq(users.id, memberships.userId))

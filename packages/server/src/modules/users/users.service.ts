@@ -42,7 +42,6 @@ export function createUsersService(deps: { db: Db }) {
         records: page.records.map(({ userStatus, frozen, ...r }) => ({
           ...r,
           status: frozen || userStatus !== 1 ? 2 : 1,
-          wechatUserId: null,
         })),
       };
     },

@@ -1,0 +1,86 @@
+import { and, count, desc, eq, ilike, or, type SQL } from 'drizzle-orm';
+import type { Db } from '../../db/client';
+import { memberships, thirdAccounts, users, type ThirdType } from '../../db/schema';
+import { likePattern, offsetOf } from '../../lib/sql';
+
+export interface BindingFilter {
+  thirdType: ThirdType;
+  keyword?: string | undefined;
+  page: number;
+  pageSize: number;
+}
+
+/** Bindings (third accounts) of one tenant; the tenant id is in every statement. */
+export function createBindingsRepo(db: Db) {
+  return {
+    async listBindings(tenantId: number, filter: BindingFilter) {
+      const conditions: SQL[] = [
+        eq(thirdAccounts.tenantId, tenantId),
+        eq(thirdAccounts.thirdType, filter.thirdType),
+      ];
+      if (filter.keyword) {
+        const p = likePattern(filter.keyword);
+        conditions.push(
+          or(
+            ilike(users.username, p),
+            ilike(users.realname, p),
+            ilike(thirdAccounts.extUserId, p),
+            ilike(thirdAccounts.extName, p),
+          )!,
+        );
+      }
+      const where = and(...conditions);
+      // The membership join repeats the tenant id: a binding's FK already ties it to this
+      // tenant's membership, and the explicit condition keeps the query safe on its own.
+      const membership = and(
+        eq(memberships.tenantId, thirdAccounts.tenantId),
+        eq(memberships.userId, thirdAccounts.userId),
+        eq(memberships.tenantId, tenantId),
+      );
+      const records = await db
+        .select({
+          id: thirdAccounts.id,
+          userId: thirdAccounts.userId,
+          username: users.username,
+          realname: users.realname,
+          wechatUserId: thirdAccounts.extUserId,
+          wechatName: thirdAccounts.extName,
+          membershipStatus: memberships.status,
+          active: thirdAccounts.active,
+          boundAt: thirdAccounts.boundAt,
+        })
+        .from(thirdAccounts)
+        .innerJoin(users, eq(users.id, thirdAccounts.userId))
+        .innerJoin(memberships, membership)
+        .where(where)
+        .orderBy(desc(thirdAccounts.boundAt), desc(thirdAccounts.id))
+        .limit(filter.pageSize)
+        .offset(offsetOf(filter.page, filter.pageSize));
+      const [total] = await db
+        .select({ n: count() })
+        .from(thirdAccounts)
+        .innerJoin(users, eq(users.id, thirdAccounts.userId))
+        .innerJoin(memberships, membership)
+        .where(where);
+      return { records, total: total!.n };
+    },
+
+    async findBindingById(tenantId: number, id: number) {
+      const [row] = await db
+        .select()
+        .from(thirdAccounts)
+        .where(and(eq(thirdAccounts.tenantId, tenantId), eq(thirdAccounts.id, id)));
+      return row ?? null;
+    },
+
+    /** Deletes the binding if it belongs to the tenant; false when there was none. */
+    async deleteBindingById(tenantId: number, id: number): Promise<boolean> {
+      const rows = await db
+        .delete(thirdAccounts)
+        .where(and(eq(thirdAccounts.tenantId, tenantId), eq(thirdAccounts.id, id)))
+        .returning({ id: thirdAccounts.id });
+      return rows.length > 0;
+    },
+  };
+}
+export type BindingsRepo = ReturnType<typeof createBindingsRepo>;

@@ -1,0 +1,50 @@
+import type { Db } from '../../db/client';
+import { notFound } from '../../lib/errors';
+import type { TenantContext } from '../../lib/route';
+import { createAuditRepo } from '../audit/audit.repo';
+import { createBindingsRepo } from './bindings.repo';
+import type { BindingListQuery } from './bindings.schemas';
+
+const bindingNotFound = () => notFound('binding', 'bindings.not_found');
+
+/** 查看已绑定 and 移出 (PRODUCT.md §5.3): the current tenant's bindings only. */
+export function createBindingsService(deps: { db: Db }) {
+  const { db } = deps;
+  const repo = createBindingsRepo(db);
+
+  return {
+    list(ctx: TenantContext, query: BindingListQuery) {
+      return repo.listBindings(ctx.tenantId, {
+        thirdType: query.thirdType ?? 'wechat_enterprise',
+        keyword: query.keyword?.trim() || undefined,
+        page: query.page,
+        pageSize: query.pageSize,
+      });
+    },
+
+    /**
+     * 移出: deletes the binding. The account and its membership stay; the member can no longer
+     * sign in with WeCom or receive app messages until a sync (or an admin) binds them again.
+     */
+    async remove(ctx: TenantContext, id: number): Promise<void> {
+      await db.transaction(async (tx) => {
+        const r = createBindingsRepo(tx);
+        const row = await r.findBindingById(ctx.tenantId, id);
+        if (!row || !(await r.deleteBindingById(ctx.tenantId, id))) throw bindingNotFound();
+        await createAuditRepo(tx).record(ctx.tenantId, {
+          actorUserId: ctx.userId,
+          action: 'third_app.binding_removed',
+          targetType: 'third_account',
+          targetId: id,
+          details: {
+            thirdType: row.thirdType,
+            corpId: row.corpId,
+            extUserId: row.extUserId,
+            userId: row.userId,
+          },
+        });
+      });
+    },
+  };
+}
+export type BindingsService = ReturnType<typeof createBindingsService>;

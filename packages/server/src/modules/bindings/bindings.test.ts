@@ -1,0 +1,175 @@
+import { and, eq } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { auditLog, thirdAccounts } from '../../db/schema';
+import { buildTestApp, type TestApp } from '../../../test/build-test-app';
+import { bindMember } from '../../../test/factories/bindings';
+import type { TestTenant, TestUser } from '../../../test/factories';
+import { createBindingsRepo } from './bindings.repo';
+
+let t: TestApp;
+beforeAll(async () => {
+  t = await buildTestApp();
+});
+afterAll(() => t?.close());
+
+const CORP = 'ww00000000000000b1';
+
+interface Org {
+  tenant: TestTenant;
+  admin: TestUser;
+  members: TestUser[];
+  bindingIds: number[];
+}
+
+/** A tenant with an admin and three members bound to WeCom userids with awkward names. */
+async function org(prefix: string): Promise<Org> {
+  const tenant = await t.factories.tenant();
+  const admin = await t.factories.user(tenant.id, { role: 'admin' });
+  const names = ['张三', '100%_done', '李　娜'];
+  const members: TestUser[] = [];
+  const bindingIds: number[] = [];
+  for (const [i, extName] of names.entries()) {
+    const m = await t.factories.user(tenant.id, { realname: `${prefix} member ${i}` });
+    members.push(m);
+    bindingIds.push(
+      await bindMember(t.db, {
+        tenantId: tenant.id,
+        userId: m.id,
+        corpId: CORP,
+        extUserId: `${prefix}User${i}`,
+        extName,
+      }),
+    );
+  }
+  return { tenant, admin, members, bindingIds };
+}
+
+const list = async (o: Org, query = '') =>
+  t.call('GET', `/sys/thirdApp/bindings${query}`, undefined, { token: o.admin.token });
+
+describe('bindings (查看已绑定 / 移出)', () => {
+  it('lists only the current tenant’s bindings, searchable on both sides and paged', async () => {
+    const a = await org('alpha');
+    await org('beta');
+    const all = await list(a);
+    expect(all.status).toBe(200);
+    expect(all.body.result.total).toBe(3);
+    const first = all.body.result.records.find((r: { id: number }) => r.id === a.bindingIds[0]);
+    expect(first).toMatchObject({
+      userId: a.members[0]!.id,
+      username: a.members[0]!.username,
+      realname: 'alpha member 0',
+      wechatUserId: 'alphaUser0',
+      wechatName: '张三',
+      membershipStatus: 1,
+      active: true,
+    });
+    expect(new Date(first.boundAt).getTime()).toBeGreaterThan(0);
+
+    const search = async (keyword: string) =>
+      (await list(a, `?keyword=${encodeURIComponent(keyword)}`)).body.result.records.map(
+        (r: { wechatUserId: string }) => r.wechatUserId,
+      );
+    expect(await search('ALPHAUSER1')).toEqual(['alphaUser1']);
+    expect(await search('张三')).toEqual(['alphaUser0']);
+    expect(await search(a.members[2]!.username)).toEqual(['alphaUser2']);
+    expect(await search('member 2')).toEqual(['alphaUser2']);
+    // LIKE wildcards match literally: "%" and "_" only find the name that contains them.
+    expect(await search('%')).toEqual(['alphaUser1']);
+    expect(await search('0%_')).toEqual(['alphaUser1']);
+    expect(await search('beta')).toEqual([]);
+
+    const page2 = await list(a, '?page=2&pageSize=2');
+    expect(page2.body.result.total).toBe(3);
+    expect(page2.body.result.records).toHaveLength(1);
+  });
+
+  it('移出 deletes the binding, keeps the member, is audited, and 404s a second time', async () => {
+    const a = await org('gamma');
+    const id = a.bindingIds[1]!;
+    const del = await t.call('DELETE', `/sys/thirdApp/bindings/${id}`, undefined, {
+      token: a.admin.token,
+    });
+    expect(del.status).toBe(200);
+    expect((await list(a)).body.result.total).toBe(2);
+    const users = await t.call('GET', '/sys/user/list?pageSize=100', undefined, {
+      token: a.admin.token,
+    });
+    const member = users.body.result.records.find((u: { id: number }) => u.id === a.members[1]!.id);
+    expect(member).toMatchObject({ membershipStatus: 1, wechatUserId: null });
+    const audit = await t.db
+      .select()
+      .from(auditLog)
+      .where(
+        and(eq(auditLog.tenantId, a.tenant.id), eq(auditLog.action, 'third_app.binding_removed')),
+      );
+    expect(audit).toHaveLength(1);
+    expect(audit[0]).toMatchObject({ actorUserId: a.admin.id, targetId: String(id) });
+    expect(audit[0]!.details).toMatchObject({ extUserId: 'gammaUser1', userId: a.members[1]!.id });
+
+    const again = await t.call('DELETE', `/sys/thirdApp/bindings/${id}`, undefined, {
+      token: a.admin.token,
+    });
+    expect(again.status).toBe(404);
+    expect(again.body.errorCode).toBe('bindings.not_found');
+  });
+
+  it('fills wechatUserId in the user list from live bindings only', async () => {
+    const a = await org('delta');
+    await t.db
+      .update(thirdAccounts)
+      .set({ active: false })
+      .where(eq(thirdAccounts.id, a.bindingIds[2]!));
+    const res = await t.call('GET', '/sys/user/list?pageSize=100', undefined, {
+      token: a.admin.token,
+    });
+    const byId = new Map(
+      res.body.result.records.map((u: { id: number; wechatUserId: string | null }) => [
+        u.id,
+        u.wechatUserId,
+      ]),
+    );
+    expect(byId.get(a.members[0]!.id)).toBe('deltaUser0');
+    expect(byId.get(a.members[2]!.id)).toBeNull();
+    expect(byId.get(a.admin.id)).toBeNull();
+    // The list still shows inactive bindings, flagged.
+    const rows = (await list(a)).body.result.records;
+    expect(rows.find((r: { id: number }) => r.id === a.bindingIds[2])?.active).toBe(false);
+  });
+
+  it('is for tenant admins only', async () => {
+    const a = await org('eps');
+    const member = a.members[0]!;
+    const read = await t.call('GET', '/sys/thirdApp/bindings', undefined, { token: member.token });
+    expect(read.status).toBe(403);
+    const del = await t.call('DELETE', `/sys/thirdApp/bindings/${a.bindingIds[0]}`, undefined, {
+      token: member.token,
+    });
+    expect(del.status).toBe(403);
+    expect((await list(a)).body.result.total).toBe(3);
+  });
+
+  it('tenant B cannot see or modify tenant A’s bindings (API and repository)', async () => {
+    const a = await org('zeta');
+    const b = await org('eta');
+    const target = a.bindingIds[0]!;
+    const res = await t.call('DELETE', `/sys/thirdApp/bindings/${target}`, undefined, {
+      token: b.admin.token,
+    });
+    expect(res.status).toBe(404);
+    const seen = await list(b, '?keyword=zeta');
+    expect(seen.body.result).toEqual({ records: [], total: 0 });
+
+    const repo = createBindingsRepo(t.db);
+    expect(await repo.findBindingById(b.tenant.id, target)).toBeNull();
+    expect(await repo.deleteBindingById(b.tenant.id, target)).toBe(false);
+    const page = await repo.listBindings(b.tenant.id, {
+      thirdType: 'wechat_enterprise',
+      page: 1,
+      pageSize: 100,
+    });
+    expect(page.records.map((r) => r.id)).not.toContain(target);
+    expect(await repo.findBindingById(a.tenant.id, target)).not.toBeNull();
+    expect((await list(a)).body.result.total).toBe(3);
+  });
+});
