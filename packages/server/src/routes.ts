@@ -3,8 +3,8 @@ import { registerAuthRoutes } from './modules/auth/auth.routes';
 import { registerDepartmentRoutes } from './modules/departments/departments.routes';
 import { registerTenantRoutes } from './modules/tenants/tenants.routes';
 import { registerUserRoutes } from './modules/users/users.routes';
-import { registerBindingRoutes } from './modules/bindings/bindings.routes';
 import { registerThirdAppConfigRoutes } from './modules/third-app-config/third-app-config.routes';
+import { registerMessageRoutes } from './modules/messages/messages.routes';
 import type { Services } from './services';
 
 export function registerRoutes(app: FastifyInstance, services: Services): void {
@@ -13,5 +13,5 @@ export function registerRoutes(app: FastifyInstance, services: Services): void {
   registerUserRoutes(app, services);
   registerDepartmentRoutes(app, services);
   registerThirdAppConfigRoutes(app, services);
-  registerBindingRoutes(app, services);
+  registerMessageRoutes(app, services);
 }

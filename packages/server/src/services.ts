@@ -5,8 +5,8 @@ import { createDepartmentsService } from './modules/departments/departments.serv
 import { createTenantContextResolver } from './modules/tenants/tenant-context';
 import { createTenantsService } from './modules/tenants/tenants.service';
 import { createUsersService } from './modules/users/users.service';
-import { createBindingsService } from './modules/bindings/bindings.service';
 import { createThirdAppConfigService } from './modules/third-app-config/third-app-config.service';
+import { createMessagesService } from './modules/messages/messages.service';
 import { createDbTokenStore } from './connectors/token-store';
 import { createSecretBox } from './lib/secrets';
 import type { Database } from './db/client';
@@ -18,19 +18,20 @@ export function createServices(deps: { db: Db; database: Database; config: AppCo
   const connectorTokens = createDbTokenStore(deps.database, box);
   const auth = createAuthService({ db });
   const resolveTenant = createTenantContextResolver({ db });
+  const thirdAppConfig = createThirdAppConfigService({
+    db,
+    config: deps.config,
+    box,
+    tokens: connectorTokens,
+  });
   return {
     auth,
     resolveTenant,
     tenants: createTenantsService({ db, resolveTenant, setSessionTenant: auth.setCurrentTenant }),
     users: createUsersService({ db }),
     departments: createDepartmentsService({ db }),
-    bindings: createBindingsService({ db }),
-    thirdAppConfig: createThirdAppConfigService({
-      db,
-      config: deps.config,
-      box,
-      tokens: connectorTokens,
-    }),
+    thirdAppConfig,
+    messages: createMessagesService({ db, thirdAppConfig, config: deps.config }),
   };
 }
 export type Services = ReturnType<typeof createServices>;

@@ -1,9 +1,9 @@
 import type { RouteOptions } from 'fastify';
 import { afterAll, describe, expect, it } from 'vitest';
+import { messages } from '../src/db/schema';
 import type { Access } from '../src/lib/route';
 import { buildTestApp, type ApiResponse } from './build-test-app';
 import { DEFAULT_PASSWORD, uniq, type TestUser } from './factories';
-import { bindMember } from './factories/bindings';
 
 /**
  * Tenant isolation: every `/sys` route must appear below, either with isolation cases or with
@@ -20,8 +20,8 @@ interface Fixture {
     pendingUserId: number;
     dept: { id: number };
     leafDept: { id: number };
-    /** A WeCom binding of one of A's members (arranged directly, as sync would leave it). */
-    bindingId: number;
+    /** A message in A's log (arranged directly: A has no WeCom config in this suite). */
+    messageId: number;
   };
   b: { id: number; admin: TestUser; member: TestUser; dept: { id: number } };
 }
@@ -59,18 +59,53 @@ const ENTRIES: Record<string, Entry> = {
   'PUT /sys/thirdApp/config': { foreign: [] },
   'DELETE /sys/thirdApp/config': { foreign: [] },
   'POST /sys/thirdApp/config/test': { foreign: [] },
-  // Bindings: B's admin neither sees A's bound members nor unbinds them by id.
-  'GET /sys/thirdApp/bindings': {
+  // Messages: B sending to A's usernames or departments reaches nobody; A's log ids answer 404.
+  'POST /sys/thirdApp/sendMessageTest': {
     foreign: [
       {
-        req: () => ({ url: '/sys/thirdApp/bindings?keyword=isoBound&pageSize=100' }),
-        check: (r) => expect(r.body.result).toEqual({ records: [], total: 0 }),
+        req: (f) => ({
+          url: '/sys/thirdApp/sendMessageTest',
+          body: { app: 'WECHAT_ENTERPRISE', receiver: f.a.user.username, content: 'x' },
+        }),
+        check: refused,
       },
     ],
   },
-  'DELETE /sys/thirdApp/bindings/:id': {
+  'POST /sys/thirdApp/messages': {
     foreign: [
-      { req: (f) => ({ url: `/sys/thirdApp/bindings/${f.a.bindingId}` }), check: notFound },
+      {
+        req: (f) => ({
+          url: '/sys/thirdApp/messages',
+          body: {
+            msgtype: 'text',
+            content: 'x',
+            toUsers: [f.a.user.username],
+            toDepartments: [f.a.dept.id],
+          },
+        }),
+        check: refused,
+      },
+    ],
+  },
+  'GET /sys/thirdApp/messages': {
+    foreign: [
+      {
+        req: () => ({ url: '/sys/thirdApp/messages?pageSize=100' }),
+        check: (r, f) =>
+          expect(r.body.result.records.map((m: { id: number }) => m.id)).not.toContain(
+            f.a.messageId,
+          ),
+      },
+    ],
+  },
+  'GET /sys/thirdApp/messages/:id': {
+    foreign: [
+      { req: (f) => ({ url: `/sys/thirdApp/messages/${f.a.messageId}` }), check: notFound },
+    ],
+  },
+  'POST /sys/thirdApp/messages/:id/recall': {
+    foreign: [
+      { req: (f) => ({ url: `/sys/thirdApp/messages/${f.a.messageId}/recall` }), check: notFound },
     ],
   },
   'POST /sys/tenant/switch': {
@@ -249,7 +284,7 @@ async function fixture(): Promise<Fixture> {
       pendingUserId: pending.id,
       dept,
       leafDept,
-      bindingId: await arrangeBinding(ta.id),
+      messageId: await arrangeMessage(ta.id),
     },
     b: {
       id: tb.id,
@@ -260,14 +295,23 @@ async function fixture(): Promise<Fixture> {
   };
 }
 
-async function arrangeBinding(tenantId: number): Promise<number> {
-  const member = await t.factories.user(tenantId);
-  return bindMember(t.db, {
-    tenantId,
-    userId: member.id,
-    corpId: 'ww0000000000000150',
-    extUserId: 'isoBound',
-  });
+async function arrangeMessage(tenantId: number): Promise<number> {
+  const [row] = await t.db
+    .insert(messages)
+    .values({
+      tenantId,
+      thirdType: 'wechat_enterprise',
+      source: 'push_api',
+      senderUserId: 1,
+      senderUsername: 'admin',
+      msgtype: 'text',
+      content: { msgtype: 'text', text: { content: 'for A only' } },
+      target: { toUsers: [], toDepartments: [], toAll: true },
+      status: 'sent',
+      msgIds: ['arranged-msgid'],
+    })
+    .returning({ id: messages.id });
+  return row!.id;
 }
 
 /** Tenant A as its platform admin sees it; must be identical before and after the attacks. */
@@ -279,7 +323,7 @@ async function snapshotA(f: Fixture) {
     members: await read('/sys/tenant/members?pageSize=100'),
     users: await read('/sys/user/list?pageSize=100'),
     tree: await read('/sys/depart/tree'),
-    bindings: await read('/sys/thirdApp/bindings?pageSize=100'),
+    messages: await read('/sys/thirdApp/messages?pageSize=100'),
   };
 }
 

@@ -1,0 +1,96 @@
+import type { FastifyInstance } from 'fastify';
+import { route } from '../../lib/route';
+import type { MessagesService } from './messages.service';
+import {
+  ComposeBodySchema,
+  ComposeResultSchema,
+  MessageDetailSchema,
+  MessageIdParamsSchema,
+  MessageListQuerySchema,
+  MessageListResultSchema,
+  RecallResultSchema,
+  SendMessageTestBodySchema,
+  SendMessageTestResultSchema,
+} from './messages.schemas';
+
+const tags = ['messages'];
+
+/**
+ * Access: tenant admins only, for sending and for the log. The seed lets any signed-in user
+ * call sendMessageTest, but a plain member could then message the whole corp (`@all`) in the
+ * company's name and read everything others sent; integrators use an admin's token, as the
+ * seed's Postman walkthrough does.
+ */
+const ACCESS_NOTE =
+  'Tenant admins only: sending can reach everyone in the WeCom corp (@all) and the log holds what others sent.';
+
+export function registerMessageRoutes(
+  app: FastifyInstance,
+  deps: { messages: MessagesService },
+): void {
+  const { messages: svc } = deps;
+
+  route(app, {
+    method: 'POST',
+    url: '/sys/thirdApp/sendMessageTest',
+    operationId: 'sendMessageTest',
+    tags,
+    access: 'admin',
+    summary: 'Push a WeCom text message to system users (by username) or to everyone',
+    description: `${ACCESS_NOTE} Receivers resolve through the tenant's active WeCom bindings; unknown or unbound usernames are reported in \`unbound\`, refused ones in \`invalid\`, members over WeCom's per-member limit (30/min, 1000/h) in \`throttled\`. More than 1000 receivers are sent in batches of 1000. \`success\` is true only when WeCom accepted the message; WeCom's refusal answers 400/422/502 with errcode, errmsg and a zh-CN/en explanation in \`details\`. Nothing deliverable: 400 (429 when all were throttled) without calling WeCom. Every call is stored in the message log.`,
+    body: SendMessageTestBodySchema,
+    result: SendMessageTestResultSchema,
+    handler: ({ tenant, session, body }) =>
+      svc.sendMessageTest(tenant, { username: session.username }, body),
+  });
+
+  route(app, {
+    method: 'POST',
+    url: '/sys/thirdApp/messages',
+    operationId: 'sendMessage',
+    tags,
+    access: 'admin',
+    summary: 'Send a text, markdown, textcard, news or template_card message',
+    description: `${ACCESS_NOTE} Receivers: usernames (toUsers), department ids of this tenant synced from WeCom (toDepartments) or everyone (toAll). Links that point to this site (a path starting with "/" or a PUBLIC_URL address) are wrapped in the WeCom OAuth sign-in (/sys/thirdLogin/oauth2/wechat_enterprise/login?tenantId=&redirect=) so the member lands signed in; other links are left as they are. Size limits are WeCom's (text/markdown 2048 bytes, titles 128 bytes, descriptions 512 bytes).`,
+    body: ComposeBodySchema,
+    result: ComposeResultSchema,
+    handler: ({ tenant, session, body }) =>
+      svc.compose(tenant, { username: session.username }, body),
+  });
+
+  route(app, {
+    method: 'GET',
+    url: '/sys/thirdApp/messages',
+    operationId: 'listMessages',
+    tags,
+    access: 'admin',
+    summary: "The current tenant's message log, newest first, with outcome counts",
+    querystring: MessageListQuerySchema,
+    result: MessageListResultSchema,
+    handler: ({ tenant, query }) => svc.list(tenant, query),
+  });
+
+  route(app, {
+    method: 'GET',
+    url: '/sys/thirdApp/messages/:id',
+    operationId: 'getMessage',
+    tags,
+    access: 'admin',
+    summary: 'One logged message with its content and per-recipient outcome',
+    params: MessageIdParamsSchema,
+    result: MessageDetailSchema,
+    handler: ({ tenant, params }) => svc.get(tenant, params.id),
+  });
+
+  route(app, {
+    method: 'POST',
+    url: '/sys/thirdApp/messages/:id/recall',
+    operationId: 'recallMessage',
+    tags,
+    access: 'admin',
+    summary: "Recall a message within WeCom's 24-hour window (400 after it)",
+    params: MessageIdParamsSchema,
+    result: RecallResultSchema,
+    handler: ({ tenant, params }) => svc.recall(tenant, params.id),
+  });
+}

@@ -1,0 +1,240 @@
+import type { ConnectorError, OutboundContent, OutboundMessage } from '../../connectors/kit';
+import type { MessageSource, MessageStatus, ThirdType } from '../../db/schema';
+import { PROVIDER_OF } from '../../connectors/registry';
+import type { TenantContext } from '../../lib/route';
+import type { ConnectorRuntime } from '../third-app-config/third-app-config.service';
+import { isConnectorError, toMessageError } from './messages.errors';
+import type { MessagesRepo, RecipientDraft } from './messages.repo';
+
+export interface SendRequest {
+  source: MessageSource;
+  thirdType: ThirdType;
+  /** Provider body, already validated and with links wrapped. */
+  content: OutboundContent;
+  /** Usernames, trimmed and de-duplicated. */
+  toUsers: string[];
+  toDepartments: number[];
+  toAll: boolean;
+  options?: Pick<OutboundMessage, 'safe' | 'enableDuplicateCheck' | 'duplicateCheckInterval'>;
+}
+
+export interface SendOutcome {
+  messageId: number;
+  status: MessageStatus;
+  msgIds: string[];
+  toAll: boolean;
+  recipients: Record<'delivered' | 'invalid' | 'unbound' | 'throttled' | 'failed', string[]>;
+  departments: { delivered: number[]; invalid: number[]; unbound: number[] };
+  /** The first provider refusal, if any batch was refused. */
+  error: ConnectorError | null;
+}
+
+interface Batch {
+  extUserIds: string[];
+  extDepartmentIds: string[];
+  msgId: string | null;
+  invalid: string[];
+  invalidDepartments: string[];
+}
+
+export interface Sender {
+  username: string;
+}
+
+function chunk<T>(items: T[], size: number): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
+  return out;
+}
+
+/** `invaliduser` of a refused call (WeCom still lists them on 81013), lower-cased. */
+function invalidFromError(err: ConnectorError, key: 'invaliduser' | 'invalidparty'): string[] {
+  const raw = err.info.body?.[key];
+  return typeof raw === 'string'
+    ? raw
+        .split('|')
+        .filter(Boolean)
+        .map((s) => s.toLowerCase())
+    : [];
+}
+
+/**
+ * The one send path behind both APIs: resolve receivers, log the message with every recipient
+ * (throttled ones marked before the provider is called), send in batches of the provider's
+ * size outside any transaction, then record each recipient's outcome.
+ */
+export function createMessageSender(deps: { repo: MessagesRepo }) {
+  const { repo } = deps;
+
+  async function callBatches(rt: ConnectorRuntime, req: SendRequest, batches: Batch[]) {
+    let error: ConnectorError | null = null;
+    for (const b of batches) {
+      try {
+        const res = await rt.connector.messaging.send({
+          ...(req.toAll ? { toAll: true } : {}),
+          ...(b.extUserIds.length ? { toUsers: b.extUserIds } : {}),
+          ...(b.extDepartmentIds.length ? { toDepartments: b.extDepartmentIds } : {}),
+          content: req.content,
+          ...req.options,
+        });
+        b.msgId = res.msgId;
+        b.invalid = res.invalidUsers.map((u) => u.toLowerCase());
+        b.invalidDepartments = res.invalidDepartments;
+      } catch (err) {
+        if (!isConnectorError(err)) throw err;
+        error ??= err;
+        b.invalid = invalidFromError(err, 'invaliduser');
+        b.invalidDepartments = invalidFromError(err, 'invalidparty');
+      }
+    }
+    return error;
+  }
+
+  function planBatches(rt: ConnectorRuntime, req: SendRequest, users: string[], depts: string[]) {
+    if (req.toAll) return [batch([], [])];
+    const { maxUsersPerCall, maxDepartmentsPerCall } = rt.connector.messaging;
+    const u = chunk(users, maxUsersPerCall);
+    const d = chunk(depts, maxDepartmentsPerCall);
+    const n = Math.max(u.length, d.length);
+    return Array.from({ length: n }, (_, i) => batch(u[i] ?? [], d[i] ?? []));
+  }
+
+  return async function send(
+    ctx: TenantContext,
+    sender: Sender,
+    rt: ConnectorRuntime,
+    req: SendRequest,
+  ): Promise<SendOutcome> {
+    const resolved = await repo.resolveUsers(ctx.tenantId, req.thirdType, rt.corpId, req.toUsers);
+    const depts = await repo.resolveDepartments(
+      ctx.tenantId,
+      PROVIDER_OF[req.thirdType],
+      req.toDepartments,
+    );
+    const logged = await repo.insertMessage(
+      ctx.tenantId,
+      {
+        thirdType: req.thirdType,
+        source: req.source,
+        senderUserId: ctx.userId,
+        senderUsername: sender.username,
+        msgtype: req.content.msgtype,
+        content: req.content as unknown as Record<string, unknown>,
+        target: { toUsers: req.toUsers, toDepartments: req.toDepartments, toAll: req.toAll },
+        status: 'sending',
+      },
+      resolved,
+    );
+    const pending = logged.recipients.filter((r) => r.outcome === 'pending');
+    const extDepts = depts.filter((d) => d.extId !== null).map((d) => d.extId!);
+    const batches =
+      req.toAll || pending.length > 0 || extDepts.length > 0
+        ? planBatches(
+            rt,
+            req,
+            pending.map((r) => r.extUserId!),
+            extDepts,
+          )
+        : [];
+    let error: ConnectorError | null;
+    try {
+      error = await callBatches(rt, req, batches);
+    } catch (err) {
+      await repo.finishMessage(ctx.tenantId, logged.messageId, { status: 'failed' }, []);
+      throw err;
+    }
+    const outcome = summarise(logged.messageId, req, logged.recipients, depts, batches, error);
+    await repo.finishMessage(
+      ctx.tenantId,
+      logged.messageId,
+      {
+        status: outcome.status,
+        msgIds: outcome.msgIds,
+        error: error ? toMessageError(error) : null,
+        departments: req.toDepartments.length ? outcome.departments : null,
+      },
+      batches,
+    );
+    return outcome;
+  };
+}
+export type MessageSender = ReturnType<typeof createMessageSender>;
+
+function batch(extUserIds: string[], extDepartmentIds: string[]): Batch {
+  return { extUserIds, extDepartmentIds, msgId: null, invalid: [], invalidDepartments: [] };
+}
+
+function summarise(
+  messageId: number,
+  req: SendRequest,
+  drafts: RecipientDraft[],
+  depts: { id: number; extId: string | null }[],
+  batches: Batch[],
+  error: ConnectorError | null,
+): SendOutcome {
+  const recipients: SendOutcome['recipients'] = {
+    delivered: [],
+    invalid: [],
+    unbound: [],
+    throttled: [],
+    failed: [],
+  };
+  const byExt = new Map<string, { ok: boolean; invalid: boolean }>();
+  for (const b of batches) {
+    const invalid = new Set(b.invalid);
+    for (const id of b.extUserIds)
+      byExt.set(id, { ok: b.msgId !== null, invalid: invalid.has(id) });
+  }
+  for (const d of drafts) {
+    if (d.outcome !== 'pending')
+      recipients[d.outcome === 'unbound' ? 'unbound' : 'throttled'].push(d.username);
+    else {
+      const r = byExt.get(d.extUserId!);
+      recipients[r?.invalid ? 'invalid' : r?.ok ? 'delivered' : 'failed'].push(d.username);
+    }
+  }
+  const departments = departmentOutcome(depts, batches);
+  const okBatches = batches.filter((b) => b.msgId !== null);
+  const clean =
+    recipients.invalid.length +
+      recipients.unbound.length +
+      recipients.throttled.length +
+      recipients.failed.length +
+      departments.invalid.length +
+      departments.unbound.length ===
+    0;
+  const status: MessageStatus =
+    batches.length === 0
+      ? 'not_sent'
+      : okBatches.length === 0
+        ? 'failed'
+        : clean && !error
+          ? 'sent'
+          : 'partial';
+  return {
+    messageId,
+    status,
+    msgIds: okBatches.map((b) => b.msgId!),
+    toAll: req.toAll,
+    recipients,
+    departments,
+    error,
+  };
+}
+
+function departmentOutcome(depts: { id: number; extId: string | null }[], batches: Batch[]) {
+  const out: SendOutcome['departments'] = { delivered: [], invalid: [], unbound: [] };
+  const state = new Map<string, 'ok' | 'invalid' | 'failed'>();
+  for (const b of batches) {
+    const invalid = new Set(b.invalidDepartments);
+    for (const id of b.extDepartmentIds) {
+      state.set(id, invalid.has(id) ? 'invalid' : b.msgId ? 'ok' : 'failed');
+    }
+  }
+  for (const d of depts) {
+    if (d.extId === null) out.unbound.push(d.id);
+    else if (state.get(d.extId) === 'ok') out.delivered.push(d.id);
+    else out.invalid.push(d.id);
+  }
+  return out;
+}

@@ -1,0 +1,273 @@
+import type { AppConfig } from '../../config';
+import type { Db } from '../../db/client';
+import type { MessageStatus } from '../../db/schema';
+import { AppError, badRequest, conflict, notFound } from '../../lib/errors';
+import type { TenantContext } from '../../lib/route';
+import type { ThirdAppConfigService } from '../third-app-config/third-app-config.service';
+import { buildContent, checkTextContent, LIMITS, summarise } from './messages.content';
+import {
+  isConnectorError,
+  providerFailure,
+  recallFailure,
+  recallWindowPassed,
+} from './messages.errors';
+import { createMessagesRepo, type MessageRow } from './messages.repo';
+import type {
+  ComposeBody,
+  ComposeResult,
+  SendMessageTestBody,
+  SendMessageTestResult,
+} from './messages.schemas';
+import { createMessageSender, type Sender, type SendOutcome } from './messages.send';
+
+/** WeCom recalls messages sent within the last 24 hours (doc /94867). */
+export const RECALL_WINDOW_MS = 24 * 60 * 60 * 1000;
+
+const THIRD_TYPE = 'wechat_enterprise' as const;
+
+/** Splits `receiver` on commas, trims, drops empties and duplicates (first spelling kept). */
+export function parseReceivers(receiver: string | undefined): { users: string[]; all: boolean } {
+  const users: string[] = [];
+  let all = false;
+  for (const part of (receiver ?? '').split(',')) {
+    const name = part.trim();
+    if (!name) continue;
+    if (name.toLowerCase() === '@all') all = true;
+    else if (!users.includes(name)) users.push(name);
+  }
+  return { users, all };
+}
+
+function failureDetails(o: SendOutcome) {
+  return {
+    messageId: o.messageId,
+    msgid: o.msgIds[0] ?? '',
+    sent: o.recipients.delivered,
+    invalid: o.recipients.invalid,
+    unbound: o.recipients.unbound,
+    throttled: o.recipients.throttled,
+    failed: o.recipients.failed,
+    departments: o.departments,
+  };
+}
+
+/** Nothing could be handed to the provider: say why (all throttled → 429, else 400). */
+function nothingDeliverable(o: SendOutcome): AppError {
+  if (o.recipients.throttled.length > 0) {
+    return new AppError(
+      'messages.throttled',
+      429,
+      `每位成员每分钟最多接收 30 条、每小时 1000 条应用消息，这些接收人已达上限，消息未发送：${o.recipients.throttled.join(', ')}。(Every recipient reached WeCom's per-member limit of 30 messages a minute or 1000 an hour; nothing was sent. Try again later.)`,
+      { ...failureDetails(o), retryAfterSeconds: 60 },
+    );
+  }
+  return badRequest(
+    'messages.no_deliverable_receivers',
+    `没有可发送的接收人：以下账号不存在、不是本租户的在职成员或尚未绑定企业微信：${o.recipients.unbound.join(', ') || '—'}；部门未从企业微信同步：${o.departments.unbound.join(', ') || '—'}。(None of the receivers can get WeCom messages: the users are unknown, not active members of this tenant, or not bound to WeCom, and the departments were not synced from WeCom. Sync from WeCom first, or check the receivers.)`,
+    failureDetails(o),
+  );
+}
+
+/** Provider refusal or nothing to deliver → the error to answer with; null when accepted. */
+function outcomeError(o: SendOutcome): AppError | null {
+  if (o.status === 'not_sent') return nothingDeliverable(o);
+  if (o.error) return providerFailure(o.error, failureDetails(o));
+  return null;
+}
+
+export function createMessagesService(deps: {
+  db: Db;
+  thirdAppConfig: Pick<ThirdAppConfigService, 'runtime'>;
+  config: Pick<AppConfig, 'publicUrl'>;
+}) {
+  const repo = createMessagesRepo(deps.db);
+  const send = createMessageSender({ repo });
+  const linkCtx = (tenantId: number) => ({ publicUrl: deps.config.publicUrl, tenantId });
+
+  function view(row: MessageRow, counts: Record<string, number> | undefined) {
+    return {
+      id: row.id,
+      source: row.source,
+      msgtype: row.msgtype,
+      summary: summarise(row.content as never),
+      senderUsername: row.senderUsername,
+      target: row.target,
+      status: row.status,
+      msgIds: row.msgIds,
+      counts: {
+        pending: counts?.pending ?? 0,
+        delivered: counts?.delivered ?? 0,
+        invalid: counts?.invalid ?? 0,
+        unbound: counts?.unbound ?? 0,
+        throttled: counts?.throttled ?? 0,
+        failed: counts?.failed ?? 0,
+      },
+      error: row.error ?? null,
+      createdAt: row.createdAt,
+      recalledAt: row.recalledAt,
+      recallable:
+        !row.recalledAt &&
+        row.msgIds.length > 0 &&
+        Date.now() - row.createdAt.getTime() < RECALL_WINDOW_MS,
+    };
+  }
+
+  async function requireMessage(tenantId: number, id: number) {
+    const row = await repo.findMessageById(tenantId, id);
+    if (!row) throw notFound('messages', 'messages.not_found');
+    return row;
+  }
+
+  return {
+    /** The seed's push API (PRODUCT.md §5.4): a text message to usernames or `@all`. */
+    async sendMessageTest(
+      ctx: TenantContext,
+      sender: Sender,
+      body: SendMessageTestBody,
+    ): Promise<SendMessageTestResult> {
+      if (body.app.trim().toUpperCase() !== 'WECHAT_ENTERPRISE') {
+        throw badRequest(
+          'messages.unsupported_app',
+          `app "${body.app}" is not supported: use WECHAT_ENTERPRISE (企业微信).`,
+          { field: 'app' },
+        );
+      }
+      const content = checkTextContent('content', body.content, LIMITS.textBytes);
+      const receivers = parseReceivers(body.receiver);
+      const toAll = body.sendAll === true || receivers.all;
+      if (!toAll && receivers.users.length === 0) {
+        throw badRequest(
+          'messages.receiver_required',
+          'Give "receiver" (comma-separated usernames) or set "sendAll": true. (receiver 与 sendAll 必须填写其一)',
+          { field: 'receiver' },
+        );
+      }
+      const rt = await deps.thirdAppConfig.runtime(ctx.tenantId, THIRD_TYPE);
+      const o = await send(ctx, sender, rt, {
+        source: 'push_api',
+        thirdType: THIRD_TYPE,
+        content: { msgtype: 'text', text: { content } },
+        toUsers: toAll ? [] : receivers.users,
+        toDepartments: [],
+        toAll,
+      });
+      const err = outcomeError(o);
+      if (err) throw err;
+      return {
+        messageId: o.messageId,
+        msgid: o.msgIds[0] ?? '',
+        errcode: 0,
+        errmsg: 'ok',
+        sent: o.recipients.delivered,
+        invalid: o.recipients.invalid,
+        unbound: o.recipients.unbound,
+        throttled: o.recipients.throttled,
+      };
+    },
+
+    /** Any supported message type to users, departments or everyone. */
+    async compose(ctx: TenantContext, sender: Sender, body: ComposeBody): Promise<ComposeResult> {
+      const thirdType = body.thirdType ?? THIRD_TYPE;
+      const content = buildContent(body, linkCtx(ctx.tenantId));
+      const toUsers = parseReceivers((body.toUsers ?? []).join(',')).users;
+      const toDepartments = [...new Set(body.toDepartments ?? [])];
+      const toAll = body.toAll === true;
+      if (!toAll && toUsers.length === 0 && toDepartments.length === 0) {
+        throw badRequest(
+          'messages.receiver_required',
+          'Choose receivers: toUsers, toDepartments, or toAll: true.',
+          { field: 'toUsers' },
+        );
+      }
+      const rt = await deps.thirdAppConfig.runtime(ctx.tenantId, thirdType);
+      const o = await send(ctx, sender, rt, {
+        source: 'composer',
+        thirdType,
+        content,
+        toUsers: toAll ? [] : toUsers,
+        toDepartments: toAll ? [] : toDepartments,
+        toAll,
+        options: {
+          ...(body.safe ? { safe: true } : {}),
+          ...(body.enableDuplicateCheck ? { enableDuplicateCheck: true } : {}),
+          ...(body.duplicateCheckInterval
+            ? { duplicateCheckInterval: body.duplicateCheckInterval }
+            : {}),
+        },
+      });
+      if (o.status === 'not_sent') throw nothingDeliverable(o);
+      if (o.error && o.msgIds.length === 0) throw providerFailure(o.error, failureDetails(o));
+      return {
+        messageId: o.messageId,
+        status: o.status,
+        msgid: o.msgIds[0] ?? '',
+        toAll: o.toAll,
+        recipients: o.recipients,
+        departments: o.departments,
+      };
+    },
+
+    async list(
+      ctx: TenantContext,
+      q: { page: number; pageSize: number; status?: MessageStatus; source?: string },
+    ) {
+      const { records, total } = await repo.listMessages(ctx.tenantId, q);
+      const counts = await repo.countOutcomes(
+        ctx.tenantId,
+        records.map((r) => r.id),
+      );
+      return { records: records.map((r) => view(r, counts.get(r.id))), total };
+    },
+
+    async get(ctx: TenantContext, id: number) {
+      const row = await requireMessage(ctx.tenantId, id);
+      const recipients = await repo.listRecipients(ctx.tenantId, id);
+      const counts: Record<string, number> = {};
+      for (const r of recipients) counts[r.outcome] = (counts[r.outcome] ?? 0) + 1;
+      return {
+        ...view(row, counts),
+        content: row.content,
+        departments: row.departments ?? null,
+        recipients: recipients.map((r) => ({
+          username: r.username,
+          userId: r.userId,
+          wechatUserId: r.extUserId,
+          outcome: r.outcome,
+          msgid: r.msgId,
+        })),
+      };
+    },
+
+    /** Recalls every batch of a message within WeCom's 24 h window. */
+    async recall(ctx: TenantContext, id: number) {
+      const row = await requireMessage(ctx.tenantId, id);
+      if (row.recalledAt) {
+        throw conflict('messages.already_recalled', 'This message has already been recalled.');
+      }
+      if (row.msgIds.length === 0) {
+        throw badRequest(
+          'messages.not_recallable',
+          'This message was never accepted by WeCom, so there is nothing to recall.',
+        );
+      }
+      if (Date.now() - row.createdAt.getTime() >= RECALL_WINDOW_MS) {
+        throw recallWindowPassed(row.createdAt);
+      }
+      const rt = await deps.thirdAppConfig.runtime(ctx.tenantId, row.thirdType);
+      for (const msgId of row.msgIds) {
+        try {
+          await rt.connector.messaging.recall(msgId);
+        } catch (err) {
+          if (isConnectorError(err)) throw recallFailure(err, row.createdAt);
+          throw err;
+        }
+      }
+      const recalledAt = await repo.markRecalled(ctx.tenantId, id, ctx.userId);
+      if (!recalledAt) {
+        throw conflict('messages.already_recalled', 'This message has already been recalled.');
+      }
+      return { id, recalledAt };
+    },
+  };
+}
+export type MessagesService = ReturnType<typeof createMessagesService>;
