@@ -3,6 +3,7 @@ import { registerAuthRoutes } from './modules/auth/auth.routes';
 import { registerDepartmentRoutes } from './modules/departments/departments.routes';
 import { registerTenantRoutes } from './modules/tenants/tenants.routes';
 import { registerUserRoutes } from './modules/users/users.routes';
+import { registerBindingRoutes } from './modules/bindings/bindings.routes';
 import { registerThirdAppConfigRoutes } from './modules/third-app-config/third-app-config.routes';
 import { registerMessageRoutes } from './modules/messages/messages.routes';
 import type { Services } from './services';
@@ -14,4 +15,5 @@ export function registerRoutes(app: FastifyInstance, services: Services): void {
   registerDepartmentRoutes(app, services);
   registerThirdAppConfigRoutes(app, services);
   registerMessageRoutes(app, services);
+  registerBindingRoutes(app, services);
 }

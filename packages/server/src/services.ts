@@ -5,6 +5,7 @@ import { createDepartmentsService } from './modules/departments/departments.serv
 import { createTenantContextResolver } from './modules/tenants/tenant-context';
 import { createTenantsService } from './modules/tenants/tenants.service';
 import { createUsersService } from './modules/users/users.service';
+import { createBindingsService } from './modules/bindings/bindings.service';
 import { createThirdAppConfigService } from './modules/third-app-config/third-app-config.service';
 import { createMessagesService } from './modules/messages/messages.service';
 import { createDbTokenStore } from './connectors/token-store';
@@ -30,6 +31,7 @@ export function createServices(deps: { db: Db; database: Database; config: AppCo
     tenants: createTenantsService({ db, resolveTenant, setSessionTenant: auth.setCurrentTenant }),
     users: createUsersService({ db }),
     departments: createDepartmentsService({ db }),
+    bindings: createBindingsService({ db }),
     thirdAppConfig,
     messages: createMessagesService({ db, thirdAppConfig, config: deps.config }),
   };

@@ -4,6 +4,7 @@ import { messages } from '../src/db/schema';
 import type { Access } from '../src/lib/route';
 import { buildTestApp, type ApiResponse } from './build-test-app';
 import { DEFAULT_PASSWORD, uniq, type TestUser } from './factories';
+import { bindMember } from './factories/bindings';
 
 /**
  * Tenant isolation: every `/sys` route must appear below, either with isolation cases or with
@@ -22,6 +23,8 @@ interface Fixture {
     leafDept: { id: number };
     /** A message in A's log (arranged directly: A has no WeCom config in this suite). */
     messageId: number;
+    /** A WeCom binding of one of A's members (arranged directly, as sync would leave it). */
+    bindingId: number;
   };
   b: { id: number; admin: TestUser; member: TestUser; dept: { id: number } };
 }
@@ -59,6 +62,20 @@ const ENTRIES: Record<string, Entry> = {
   'PUT /sys/thirdApp/config': { foreign: [] },
   'DELETE /sys/thirdApp/config': { foreign: [] },
   'POST /sys/thirdApp/config/test': { foreign: [] },
+  // Bindings: B's admin neither sees A's bound members nor unbinds them by id.
+  'GET /sys/thirdApp/bindings': {
+    foreign: [
+      {
+        req: () => ({ url: '/sys/thirdApp/bindings?keyword=isoBound&pageSize=100' }),
+        check: (r) => expect(r.body.result).toEqual({ records: [], total: 0 }),
+      },
+    ],
+  },
+  'DELETE /sys/thirdApp/bindings/:id': {
+    foreign: [
+      { req: (f) => ({ url: `/sys/thirdApp/bindings/${f.a.bindingId}` }), check: notFound },
+    ],
+  },
   // Messages: B sending to A's usernames or departments reaches nobody; A's log ids answer 404.
   'POST /sys/thirdApp/sendMessageTest': {
     foreign: [
@@ -285,6 +302,7 @@ async function fixture(): Promise<Fixture> {
       dept,
       leafDept,
       messageId: await arrangeMessage(ta.id),
+      bindingId: await arrangeBinding(ta.id),
     },
     b: {
       id: tb.id,
@@ -314,6 +332,16 @@ async function arrangeMessage(tenantId: number): Promise<number> {
   return row!.id;
 }
 
+async function arrangeBinding(tenantId: number): Promise<number> {
+  const member = await t.factories.user(tenantId);
+  return bindMember(t.db, {
+    tenantId,
+    userId: member.id,
+    corpId: 'ww0000000000000150',
+    extUserId: 'isoBound',
+  });
+}
+
 /** Tenant A as its platform admin sees it; must be identical before and after the attacks. */
 async function snapshotA(f: Fixture) {
   const opts = { token: t.adminToken, tenantId: f.a.id };
@@ -324,6 +352,7 @@ async function snapshotA(f: Fixture) {
     users: await read('/sys/user/list?pageSize=100'),
     tree: await read('/sys/depart/tree'),
     messages: await read('/sys/thirdApp/messages?pageSize=100'),
+    bindings: await read('/sys/thirdApp/bindings?pageSize=100'),
   };
 }
 
