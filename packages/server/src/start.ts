@@ -15,6 +15,8 @@ export interface StartOptions {
   logLevel?: string;
   logger?: boolean;
   webDist?: string | null;
+  /** WeCom endpoints instead of WECOM_*_BASE (the demo points them at its simulator). */
+  wecom?: Partial<AppConfig['wecom']>;
   /** Where the generated admin password is announced (default: stdout). */
   announce?: (line: string) => void;
 }
@@ -48,7 +50,10 @@ export function resolveConfig(opts: StartOptions, env: NodeJS.ProcessEnv = proce
 
 /** Opens the database, migrates, bootstraps, and listens. */
 export async function startServer(opts: StartOptions = {}): Promise<RunningServer> {
-  const config = resolveConfig(opts);
+  const resolved = resolveConfig(opts);
+  const config = opts.wecom
+    ? { ...resolved, wecom: { ...resolved.wecom, ...opts.wecom } }
+    : resolved;
   const database = await openDatabase(
     config.databaseUrl ? { databaseUrl: config.databaseUrl } : { dataDir: config.dataDir },
   );

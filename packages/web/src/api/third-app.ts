@@ -1,0 +1,77 @@
+import { api, request } from './client';
+
+export type ThirdType = 'wechat_enterprise';
+export type Locale = 'zh-CN' | 'en';
+
+export interface SyncPolicy {
+  initialPassword: 'same-as-username' | 'random' | 'wecom-only';
+  massChangeThreshold: number;
+  schedule: string | null;
+  unboundLogin: 'refuse' | 'link' | 'create';
+}
+
+/** The stored configuration as the server shows it: secrets masked, callback values in clear. */
+export interface ThirdAppConfig {
+  id: number;
+  thirdType: ThirdType;
+  agentId: number;
+  /** WeCom CorpID, labelled AppKey. */
+  clientId: string;
+  /** Masked, e.g. "******abcd". */
+  clientSecret: string;
+  contactSecret: string | null;
+  callbackUrl: string;
+  callbackToken: string;
+  encodingAesKey: string;
+  homeUrl: string;
+  enabled: boolean;
+  syncPolicy: SyncPolicy;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface NewThirdAppConfig {
+  agentId: number;
+  clientId: string;
+  clientSecret: string;
+  contactSecret?: string | null;
+  enabled?: boolean;
+}
+
+/** Omitted secrets stay unchanged; `contactSecret: null` removes the contacts-sync secret. */
+export type ThirdAppConfigChanges = Partial<NewThirdAppConfig>;
+
+export interface Explanation {
+  title: string;
+  cause: string;
+  fix: string;
+}
+
+export type CheckStatus = 'ok' | 'warn' | 'fail' | 'skipped';
+
+export interface DiagnosticCheck {
+  /** token, trusted_ip, departments, members, message, contact_secret */
+  id: string;
+  status: CheckStatus;
+  facts?: Record<string, number | string | boolean>;
+  error?: { providerCode: number; providerMessage: string; fromIp?: string };
+  explanation?: Record<Locale, Explanation>;
+}
+
+export interface Diagnostics {
+  ok: boolean;
+  checks: DiagnosticCheck[];
+}
+
+const thirdType: ThirdType = 'wechat_enterprise';
+
+export const thirdAppApi = {
+  get: () => api.get<ThirdAppConfig | null>('/sys/thirdApp/config', { thirdType }),
+  create: (config: NewThirdAppConfig) =>
+    api.post<ThirdAppConfig>('/sys/thirdApp/config', { thirdType, ...config }),
+  update: (changes: ThirdAppConfigChanges) =>
+    request<ThirdAppConfig>('PUT', '/sys/thirdApp/config', { body: { thirdType, ...changes } }),
+  /** 取消绑定: bindings stay, flagged inactive. */
+  remove: () => api.delete<null>('/sys/thirdApp/config', { query: { thirdType } }),
+  test: () => request<Diagnostics>('POST', '/sys/thirdApp/config/test', { query: { thirdType } }),
+};

@@ -1,0 +1,164 @@
+import { App, Checkbox, Form, Input, InputNumber, Modal } from 'antd';
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type {
+  NewThirdAppConfig,
+  ThirdAppConfig,
+  ThirdAppConfigChanges,
+} from '../../../api/third-app';
+import { useApiError } from '../../../components/use-api-error';
+
+interface Values {
+  agentId: number;
+  clientId: string;
+  clientSecret?: string;
+  contactSecret?: string;
+  removeContactSecret?: boolean;
+}
+
+const FIELD_BY_CODE: Record<string, string> = {
+  'third_app.corp_id_taken': 'clientId',
+};
+
+const SECRET = /^[A-Za-z0-9_-]{8,128}$/;
+
+/** Only what changed: secrets are never prefilled, so an empty secret field means "keep it". */
+function changes(values: Values, config: ThirdAppConfig): ThirdAppConfigChanges {
+  const out: ThirdAppConfigChanges = {};
+  if (values.agentId !== config.agentId) out.agentId = values.agentId;
+  if (values.clientId.trim() !== config.clientId) out.clientId = values.clientId.trim();
+  if (values.clientSecret) out.clientSecret = values.clientSecret;
+  if (values.removeContactSecret) out.contactSecret = null;
+  else if (values.contactSecret) out.contactSecret = values.contactSecret;
+  return out;
+}
+
+function fresh(values: Values): NewThirdAppConfig {
+  return {
+    agentId: values.agentId,
+    clientId: values.clientId.trim(),
+    clientSecret: values.clientSecret ?? '',
+    ...(values.contactSecret ? { contactSecret: values.contactSecret } : {}),
+    enabled: true,
+  };
+}
+
+/** 对接信息录入: AgentId / AppKey / AppSecret (+ optional contacts-sync Secret). */
+export function ConfigModal(props: {
+  open: boolean;
+  config: ThirdAppConfig | null;
+  onClose(): void;
+  onSave(values: NewThirdAppConfig | ThirdAppConfigChanges): Promise<unknown>;
+}) {
+  const { t } = useTranslation();
+  const { message } = App.useApp();
+  const { reportOnForm } = useApiError();
+  const [form] = Form.useForm<Values>();
+  const [saving, setSaving] = useState(false);
+  const { config } = props;
+  const removeContact = Form.useWatch('removeContactSecret', form);
+
+  useEffect(() => {
+    if (!props.open) return;
+    form.resetFields();
+    if (config) form.setFieldsValue({ agentId: config.agentId, clientId: config.clientId });
+  }, [props.open, config, form]);
+
+  const submit = async () => {
+    const values = await form.validateFields();
+    setSaving(true);
+    try {
+      await props.onSave(config ? changes(values, config) : fresh(values));
+      void message.success(t('wecom.config.saved'));
+      props.onClose();
+    } catch (error) {
+      reportOnForm(form, error, FIELD_BY_CODE);
+    } finally {
+      setSaving(false);
+    }
+  };
+
+  const secretRule = { pattern: SECRET, message: t('wecom.config.rules.secret') };
+  const keep = (masked: string | null | undefined) =>
+    masked ? t('wecom.config.secretKeep', { masked }) : undefined;
+
+  return (
+    <Modal
+      open={props.open}
+      title={t(config ? 'wecom.config.modalTitleEdit' : 'wecom.config.modalTitleNew')}
+      okText={t('common.save')}
+      cancelText={t('common.cancel')}
+      confirmLoading={saving}
+      onOk={() => void submit()}
+      onCancel={props.onClose}
+      destroyOnHidden
+      width={560}
+    >
+      <Form
+        form={form}
+        layout="vertical"
+        requiredMark
+        preserve={false}
+        data-testid="wecom-config-form"
+      >
+        <Form.Item
+          name="agentId"
+          label={t('wecom.config.fields.agentId')}
+          extra={t('wecom.config.help.agentId')}
+          rules={[{ required: true, message: t('wecom.config.rules.agentId') }]}
+        >
+          <InputNumber
+            min={1}
+            precision={0}
+            style={{ width: '100%' }}
+            data-testid="wecom-agent-id"
+          />
+        </Form.Item>
+        <Form.Item
+          name="clientId"
+          label={t('wecom.config.fields.clientId')}
+          extra={t('wecom.config.help.clientId')}
+          rules={[
+            {
+              required: true,
+              pattern: /^\s*[A-Za-z0-9]{4,64}\s*$/,
+              message: t('wecom.config.rules.clientId'),
+            },
+          ]}
+        >
+          <Input autoComplete="off" data-testid="wecom-client-id" />
+        </Form.Item>
+        <Form.Item
+          name="clientSecret"
+          label={t('wecom.config.fields.clientSecret')}
+          extra={t('wecom.config.help.clientSecret')}
+          rules={[{ required: !config, message: t('wecom.config.rules.secret') }, secretRule]}
+        >
+          <Input.Password
+            autoComplete="new-password"
+            placeholder={keep(config?.clientSecret)}
+            data-testid="wecom-client-secret"
+          />
+        </Form.Item>
+        <Form.Item
+          name="contactSecret"
+          label={t('wecom.config.fields.contactSecret')}
+          extra={t('wecom.config.help.contactSecret')}
+          rules={[secretRule]}
+        >
+          <Input.Password
+            autoComplete="new-password"
+            disabled={Boolean(removeContact)}
+            placeholder={keep(config?.contactSecret)}
+            data-testid="wecom-contact-secret"
+          />
+        </Form.Item>
+        {config?.contactSecret && (
+          <Form.Item name="removeContactSecret" valuePropName="checked">
+            <Checkbox>{t('wecom.config.contactSecretRemove')}</Checkbox>
+          </Form.Item>
+        )}
+      </Form>
+    </Modal>
+  );
+}

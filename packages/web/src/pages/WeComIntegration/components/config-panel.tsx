@@ -1,0 +1,127 @@
+import { DisconnectOutlined, EditOutlined, PlusOutlined } from '@ant-design/icons';
+import { App, Button, Descriptions, Empty, Space, Switch, Tag } from 'antd';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useApiError } from '../../../components/use-api-error';
+import type { WeComConfigState } from '../use-wecom-config';
+import { ConfigModal } from './config-modal';
+
+/** Step 2 (对接信息录入): the stored values (secrets masked), edit, enable, 取消绑定. */
+export function ConfigPanel({ state }: { state: WeComConfigState }) {
+  const { t } = useTranslation();
+  const { message, modal } = App.useApp();
+  const { report } = useApiError();
+  const [editing, setEditing] = useState(false);
+  const [switching, setSwitching] = useState(false);
+  const { config } = state;
+
+  const confirmRemove = () =>
+    modal.confirm({
+      title: t('wecom.config.removeTitle'),
+      content: t('wecom.config.removeBody'),
+      okText: t('wecom.config.remove'),
+      okButtonProps: { danger: true, 'data-testid': 'wecom-remove-confirm' },
+      cancelText: t('common.cancel'),
+      onOk: async () => {
+        try {
+          await state.remove();
+          void message.success(t('wecom.config.removed'));
+        } catch (error) {
+          report(error);
+        }
+      },
+    });
+
+  const toggle = async (enabled: boolean) => {
+    setSwitching(true);
+    try {
+      await state.setEnabled(enabled);
+      void message.success(t('wecom.config.enabledChanged'));
+    } catch (error) {
+      report(error);
+    } finally {
+      setSwitching(false);
+    }
+  };
+
+  const modalNode = (
+    <ConfigModal
+      open={editing}
+      config={config}
+      onClose={() => setEditing(false)}
+      onSave={state.save}
+    />
+  );
+
+  if (!config) {
+    return (
+      <>
+        <Empty description={t('wecom.config.empty')} image={Empty.PRESENTED_IMAGE_SIMPLE}>
+          <Button
+            type="primary"
+            icon={<PlusOutlined />}
+            onClick={() => setEditing(true)}
+            data-testid="wecom-config-add"
+          >
+            {t('wecom.config.add')}
+          </Button>
+        </Empty>
+        {modalNode}
+      </>
+    );
+  }
+
+  return (
+    <div data-testid="wecom-config">
+      <Descriptions column={1} bordered size="small" styles={{ label: { width: 220 } }}>
+        <Descriptions.Item label={t('wecom.config.fields.agentId')}>
+          <span data-testid="wecom-config-agent-id">{config.agentId}</span>
+        </Descriptions.Item>
+        <Descriptions.Item label={t('wecom.config.fields.clientId')}>
+          <span data-testid="wecom-config-client-id">{config.clientId}</span>
+        </Descriptions.Item>
+        <Descriptions.Item label={t('wecom.config.fields.clientSecret')}>
+          <span data-testid="wecom-config-secret">{config.clientSecret}</span>
+        </Descriptions.Item>
+        <Descriptions.Item label={t('wecom.config.fields.contactSecret')}>
+          {config.contactSecret ?? (
+            <Tag variant="filled" color="default">
+              {t('wecom.config.secretNone')}
+            </Tag>
+          )}
+        </Descriptions.Item>
+        <Descriptions.Item label={t('wecom.config.enabledLabel')}>
+          <Space>
+            <Switch
+              checked={config.enabled}
+              loading={switching}
+              onChange={(v) => void toggle(v)}
+              data-testid="wecom-enabled-switch"
+            />
+            <Tag color={config.enabled ? 'green' : 'default'}>
+              {t(config.enabled ? 'wecom.config.enabled' : 'wecom.config.disabled')}
+            </Tag>
+          </Space>
+        </Descriptions.Item>
+      </Descriptions>
+      <Space style={{ marginTop: 16 }}>
+        <Button
+          icon={<EditOutlined />}
+          onClick={() => setEditing(true)}
+          data-testid="wecom-config-edit"
+        >
+          {t('wecom.config.edit')}
+        </Button>
+        <Button
+          danger
+          icon={<DisconnectOutlined />}
+          onClick={confirmRemove}
+          data-testid="wecom-config-remove"
+        >
+          {t('wecom.config.remove')}
+        </Button>
+      </Space>
+      {modalNode}
+    </div>
+  );
+}
