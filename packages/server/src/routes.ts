@@ -6,6 +6,7 @@ import { registerUserRoutes } from './modules/users/users.routes';
 import { registerBindingRoutes } from './modules/bindings/bindings.routes';
 import { registerThirdAppConfigRoutes } from './modules/third-app-config/third-app-config.routes';
 import { registerMessageRoutes } from './modules/messages/messages.routes';
+import { registerThirdLoginRoutes } from './modules/third-login/third-login.routes';
 import type { Services } from './services';
 
 export function registerRoutes(app: FastifyInstance, services: Services): void {
@@ -16,4 +17,5 @@ export function registerRoutes(app: FastifyInstance, services: Services): void {
   registerThirdAppConfigRoutes(app, services);
   registerMessageRoutes(app, services);
   registerBindingRoutes(app, services);
+  registerThirdLoginRoutes(app, services);
 }

@@ -8,6 +8,7 @@ import { createUsersService } from './modules/users/users.service';
 import { createBindingsService } from './modules/bindings/bindings.service';
 import { createThirdAppConfigService } from './modules/third-app-config/third-app-config.service';
 import { createMessagesService } from './modules/messages/messages.service';
+import { createThirdLoginService } from './modules/third-login/third-login.service';
 import { createDbTokenStore } from './connectors/token-store';
 import { createSecretBox } from './lib/secrets';
 import type { Database } from './db/client';
@@ -34,6 +35,7 @@ export function createServices(deps: { db: Db; database: Database; config: AppCo
     bindings: createBindingsService({ db }),
     thirdAppConfig,
     messages: createMessagesService({ db, thirdAppConfig, config: deps.config }),
+    thirdLogin: createThirdLoginService({ db, config: deps.config, thirdAppConfig, auth }),
   };
 }
 export type Services = ReturnType<typeof createServices>;

@@ -62,6 +62,38 @@ const ENTRIES: Record<string, Entry> = {
   'PUT /sys/thirdApp/config': { foreign: [] },
   'DELETE /sys/thirdApp/config': { foreign: [] },
   'POST /sys/thirdApp/config/test': { foreign: [] },
+  // WeCom sign-in: browser redirects and ticket exchanges carry their tenant in a stored,
+  // single-use state or ticket, never in a header a caller could aim elsewhere.
+  'GET /sys/thirdLogin/oauth2/wechat_enterprise/login': {
+    exempt: 'public redirect to WeCom; the tenant is only the one whose sign-in starts',
+  },
+  'GET /sys/thirdLogin/oauth2/wechat_enterprise/callback': {
+    exempt: 'public WeCom redirect_uri; the tenant comes from the stored, browser-bound state',
+  },
+  'POST /sys/thirdLogin/exchange': {
+    exempt: 'public; the one-time ticket names tenant and account',
+  },
+  'POST /sys/thirdLogin/link': {
+    exempt: 'public; the link token names the tenant, the password proves a member of it',
+  },
+  'GET /sys/thirdLogin/tenant/:tenantId': {
+    exempt: 'public; only whether WeCom sign-in is on (and then the tenant name), no tenant data',
+  },
+  // The caller's own binding in the current tenant: B's admin sees none of A's and unbinds nothing.
+  'GET /sys/user/wecomBinding': {
+    foreign: [
+      {
+        req: () => ({ url: '/sys/user/wecomBinding' }),
+        check: (res) => {
+          expect(res.status).toBe(200);
+          expect(res.body.result).toBeNull();
+        },
+      },
+    ],
+  },
+  'DELETE /sys/user/wecomBinding': {
+    foreign: [{ req: () => ({ url: '/sys/user/wecomBinding' }), check: notFound }],
+  },
   // Bindings: B's admin neither sees A's bound members nor unbinds them by id.
   'GET /sys/thirdApp/bindings': {
     foreign: [

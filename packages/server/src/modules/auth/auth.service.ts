@@ -31,10 +31,20 @@ export interface LoginInput {
   userAgent?: string;
 }
 
+export interface SignInOptions {
+  ip: string;
+  userAgent?: string;
+  /** Audit action; `auth.login` unless given (e.g. `auth.login_wecom`). */
+  action?: string;
+  details?: Record<string, unknown>;
+}
+
 export function createAuthService(deps: { db: Db }) {
   const repo = createAuthRepo(deps.db);
   const tenantsRepo = createTenantsRepo(deps.db);
   const audit = createAuditRepo(deps.db);
+
+  type TenantList = Awaited<ReturnType<typeof tenantListOf>>;
 
   async function tenantListOf(userId: number) {
     const rows = await tenantsRepo.listMembershipsOfUser(userId);
@@ -49,7 +59,7 @@ export function createAuthService(deps: { db: Db }) {
   }
 
   /** The default tenant (0) when the user is active there, else the first active one. */
-  function pickLoginTenant(list: Awaited<ReturnType<typeof tenantListOf>>): number | null {
+  function pickLoginTenant(list: TenantList): number | null {
     const usable = list.filter((t) => t.status === MEMBERSHIP_STATUS.normal && !t.frozen);
     return (usable.find((t) => t.id === 0) ?? usable[0])?.id ?? null;
   }
@@ -103,36 +113,79 @@ export function createAuthService(deps: { db: Db }) {
     };
   }
 
+  /** Opens a session for an account and records the sign-in in the audit log. */
+  async function openSession(
+    user: UserRow,
+    opts: SignInOptions & { tenantId: number | null; tenantList: TenantList },
+  ) {
+    const token = randomBytes(32).toString('base64url');
+    await repo.insertSession({
+      tokenHash: hashToken(token),
+      userId: user.id,
+      currentTenantId: opts.tenantId,
+      ip: opts.ip,
+      userAgent: opts.userAgent?.slice(0, 500) ?? null,
+      expiresAt: new Date(Date.now() + SESSION_IDLE_MS),
+    });
+    await audit.record(opts.tenantId, {
+      actorUserId: user.id,
+      action: opts.action ?? 'auth.login',
+      ip: opts.ip,
+      ...(opts.details ? { details: opts.details } : {}),
+    });
+    return {
+      token,
+      userInfo: userInfo(user),
+      tenantList: opts.tenantList,
+      loginTenantId: opts.tenantId,
+    };
+  }
+
+  function assertActive(user: UserRow): void {
+    if (user.status !== 1) {
+      throw new AppError(
+        'auth.user_frozen',
+        403,
+        'This account is frozen. Ask an administrator to unfreeze it.',
+      );
+    }
+  }
+
+  /**
+   * Checks a username and password with the same throttling as /sys/login, without opening
+   * a session (e.g. to prove an account before linking it to a WeCom member).
+   */
+  async function checkPassword(input: LoginInput): Promise<UserRow> {
+    await assertNotThrottled(input.username, input.ip);
+    const user = await checkCredentials(input);
+    assertActive(user);
+    await repo.clearFailures(input.username);
+    return user;
+  }
+
   return {
     async login(input: LoginInput) {
-      await assertNotThrottled(input.username, input.ip);
-      const user = await checkCredentials(input);
-      if (user.status !== 1) {
-        throw new AppError(
-          'auth.user_frozen',
-          403,
-          'This account is frozen. Ask an administrator to unfreeze it.',
-        );
-      }
-      await repo.clearFailures(input.username);
+      const user = await checkPassword(input);
       const tenantList = await tenantListOf(user.id);
-      const loginTenantId = pickLoginTenant(tenantList);
-      const token = randomBytes(32).toString('base64url');
-      const now = Date.now();
-      await repo.insertSession({
-        tokenHash: hashToken(token),
-        userId: user.id,
-        currentTenantId: loginTenantId,
+      return openSession(user, {
         ip: input.ip,
-        userAgent: input.userAgent?.slice(0, 500) ?? null,
-        expiresAt: new Date(now + SESSION_IDLE_MS),
+        userAgent: input.userAgent,
+        tenantId: pickLoginTenant(tenantList),
+        tenantList,
       });
-      await audit.record(loginTenantId, {
-        actorUserId: user.id,
-        action: 'auth.login',
-        ip: input.ip,
-      });
-      return { token, userInfo: userInfo(user), tenantList, loginTenantId };
+    },
+
+    checkPassword,
+
+    /**
+     * Signs an account in to `tenantId` after another proof of identity (WeCom sign-in); the
+     * caller has checked the membership. Same result shape as `login`.
+     */
+    async signInAs(userId: number, opts: SignInOptions & { tenantId: number }) {
+      const user = await repo.findUserById(userId);
+      if (!user) throw new AppError('auth.token_invalid', 401, 'The account no longer exists.');
+      assertActive(user);
+      return openSession(user, { ...opts, tenantList: await tenantListOf(user.id) });
     },
 
     /** Resolves a token to its live session; null when unknown, malformed, expired or revoked. */

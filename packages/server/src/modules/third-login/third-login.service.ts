@@ -1,0 +1,176 @@
+import { AppError, conflict, forbidden, notFound } from '../../lib/errors';
+import { isUniqueViolation } from '../../lib/pg-error';
+import type { TenantContext } from '../../lib/route';
+import { createAuditRepo } from '../audit/audit.repo';
+import type { AuthService } from '../auth/auth.service';
+import { createOAuthFlow, THIRD_TYPE, type OAuthFlowDeps } from './oauth-flow';
+import { SECRET_PATTERN, sha256 } from './third-login.crypto';
+import { ACCESS_MESSAGES, refusalForAccess } from './third-login.outcomes';
+import { createThirdLoginRepo, type TicketRow } from './third-login.repo';
+
+interface ClientMeta {
+  ip: string;
+  userAgent?: string;
+}
+
+const ticketInvalid = () =>
+  new AppError(
+    'third_login.ticket_invalid',
+    401,
+    'This sign-in ticket was already used or has expired (tickets work once, within 60 seconds). Start the WeCom sign-in again.',
+  );
+
+const linkInvalid = () =>
+  new AppError(
+    'third_login.link_invalid',
+    401,
+    'This account-linking link was already used or has expired (10 minutes). Open the app from WeCom again.',
+  );
+
+/**
+ * WeCom sign-in (PRODUCT.md §5.6): the OAuth redirects, the one-time ticket exchange, linking an
+ * unbound WeCom member to an existing account by password, and a member's own binding.
+ */
+export function createThirdLoginService(
+  deps: OAuthFlowDeps & { auth: Pick<AuthService, 'signInAs' | 'checkPassword'> },
+) {
+  const { db, auth } = deps;
+  const repo = createThirdLoginRepo(db);
+  const flow = createOAuthFlow(deps);
+
+  async function assertMayEnter(tenantId: number, userId: number, notMember: () => AppError) {
+    const access = await repo.accessOf(tenantId, userId);
+    if (!access) throw notMember();
+    const reason = refusalForAccess(access);
+    if (reason) throw new AppError(`third_login.${reason}`, 403, ACCESS_MESSAGES[reason] ?? reason);
+  }
+
+  function signIn(row: TicketRow, userId: number, meta: ClientMeta, linked: boolean) {
+    return auth
+      .signInAs(userId, {
+        ...meta,
+        tenantId: row.tenantId,
+        action: 'auth.login_wecom',
+        details: { thirdType: row.thirdType, extUserId: row.extUserId, linked },
+      })
+      .then((result) => ({ ...result, redirect: row.returnPath }));
+  }
+
+  async function bind(row: TicketRow, userId: number): Promise<void> {
+    try {
+      await db.transaction(async (tx) => {
+        await createThirdLoginRepo(tx).insertBinding(row.tenantId, {
+          thirdType: row.thirdType,
+          corpId: row.corpId,
+          extUserId: row.extUserId,
+          userId,
+          extName: row.extUserId,
+          active: true,
+        });
+        await createAuditRepo(tx).record(row.tenantId, {
+          actorUserId: userId,
+          action: 'third_login.linked',
+          targetType: 'user',
+          targetId: userId,
+          details: { thirdType: row.thirdType, extUserId: row.extUserId },
+        });
+      });
+    } catch (err) {
+      if (isUniqueViolation(err, 'third_accounts_ext_uq')) {
+        throw conflict(
+          'third_login.wecom_already_bound',
+          'This WeCom member was bound to an account meanwhile. Open the app from WeCom again.',
+        );
+      }
+      throw err;
+    }
+  }
+
+  return {
+    /** Cookies get `Secure` when PUBLIC_URL is https. */
+    secureCookies: deps.config.publicUrl.startsWith('https:'),
+    start: flow.start,
+    callback: flow.callback,
+
+    /** POST /sys/thirdLogin/exchange: a ticket from the callback → a session, once, within 60 s. */
+    async exchange(ticket: string, meta: ClientMeta) {
+      if (!SECRET_PATTERN.test(ticket)) throw ticketInvalid();
+      const row = await repo.consumeTicket(sha256(ticket), 'session');
+      if (!row || row.userId === null) throw ticketInvalid();
+      // The membership may have changed in the seconds since the callback.
+      await assertMayEnter(row.tenantId, row.userId, ticketInvalid);
+      return signIn(row, row.userId, meta, false);
+    },
+
+    /** Tenant policy `link`: the member proves an existing account of this tenant by password. */
+    async link(input: ClientMeta & { linkToken: string; username: string; password: string }) {
+      if (!SECRET_PATTERN.test(input.linkToken)) throw linkInvalid();
+      const hash = sha256(input.linkToken);
+      const live = await repo.findLiveTicket(hash, 'link');
+      if (!live) throw linkInvalid();
+      const user = await auth.checkPassword(input);
+      await assertMayEnter(live.tenantId, user.id, () =>
+        forbidden(
+          'third_login.link_not_member',
+          'This account is not a member of the tenant. Sign in with an account of this tenant, or ask its administrator to add you.',
+        ),
+      );
+      if (await repo.findBindingOfUser(live.tenantId, THIRD_TYPE, user.id)) {
+        throw conflict(
+          'third_login.account_already_bound',
+          'This account is already bound to another WeCom member in this tenant. Ask a tenant administrator to unbind it first.',
+        );
+      }
+      const row = await repo.consumeTicket(hash, 'link');
+      if (!row) throw linkInvalid();
+      await bind(row, user.id);
+      return signIn(row, user.id, input, true);
+    },
+
+    /** Public: whether a tenant offers WeCom sign-in, and its name only when it does. */
+    async tenantInfo(tenantId: number) {
+      const enabled = await deps.thirdAppConfig
+        .runtime(tenantId, THIRD_TYPE)
+        .then(() => true)
+        .catch((err: unknown) => {
+          if (err instanceof AppError && err.code.startsWith('third_app.')) return false;
+          throw err;
+        });
+      const tenant = enabled ? await repo.findTenant(tenantId) : null;
+      return { tenantId, name: tenant?.name ?? null, wecomEnabled: enabled && tenant !== null };
+    },
+
+    /** The caller's own WeCom binding in the current tenant, or null. */
+    async myBinding(ctx: TenantContext) {
+      const row = await repo.findBindingOfUser(ctx.tenantId, THIRD_TYPE, ctx.userId);
+      if (!row) return null;
+      return {
+        id: row.id,
+        thirdType: row.thirdType,
+        corpId: row.corpId,
+        wechatUserId: row.extUserId,
+        wechatName: row.extName,
+        active: row.active,
+        boundAt: row.boundAt,
+      };
+    },
+
+    /** The caller unbinds their own WeCom member in the current tenant. */
+    async unbindMine(ctx: TenantContext, ip: string): Promise<void> {
+      const row = await repo.findBindingOfUser(ctx.tenantId, THIRD_TYPE, ctx.userId);
+      if (!row) throw notFound('binding', 'third_login.binding_not_found');
+      await db.transaction(async (tx) => {
+        await createThirdLoginRepo(tx).deleteBindingById(ctx.tenantId, row.id);
+        await createAuditRepo(tx).record(ctx.tenantId, {
+          actorUserId: ctx.userId,
+          action: 'third_login.self_unbound',
+          targetType: 'third_account',
+          targetId: row.id,
+          details: { thirdType: row.thirdType, extUserId: row.extUserId },
+          ip,
+        });
+      });
+    },
+  };
+}
+export type ThirdLoginService = ReturnType<typeof createThirdLoginService>;
