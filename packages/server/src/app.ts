@@ -13,23 +13,28 @@ import { createServices } from './services';
 
 export const DEFAULT_WEB_DIST = fileURLToPath(new URL('../../web/dist', import.meta.url));
 
-/** Everything that must never reach a log line. */
+const SECRET_KEYS = [
+  'password',
+  'oldPassword',
+  'newPassword',
+  'adminPassword',
+  'token',
+  'secret',
+  'secretKey',
+  'clientSecret',
+  'contactSecret',
+  'encodingAesKey',
+  'accessToken',
+  'ticket',
+];
+
+/** Everything that must never reach a log line: secret keys at the top level and two levels down. */
 export const REDACT_PATHS = [
   'req.headers["x-access-token"]',
   'req.headers.authorization',
   'req.headers.cookie',
   'res.headers["set-cookie"]',
-  '*.password',
-  '*.oldPassword',
-  '*.newPassword',
-  '*.adminPassword',
-  '*.token',
-  '*.secret',
-  '*.secretKey',
-  '*.clientSecret',
-  '*.contactSecret',
-  '*.encodingAesKey',
-  '*.accessToken',
+  ...SECRET_KEYS.flatMap((k) => [k, `*.${k}`, `*.*.${k}`]),
 ];
 
 export interface BuildAppOptions {
@@ -37,6 +42,8 @@ export interface BuildAppOptions {
   database: Database;
   /** `false` silences logs (tests); otherwise pino at `config.logLevel`. */
   logger?: boolean;
+  /** Where log lines go (default stdout), e.g. a file or a log shipper's stream. */
+  logStream?: { write(line: string): void };
   /** Built console directory; `null` disables serving it. */
   webDist?: string | null;
   /** Observes every registered route (used by the isolation suite to find all endpoints). */
@@ -49,7 +56,11 @@ export async function buildApp(opts: BuildAppOptions): Promise<FastifyInstance> 
     logger:
       opts.logger === false
         ? false
-        : { level: opts.config.logLevel, redact: { paths: REDACT_PATHS, censor: '[redacted]' } },
+        : {
+            level: opts.config.logLevel,
+            redact: { paths: REDACT_PATHS, censor: '[redacted]' },
+            ...(opts.logStream ? { stream: opts.logStream } : {}),
+          },
     bodyLimit: 1024 * 1024,
     genReqId: () => randomUUID(),
   });
