@@ -1,16 +1,15 @@
 import { PlusOutlined } from '@ant-design/icons';
-import { Button, Input, Space, Table, Tag, Typography } from 'antd';
-import type { TableColumnsType } from 'antd';
+import { Button, Input, Space, Table } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Navigate } from 'react-router-dom';
 import { tenantsApi, type TenantRow } from '../../api/tenants';
 import { useSession } from '../../app/session';
 import { paths } from '../../app/paths';
-import { formatTime } from '../../components/format';
 import { PageCard } from '../../components/page-card';
 import { usePagedList } from '../../components/use-paged-list';
 import { CreateTenantModal } from './components/create-tenant-modal';
+import { useTenantColumns } from './use-tenant-columns';
 
 interface Filters {
   keyword?: string | undefined;
@@ -23,48 +22,12 @@ export function TenantsPage() {
 }
 
 function TenantsView() {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const session = useSession();
   const [creating, setCreating] = useState(false);
   const list = usePagedList<TenantRow, Filters>(tenantsApi.list, {});
 
-  const columns: TableColumnsType<TenantRow> = [
-    { title: 'ID', dataIndex: 'id', key: 'id', width: 90 },
-    { title: t('tenants.name'), dataIndex: 'name', key: 'name' },
-    {
-      title: t('tenants.houseNumber'),
-      dataIndex: 'houseNumber',
-      key: 'houseNumber',
-      render: (value: string) => (
-        <Typography.Text copyable code>
-          {value}
-        </Typography.Text>
-      ),
-    },
-    {
-      title: t('tenants.status'),
-      dataIndex: 'status',
-      key: 'status',
-      render: (status: number) =>
-        status === 1 ? (
-          <Tag color="green">{t('status.tenant.1')}</Tag>
-        ) : (
-          <Tag color="red">{t('status.tenant.0')}</Tag>
-        ),
-    },
-    {
-      title: t('tenants.memberCount'),
-      dataIndex: 'memberCount',
-      key: 'memberCount',
-      render: (v?: number) => v ?? '—',
-    },
-    {
-      title: t('tenants.createdAt'),
-      dataIndex: 'createdAt',
-      key: 'createdAt',
-      render: (v?: string | number) => formatTime(v, i18n.language),
-    },
-  ];
+  const columns = useTenantColumns();
 
   return (
     <PageCard

@@ -1,5 +1,6 @@
 import { App, Form, Input, InputNumber, Modal, TreeSelect } from 'antd';
 import { useEffect, useMemo, useState } from 'react';
+import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import { departmentsApi, type DepartmentNode } from '../../../api/departments';
 import { useApiError } from '../../../components/use-api-error';
@@ -80,25 +81,6 @@ export function DepartmentFormModal(props: {
     if (action.kind === 'add') form.setFieldsValue({ order: 0 });
   }, [action, form]);
 
-  const movingId = action?.kind === 'move' ? action.node.id : null;
-  const options = useMemo(
-    () => [
-      { value: ROOT, title: t('departments.root'), children: [] },
-      ...parentOptions(props.tree, movingId),
-    ],
-    [props.tree, movingId, t],
-  );
-
-  const title = !action
-    ? ''
-    : action.kind === 'add'
-      ? action.node
-        ? t('departments.addChildOf', { name: action.node.name })
-        : t('departments.addRoot')
-      : action.kind === 'rename'
-        ? t('departments.renameOf', { name: action.node.name })
-        : t('departments.moveOf', { name: action.node.name });
-
   const onOk = async () => {
     if (!action) return;
     const values = await form.validateFields().catch(() => null);
@@ -121,7 +103,7 @@ export function DepartmentFormModal(props: {
   return (
     <Modal
       open={action !== null}
-      title={title}
+      title={action ? modalTitle(t, action) : ''}
       onCancel={props.onClose}
       onOk={() => void onOk()}
       okText={t('common.save')}
@@ -130,33 +112,57 @@ export function DepartmentFormModal(props: {
       width={480}
     >
       <Form<Values> form={form} layout="vertical" style={{ marginTop: 16 }} requiredMark={false}>
-        {action?.kind !== 'move' && (
-          <Form.Item
-            name="name"
-            label={t('departments.name')}
-            rules={[
-              { required: true, whitespace: true, message: t('departments.nameRequired') },
-              { max: 64, message: t('common.tooLong', { max: 64 }) },
-            ]}
-          >
-            <Input autoFocus autoComplete="off" />
-          </Form.Item>
-        )}
-        {action?.kind === 'add' && (
-          <Form.Item name="order" label={t('departments.order')} extra={t('departments.orderHint')}>
-            <InputNumber min={0} max={1_000_000} style={{ width: '100%' }} />
-          </Form.Item>
-        )}
-        {action?.kind === 'move' && (
-          <Form.Item name="parentId" label={t('departments.parent')} rules={[{ required: true }]}>
-            <TreeSelect
-              treeData={options}
-              treeDefaultExpandAll
-              showSearch={{ treeNodeFilterProp: 'title' }}
-            />
-          </Form.Item>
-        )}
+        {action && <DepartmentFields action={action} tree={props.tree} />}
       </Form>
     </Modal>
+  );
+}
+
+function modalTitle(t: TFunction, action: DepartmentAction): string {
+  const name = action.node?.name ?? '';
+  if (action.kind === 'rename') return t('departments.renameOf', { name });
+  if (action.kind === 'move') return t('departments.moveOf', { name });
+  return action.node ? t('departments.addChildOf', { name }) : t('departments.addRoot');
+}
+
+function DepartmentFields({ action, tree }: { action: DepartmentAction; tree: DepartmentNode[] }) {
+  const { t } = useTranslation();
+  const movingId = action.kind === 'move' ? action.node.id : null;
+  const options = useMemo(
+    () => [
+      { value: ROOT, title: t('departments.root'), children: [] },
+      ...parentOptions(tree, movingId),
+    ],
+    [tree, movingId, t],
+  );
+  if (action.kind === 'move') {
+    return (
+      <Form.Item name="parentId" label={t('departments.parent')} rules={[{ required: true }]}>
+        <TreeSelect
+          treeData={options}
+          treeDefaultExpandAll
+          showSearch={{ treeNodeFilterProp: 'title' }}
+        />
+      </Form.Item>
+    );
+  }
+  return (
+    <>
+      <Form.Item
+        name="name"
+        label={t('departments.name')}
+        rules={[
+          { required: true, whitespace: true, message: t('departments.nameRequired') },
+          { max: 100, message: t('common.tooLong', { max: 100 }) },
+        ]}
+      >
+        <Input autoFocus autoComplete="off" />
+      </Form.Item>
+      {action.kind === 'add' && (
+        <Form.Item name="order" label={t('departments.order')} extra={t('departments.orderHint')}>
+          <InputNumber min={0} max={1_000_000} style={{ width: '100%' }} />
+        </Form.Item>
+      )}
+    </>
   );
 }

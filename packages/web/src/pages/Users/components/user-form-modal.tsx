@@ -1,12 +1,18 @@
-import { App, Checkbox, Form, Input, Modal, Radio, Select, TreeSelect } from 'antd';
+import { App, Form, Modal } from 'antd';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Role } from '../../../api/auth';
 import { tenantsApi } from '../../../api/tenants';
 import { usersApi, type UserRow } from '../../../api/users';
-import { MIN_PASSWORD_LENGTH } from '../../../components/change-password-form';
 import { useApiError } from '../../../components/use-api-error';
 import type { TreeSelectNode } from '../../../components/use-department-tree';
+import {
+  DepartmentFields,
+  IdentityFields,
+  InitialPasswordFields,
+  RoleField,
+  UserContactFields,
+} from './user-form-fields';
 
 interface Values {
   username: string;
@@ -85,7 +91,6 @@ export function UserFormModal(props: {
   const [saving, setSaving] = useState(false);
   const { target } = props;
   const isNew = target === 'new';
-  const chosen = Form.useWatch('departmentIds', form) ?? [];
 
   useEffect(() => {
     if (target) {
@@ -122,116 +127,11 @@ export function UserFormModal(props: {
       width={560}
     >
       <Form<Values> form={form} layout="vertical" requiredMark="optional" style={{ marginTop: 16 }}>
-        <Form.Item
-          name="username"
-          label={t('users.username')}
-          rules={[
-            { required: true, whitespace: true, message: t('users.usernameRequired') },
-            { max: 64, message: t('common.tooLong', { max: 64 }) },
-            { min: 2, message: t('users.usernamePattern') },
-            { pattern: /^[A-Za-z0-9][A-Za-z0-9_.@-]*$/, message: t('users.usernamePattern') },
-          ]}
-        >
-          <Input disabled={!isNew} autoComplete="off" />
-        </Form.Item>
-        <Form.Item
-          name="realname"
-          label={t('users.realname')}
-          rules={[
-            { required: true, whitespace: true, message: t('users.realnameRequired') },
-            { max: 100, message: t('common.tooLong', { max: 100 }) },
-          ]}
-        >
-          <Input autoComplete="off" />
-        </Form.Item>
+        <IdentityFields isNew={isNew} />
         {isNew ? <InitialPasswordFields /> : <UserContactFields />}
-        <Form.Item name="departmentIds" label={t('users.departments')}>
-          <TreeSelect
-            multiple
-            allowClear
-            treeDefaultExpandAll
-            showSearch={{ treeNodeFilterProp: 'title' }}
-            treeData={props.treeData}
-            placeholder={t('users.pickDepartments')}
-            notFoundContent={t('users.noDepartments')}
-          />
-        </Form.Item>
-        <Form.Item
-          name="mainDepartmentId"
-          label={t('users.mainDepartment')}
-          extra={t('users.mainDepartmentHint')}
-        >
-          <Select
-            allowClear
-            disabled={chosen.length === 0}
-            options={chosen.map((id) => ({
-              value: id,
-              label: props.departmentNames.get(id) ?? `#${id}`,
-            }))}
-          />
-        </Form.Item>
-        <Form.Item name="role" label={t('users.role')}>
-          <Radio.Group
-            optionType="button"
-            options={[
-              { value: 'member', label: t('roles.member') },
-              { value: 'admin', label: t('roles.admin') },
-            ]}
-          />
-        </Form.Item>
+        <DepartmentFields treeData={props.treeData} departmentNames={props.departmentNames} />
+        <RoleField />
       </Form>
     </Modal>
-  );
-}
-
-function UserContactFields() {
-  const { t } = useTranslation();
-  return (
-    <>
-      <Form.Item
-        name="phone"
-        label={t('users.phone')}
-        rules={[{ max: 32, message: t('common.tooLong', { max: 32 }) }]}
-      >
-        <Input autoComplete="off" />
-      </Form.Item>
-      <Form.Item
-        name="email"
-        label={t('users.email')}
-        rules={[{ type: 'email', message: t('users.emailInvalid') }]}
-      >
-        <Input autoComplete="off" />
-      </Form.Item>
-      <Form.Item
-        name="position"
-        label={t('users.position')}
-        rules={[{ max: 100, message: t('common.tooLong', { max: 100 }) }]}
-      >
-        <Input autoComplete="off" />
-      </Form.Item>
-    </>
-  );
-}
-
-function InitialPasswordFields() {
-  const { t } = useTranslation();
-  const rule = t('password.rule', { min: MIN_PASSWORD_LENGTH });
-  return (
-    <>
-      <Form.Item
-        name="password"
-        label={t('users.initialPassword')}
-        rules={[
-          { required: true, message: t('password.newRequired') },
-          { min: MIN_PASSWORD_LENGTH, message: rule },
-        ]}
-        style={{ marginBottom: 8 }}
-      >
-        <Input.Password autoComplete="new-password" />
-      </Form.Item>
-      <Form.Item name="mustChangePassword" valuePropName="checked">
-        <Checkbox>{t('users.mustChangePassword')}</Checkbox>
-      </Form.Item>
-    </>
   );
 }
