@@ -7,6 +7,7 @@ import { registerBindingRoutes } from './modules/bindings/bindings.routes';
 import { registerThirdAppConfigRoutes } from './modules/third-app-config/third-app-config.routes';
 import { registerMessageRoutes } from './modules/messages/messages.routes';
 import { registerThirdLoginRoutes } from './modules/third-login/third-login.routes';
+import { registerDirectorySyncRoutes } from './modules/directory-sync/sync.routes';
 import type { Services } from './services';
 
 export function registerRoutes(app: FastifyInstance, services: Services): void {
@@ -18,4 +19,5 @@ export function registerRoutes(app: FastifyInstance, services: Services): void {
   registerMessageRoutes(app, services);
   registerBindingRoutes(app, services);
   registerThirdLoginRoutes(app, services);
+  registerDirectorySyncRoutes(app, services);
 }

@@ -8,6 +8,7 @@ import { createUsersService } from './modules/users/users.service';
 import { createBindingsService } from './modules/bindings/bindings.service';
 import { createThirdAppConfigService } from './modules/third-app-config/third-app-config.service';
 import { createMessagesService } from './modules/messages/messages.service';
+import { createDirectorySyncService } from './modules/directory-sync/sync.service';
 import { createThirdLoginService } from './modules/third-login/third-login.service';
 import { createDbTokenStore } from './connectors/token-store';
 import { createSecretBox } from './lib/secrets';
@@ -35,6 +36,13 @@ export function createServices(deps: { db: Db; database: Database; config: AppCo
     bindings: createBindingsService({ db }),
     thirdAppConfig,
     messages: createMessagesService({ db, thirdAppConfig, config: deps.config }),
+    directorySync: createDirectorySyncService({
+      db,
+      database: deps.database,
+      box,
+      runtime: thirdAppConfig.runtime,
+      logLevel: deps.config.logLevel,
+    }),
     thirdLogin: createThirdLoginService({ db, config: deps.config, thirdAppConfig, auth }),
   };
 }

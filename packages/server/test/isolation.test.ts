@@ -1,6 +1,6 @@
 import type { RouteOptions } from 'fastify';
 import { afterAll, describe, expect, it } from 'vitest';
-import { messages } from '../src/db/schema';
+import { messages, syncRuns } from '../src/db/schema';
 import type { Access } from '../src/lib/route';
 import { buildTestApp, type ApiResponse } from './build-test-app';
 import { DEFAULT_PASSWORD, uniq, type TestUser } from './factories';
@@ -25,6 +25,7 @@ interface Fixture {
     messageId: number;
     /** A WeCom binding of one of A's members (arranged directly, as sync would leave it). */
     bindingId: number;
+    syncRunId: number;
   };
   b: { id: number; admin: TestUser; member: TestUser; dept: { id: number } };
 }
@@ -62,6 +63,62 @@ const ENTRIES: Record<string, Entry> = {
   'PUT /sys/thirdApp/config': { foreign: [] },
   'DELETE /sys/thirdApp/config': { foreign: [] },
   'POST /sys/thirdApp/config/test': { foreign: [] },
+  // Directory sync: plans and runs are addressed by id; B's admin sees none of A's.
+  'POST /sys/thirdApp/sync/preview': { foreign: [] },
+  'POST /sys/thirdApp/sync/run': { foreign: [] },
+  'POST /sys/thirdApp/sync/apply': {
+    foreign: [
+      {
+        req: () => ({
+          url: '/sys/thirdApp/sync/apply',
+          body: { planId: '00000000-0000-0000-0000-000000000000', pairs: [], exclude: [] },
+        }),
+        check: notFound,
+      },
+    ],
+  },
+  'GET /sys/thirdApp/sync/runs': {
+    foreign: [
+      {
+        req: () => ({ url: '/sys/thirdApp/sync/runs?pageSize=100' }),
+        check: (r, f) =>
+          expect(r.body.result.records.map((x: { id: number }) => x.id)).not.toContain(
+            f.a.syncRunId,
+          ),
+      },
+    ],
+  },
+  'GET /sys/thirdApp/sync/runs/:id': {
+    foreign: [
+      { req: (f) => ({ url: `/sys/thirdApp/sync/runs/${f.a.syncRunId}` }), check: notFound },
+    ],
+  },
+  'GET /sys/thirdApp/sync/runs/:id/items': {
+    foreign: [
+      { req: (f) => ({ url: `/sys/thirdApp/sync/runs/${f.a.syncRunId}/items` }), check: notFound },
+    ],
+  },
+  'GET /sys/thirdApp/sync/runs/:id/events': {
+    foreign: [
+      { req: (f) => ({ url: `/sys/thirdApp/sync/runs/${f.a.syncRunId}/events` }), check: notFound },
+    ],
+  },
+  'POST /sys/thirdApp/sync/runs/:id/confirm': {
+    foreign: [
+      {
+        req: (f) => ({ url: `/sys/thirdApp/sync/runs/${f.a.syncRunId}/confirm` }),
+        check: notFound,
+      },
+    ],
+  },
+  'POST /sys/thirdApp/sync/runs/:id/passwords': {
+    foreign: [
+      {
+        req: (f) => ({ url: `/sys/thirdApp/sync/runs/${f.a.syncRunId}/passwords` }),
+        check: notFound,
+      },
+    ],
+  },
   // WeCom sign-in: browser redirects and ticket exchanges carry their tenant in a stored,
   // single-use state or ticket, never in a header a caller could aim elsewhere.
   'GET /sys/thirdLogin/oauth2/wechat_enterprise/login': {
@@ -335,6 +392,7 @@ async function fixture(): Promise<Fixture> {
       leafDept,
       messageId: await arrangeMessage(ta.id),
       bindingId: await arrangeBinding(ta.id),
+      syncRunId: await arrangeSyncRun(ta.id),
     },
     b: {
       id: tb.id,
@@ -343,6 +401,20 @@ async function fixture(): Promise<Fixture> {
       dept: await make.department(tb.id),
     },
   };
+}
+
+/** A run of tenant A waiting for confirmation (so a foreign confirm would have something to do). */
+async function arrangeSyncRun(tenantId: number): Promise<number> {
+  const [row] = await t.db
+    .insert(syncRuns)
+    .values({
+      tenantId,
+      thirdType: 'wechat_enterprise',
+      trigger: 'api',
+      status: 'needs_confirmation',
+    })
+    .returning({ id: syncRuns.id });
+  return row!.id;
 }
 
 async function arrangeMessage(tenantId: number): Promise<number> {

@@ -1,0 +1,156 @@
+import { intArray } from './sql-arrays';
+import { sql } from 'drizzle-orm';
+import type { Db } from '../../db/client';
+import type { ThirdType } from '../../db/schema';
+import { rowsOf } from '../../lib/sql';
+import type { LeaveOp, MemberOp } from './planner';
+import { EXT_SOURCE } from './sync-state.repo';
+
+export interface WriteContext {
+  tenantId: number;
+  thirdType: ThirdType;
+  corpId: string;
+  houseNumber: string;
+  /** ext department id → local id (after the department phase). */
+  deptIds: Map<string, number>;
+  /** Initial credentials of accounts to create, by WeCom userid. */
+  credentials: Map<
+    string,
+    { passwordHash: string | null; mustChangePassword: boolean; shown?: string }
+  >;
+}
+
+const join = (parts: ReturnType<typeof sql>[]) => sql.join(parts, sql`, `);
+
+async function createUsers(tx: Db, ctx: WriteContext, ops: MemberOp[]): Promise<number> {
+  const creates = ops.filter((o) => o.kind === 'create');
+  if (creates.length === 0) return 0;
+  const values = creates.map((o) => {
+    const cred = ctx.credentials.get(o.ext.userId) ?? {
+      passwordHash: null,
+      mustChangePassword: false,
+    };
+    return sql`(${ctx.houseNumber + o.ext.userId}::text, ${cred.passwordHash}::text, ${o.ext.name || o.ext.userId}::text, ${o.ext.position}::text, ${cred.mustChangePassword}::boolean)`;
+  });
+  const rows = rowsOf<{ id: number; username: string }>(
+    await tx.execute(sql`insert into users (username, password_hash, realname, position, must_change_password)
+      values ${join(values)} returning id, username`),
+  );
+  const byName = new Map(rows.map((r) => [r.username.toLowerCase(), r.id]));
+  for (const o of creates)
+    o.userId = byName.get((ctx.houseNumber + o.ext.userId).toLowerCase()) ?? null;
+  return rows.length;
+}
+
+async function writeMemberships(tx: Db, ctx: WriteContext, ops: MemberOp[]): Promise<number> {
+  const inserts = ops.filter((o) => o.membership?.create);
+  const patches = ops.filter((o) => o.membership && !o.membership.create);
+  if (inserts.length > 0) {
+    await tx.execute(
+      sql`insert into memberships (tenant_id, user_id, status, frozen) values ${join(
+        inserts.map(
+          (o) =>
+            sql`(${ctx.tenantId}::int, ${o.userId}::int, ${o.membership!.status}::smallint, ${o.membership!.frozen ?? false}::boolean)`,
+        ),
+      )}`,
+    );
+  }
+  if (patches.length > 0) {
+    await tx.execute(sql`update memberships m set status = coalesce(v.status, m.status), frozen = coalesce(v.frozen, m.frozen), updated_at = now()
+      from (values ${join(patches.map((o) => sql`(${o.userId}::int, ${o.membership!.status ?? null}::smallint, ${o.membership!.frozen ?? null}::boolean)`))}) as v(user_id, status, frozen)
+      where m.tenant_id = ${ctx.tenantId} and m.user_id = v.user_id`);
+  }
+  return inserts.length + patches.length;
+}
+
+async function patchUsers(tx: Db, ops: MemberOp[]): Promise<number> {
+  const patches = ops.filter((o) => o.user && o.kind !== 'create');
+  if (patches.length === 0) return 0;
+  const values = patches.map(
+    (o) =>
+      sql`(${o.userId}::int, ${o.user!.realname ?? null}::text, ${'position' in o.user!}::boolean, ${o.user!.position ?? null}::text)`,
+  );
+  await tx.execute(sql`update users u set realname = coalesce(v.realname, u.realname),
+      position = case when v.set_position then v.position else u.position end, updated_at = now()
+    from (values ${join(values)}) as v(id, realname, set_position, position) where u.id = v.id`);
+  return patches.length;
+}
+
+/** Replaces each member's WeCom-owned department links; links to local-only departments stay. */
+async function writeDepartmentLinks(tx: Db, ctx: WriteContext, ops: MemberOp[]): Promise<number> {
+  const changes = ops.filter((o) => o.departments && o.userId !== null);
+  if (changes.length === 0) return 0;
+  const userIds = changes.map((o) => o.userId as number);
+  await tx.execute(sql`delete from user_departments ud using departments d
+    where ud.tenant_id = ${ctx.tenantId} and ud.user_id = any(${intArray(userIds)})
+      and d.tenant_id = ud.tenant_id and d.id = ud.department_id and d.ext_source = ${EXT_SOURCE}`);
+  const withMain = changes
+    .filter((o) => o.departments!.mainExtId !== null)
+    .map((o) => o.userId as number);
+  if (withMain.length > 0) {
+    await tx.execute(sql`update user_departments set is_main = false
+      where tenant_id = ${ctx.tenantId} and user_id = any(${intArray(withMain)}) and is_main`);
+  }
+  const rows = changes.flatMap((o) =>
+    o
+      .departments!.extIds.map((ext) => ({
+        dept: ctx.deptIds.get(ext),
+        main: ext === o.departments!.mainExtId,
+      }))
+      .filter((x): x is { dept: number; main: boolean } => x.dept !== undefined)
+      .map(
+        (x) => sql`(${ctx.tenantId}::int, ${o.userId}::int, ${x.dept}::int, ${x.main}::boolean)`,
+      ),
+  );
+  if (rows.length > 0) {
+    await tx.execute(
+      sql`insert into user_departments (tenant_id, user_id, department_id, is_main) values ${join(rows)}`,
+    );
+  }
+  return changes.length;
+}
+
+async function writeBindings(tx: Db, ctx: WriteContext, ops: MemberOp[]): Promise<number> {
+  const inserts = ops.filter((o) => o.binding?.create && o.userId !== null);
+  const updates = ops.filter((o) => o.binding && !o.binding.create);
+  if (inserts.length > 0) {
+    await tx.execute(
+      sql`insert into third_accounts (tenant_id, third_type, corp_id, ext_user_id, user_id, ext_name, active, ext_data) values ${join(
+        inserts.map(
+          (o) =>
+            sql`(${ctx.tenantId}::int, ${ctx.thirdType}::text, ${ctx.corpId}::text, ${o.ext.userId}::text, ${o.userId}::int, ${o.binding!.extName}::text, true, ${JSON.stringify(o.binding!.extData)}::jsonb)`,
+        ),
+      )}`,
+    );
+  }
+  if (updates.length > 0) {
+    await tx.execute(sql`update third_accounts t set ext_name = v.ext_name, ext_data = v.ext_data, active = true, updated_at = now()
+      from (values ${join(updates.map((o) => sql`(${o.bindingId}::int, ${o.binding!.extName}::text, ${JSON.stringify(o.binding!.extData)}::jsonb)`))}) as v(id, ext_name, ext_data)
+      where t.tenant_id = ${ctx.tenantId} and t.id = v.id`);
+  }
+  return inserts.length + updates.length;
+}
+
+/** One chunk of members in the caller's transaction: all of a member's rows or none. */
+export async function writeMembers(tx: Db, ctx: WriteContext, ops: MemberOp[]): Promise<number> {
+  let writes = await createUsers(tx, ctx, ops);
+  writes += await writeMemberships(tx, ctx, ops);
+  writes += await patchUsers(tx, ops);
+  writes += await writeDepartmentLinks(tx, ctx, ops);
+  writes += await writeBindings(tx, ctx, ops);
+  return writes;
+}
+
+/** Leavers: membership quit (离职), binding inactive (kept for history and for a return). */
+export async function writeLeavers(tx: Db, ctx: WriteContext, ops: LeaveOp[]): Promise<number> {
+  if (ops.length === 0) return 0;
+  const quit = ops.filter((o) => o.setQuit).map((o) => o.userId);
+  if (quit.length > 0) {
+    await tx.execute(sql`update memberships set status = 2, updated_at = now()
+      where tenant_id = ${ctx.tenantId} and user_id = any(${intArray(quit)}) and status <> 2`);
+  }
+  const bindingIds = ops.map((o) => o.bindingId);
+  await tx.execute(sql`update third_accounts set active = false, updated_at = now()
+    where tenant_id = ${ctx.tenantId} and id = any(${intArray(bindingIds)}) and active`);
+  return quit.length + bindingIds.length;
+}

@@ -1,0 +1,261 @@
+import type { Db } from '../../db/client';
+import type { SyncPolicy, ThirdType } from '../../db/schema';
+import { findPgError } from '../../lib/pg-error';
+import type { SecretBox } from '../../lib/secrets';
+import { initialCredential } from './credentials';
+import { chunks, writeDepartments } from './department-writer';
+import { writeLeavers, writeMembers, type WriteContext } from './member-writer';
+import { maskName } from './normalise';
+import type { LeaveOp, MemberOp, SyncOps } from './planner';
+import { createSyncRunsRepo, type ItemInsert } from './sync-runs.repo';
+
+const MEMBER_CHUNK = 500;
+
+export interface ExecuteInput {
+  tenantId: number;
+  runId: number;
+  thirdType: ThirdType;
+  corpId: string;
+  houseNumber: string;
+  policy: SyncPolicy;
+  ops: SyncOps;
+  /** ext department id → local id of departments mirrored before the run. */
+  knownDepartments: Map<string, number>;
+}
+
+type Counts = Record<string, number>;
+
+function memberReason(o: MemberOp): string {
+  if (o.kind === 'create') return 'account_created';
+  if (o.kind === 'pending') return 'bound_pending_approval';
+  if (o.kind === 'bind') return 'bound';
+  if (o.binding && !o.binding.create && o.membership?.status === 1) return 'restored';
+  if (o.membership?.frozen === true) return 'frozen';
+  return 'updated';
+}
+
+const memberItem = (o: MemberOp, outcome: 'ok' | 'failed', err?: unknown): ItemInsert => ({
+  kind: 'member',
+  action: o.kind,
+  extId: o.ext.userId,
+  label: maskName(o.ext.name),
+  userId: o.userId,
+  outcome,
+  reason: outcome === 'ok' ? memberReason(o) : failureReason(err),
+  message: err ? String((err as Error).message ?? err).slice(0, 300) : null,
+});
+
+function failureReason(err: unknown): string {
+  const pg = findPgError(err);
+  if (pg?.code === '23505') return 'conflict_duplicate';
+  if (pg?.code === '23503') return 'conflict_reference';
+  return 'write_failed';
+}
+
+interface ChunkResult {
+  writes: number;
+  items: ItemInsert[];
+  delta: Counts;
+}
+
+const PROGRESS_KEYS = new Set(['writes']);
+
+function add(into: Counts, delta: Counts) {
+  for (const [k, v] of Object.entries(delta)) into[k] = (into[k] ?? 0) + v;
+}
+
+function tallyMembers(ops: MemberOp[]): Counts {
+  const delta: Counts = {};
+  for (const o of ops) delta[memberReason(o)] = (delta[memberReason(o)] ?? 0) + 1;
+  return delta;
+}
+
+/** Applies precomputed ops in short batched transactions, recording progress with each batch. */
+export function createSyncExecutor(deps: { db: Db; box: SecretBox }) {
+  const { db, box } = deps;
+
+  /** One transaction: the writes, their run items and the progress row commit together. */
+  async function chunkTx(
+    input: ExecuteInput,
+    counts: Counts,
+    work: (tx: Db) => Promise<ChunkResult>,
+  ) {
+    const next = { ...counts };
+    await db.transaction(async (tx) => {
+      const r = await work(tx);
+      add(next, { ...r.delta, writes: r.writes });
+      const runs = createSyncRunsRepo(tx);
+      await runs.insertItems(input.tenantId, input.runId, r.items);
+      const done = Object.entries(next)
+        .filter(([k]) => !PROGRESS_KEYS.has(k))
+        .reduce((a, [, v]) => a + v, 0);
+      await runs.updateRun(input.tenantId, input.runId, {
+        counts: next,
+        done,
+        heartbeatAt: new Date(),
+      });
+    });
+    Object.assign(counts, next);
+  }
+
+  async function writeMemberOps(tx: Db, ctx: WriteContext, ops: MemberOp[]): Promise<ChunkResult> {
+    const writes = await writeMembers(tx, ctx, ops);
+    return { writes, items: ops.map((o) => memberItem(o, 'ok')), delta: tallyMembers(ops) };
+  }
+
+  async function memberChunk(
+    input: ExecuteInput,
+    ctx: WriteContext,
+    part: MemberOp[],
+    counts: Counts,
+    shown: Record<string, string>,
+  ) {
+    for (const o of part.filter((x) => x.kind === 'create')) {
+      ctx.credentials.set(
+        o.ext.userId,
+        initialCredential(input.policy.initialPassword, input.houseNumber + o.ext.userId),
+      );
+    }
+    const reveal = (ok: MemberOp[]) => {
+      for (const o of ok) {
+        const shownPassword =
+          o.kind === 'create' ? ctx.credentials.get(o.ext.userId)?.shown : undefined;
+        if (shownPassword) shown[input.houseNumber + o.ext.userId] = shownPassword;
+      }
+    };
+    const before = part.map((o) => o.userId);
+    try {
+      await chunkTx(input, counts, (tx) => writeMemberOps(tx, ctx, part));
+      reveal(part);
+      return;
+    } catch {
+      // Rolled back: forget ids assigned by the failed insert, then go member by member so one
+      // bad record never fails the others (each member is still all-or-nothing).
+      part.forEach((o, i) => (o.userId = before[i] ?? null));
+    }
+    for (const o of part) {
+      const original = o.userId;
+      try {
+        await chunkTx(input, counts, (tx) => writeMemberOps(tx, ctx, [o]));
+        reveal([o]);
+      } catch (err) {
+        o.userId = original;
+        await chunkTx(input, counts, async () => ({
+          writes: 0,
+          items: [memberItem(o, 'failed', err)],
+          delta: { failed: 1 },
+        }));
+      }
+    }
+  }
+
+  async function departmentPhase(
+    input: ExecuteInput,
+    counts: Counts,
+  ): Promise<Map<string, number>> {
+    const d = input.ops.departments;
+    let ids = input.knownDepartments;
+    if (d.create.length + d.update.length + d.remove.length === 0) return ids;
+    const item = (action: string, extId: string, label: string, reason: string): ItemInsert => ({
+      kind: 'department',
+      action,
+      extId,
+      label,
+      outcome: 'ok',
+      reason,
+    });
+    const items = [
+      ...d.create.map((x) => item('create', x.extId, x.name, 'department_created')),
+      ...d.update.map((x) =>
+        item(
+          'update',
+          x.extId,
+          x.name ?? '',
+          x.parentExtId !== undefined
+            ? 'department_moved'
+            : x.name !== undefined
+              ? 'department_renamed'
+              : 'department_reordered',
+        ),
+      ),
+      ...d.remove.map((x) => item('remove', x.extId, x.name, 'department_removed')),
+    ];
+    await chunkTx(input, counts, async (tx) => {
+      const r = await writeDepartments(tx, input.tenantId, d, input.knownDepartments);
+      ids = r.ids;
+      return {
+        writes: r.writes,
+        items,
+        delta: {
+          departmentsCreated: d.create.length,
+          departmentsUpdated: d.update.length,
+          departmentsRemoved: d.remove.length,
+        },
+      };
+    });
+    return ids;
+  }
+
+  async function leaverChunk(
+    input: ExecuteInput,
+    ctx: WriteContext,
+    part: LeaveOp[],
+    counts: Counts,
+  ) {
+    const items = part.map((o): ItemInsert => ({
+      kind: 'member',
+      action: 'leave',
+      extId: o.wechatUserId,
+      userId: o.userId,
+      outcome: 'ok',
+      reason: o.reason === 'left' ? 'left_wecom' : 'deleted_in_wecom',
+    }));
+    await chunkTx(input, counts, async (tx) => ({
+      writes: await writeLeavers(tx, ctx, part),
+      items,
+      delta: { left: part.length },
+    }));
+  }
+
+  return {
+    async execute(input: ExecuteInput): Promise<{ counts: Counts; secretsEnc: string | null }> {
+      const runs = createSyncRunsRepo(db);
+      const { ops } = input;
+      const counts: Counts = { writes: 0 };
+      const d = ops.departments;
+      const total =
+        d.create.length +
+        d.update.length +
+        d.remove.length +
+        ops.members.length +
+        ops.leavers.length;
+      await runs.updateRun(input.tenantId, input.runId, {
+        phase: 'departments',
+        total,
+        done: 0,
+        counts,
+      });
+      const deptIds = await departmentPhase(input, counts);
+      await runs.updateRun(input.tenantId, input.runId, { phase: 'members' });
+      const ctx: WriteContext = {
+        tenantId: input.tenantId,
+        thirdType: input.thirdType,
+        corpId: input.corpId,
+        houseNumber: input.houseNumber,
+        deptIds,
+        credentials: new Map(),
+      };
+      const shown: Record<string, string> = {};
+      for (const part of chunks(ops.members, MEMBER_CHUNK))
+        await memberChunk(input, ctx, part, counts, shown);
+      await runs.updateRun(input.tenantId, input.runId, { phase: 'leavers' });
+      for (const part of chunks(ops.leavers, MEMBER_CHUNK))
+        await leaverChunk(input, ctx, part, counts);
+      return {
+        counts,
+        secretsEnc: Object.keys(shown).length ? box.seal(JSON.stringify(shown)) : null,
+      };
+    },
+  };
+}
+export type SyncExecutor = ReturnType<typeof createSyncExecutor>;

@@ -1,0 +1,118 @@
+import { intArray } from './sql-arrays';
+import { and, count, desc, eq, sql } from 'drizzle-orm';
+import type { Db } from '../../db/client';
+import { syncPlans, syncRunItems, syncRuns } from '../../db/schema';
+import { offsetOf } from '../../lib/sql';
+
+export type PlanRow = typeof syncPlans.$inferSelect;
+export type RunRow = typeof syncRuns.$inferSelect;
+export type RunPatch = Partial<Omit<typeof syncRuns.$inferInsert, 'tenantId' | 'id'>>;
+export type ItemInsert = Omit<typeof syncRunItems.$inferInsert, 'tenantId' | 'id' | 'runId'>;
+
+const ITEM_CHUNK = 1000;
+
+/** Plans, runs and run items; tenant id first in every statement. */
+export function createSyncRunsRepo(db: Db) {
+  return {
+    async insertPlan(tenantId: number, row: Omit<typeof syncPlans.$inferInsert, 'tenantId'>) {
+      await db.insert(syncPlans).values({ ...row, tenantId });
+    },
+    async findPlan(tenantId: number, id: string, opts: { forUpdate?: boolean } = {}) {
+      const q = db
+        .select()
+        .from(syncPlans)
+        .where(and(eq(syncPlans.tenantId, tenantId), eq(syncPlans.id, id)));
+      const [row] = opts.forUpdate ? await q.for('update') : await q;
+      return row ?? null;
+    },
+    async markPlanUsed(tenantId: number, id: string) {
+      await db
+        .update(syncPlans)
+        .set({ usedAt: new Date() })
+        .where(and(eq(syncPlans.tenantId, tenantId), eq(syncPlans.id, id)));
+    },
+    /** Old plans carry a whole directory snapshot; keep the last few per tenant. */
+    async prunePlans(tenantId: number, keep = 5) {
+      await db.execute(sql`delete from sync_plans where tenant_id = ${tenantId} and id not in (
+        select id from sync_plans where tenant_id = ${tenantId} order by created_at desc limit ${keep})`);
+    },
+    async insertRun(
+      tenantId: number,
+      row: Omit<typeof syncRuns.$inferInsert, 'tenantId'>,
+    ): Promise<RunRow> {
+      const [inserted] = await db
+        .insert(syncRuns)
+        .values({ ...row, tenantId })
+        .returning();
+      return inserted as RunRow;
+    },
+    async findRun(tenantId: number, id: number): Promise<RunRow | null> {
+      const [row] = await db
+        .select()
+        .from(syncRuns)
+        .where(and(eq(syncRuns.tenantId, tenantId), eq(syncRuns.id, id)));
+      return row ?? null;
+    },
+    async findRunning(tenantId: number): Promise<RunRow | null> {
+      const [row] = await db
+        .select()
+        .from(syncRuns)
+        .where(and(eq(syncRuns.tenantId, tenantId), eq(syncRuns.status, 'running')));
+      return row ?? null;
+    },
+    async updateRun(tenantId: number, id: number, patch: RunPatch) {
+      await db
+        .update(syncRuns)
+        .set(patch)
+        .where(and(eq(syncRuns.tenantId, tenantId), eq(syncRuns.id, id)));
+    },
+    async heartbeat(ids: number[]) {
+      if (ids.length === 0) return;
+      await db.execute(
+        sql`update sync_runs set heartbeat_at = now() where id = any(${intArray(ids)}) and status = 'running'`,
+      );
+    },
+    async listRuns(tenantId: number, page: number, pageSize: number) {
+      const records = await db
+        .select()
+        .from(syncRuns)
+        .where(eq(syncRuns.tenantId, tenantId))
+        .orderBy(desc(syncRuns.id))
+        .limit(pageSize)
+        .offset(offsetOf(page, pageSize));
+      const [total] = await db
+        .select({ n: count() })
+        .from(syncRuns)
+        .where(eq(syncRuns.tenantId, tenantId));
+      return { records, total: total!.n };
+    },
+    async insertItems(tenantId: number, runId: number, items: ItemInsert[]) {
+      for (let i = 0; i < items.length; i += ITEM_CHUNK) {
+        await db
+          .insert(syncRunItems)
+          .values(items.slice(i, i + ITEM_CHUNK).map((it) => ({ ...it, tenantId, runId })));
+      }
+    },
+    async listItems(
+      tenantId: number,
+      runId: number,
+      f: { outcome?: 'ok' | 'failed' | 'skipped'; page: number; pageSize: number },
+    ) {
+      const where = and(
+        eq(syncRunItems.tenantId, tenantId),
+        eq(syncRunItems.runId, runId),
+        f.outcome ? eq(syncRunItems.outcome, f.outcome) : undefined,
+      );
+      const records = await db
+        .select()
+        .from(syncRunItems)
+        .where(where)
+        .orderBy(syncRunItems.id)
+        .limit(f.pageSize)
+        .offset(offsetOf(f.page, f.pageSize));
+      const [total] = await db.select({ n: count() }).from(syncRunItems).where(where);
+      return { records, total: total!.n };
+    },
+  };
+}
+export type SyncRunsRepo = ReturnType<typeof createSyncRunsRepo>;

@@ -1,0 +1,159 @@
+import { textArray } from './sql-arrays';
+import { and, eq, sql } from 'drizzle-orm';
+import type { Db } from '../../db/client';
+import {
+  departments,
+  memberships,
+  tenants,
+  thirdAccounts,
+  userDepartments,
+  users,
+  type ThirdType,
+} from '../../db/schema';
+import { rowsOf } from '../../lib/sql';
+import { emailKey, mobileKey } from './normalise';
+import type { ExtMember, LocalState, LocalUser } from './sync.types';
+
+/** Connector id stored on mirrored departments (`departments.ext_source`). */
+export const EXT_SOURCE = 'wecom';
+
+interface UserRow {
+  user_id: number;
+  username: string;
+  realname: string;
+  phone: string | null;
+  email: string | null;
+  position: string | null;
+  membership_status: number | null;
+  frozen: boolean | null;
+}
+
+const toLocalUser = (r: UserRow, depts?: { ids: number[]; main: number | null }): LocalUser => ({
+  userId: r.user_id,
+  username: r.username,
+  realname: r.realname,
+  phone: r.phone,
+  email: r.email,
+  position: r.position,
+  membershipStatus: r.membership_status,
+  frozen: r.frozen ?? false,
+  departmentIds: depts?.ids ?? [],
+  mainDepartmentId: depts?.main ?? null,
+});
+
+/** Reads of the tenant's local state; tenant id first in every statement. */
+export function createSyncStateRepo(db: Db) {
+  async function memberDepartments(tenantId: number) {
+    const rows = await db
+      .select({
+        userId: userDepartments.userId,
+        departmentId: userDepartments.departmentId,
+        isMain: userDepartments.isMain,
+      })
+      .from(userDepartments)
+      .where(eq(userDepartments.tenantId, tenantId));
+    const out = new Map<number, { ids: number[]; main: number | null }>();
+    for (const r of rows) {
+      const e = out.get(r.userId) ?? { ids: [], main: null };
+      e.ids.push(r.departmentId);
+      if (r.isMain) e.main = r.departmentId;
+      out.set(r.userId, e);
+    }
+    return out;
+  }
+
+  /** Accounts outside the tenant whose generated username, mobile or e-mail a WeCom member shares. */
+  async function outsiders(
+    tenantId: number,
+    houseNumber: string,
+    ext: ExtMember[],
+  ): Promise<LocalUser[]> {
+    const names = ext.map((m) => (houseNumber + m.userId).toLowerCase());
+    const mobiles = ext.map((m) => mobileKey(m.mobile)).filter(Boolean);
+    const emails = ext.map((m) => emailKey(m.email)).filter(Boolean);
+    const result = await db.execute(sql`
+      select u.id as user_id, u.username, u.realname, u.phone, u.email, u.position,
+             null::int as membership_status, null::boolean as frozen
+      from ${users} u
+      where (lower(u.username) = any(${textArray(names)})
+             or (u.phone is not null and u.phone = any(${textArray(mobiles)}))
+             or (u.email is not null and lower(u.email) = any(${textArray(emails)})))
+        and not exists (select 1 from ${memberships} m where m.tenant_id = ${tenantId} and m.user_id = u.id)`);
+    return rowsOf<UserRow>(result).map((r) => toLocalUser(r));
+  }
+
+  return {
+    async houseNumber(tenantId: number): Promise<string> {
+      const [row] = await db
+        .select({ h: tenants.houseNumber })
+        .from(tenants)
+        .where(eq(tenants.id, tenantId));
+      return row?.h ?? '';
+    },
+
+    async load(tenantId: number, thirdType: ThirdType, ext: ExtMember[]): Promise<LocalState> {
+      const houseNumber = await this.houseNumber(tenantId);
+      const depts = await db
+        .select({
+          id: departments.id,
+          parentId: departments.parentId,
+          name: departments.name,
+          order: departments.order,
+          extSource: departments.extSource,
+          extId: departments.extId,
+        })
+        .from(departments)
+        .where(eq(departments.tenantId, tenantId));
+      const memberRows = rowsOf<UserRow>(
+        await db.execute(sql`
+          select u.id as user_id, u.username, u.realname, u.phone, u.email, u.position,
+                 m.status as membership_status, m.frozen
+          from ${memberships} m join ${users} u on u.id = m.user_id
+          where m.tenant_id = ${tenantId}`),
+      );
+      const byUser = await memberDepartments(tenantId);
+      const bindings = await db
+        .select({
+          id: thirdAccounts.id,
+          corpId: thirdAccounts.corpId,
+          userId: thirdAccounts.userId,
+          extUserId: thirdAccounts.extUserId,
+          extName: thirdAccounts.extName,
+          active: thirdAccounts.active,
+          extData: thirdAccounts.extData,
+        })
+        .from(thirdAccounts)
+        .where(and(eq(thirdAccounts.tenantId, tenantId), eq(thirdAccounts.thirdType, thirdType)));
+      return {
+        houseNumber,
+        departments: depts.map((d) => ({
+          id: d.id,
+          parentId: d.parentId,
+          name: d.name,
+          order: d.order,
+          extId: d.extSource === EXT_SOURCE ? d.extId : null,
+        })),
+        members: memberRows.map((r) => toLocalUser(r, byUser.get(r.user_id))),
+        outsiders: await outsiders(tenantId, houseNumber, ext),
+        bindings,
+      };
+    },
+
+    /**
+     * Fingerprint of everything a plan depends on. Any insert, delete or update of the tenant's
+     * departments, memberships, member accounts, department links or bindings changes it.
+     */
+    async localVersion(tenantId: number): Promise<string> {
+      const result = await db.execute(sql`
+        select concat_ws('|',
+          (select count(*) || ':' || coalesce(max(updated_at)::text, '') from ${departments} where tenant_id = ${tenantId}),
+          (select count(*) || ':' || coalesce(max(updated_at)::text, '') from ${memberships} where tenant_id = ${tenantId}),
+          (select count(*) || ':' || coalesce(max(u.updated_at)::text, '') from ${memberships} m join ${users} u on u.id = m.user_id where m.tenant_id = ${tenantId}),
+          (select count(*) || ':' || coalesce(sum(hashtext(user_id || ':' || department_id || ':' || is_main::text)), 0) from ${userDepartments} where tenant_id = ${tenantId}),
+          (select count(*) || ':' || coalesce(max(updated_at)::text, '') || ':' || coalesce(sum(hashtext(id || ':' || active::text)), 0) from ${thirdAccounts} where tenant_id = ${tenantId})
+        ) as v`);
+      return rowsOf<{ v: string }>(result)[0]?.v ?? '';
+    },
+  };
+}
+export type SyncStateRepo = ReturnType<typeof createSyncStateRepo>;

@@ -1,0 +1,139 @@
+import { Type, type Static } from '@sinclair/typebox';
+import { Id, Nullable, PageQuery, Paged } from '../../lib/schemas';
+import { ThirdTypeSchema } from '../third-app-config/third-app-config.schemas';
+
+const Str = Type.String();
+const Int = Type.Integer();
+const WeComUserId = Type.String({
+  minLength: 1,
+  maxLength: 64,
+  pattern: '^[^\\x00-\\x1f\\x7f]+$',
+  description: 'WeCom userid (case-insensitive)',
+});
+const Counts = Type.Record(Type.String(), Type.Number());
+
+export const PreviewBodySchema = Type.Object(
+  { thirdType: ThirdTypeSchema },
+  { additionalProperties: false },
+);
+export const RunNowBodySchema = PreviewBodySchema;
+
+export const ApplyBodySchema = Type.Object(
+  {
+    planId: Type.String({ minLength: 1, maxLength: 64, pattern: '^[0-9a-f-]+$' }),
+    pairs: Type.Array(
+      Type.Object(
+        { wechatUserId: WeComUserId, userId: Nullable(Id()) },
+        { additionalProperties: false },
+      ),
+      { maxItems: 100_000, default: [] },
+    ),
+    exclude: Type.Array(WeComUserId, { maxItems: 100_000, default: [] }),
+  },
+  { additionalProperties: false },
+);
+export type ApplyBody = Static<typeof ApplyBodySchema>;
+
+const PairSchema = Type.Object({
+  wechatUserId: Str,
+  wechatName: Str,
+  wechatDepartmentIds: Type.Array(Str),
+  wechatStatus: Str,
+  userId: Nullable(Int),
+  username: Nullable(Str),
+  realname: Nullable(Str),
+  match: Type.Union(
+    ['bound', 'username', 'mobile', 'email', 'name', 'none'].map((m) => Type.Literal(m)),
+  ),
+  ambiguous: Type.Boolean(),
+  candidates: Type.Optional(Type.Array(Int)),
+  outsider: Type.Optional(
+    Type.Boolean({
+      description: 'Not a member of this tenant: binding creates a pending (审核中) membership',
+    }),
+  ),
+});
+
+export const PlanSchema = Type.Object({
+  planId: Str,
+  partial: Type.Boolean(),
+  problems: Type.Array(Type.Object({ providerCode: Int, api: Str, explanation: Type.Unknown() })),
+  departments: Type.Object({
+    create: Type.Array(Type.Object({ extId: Str, name: Str, parentExtId: Nullable(Str) })),
+    rename: Type.Array(Type.Object({ id: Int, extId: Str, from: Str, to: Str })),
+    move: Type.Array(
+      Type.Object({
+        id: Int,
+        extId: Str,
+        fromParentId: Nullable(Int),
+        toParentExtId: Nullable(Str),
+      }),
+    ),
+    reorder: Type.Array(Type.Object({ id: Int, extId: Str, order: Int })),
+    remove: Type.Array(Type.Object({ id: Int, extId: Str, name: Str })),
+  }),
+  members: Type.Object({
+    pairs: Type.Array(PairSchema),
+    unmatchedLocal: Type.Array(
+      Type.Object({ userId: Int, username: Str, realname: Str, ambiguous: Type.Boolean() }),
+    ),
+    toCreate: Type.Array(Str),
+    toPending: Type.Array(Str),
+    toUpdate: Type.Array(Type.Object({ wechatUserId: Str, userId: Int, fields: Type.Array(Str) })),
+    leavers: Type.Array(Type.Object({ wechatUserId: Str, userId: Int, reason: Str })),
+  }),
+  counts: Counts,
+});
+
+export const RunStartedSchema = Type.Object({ runId: Int, status: Type.Optional(Str) });
+
+export const RunSchema = Type.Object({
+  id: Int,
+  planId: Nullable(Str),
+  thirdType: Str,
+  trigger: Str,
+  actorUserId: Nullable(Int),
+  status: Type.Union(
+    ['planned', 'running', 'succeeded', 'failed', 'needs_confirmation', 'cancelled'].map((s) =>
+      Type.Literal(s),
+    ),
+  ),
+  progress: Type.Object({ phase: Str, done: Int, total: Int }),
+  counts: Counts,
+  error: Nullable(Type.Record(Type.String(), Type.Unknown())),
+  hasPasswords: Type.Boolean(),
+  createdAt: Str,
+  startedAt: Nullable(Str),
+  finishedAt: Nullable(Str),
+});
+
+export const RunIdParamsSchema = Type.Object({ id: Id('sync run id') });
+export const RunsQuerySchema = Type.Object(PageQuery, { additionalProperties: false });
+export const ItemsQuerySchema = Type.Object(
+  {
+    ...PageQuery,
+    outcome: Type.Optional(
+      Type.Union([Type.Literal('ok'), Type.Literal('failed'), Type.Literal('skipped')]),
+    ),
+  },
+  { additionalProperties: false },
+);
+
+export const RunsPageSchema = Paged(RunSchema);
+export const ItemsPageSchema = Paged(
+  Type.Object({
+    id: Int,
+    kind: Str,
+    action: Str,
+    extId: Str,
+    label: Str,
+    userId: Nullable(Int),
+    outcome: Str,
+    reason: Str,
+    providerCode: Nullable(Int),
+    message: Nullable(Str),
+  }),
+);
+export const PasswordsSchema = Type.Object({
+  records: Type.Array(Type.Object({ username: Str, password: Str })),
+});

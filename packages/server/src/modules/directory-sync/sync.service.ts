@@ -1,0 +1,424 @@
+import { createHash, randomUUID } from 'node:crypto';
+import { ConnectorError, type DirectorySnapshot } from '../../connectors/kit';
+import type { Database, Db } from '../../db/client';
+import type { SyncPolicy, SyncTrigger, ThirdType } from '../../db/schema';
+import { AppError, conflict, notFound } from '../../lib/errors';
+import type { TenantContext } from '../../lib/route';
+import type { SecretBox } from '../../lib/secrets';
+import type { ConnectorRuntime } from '../third-app-config/third-app-config.service';
+import { planAndOps, type SyncOps } from './planner';
+import { createSyncExecutor } from './sync-executor';
+import { createSyncRunner } from './sync-runner';
+import { createSyncRunsRepo, type PlanRow, type RunRow } from './sync-runs.repo';
+import { createSyncStateRepo, EXT_SOURCE } from './sync-state.repo';
+import type { Decisions, StoredSnapshot } from './sync.types';
+import { runView, type RunView } from './sync.views';
+
+const PLAN_TTL_MS = 60 * 60 * 1000;
+
+type Log = { error(obj: unknown, msg?: string): void };
+type Runtime = (
+  tenantId: number,
+  thirdType: ThirdType,
+  opts?: { requireEnabled?: boolean },
+) => Promise<ConnectorRuntime>;
+
+/** A provider failure as the 502 an admin can act on: errcode, meaning and fix (zh-CN + en). */
+export function providerFailure(err: ConnectorError): AppError {
+  const zh = err.info.explanation['zh-CN'];
+  const en = err.info.explanation.en;
+  return new AppError(
+    'sync.provider_error',
+    502,
+    `读取企业微信通讯录失败 (errcode ${err.info.providerCode}): ${zh.title}。${zh.fix} — Reading the WeCom directory failed: ${en.title}. ${en.cause} ${en.fix}`,
+    {
+      providerCode: err.info.providerCode,
+      api: err.info.api,
+      fromIp: err.info.fromIp ?? null,
+      explanation: err.info.explanation,
+    },
+  );
+}
+
+function errorOf(err: unknown): Record<string, unknown> {
+  if (err instanceof ConnectorError) {
+    const e = providerFailure(err);
+    return { code: e.code, message: e.message, ...e.details };
+  }
+  if (err instanceof AppError) return { code: err.code, message: err.message, ...err.details };
+  return {
+    code: 'sync.write_failed',
+    message: `The run stopped while writing: ${String((err as Error)?.message ?? err).slice(0, 300)}. Nothing is half-applied; run the sync again.`,
+  };
+}
+
+/** Mass-change threshold and partial-read guard (PRODUCT.md §5.2.4): stop and ask instead. */
+function guard(
+  snapshot: StoredSnapshot,
+  ops: SyncOps,
+  policy: SyncPolicy,
+): Record<string, unknown> | null {
+  if (snapshot.partial) {
+    return {
+      code: 'sync.partial_read',
+      message:
+        'Part of the WeCom directory could not be read, so members missing from it are not treated as leavers. Confirm to apply what was read, or fix the cause and sync again.',
+    };
+  }
+  const leaving = ops.leavers.length;
+  if (ops.activeBindings > 0 && leaving / ops.activeBindings > policy.massChangeThreshold) {
+    return {
+      code: 'sync.mass_change',
+      message: `This run would mark ${leaving} of ${ops.activeBindings} bound members as left, more than the tenant's threshold of ${Math.round(policy.massChangeThreshold * 100)}%. Check the app's visible range (可见范围); confirm to proceed.`,
+      leaving,
+      bound: ops.activeBindings,
+      threshold: policy.massChangeThreshold,
+    };
+  }
+  return null;
+}
+
+const storedOf = (s: DirectorySnapshot): StoredSnapshot => ({
+  departments: s.departments,
+  members: s.members,
+  partial: s.partial,
+});
+
+export function createDirectorySyncService(deps: {
+  db: Db;
+  database: Pick<Database, 'kind' | 'withAdvisoryLock'>;
+  box: SecretBox;
+  runtime: Runtime;
+  logLevel?: string;
+}) {
+  const { db, box, runtime } = deps;
+  // Only a crashed background run is logged here; its explanation is stored on the run row.
+  const log: Log = {
+    error: deps.logLevel === 'silent' ? () => {} : (obj, msg) => console.error(msg ?? 'sync', obj),
+  };
+  const runner = createSyncRunner({ db, database: deps.database, log });
+  const executor = createSyncExecutor({ db, box });
+  const runs = createSyncRunsRepo(db);
+
+  async function read(rt: ConnectorRuntime): Promise<DirectorySnapshot> {
+    try {
+      return await rt.connector.directory.read();
+    } catch (err) {
+      if (err instanceof ConnectorError) throw providerFailure(err);
+      throw err;
+    }
+  }
+
+  /** Stores a plan of `snapshot` against the local state as it is now. */
+  async function storePlan(
+    tenantId: number,
+    rt: ConnectorRuntime,
+    snapshot: DirectorySnapshot,
+    createdBy: number | null,
+  ) {
+    const state = createSyncStateRepo(db);
+    // Version first: a local change after this point makes the plan stale rather than wrong.
+    const localVersion = await state.localVersion(tenantId);
+    const local = await state.load(tenantId, rt.thirdType, snapshot.members);
+    const stored = storedOf(snapshot);
+    const { plan, ops } = planAndOps(stored, local, rt.corpId);
+    const id = randomUUID();
+    await runs.insertPlan(tenantId, {
+      id,
+      thirdType: rt.thirdType,
+      corpId: rt.corpId,
+      createdBy,
+      localVersion,
+      snapshotHash: createHash('sha256').update(JSON.stringify(stored)).digest('hex'),
+      partial: snapshot.partial,
+      snapshot: stored,
+      plan,
+      expiresAt: new Date(Date.now() + PLAN_TTL_MS),
+    });
+    await runs.prunePlans(tenantId);
+    return { id, plan, ops, stored, local };
+  }
+
+  /** Records the outcome of `work`; null = the run stopped itself (needs_confirmation). */
+  async function finish(
+    tenantId: number,
+    runId: number,
+    work: () => Promise<{ counts: Record<string, number>; secretsEnc: string | null } | null>,
+  ) {
+    try {
+      const r = await work();
+      if (!r) return;
+      await runs.updateRun(tenantId, runId, {
+        status: 'succeeded',
+        phase: 'done',
+        counts: r.counts,
+        secretsEnc: r.secretsEnc,
+        finishedAt: new Date(),
+      });
+    } catch (err) {
+      await runs.updateRun(tenantId, runId, {
+        status: 'failed',
+        error: errorOf(err),
+        finishedAt: new Date(),
+      });
+    }
+  }
+
+  function knownDepartments(local: { departments: { id: number; extId: string | null }[] }) {
+    return new Map(
+      local.departments.filter((d) => d.extId !== null).map((d) => [d.extId as string, d.id]),
+    );
+  }
+
+  function launchExecute(
+    run: RunRow,
+    rt: ConnectorRuntime,
+    houseNumber: string,
+    ops: SyncOps,
+    known: Map<string, number>,
+  ) {
+    runner.launch(run.tenantId, run.id, () =>
+      finish(run.tenantId, run.id, () =>
+        executor.execute({
+          tenantId: run.tenantId,
+          runId: run.id,
+          thirdType: rt.thirdType,
+          corpId: rt.corpId,
+          houseNumber,
+          policy: rt.syncPolicy,
+          ops,
+          knownDepartments: known,
+        }),
+      ),
+    );
+  }
+
+  /** Inside a transaction: plan row checks, stale check, slot claim, ops from the current state. */
+  async function prepare(tx: Db, tenantId: number, plan: PlanRow, decisions: Decisions) {
+    if (plan.expiresAt.getTime() < Date.now())
+      throw conflict(
+        'sync.plan_expired',
+        'This preview is older than an hour. Run the preview again.',
+      );
+    const state = createSyncStateRepo(tx);
+    if ((await state.localVersion(tenantId)) !== plan.localVersion) {
+      throw conflict(
+        'sync.plan_stale',
+        'Members, departments or bindings changed since this preview was made. Run the preview again and re-check the pairs.',
+      );
+    }
+    await runner.claim(tx, tenantId);
+    const snapshot = plan.snapshot as StoredSnapshot;
+    const local = await state.load(tenantId, plan.thirdType, snapshot.members);
+    const { ops } = planAndOps(snapshot, local, plan.corpId, decisions);
+    return { ops, snapshot, local };
+  }
+
+  return {
+    drain: () => runner.drain(),
+
+    async preview(ctx: TenantContext, thirdType: ThirdType) {
+      const rt = await runtime(ctx.tenantId, thirdType);
+      const snapshot = await read(rt);
+      const { id, plan } = await storePlan(ctx.tenantId, rt, snapshot, ctx.userId);
+      const problems = snapshot.problems.map((p) => ({
+        providerCode: p.info.providerCode,
+        api: p.info.api,
+        explanation: p.info.explanation,
+      }));
+      return {
+        planId: id,
+        ...plan,
+        counts: { ...plan.counts } as Record<string, number>,
+        problems,
+      };
+    },
+
+    async apply(
+      ctx: TenantContext,
+      body: { planId: string } & Decisions,
+    ): Promise<{ runId: number; status: string }> {
+      const plan = await runs.findPlan(ctx.tenantId, body.planId);
+      if (!plan) throw notFound('sync plan', 'sync.plan_not_found');
+      const rt = await runtime(ctx.tenantId, plan.thirdType);
+      const decisions = { pairs: body.pairs, exclude: body.exclude };
+      const out = await runner.insertGuarded(() =>
+        db.transaction(async (tx) => {
+          const locked = await createSyncRunsRepo(tx).findPlan(ctx.tenantId, body.planId, {
+            forUpdate: true,
+          });
+          if (!locked || locked.usedAt)
+            throw conflict(
+              'sync.plan_used',
+              'This preview was already applied. Run the preview again.',
+            );
+          const prepared = await prepare(tx, ctx.tenantId, locked, decisions);
+          const stop = guard(prepared.snapshot, prepared.ops, rt.syncPolicy);
+          const r = createSyncRunsRepo(tx);
+          await r.markPlanUsed(ctx.tenantId, locked.id);
+          const run = await r.insertRun(ctx.tenantId, {
+            planId: locked.id,
+            thirdType: locked.thirdType,
+            trigger: 'manual',
+            actorUserId: ctx.userId,
+            status: stop ? 'needs_confirmation' : 'running',
+            phase: stop ? 'confirm' : 'queued',
+            error: stop,
+            decisions: { ...decisions },
+          });
+          return { run, ...prepared, stop };
+        }),
+      );
+      if (!out.stop)
+        launchExecute(out.run, rt, out.local.houseNumber, out.ops, knownDepartments(out.local));
+      return { runId: out.run.id, status: out.run.status };
+    },
+
+    /** Proceeds with a run stopped by the threshold or a partial read. */
+    async confirm(ctx: TenantContext, runId: number): Promise<{ runId: number; status: string }> {
+      const run = await runs.findRun(ctx.tenantId, runId);
+      if (!run) throw notFound('sync run', 'sync.run_not_found');
+      if (run.status !== 'needs_confirmation' || !run.planId)
+        throw conflict(
+          'sync.not_awaiting_confirmation',
+          'This run is not waiting for a confirmation.',
+        );
+      const plan = await runs.findPlan(ctx.tenantId, run.planId);
+      if (!plan)
+        throw conflict(
+          'sync.plan_expired',
+          'The preview of this run is gone. Run the preview again.',
+        );
+      const rt = await runtime(ctx.tenantId, plan.thirdType);
+      const d = (run.decisions ?? {}) as Partial<Decisions>;
+      const out = await runner.insertGuarded(() =>
+        db.transaction(async (tx) => {
+          const prepared = await prepare(tx, ctx.tenantId, plan, {
+            pairs: d.pairs ?? [],
+            exclude: d.exclude ?? [],
+          });
+          await createSyncRunsRepo(tx).updateRun(ctx.tenantId, run.id, {
+            status: 'running',
+            phase: 'queued',
+            error: null,
+            actorUserId: ctx.userId,
+          });
+          return prepared;
+        }),
+      );
+      launchExecute(
+        { ...run, status: 'running' },
+        rt,
+        out.local.houseNumber,
+        out.ops,
+        knownDepartments(out.local),
+      );
+      return { runId: run.id, status: 'running' };
+    },
+
+    /** Read + plan + apply with no admin decisions: the path of scheduled, callback and API runs. */
+    async runNow(
+      tenantId: number,
+      thirdType: ThirdType,
+      opts: { trigger: Exclude<SyncTrigger, 'manual'>; actorUserId: number | null },
+    ) {
+      const rt = await runtime(tenantId, thirdType);
+      const run = await runner.insertGuarded(() =>
+        db.transaction(async (tx) => {
+          await runner.claim(tx, tenantId);
+          return createSyncRunsRepo(tx).insertRun(tenantId, {
+            thirdType,
+            trigger: opts.trigger,
+            actorUserId: opts.actorUserId,
+            status: 'running',
+            phase: 'reading',
+          });
+        }),
+      );
+      runner.launch(tenantId, run.id, () =>
+        finish(tenantId, run.id, async () => {
+          const snapshot = await rt.connector.directory.read();
+          const stored = await storePlan(tenantId, rt, snapshot, opts.actorUserId);
+          await runs.markPlanUsed(tenantId, stored.id);
+          const stop = guard(stored.stored, stored.ops, rt.syncPolicy);
+          if (stop) {
+            await runs.updateRun(tenantId, run.id, {
+              planId: stored.id,
+              status: 'needs_confirmation',
+              phase: 'confirm',
+              error: stop,
+              decisions: { pairs: [], exclude: [] },
+            });
+            return null;
+          }
+          await runs.updateRun(tenantId, run.id, { planId: stored.id });
+          return executor.execute({
+            tenantId,
+            runId: run.id,
+            thirdType,
+            corpId: rt.corpId,
+            houseNumber: stored.local.houseNumber,
+            policy: rt.syncPolicy,
+            ops: stored.ops,
+            knownDepartments: knownDepartments(stored.local),
+          });
+        }),
+      );
+      return { runId: run.id };
+    },
+
+    async getRun(ctx: TenantContext, id: number): Promise<RunView> {
+      const run = await runs.findRun(ctx.tenantId, id);
+      if (!run) throw notFound('sync run', 'sync.run_not_found');
+      return runView(run);
+    },
+
+    async listRuns(ctx: TenantContext, page: number, pageSize: number) {
+      const r = await runs.listRuns(ctx.tenantId, page, pageSize);
+      return { records: r.records.map(runView), total: r.total };
+    },
+
+    async listItems(
+      ctx: TenantContext,
+      runId: number,
+      f: { outcome?: 'ok' | 'failed' | 'skipped'; page: number; pageSize: number },
+    ) {
+      await this.getRun(ctx, runId);
+      const r = await runs.listItems(ctx.tenantId, runId, f);
+      return {
+        records: r.records.map((i) => ({
+          id: i.id,
+          kind: i.kind,
+          action: i.action,
+          extId: i.extId,
+          label: i.label,
+          userId: i.userId,
+          outcome: i.outcome,
+          reason: i.reason,
+          providerCode: i.providerCode,
+          message: i.message,
+        })),
+        total: r.total,
+      };
+    },
+
+    /** Generated initial passwords (policy `random`): returned once, then erased. */
+    async takePasswords(ctx: TenantContext, runId: number) {
+      const run = await runs.findRun(ctx.tenantId, runId);
+      if (!run) throw notFound('sync run', 'sync.run_not_found');
+      if (!run.secretsEnc)
+        throw conflict(
+          'sync.passwords_gone',
+          'There are no initial passwords to show for this run: they are shown once, or the policy does not generate them.',
+        );
+      await runs.updateRun(ctx.tenantId, runId, { secretsEnc: null });
+      const map = JSON.parse(box.open(run.secretsEnc)) as Record<string, string>;
+      return {
+        records: Object.entries(map).map(([username, password]) => ({ username, password })),
+      };
+    },
+
+    extSource: EXT_SOURCE,
+  };
+}
+export type DirectorySyncService = ReturnType<typeof createDirectorySyncService>;
