@@ -8,4 +8,5 @@ export const paths = {
   tenants: '/system/tenants',
   myTenants: '/system/my-tenants',
   wecom: '/third-app/wecom',
+  messages: '/system/messages',
 } as const;

@@ -7,6 +7,7 @@ import { DepartmentsPage } from '../pages/Departments';
 import { HomeRedirect } from '../pages/Home';
 import { LoginPage } from '../pages/Login';
 import { MembersPage } from '../pages/Members';
+import { MessagesPage } from '../pages/Messages';
 import { MyTenantsPage } from '../pages/MyTenants';
 import { NotFoundPage } from '../pages/NotFound';
 import { TenantEntryPage } from '../pages/TenantEntry';
@@ -42,6 +43,7 @@ export const router = createBrowserRouter([
       { path: paths.tenants, element: <TenantsPage /> },
       { path: paths.myTenants, element: <MyTenantsPage /> },
       { path: paths.wecom, element: <WeComIntegrationPage /> },
+      { path: paths.messages, element: <MessagesPage /> },
       { path: '*', element: <NotFoundPage /> },
     ],
   },

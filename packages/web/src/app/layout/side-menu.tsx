@@ -4,6 +4,7 @@ import {
   AuditOutlined,
   BankOutlined,
   HomeOutlined,
+  MessageOutlined,
   SettingOutlined,
   TeamOutlined,
   UserOutlined,
@@ -35,6 +36,12 @@ export function SideMenu() {
       },
     inTenant &&
       isTenantAdmin && { key: paths.members, icon: <AuditOutlined />, label: t('menu.members') },
+    inTenant &&
+      isTenantAdmin && {
+        key: paths.messages,
+        icon: <MessageOutlined />,
+        label: t('messages.menu'),
+      },
     isPlatformAdmin && { key: paths.tenants, icon: <BankOutlined />, label: t('menu.tenants') },
     { key: paths.myTenants, icon: <HomeOutlined />, label: t('menu.myTenants') },
   ].filter((item): item is Exclude<typeof item, false> => Boolean(item));
