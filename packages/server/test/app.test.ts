@@ -34,7 +34,11 @@ describe('application shell', () => {
     for (const { path, op } of ops) {
       expect(path.startsWith('/sys/')).toBe(true);
       expect(op.operationId, path).toBeTruthy();
-      expect(Object.keys(op.responses)).toEqual(expect.arrayContaining(['200', '4XX', '5XX']));
+      // JSON API routes document the error envelope; browser redirects/pages may not.
+      const ok = op.responses['200'] as { content?: Record<string, unknown> } | undefined;
+      if (ok?.content?.['application/json']) {
+        expect(Object.keys(op.responses), path).toEqual(expect.arrayContaining(['4XX', '5XX']));
+      }
     }
     const ids = ops.map((o) => o.op.operationId);
     expect(new Set(ids).size).toBe(ids.length);

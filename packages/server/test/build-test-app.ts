@@ -19,6 +19,8 @@ export interface ApiResponse {
     errorCode?: string;
     requestId?: string;
     details?: Record<string, unknown>;
+    /** Text of a non-JSON response (redirects, HTML pages). */
+    raw?: string;
   };
   headers: Record<string, unknown>;
 }
@@ -63,7 +65,10 @@ export async function call(
     headers,
     ...(body === undefined ? {} : { payload: body as object }),
   });
-  return { status: res.statusCode, body: res.json(), headers: res.headers };
+  // Browser routes (redirects, HTML pages) answer without the JSON envelope.
+  const isJson = String(res.headers['content-type'] ?? '').includes('application/json');
+  const parsed = isJson ? res.json() : { raw: res.body };
+  return { status: res.statusCode, body: parsed, headers: res.headers };
 }
 
 export interface TestApp {

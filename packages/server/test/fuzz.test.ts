@@ -150,12 +150,18 @@ function pathArb(route: RouteInfo): fc.Arbitrary<string> {
 
 function expectExplained(res: ApiResponse, what: string) {
   expect(res.status, what).toBeLessThan(500);
-  if (res.status >= 400) {
-    expect(res.body.success, what).toBe(false);
-    expect(res.body.code, what).toBe(res.status);
-    expect(res.body.message.length, what).toBeGreaterThan(0);
-    expect(res.body.errorCode, what).toMatch(/^[a-z_]+\.[a-z_]+$/);
+  if (res.status < 400) return;
+  const type = String(res.headers['content-type'] ?? '');
+  if (!type.includes('application/json')) {
+    // Browser routes (WeCom sign-in) explain refusals with an HTML page instead of the envelope.
+    expect(type, what).toContain('text/html');
+    expect(String(res.body.raw ?? '').length, what).toBeGreaterThan(0);
+    return;
   }
+  expect(res.body.success, what).toBe(false);
+  expect(res.body.code, what).toBe(res.status);
+  expect(res.body.message.length, what).toBeGreaterThan(0);
+  expect(res.body.errorCode, what).toMatch(/^[a-z_]+\.[a-z_]+$/);
 }
 
 /** Tenant-owned state a refused request must not touch (logins and sessions are exempt). */
