@@ -83,15 +83,20 @@ function CheckRow({ check }: { check: DiagnosticCheck }) {
           )}
           {facts && <Typography.Text type="secondary">{facts}</Typography.Text>}
         </Space>
-        {explain && (
+        {explain && check.status === 'skipped' && (
+          <div style={{ marginTop: 4 }}>
+            <Typography.Text type="secondary">{explanation.cause}</Typography.Text>
+          </div>
+        )}
+        {explain && check.status !== 'skipped' && (
           <div style={{ marginTop: 6 }}>
             <Typography.Text strong>{explanation.title}</Typography.Text>
             <div>
-              <Typography.Text type="secondary">{t('wecom.test.cause')}：</Typography.Text>
+              <Typography.Text type="secondary">{t('wecom.test.cause')}</Typography.Text>
               {explanation.cause}
             </div>
             <div>
-              <Typography.Text type="secondary">{t('wecom.test.fix')}：</Typography.Text>
+              <Typography.Text type="secondary">{t('wecom.test.fix')}</Typography.Text>
               {explanation.fix}
             </div>
           </div>
