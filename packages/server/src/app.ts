@@ -6,7 +6,7 @@ import type { Database } from './db/client';
 import { registerAccessHooks } from './plugins/auth';
 import { registerErrorHandler } from './plugins/error-handler';
 import { registerOpenApi } from './plugins/openapi';
-import { registerValidation } from './plugins/validation';
+import { registerJsonParser, registerValidation } from './plugins/validation';
 import { registerWeb } from './plugins/web';
 import { registerRoutes } from './routes';
 import { createServices } from './services';
@@ -79,6 +79,7 @@ export async function buildApp(opts: BuildAppOptions): Promise<FastifyInstance> 
   });
   registerErrorHandler(app);
   registerValidation(app);
+  registerJsonParser(app);
   await registerOpenApi(app, opts.config.publicUrl);
   registerAccessHooks(app, services);
 

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildTestApp, type TestApp } from './build-test-app';
-import { usePostgres } from './test-db';
+import { TEST_ADMIN_PASSWORD, usePostgres } from './test-db';
 
 let t: TestApp;
 beforeAll(async () => {
@@ -96,6 +96,21 @@ describe('application shell', () => {
       code: 413,
       errorCode: 'request.body_too_large',
     });
+  });
+
+  it('treats an empty JSON body as no body', async () => {
+    const token = await t.login('admin', TEST_ADMIN_PASSWORD);
+    const headers = { 'content-type': 'application/json', 'x-access-token': token };
+    const logout = await t.app.inject({ method: 'POST', url: '/sys/logout', headers, payload: '' });
+    expect(logout.statusCode).toBe(200);
+    const add = await t.app.inject({
+      method: 'POST',
+      url: '/sys/tenant/add',
+      headers: { ...headers, 'x-access-token': t.adminToken },
+      payload: '',
+    });
+    expect(add.statusCode).toBe(400);
+    expect(add.json().errorCode).toBe('request.invalid');
   });
 
   it('names the field and the rule in validation errors', async () => {

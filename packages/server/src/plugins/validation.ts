@@ -58,3 +58,21 @@ export function registerValidation(app: FastifyInstance): void {
     };
   });
 }
+
+/**
+ * JSON bodies as Fastify parses them (prototype-poisoning protection included), except that an
+ * empty body is "no body": clients often send `Content-Type: application/json` on body-less
+ * POSTs such as logout. Routes that need a body still reject it through their schema.
+ */
+export function registerJsonParser(app: FastifyInstance): void {
+  const parseJson = app.getDefaultJsonParser('error', 'error');
+  app.removeContentTypeParser('application/json');
+  app.addContentTypeParser('application/json', { parseAs: 'string' }, (req, body, done) => {
+    const text = String(body);
+    if (text.trim() === '') {
+      done(null, undefined);
+      return;
+    }
+    parseJson(req, text, done);
+  });
+}
