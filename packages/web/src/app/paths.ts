@@ -1,6 +1,8 @@
 /** Paths of the console's pages, so links and menus cannot drift from the routes. */
 export const paths = {
   login: '/login',
+  /** Where the WeCom sign-in callback lands (ticket or explanation in the URL fragment). */
+  oauthLanding: '/oauth2-app/login',
   changePassword: '/change-password',
   users: '/system/users',
   departments: '/system/departments',

@@ -10,6 +10,7 @@ import { MembersPage } from '../pages/Members';
 import { MessagesPage } from '../pages/Messages';
 import { MyTenantsPage } from '../pages/MyTenants';
 import { NotFoundPage } from '../pages/NotFound';
+import { OAuthLandingPage } from '../pages/OAuthLanding';
 import { TenantEntryPage } from '../pages/TenantEntry';
 import { TenantsPage } from '../pages/Tenants';
 import { UsersPage } from '../pages/Users';
@@ -17,8 +18,9 @@ import { WeComIntegrationPage } from '../pages/WeComIntegration';
 
 export const router = createBrowserRouter([
   { path: paths.login, element: <LoginPage /> },
-  // The WeCom app home page (PRODUCT.md §4); the WeCom sign-in itself arrives with a later issue.
+  // The WeCom app home page (PRODUCT.md §4) and where WeCom sign-in lands.
   { path: '/tenantId/:tenantId', element: <TenantEntryPage /> },
+  { path: paths.oauthLanding, element: <OAuthLandingPage /> },
   {
     path: paths.changePassword,
     element: (

@@ -1,9 +1,16 @@
-import { DownOutlined, KeyOutlined, LogoutOutlined, UserOutlined } from '@ant-design/icons';
+import {
+  DownOutlined,
+  KeyOutlined,
+  LogoutOutlined,
+  UserOutlined,
+  WechatWorkOutlined,
+} from '@ant-design/icons';
 import { Avatar, Button, Dropdown, Space } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router-dom';
 import { ChangePasswordModal } from '../../components/change-password-modal';
+import { WeComBindingModal } from '../../pages/WeComBinding/wecom-binding-modal';
 import { paths } from '../paths';
 import { useSession } from '../session';
 
@@ -12,10 +19,12 @@ export function UserMenu() {
   const navigate = useNavigate();
   const { me, logout } = useSession();
   const [changing, setChanging] = useState(false);
+  const [binding, setBinding] = useState(false);
   const name = me?.userInfo.realname || me?.userInfo.username || '';
 
   const onClick = async (key: string) => {
     if (key === 'password') setChanging(true);
+    if (key === 'wecom') setBinding(true);
     if (key === 'logout') {
       await logout();
       navigate(paths.login, { replace: true });
@@ -29,6 +38,7 @@ export function UserMenu() {
         menu={{
           items: [
             { key: 'password', icon: <KeyOutlined />, label: t('header.changePassword') },
+            { key: 'wecom', icon: <WechatWorkOutlined />, label: t('thirdLogin.binding.menu') },
             { type: 'divider' },
             { key: 'logout', icon: <LogoutOutlined />, label: t('header.logout'), danger: true },
           ],
@@ -55,6 +65,7 @@ export function UserMenu() {
         </Button>
       </Dropdown>
       <ChangePasswordModal open={changing} onClose={() => setChanging(false)} />
+      <WeComBindingModal open={binding} onClose={() => setBinding(false)} />
     </>
   );
 }

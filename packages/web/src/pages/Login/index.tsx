@@ -8,7 +8,9 @@ import { paths } from '../../app/paths';
 import { useSession } from '../../app/session';
 import { ApiError } from '../../api/client';
 import { errorText } from '../../components/use-api-error';
+import { getTenantId } from '../../api/storage';
 import { AuthShell } from './auth-shell';
+import { useTenantSignIn, WeComSignInButton } from './wecom-sign-in';
 
 interface Values {
   username: string;
@@ -25,13 +27,16 @@ function loginErrorText(t: ReturnType<typeof useTranslation>['t'], error: unknow
   return errorText(t, error);
 }
 
-export function LoginPage() {
+/** `tenantId`: the tenant whose home page (`/tenantId/:id`) shows this form. */
+export function LoginPage(props: { tenantId?: number }) {
   const { t } = useTranslation();
   const session = useSession();
   const navigate = useNavigate();
   const state = (useLocation().state ?? {}) as LocationState;
   const [error, setError] = useState<string | null>(null);
   const [submitting, setSubmitting] = useState(false);
+  const tenantId = props.tenantId ?? state.tenantId ?? getTenantId();
+  const wecom = useTenantSignIn(tenantId);
 
   if (session.status === 'ready' && !submitting) return <Navigate to={state.from ?? '/'} replace />;
 
@@ -39,7 +44,11 @@ export function LoginPage() {
     setSubmitting(true);
     setError(null);
     try {
-      const me = await session.login(values.username.trim(), values.password, state.tenantId);
+      const me = await session.login(
+        values.username.trim(),
+        values.password,
+        props.tenantId ?? state.tenantId,
+      );
       const next = me.userInfo.mustChangePassword ? paths.changePassword : (state.from ?? '/');
       navigate(next, { replace: true });
     } catch (caught) {
@@ -53,11 +62,18 @@ export function LoginPage() {
     <AuthShell corner={<LanguageSwitch />}>
       <Card style={{ width: 380, maxWidth: '100%' }} data-testid="login-card">
         <Typography.Title level={3} style={{ marginTop: 0, textAlign: 'center' }}>
-          {t('login.title')}
+          {props.tenantId !== undefined && wecom?.name
+            ? t('thirdLogin.tenantTitle', { name: wecom.name })
+            : t('login.title')}
         </Typography.Title>
         <Typography.Paragraph type="secondary" style={{ textAlign: 'center' }}>
-          {t('login.subtitle')}
+          {props.tenantId !== undefined
+            ? t('thirdLogin.tenantSubtitle', { id: props.tenantId })
+            : t('login.subtitle')}
         </Typography.Paragraph>
+        {wecom?.wecomEnabled && tenantId !== null && (
+          <WeComSignInButton tenantId={tenantId} redirect={state.from} />
+        )}
         {error && (
           <Alert
             type="error"

@@ -1,0 +1,53 @@
+import { WechatWorkOutlined } from '@ant-design/icons';
+import { Button, Divider } from 'antd';
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import {
+  insideWeCom,
+  thirdLoginApi,
+  weComLoginUrl,
+  type TenantSignInInfo,
+} from '../../api/third-login';
+
+/** Whether `tenantId` offers WeCom sign-in (null while unknown or when there is no tenant). */
+export function useTenantSignIn(tenantId: number | null): TenantSignInInfo | null {
+  const [info, setInfo] = useState<TenantSignInInfo | null>(null);
+  useEffect(() => {
+    setInfo(null);
+    if (tenantId === null) return;
+    let live = true;
+    thirdLoginApi.tenant(tenantId).then(
+      (result) => live && setInfo(result),
+      () => undefined,
+    );
+    return () => {
+      live = false;
+    };
+  }, [tenantId]);
+  return info;
+}
+
+/**
+ * "使用企业微信登录": in-app OAuth inside the WeCom client, QR / web login in a normal browser.
+ * A plain link, because the sign-in leaves the console for WeCom and comes back.
+ */
+export function WeComSignInButton(props: { tenantId: number; redirect?: string }) {
+  const { t } = useTranslation();
+  const qr = !insideWeCom();
+  return (
+    <>
+      <Button
+        block
+        size="large"
+        icon={<WechatWorkOutlined />}
+        href={weComLoginUrl(props.tenantId, { qr, redirect: props.redirect })}
+        data-testid="wecom-login"
+      >
+        {qr ? t('thirdLogin.qrLogin') : t('thirdLogin.signInWithWeCom')}
+      </Button>
+      <Divider plain style={{ margin: '20px 0 12px' }}>
+        {t('thirdLogin.orPassword')}
+      </Divider>
+    </>
+  );
+}

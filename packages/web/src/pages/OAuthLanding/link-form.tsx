@@ -1,0 +1,84 @@
+import { LockOutlined, UserOutlined } from '@ant-design/icons';
+import { Alert, Button, Card, Form, Input, Typography } from 'antd';
+import { useState } from 'react';
+import type { TFunction } from 'i18next';
+import { useTranslation } from 'react-i18next';
+import i18n from '../../i18n';
+import { ApiError } from '../../api/client';
+import { thirdLoginApi } from '../../api/third-login';
+import { errorText } from '../../components/use-api-error';
+import { useAdoptLogin } from './use-adopt-login';
+
+/** Our explanation for third_login.* refusals, the login page's for a wrong password. */
+function linkErrorText(t: TFunction, error: unknown): string {
+  if (!(error instanceof ApiError)) return errorText(t, error);
+  if (error.errorCode === 'auth.invalid_credentials') return t('login.invalid');
+  const key = `thirdLogin.errors.${error.errorCode?.replace('third_login.', '') ?? ''}`;
+  if (error.errorCode?.startsWith('third_login.') && i18n.exists(`${key}.title`)) {
+    return `${t(`${key}.title`)} — ${t(`${key}.detail`)}`;
+  }
+  return errorText(t, error);
+}
+
+interface Values {
+  username: string;
+  password: string;
+}
+
+/** Tenant policy `link`: an unbound WeCom member proves an existing account by its password. */
+export function LinkForm(props: { linkToken: string; userid: string; onGiveUp: () => void }) {
+  const { t } = useTranslation();
+  const adopt = useAdoptLogin();
+  const [error, setError] = useState<string | null>(null);
+  const [submitting, setSubmitting] = useState(false);
+
+  const onFinish = async (values: Values) => {
+    setSubmitting(true);
+    setError(null);
+    try {
+      const result = await thirdLoginApi.link(
+        props.linkToken,
+        values.username.trim(),
+        values.password,
+      );
+      await adopt(result);
+    } catch (caught) {
+      setError(linkErrorText(t, caught));
+      setSubmitting(false);
+    }
+  };
+
+  return (
+    <Card style={{ width: 420, maxWidth: '100%' }} data-testid="oauth-link">
+      <Typography.Title level={4} style={{ marginTop: 0 }}>
+        {t('thirdLogin.link.title')}
+      </Typography.Title>
+      <Typography.Paragraph type="secondary">
+        {t('thirdLogin.link.description', { userid: props.userid })}
+      </Typography.Paragraph>
+      {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} />}
+      <Form<Values> layout="vertical" requiredMark={false} onFinish={(v) => void onFinish(v)}>
+        <Form.Item
+          name="username"
+          label={t('login.username')}
+          rules={[{ required: true, whitespace: true, message: t('login.usernameRequired') }]}
+        >
+          <Input prefix={<UserOutlined />} autoComplete="username" autoFocus />
+        </Form.Item>
+        <Form.Item
+          name="password"
+          label={t('login.password')}
+          rules={[{ required: true, message: t('login.passwordRequired') }]}
+        >
+          <Input.Password prefix={<LockOutlined />} autoComplete="current-password" />
+        </Form.Item>
+        <Button type="primary" htmlType="submit" block loading={submitting}>
+          {t('thirdLogin.link.submit')}
+        </Button>
+        <Button type="link" block onClick={props.onGiveUp} style={{ marginTop: 8 }}>
+          {t('thirdLogin.link.cancel')}
+        </Button>
+      </Form>
+    </Card>
+  );
+}
