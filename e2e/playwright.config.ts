@@ -6,7 +6,8 @@ const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 export default defineConfig({
   testDir: './tests',
   globalSetup: './fixtures/global-setup.ts',
-  outputDir: './test-results',
+  // One folder per run: several runs may share this checkout, and each clears its own folder.
+  outputDir: `./test-results/run-${(process.env.E2E_RUN_ID ??= String(Date.now()))}`,
   fullyParallel: false,
   workers: 1,
   retries: 0,
