@@ -2,22 +2,16 @@ import { createServer } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { startSimulator, type Simulator } from '@orgbridge/wecom-sim';
 import { ConfigError } from './config';
+import { DEMO, prepareDemoTenant } from './demo-tenant';
 import { startServer, type RunningServer } from './start';
 
 /**
  * `npm run demo`: OrgBridge on an embedded database in ./data/demo plus the bundled WeCom
- * simulator, with the default tenant already connected to it, so the whole seed walkthrough
- * (configure → test → sync → bindings) can be clicked through without a real WeCom corp.
- * Fixed simulator credentials and a deterministic organisation make restarts idempotent.
+ * simulator (2,000 members, 200 departments, 20 ms latency), with a demo tenant already
+ * connected to it, so the whole seed walkthrough (configure → test → sync → bindings → messages)
+ * can be clicked through without a real WeCom corp.
  */
-const DEMO = {
-  tenantId: 0,
-  adminPassword: 'OrgBridge-demo1',
-  corpId: 'ww0de00000000000a1',
-  agentId: 1000002,
-  secret: 'DemoAppSecretValue0001',
-  contactSecret: 'DemoContactSecretValue1',
-} as const;
+const PASSWORD = 'OrgBridge-demo1';
 
 /** 4100 when free, else any free port (a second demo or the CLI simulator may hold it). */
 async function simulatorPort(preferred: number): Promise<number> {
@@ -28,64 +22,27 @@ async function simulatorPort(preferred: number): Promise<number> {
   });
 }
 
-async function api(
+function banner(
   server: RunningServer,
-  method: 'GET' | 'POST' | 'PUT',
-  url: string,
-  token?: string,
-  body?: unknown,
-) {
-  const res = await server.app.inject({
-    method,
-    url,
-    headers: {
-      'x-tenant-id': String(DEMO.tenantId),
-      ...(token ? { 'x-access-token': token } : {}),
-    },
-    ...(body === undefined ? {} : { payload: body as object }),
-  });
-  const envelope = res.json() as { success: boolean; message: string; result: unknown };
-  if (!envelope.success) throw new Error(`${method} ${url}: ${res.statusCode} ${envelope.message}`);
-  return envelope.result;
-}
-
-/** Points the demo tenant's WeCom configuration at the simulator, through the real API. */
-async function configureTenant(server: RunningServer, password: string): Promise<void> {
-  const login = (await api(server, 'POST', '/sys/login', undefined, {
-    username: 'admin',
-    password,
-  })) as { token: string };
-  const wanted = {
-    thirdType: 'wechat_enterprise',
-    agentId: DEMO.agentId,
-    clientId: DEMO.corpId,
-    clientSecret: DEMO.secret,
-    contactSecret: DEMO.contactSecret,
-    enabled: true,
-  };
-  const current = await api(
-    server,
-    'GET',
-    '/sys/thirdApp/config?thirdType=wechat_enterprise',
-    login.token,
-  );
-  // An existing configuration (e.g. edited in the console) is reset to the simulator's values.
-  await api(server, current ? 'PUT' : 'POST', '/sys/thirdApp/config', login.token, wanted);
-}
-
-function banner(server: RunningServer, sim: Simulator, password: string, configured: boolean) {
+  sim: Simulator,
+  admin: string,
+  tenantId: number | null,
+): void {
+  const url = server.config.publicUrl;
   const lines = [
     '',
     'OrgBridge demo is running.',
-    `  Console            ${server.config.publicUrl}/  (admin / ${password})`,
-    `  WeCom integration  ${server.config.publicUrl}/third-app/wecom  (默认租户, id ${DEMO.tenantId})`,
+    `  Console            ${url}/`,
+    `  Tenant admin       ${DEMO.adminUsername} / ${PASSWORD}  (tenant ${DEMO.tenantName}, id ${tenantId ?? '?'})`,
+    `  Platform admin     admin / ${admin}`,
+    `  WeCom integration  ${url}/third-app/wecom`,
     `  WeCom simulator    ${sim.url}  (2,000 members, 200 departments, 20 ms latency)`,
     `  Simulated members  ${sim.url}/sim/  (messages received, "open the app as this member")`,
     `  Simulator corp     CorpID ${DEMO.corpId}, AgentId ${DEMO.agentId}, Secret ${DEMO.secret}, contacts-sync Secret ${DEMO.contactSecret}`,
     `  Data               ${server.config.dataDir}`,
-    configured
-      ? '  The default tenant is connected to the simulator: open 企业微信集成, click 测试连接, then 同步.'
-      : '  Could not sign in as admin to configure the tenant (password changed?); enter the simulator corp above in 企业微信集成 yourself.',
+    tenantId !== null
+      ? `  Sign in as ${DEMO.adminUsername}, open 第三方配置 → 企业微信集成, click 测试连接, then sync.`
+      : '  The demo tenant could not be prepared (see the warning above); enter the simulator corp yourself.',
     '',
   ];
   process.stdout.write(lines.join('\n') + '\n');
@@ -94,7 +51,7 @@ function banner(server: RunningServer, sim: Simulator, password: string, configu
 async function main(): Promise<void> {
   const port = Number(process.env.PORT ?? 3000);
   const publicUrl = process.env.PUBLIC_URL ?? `http://localhost:${port}`;
-  const password = process.env.ADMIN_PASSWORD ?? DEMO.adminPassword;
+  const password = process.env.ADMIN_PASSWORD ?? PASSWORD;
   const sim = await startSimulator({
     port: await simulatorPort(4100),
     users: 2000,
@@ -106,7 +63,6 @@ async function main(): Promise<void> {
     secret: DEMO.secret,
     contactSecret: DEMO.contactSecret,
     trustedDomain: new URL(publicUrl).hostname,
-    homeUrl: `${publicUrl}/tenantId/${DEMO.tenantId}`,
   });
   const server = await startServer({
     port,
@@ -118,14 +74,14 @@ async function main(): Promise<void> {
     logLevel: process.env.LOG_LEVEL ?? 'warn',
     wecom: { apiBase: sim.url, oauthBase: sim.url, loginBase: sim.url },
   });
-  let configured = true;
+  let tenantId: number | null = null;
   try {
-    await configureTenant(server, password);
+    tenantId = await prepareDemoTenant(server, { platformAdmin: password, demoAdmin: PASSWORD });
+    sim.admin.setHomeUrl(`${publicUrl}/tenantId/${tenantId}`);
   } catch (err) {
-    configured = false;
-    server.app.log.warn({ err }, 'demo tenant not configured');
+    server.app.log.warn({ err }, 'demo tenant not prepared');
   }
-  banner(server, sim, password, configured);
+  banner(server, sim, password, tenantId);
 
   const shutdown = () => {
     void Promise.allSettled([server.close(), sim.close()]).then(() => process.exit(0));
