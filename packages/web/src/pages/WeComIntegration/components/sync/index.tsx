@@ -1,8 +1,35 @@
-import { Typography } from 'antd';
+import { Button, Space, Typography } from 'antd';
+import { SyncOutlined } from '@ant-design/icons';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { RunHistory } from './run-history';
+import { SyncDialog } from './sync-dialog';
 
-/** Placeholder for step 4 (数据同步); the sync dialog replaces this file. */
+/** Step 4 (数据同步) of 企业微信集成: the 同步 button, its dialog and the run history. */
 export function SyncPanel() {
   const { t } = useTranslation();
-  return <Typography.Paragraph type="secondary">{t('wecom.sync.intro')}</Typography.Paragraph>;
+  const [open, setOpen] = useState(false);
+  const [refreshKey, setRefreshKey] = useState(0);
+  return (
+    <Space direction="vertical" style={{ width: '100%' }}>
+      <Typography.Paragraph type="secondary">{t('sync.intro')}</Typography.Paragraph>
+      <Button
+        type="primary"
+        icon={<SyncOutlined />}
+        onClick={() => setOpen(true)}
+        data-testid="sync-start"
+      >
+        {t('sync.start')}
+      </Button>
+      <Typography.Title level={5}>{t('sync.history')}</Typography.Title>
+      <RunHistory refreshKey={refreshKey} />
+      <SyncDialog
+        open={open}
+        onClose={() => {
+          setOpen(false);
+          setRefreshKey((k) => k + 1);
+        }}
+      />
+    </Space>
+  );
 }

@@ -1,0 +1,143 @@
+import { Alert, App, Button, Modal, Space, Spin, Typography } from 'antd';
+import { useEffect, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { followRun, RUN_ENDED, syncApi, type SyncPlan, type SyncRun } from '../../../../api/sync';
+import { PairingView } from './pairing-view';
+import { RunProgress, RunResult } from './run-view';
+import { syncErrorText } from './sync-error';
+import { usePairing } from './use-pairing';
+
+type Stage =
+  | { kind: 'loading' }
+  | { kind: 'error'; message: string }
+  | { kind: 'review'; plan: SyncPlan }
+  | { kind: 'run'; run: SyncRun };
+
+function Review({ plan, onApplied }: { plan: SyncPlan; onApplied: (runId: number) => void }) {
+  const { t } = useTranslation();
+  const p = usePairing(plan);
+  const { modal } = App.useApp();
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const d = plan.departments;
+
+  function confirm() {
+    modal.confirm({
+      title: t('sync.confirmTitle'),
+      content: t('sync.confirmBody', p.counts),
+      okText: t('sync.apply'),
+      cancelText: t('sync.cancel'),
+      onOk: async () => {
+        setBusy(true);
+        try {
+          const { runId } = await syncApi.apply({ planId: plan.planId, ...p.decisions() });
+          onApplied(runId);
+        } catch (err) {
+          setError(syncErrorText(t, err));
+        } finally {
+          setBusy(false);
+        }
+      },
+    });
+  }
+
+  return (
+    <Space direction="vertical" style={{ width: '100%' }} data-testid="sync-review">
+      <Typography.Text>
+        {t('sync.summary', {
+          members: plan.counts.wecomMembers,
+          departments: plan.counts.wecomDepartments,
+          dCreate: d.create.length,
+          dRename: d.rename.length,
+          dMove: d.move.length,
+          dRemove: d.remove.length,
+        })}
+      </Typography.Text>
+      {plan.partial && (
+        <Alert
+          type="warning"
+          showIcon
+          message={t('sync.partial', { code: plan.problems[0]?.providerCode ?? '' })}
+        />
+      )}
+      {error && (
+        <Alert type="error" showIcon message={error} closable onClose={() => setError(null)} />
+      )}
+      <PairingView p={p} />
+      <Space style={{ justifyContent: 'space-between', width: '100%' }}>
+        <Typography.Text type="secondary">{t('sync.confirmBody', p.counts)}</Typography.Text>
+        <Button type="primary" loading={busy} onClick={confirm} data-testid="sync-apply">
+          {t('sync.apply')}
+        </Button>
+      </Space>
+    </Space>
+  );
+}
+
+/** 同步 → preview → pairs → confirm with counts → live progress → result (successes and failures). */
+export function SyncDialog({ open, onClose }: { open: boolean; onClose: () => void }) {
+  const { t } = useTranslation();
+  const [stage, setStage] = useState<Stage>({ kind: 'loading' });
+  const abort = useRef<AbortController | null>(null);
+
+  useEffect(() => {
+    if (!open) return;
+    setStage({ kind: 'loading' });
+    syncApi.preview().then(
+      (plan) => setStage({ kind: 'review', plan }),
+      (err) => setStage({ kind: 'error', message: syncErrorText(t, err) }),
+    );
+    return () => abort.current?.abort();
+  }, [open, t]);
+
+  function follow(runId: number) {
+    abort.current?.abort();
+    const ctl = new AbortController();
+    abort.current = ctl;
+    void followRun(runId, (run) => setStage({ kind: 'run', run }), ctl.signal).catch((err) =>
+      setStage({ kind: 'error', message: syncErrorText(t, err) }),
+    );
+  }
+
+  async function confirmRun(runId: number) {
+    try {
+      await syncApi.confirm(runId);
+      follow(runId);
+    } catch (err) {
+      setStage({ kind: 'error', message: syncErrorText(t, err) });
+    }
+  }
+
+  const running = stage.kind === 'run' && !RUN_ENDED.has(stage.run.status);
+  const title =
+    stage.kind === 'run'
+      ? running
+        ? t('sync.progressTitle')
+        : t('sync.resultTitle')
+      : t('sync.dialogTitle');
+  return (
+    <Modal
+      open={open}
+      title={title}
+      width={1100}
+      onCancel={onClose}
+      maskClosable={false}
+      destroyOnHidden
+      footer={<Button onClick={onClose}>{t('sync.close')}</Button>}
+    >
+      {stage.kind === 'loading' && (
+        <Space>
+          <Spin /> {t('sync.reading')}
+        </Space>
+      )}
+      {stage.kind === 'error' && <Alert type="error" showIcon message={stage.message} />}
+      {stage.kind === 'review' && <Review plan={stage.plan} onApplied={follow} />}
+      {stage.kind === 'run' && (
+        <Space direction="vertical" style={{ width: '100%' }}>
+          <RunProgress run={stage.run} onConfirm={() => void confirmRun(stage.run.id)} />
+          {!running && stage.run.status !== 'needs_confirmation' && <RunResult run={stage.run} />}
+        </Space>
+      )}
+    </Modal>
+  );
+}
