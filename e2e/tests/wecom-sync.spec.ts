@@ -1,0 +1,107 @@
+import { loginApi, type createApi } from '../fixtures/api';
+import { ADMIN_PASSWORD, ADMIN_USERNAME, SIM, simUrl } from '../fixtures/env';
+import { expect, shot, signInAsAdmin, test, unique } from '../fixtures/test';
+
+type Api = ReturnType<typeof createApi>;
+
+async function ensureWecomConfig(admin: Api): Promise<void> {
+  const current = await admin.get<unknown>('/sys/thirdApp/config?thirdType=wechat_enterprise');
+  if (current) return;
+  await admin.post('/sys/thirdApp/config', {
+    thirdType: 'wechat_enterprise',
+    agentId: SIM.agentId,
+    clientId: SIM.corpId,
+    clientSecret: SIM.secret,
+    enabled: true,
+  });
+}
+
+async function sim<T>(method: string, path: string, body?: unknown): Promise<T> {
+  const res = await fetch(`${simUrl()}/sim/admin${path}`, {
+    method,
+    headers: body === undefined ? {} : { 'Content-Type': 'application/json' },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  if (!res.ok) throw new Error(`sim ${method} ${path} → ${res.status} ${await res.text()}`);
+  return (await res.json()) as T;
+}
+
+test.describe('WeCom directory sync', () => {
+  test('同步 → preview → pick / exclude → confirm with counts → progress → result; bound members match', async ({
+    page,
+  }) => {
+    const admin = await loginApi(ADMIN_USERNAME, ADMIN_PASSWORD, 0);
+    await ensureWecomConfig(admin);
+    // New WeCom members: two with the same name (ambiguous), one to exclude from creation.
+    const tag = unique('e2e').toLowerCase();
+    await sim('POST', '/users', { userid: `${tag}a`, name: '同名测试', department: [1] });
+    await sim('POST', '/users', { userid: `${tag}b`, name: '同名 测试', department: [1] });
+    await sim('POST', '/users', { userid: `${tag}x`, name: '不要同步', department: [1] });
+
+    await signInAsAdmin(page);
+    await page.goto('/third-app/wecom');
+    const step = page.getByTestId('wecom-step-sync');
+    await step.getByTestId('sync-start').click();
+    const review = page.getByTestId('sync-review');
+    await expect(review).toBeVisible({ timeout: 30_000 });
+    await review.getByRole('searchbox', { name: '企业微信用户' }).fill(tag);
+    await expect(review.getByText('重名').first()).toBeVisible();
+    await shot(page, 'zh-wecom-sync-preview');
+
+    // Exclude one new member from creation.
+    const excludedRow = review.locator('tr', { hasText: `${tag}x` });
+    await excludedRow.getByRole('button', { name: '排除' }).click();
+    await expect(excludedRow).toContainText('不同步');
+
+    await review.getByTestId('sync-apply').click();
+    const confirm = page.locator('.ant-modal-confirm');
+    await expect(confirm).toContainText('将新建');
+    await shot(page, 'zh-wecom-sync-confirm');
+    await confirm.getByRole('button', { name: '开始同步' }).click();
+
+    const progress = page.getByTestId('sync-progress');
+    await expect(progress).toHaveAttribute('data-status', 'succeeded', { timeout: 30_000 });
+    const result = page.getByTestId('sync-result');
+    await expect(result).toContainText('成功');
+    await shot(page, 'zh-wecom-sync-result');
+    await page.locator('.ant-modal-footer').getByRole('button').click();
+    await expect(step.getByTestId('sync-history')).toContainText('成功');
+
+    // Every WeCom member still in the corp is bound, except the excluded one.
+    const users = await sim<{ total: number; users: { userid: string; status: number }[] }>(
+      'GET',
+      '/users?offset=0&limit=1000',
+    );
+    const expected = users.users
+      .filter((u) => u.status !== 5 && u.userid !== `${tag}x`)
+      .map((u) => u.userid.toLowerCase());
+    const bound = new Set<string>();
+    for (let p = 1; ; p++) {
+      const page1 = await admin.get<{
+        records: { wechatUserId: string; active?: boolean }[];
+        total: number;
+      }>(`/sys/thirdApp/bindings?thirdType=wechat_enterprise&page=${p}&pageSize=100`);
+      for (const r of page1.records)
+        if (r.active !== false) bound.add(r.wechatUserId.toLowerCase());
+      if (p * 100 >= page1.total) break;
+    }
+    expect([...bound].sort()).toEqual(expected.sort());
+    expect(bound.has(`${tag}x`)).toBe(false);
+
+    // The same screens in English.
+    await page.evaluate(() => localStorage.setItem('orgbridge.language', 'en'));
+    await page.reload();
+    await page.getByTestId('wecom-step-sync').getByTestId('sync-start').click();
+    await expect(page.getByTestId('sync-review')).toBeVisible({ timeout: 30_000 });
+    await shot(page, 'en-wecom-sync-preview');
+    await page.locator('.ant-modal-footer').getByRole('button').click();
+    await page
+      .getByTestId('wecom-step-sync')
+      .getByRole('button', { name: 'Details' })
+      .first()
+      .click();
+    await expect(page.locator('.ant-modal').getByTestId('sync-result')).toBeVisible();
+    await shot(page, 'en-wecom-sync-result');
+    await page.evaluate(() => localStorage.setItem('orgbridge.language', 'zh-CN'));
+  });
+});
