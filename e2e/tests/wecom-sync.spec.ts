@@ -45,7 +45,8 @@ test.describe('WeCom directory sync', () => {
     const review = page.getByTestId('sync-review');
     await expect(review).toBeVisible({ timeout: 30_000 });
     await review.getByRole('searchbox', { name: '企业微信用户' }).fill(tag);
-    await expect(review.getByText('重名').first()).toBeVisible();
+    await expect(review.locator('tr', { hasText: `${tag}a` })).toContainText('重名');
+    await expect(review.locator('tr', { hasText: `${tag}x` })).toContainText('无匹配');
     await shot(page, 'zh-wecom-sync-preview');
 
     // Exclude one new member from creation.

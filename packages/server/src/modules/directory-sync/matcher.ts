@@ -120,10 +120,10 @@ export function matchMembers(
     }
     const row = pairOf(m, null, 'none');
     const ids = [...new Set([...(ambiguous.get(m.userId) ?? []), ...cands.map((c) => c.userId)])];
-    if (ids.length > 0) {
-      row.ambiguous = true;
-      row.candidates = ids;
-    }
+    if (ids.length > 0) row.candidates = ids;
+    // Namesakes on the WeCom side are flagged even with no local candidate: the admin should
+    // see that two accounts with one name are about to be created.
+    if (ids.length > 0 || (k !== '' && (extByName.get(k)?.length ?? 0) > 1)) row.ambiguous = true;
     rows.set(m.userId, row);
   }
 
