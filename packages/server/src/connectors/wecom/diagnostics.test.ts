@@ -73,9 +73,6 @@ async function configure(over: Record<string, unknown>) {
 
 async function diagnose(): Promise<{ ok: boolean; byId: Record<string, Check> }> {
   const res = await t.call('POST', '/sys/thirdApp/config/test', undefined, { token: admin.token });
-  console.log(
-    JSON.stringify(res.body.result.checks.map((c: Check) => [c.id, c.status, c.error, c.facts])),
-  );
   expect(res.status, res.body.message).toBe(200);
   const checks = res.body.result.checks as Check[];
   expect(checks.map((c) => c.id)).toEqual([

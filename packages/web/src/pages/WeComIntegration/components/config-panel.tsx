@@ -2,18 +2,17 @@ import { DisconnectOutlined, EditOutlined, PlusOutlined } from '@ant-design/icon
 import { App, Button, Descriptions, Empty, Space, Switch, Tag } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { ThirdAppConfig } from '../../../api/third-app';
 import { useApiError } from '../../../components/use-api-error';
 import type { WeComConfigState } from '../use-wecom-config';
 import { ConfigModal } from './config-modal';
 
-/** Step 2 (对接信息录入): the stored values (secrets masked), edit, enable, 取消绑定. */
-export function ConfigPanel({ state }: { state: WeComConfigState }) {
+/** 取消绑定 (with a confirmation saying what happens to bindings) and the enable switch. */
+function useConfigActions(state: WeComConfigState) {
   const { t } = useTranslation();
   const { message, modal } = App.useApp();
   const { report } = useApiError();
-  const [editing, setEditing] = useState(false);
   const [switching, setSwitching] = useState(false);
-  const { config } = state;
 
   const confirmRemove = () =>
     modal.confirm({
@@ -43,8 +42,55 @@ export function ConfigPanel({ state }: { state: WeComConfigState }) {
       setSwitching(false);
     }
   };
+  return { confirmRemove, toggle, switching };
+}
 
-  const modalNode = (
+/** The stored values; secrets arrive masked from the server and are shown as such. */
+function ConfigDetails(props: {
+  config: ThirdAppConfig;
+  switching: boolean;
+  onToggle(enabled: boolean): void;
+}) {
+  const { t } = useTranslation();
+  const { config } = props;
+  return (
+    <Descriptions column={1} bordered size="small" styles={{ label: { width: 220 } }}>
+      <Descriptions.Item label={t('wecom.config.fields.agentId')}>
+        <span data-testid="wecom-config-agent-id">{config.agentId}</span>
+      </Descriptions.Item>
+      <Descriptions.Item label={t('wecom.config.fields.clientId')}>
+        <span data-testid="wecom-config-client-id">{config.clientId}</span>
+      </Descriptions.Item>
+      <Descriptions.Item label={t('wecom.config.fields.clientSecret')}>
+        <span data-testid="wecom-config-secret">{config.clientSecret}</span>
+      </Descriptions.Item>
+      <Descriptions.Item label={t('wecom.config.fields.contactSecret')}>
+        {config.contactSecret ?? <Tag>{t('wecom.config.secretNone')}</Tag>}
+      </Descriptions.Item>
+      <Descriptions.Item label={t('wecom.config.enabledLabel')}>
+        <Space>
+          <Switch
+            checked={config.enabled}
+            loading={props.switching}
+            onChange={props.onToggle}
+            data-testid="wecom-enabled-switch"
+          />
+          <Tag color={config.enabled ? 'green' : 'default'}>
+            {t(config.enabled ? 'wecom.config.enabled' : 'wecom.config.disabled')}
+          </Tag>
+        </Space>
+      </Descriptions.Item>
+    </Descriptions>
+  );
+}
+
+/** Step 2 (对接信息录入): the stored values (secrets masked), edit, enable, 取消绑定. */
+export function ConfigPanel({ state }: { state: WeComConfigState }) {
+  const { t } = useTranslation();
+  const [editing, setEditing] = useState(false);
+  const actions = useConfigActions(state);
+  const { config } = state;
+  const modal = (
     <ConfigModal
       open={editing}
       config={config}
@@ -55,55 +101,26 @@ export function ConfigPanel({ state }: { state: WeComConfigState }) {
 
   if (!config) {
     return (
-      <>
-        <Empty description={t('wecom.config.empty')} image={Empty.PRESENTED_IMAGE_SIMPLE}>
-          <Button
-            type="primary"
-            icon={<PlusOutlined />}
-            onClick={() => setEditing(true)}
-            data-testid="wecom-config-add"
-          >
-            {t('wecom.config.add')}
-          </Button>
-        </Empty>
-        {modalNode}
-      </>
+      <Empty description={t('wecom.config.empty')} image={Empty.PRESENTED_IMAGE_SIMPLE}>
+        <Button
+          type="primary"
+          icon={<PlusOutlined />}
+          onClick={() => setEditing(true)}
+          data-testid="wecom-config-add"
+        >
+          {t('wecom.config.add')}
+        </Button>
+        {modal}
+      </Empty>
     );
   }
-
   return (
     <div data-testid="wecom-config">
-      <Descriptions column={1} bordered size="small" styles={{ label: { width: 220 } }}>
-        <Descriptions.Item label={t('wecom.config.fields.agentId')}>
-          <span data-testid="wecom-config-agent-id">{config.agentId}</span>
-        </Descriptions.Item>
-        <Descriptions.Item label={t('wecom.config.fields.clientId')}>
-          <span data-testid="wecom-config-client-id">{config.clientId}</span>
-        </Descriptions.Item>
-        <Descriptions.Item label={t('wecom.config.fields.clientSecret')}>
-          <span data-testid="wecom-config-secret">{config.clientSecret}</span>
-        </Descriptions.Item>
-        <Descriptions.Item label={t('wecom.config.fields.contactSecret')}>
-          {config.contactSecret ?? (
-            <Tag variant="filled" color="default">
-              {t('wecom.config.secretNone')}
-            </Tag>
-          )}
-        </Descriptions.Item>
-        <Descriptions.Item label={t('wecom.config.enabledLabel')}>
-          <Space>
-            <Switch
-              checked={config.enabled}
-              loading={switching}
-              onChange={(v) => void toggle(v)}
-              data-testid="wecom-enabled-switch"
-            />
-            <Tag color={config.enabled ? 'green' : 'default'}>
-              {t(config.enabled ? 'wecom.config.enabled' : 'wecom.config.disabled')}
-            </Tag>
-          </Space>
-        </Descriptions.Item>
-      </Descriptions>
+      <ConfigDetails
+        config={config}
+        switching={actions.switching}
+        onToggle={(enabled) => void actions.toggle(enabled)}
+      />
       <Space style={{ marginTop: 16 }}>
         <Button
           icon={<EditOutlined />}
@@ -115,13 +132,13 @@ export function ConfigPanel({ state }: { state: WeComConfigState }) {
         <Button
           danger
           icon={<DisconnectOutlined />}
-          onClick={confirmRemove}
+          onClick={actions.confirmRemove}
           data-testid="wecom-config-remove"
         >
           {t('wecom.config.remove')}
         </Button>
       </Space>
-      {modalNode}
+      {modal}
     </div>
   );
 }
