@@ -104,7 +104,9 @@ test.describe('WeCom integration page', () => {
     await shot(page, 'en-wecom-tested');
   });
 
-  test('a second tenant entering the same CorpID is told AppKey重复', async ({ page }) => {
+  test('a second tenant entering the same CorpID is told AppKey重复, then disables and unbinds its own', async ({
+    page,
+  }) => {
     // The default tenant holds the simulator's CorpID (arranged here so the test stands alone).
     const current = await adminCall('GET', '/sys/thirdApp/config?thirdType=wechat_enterprise', 0);
     if (!current.body.result) {
@@ -135,6 +137,17 @@ test.describe('WeCom integration page', () => {
     await expect(dialog).toContainText('AppKey重复');
     await expect(dialog).toBeVisible();
     await shot(page, 'zh-wecom-appkey-duplicate');
+
+    // Another CorpID is accepted; the tenant can then disable and unbind (取消绑定) it.
+    await dialog.getByTestId('wecom-client-id').fill('ww0e2e0000000000ff');
+    await dialog.getByRole('button', { name: /保\s*存/ }).click();
+    await expect(dialog).toBeHidden();
+    await page.getByTestId('wecom-enabled-switch').click();
+    await expect(page.getByTestId('wecom-config')).toContainText('已停用');
+    await page.getByTestId('wecom-config-remove').click();
+    await expect(page.getByRole('dialog')).toContainText('已绑定的成员记录会保留');
+    await page.getByTestId('wecom-remove-confirm').click();
+    await expect(page.getByTestId('wecom-config-add')).toBeVisible();
   });
 
   test('a refused server IP (60020) shows the exact IP to add, in English too', async ({
