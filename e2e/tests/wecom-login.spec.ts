@@ -105,6 +105,16 @@ test.describe('sign in with WeCom', () => {
     await again.getByRole('menuitem', { name: '企业微信绑定' }).click();
     await expect(again.getByTestId('wecom-binding')).toContainText(userid);
     await shot(again, 'zh-wecom-binding');
+    await again.evaluate(() => localStorage.setItem('orgbridge.language', 'en'));
+    await again.reload();
+    await again.getByTestId('user-menu').click();
+    await again.getByRole('menuitem', { name: 'WeCom binding' }).click();
+    await expect(again.getByTestId('wecom-binding')).toContainText(userid);
+    await shot(again, 'en-wecom-binding');
+    await again.evaluate(() => localStorage.setItem('orgbridge.language', 'zh-CN'));
+    await again.reload();
+    await again.getByTestId('user-menu').click();
+    await again.getByRole('menuitem', { name: '企业微信绑定' }).click();
     await again.getByTestId('wecom-unbind').click();
     await again.getByTestId('wecom-unbind-confirm').click();
     await expect(again.getByTestId('wecom-binding')).toContainText('没有绑定');
@@ -148,6 +158,10 @@ test.describe('sign in with WeCom', () => {
       'WeCom refused the sign-in code (40029)',
     );
     await shot(page, 'en-oauth-code-invalid');
+    await page.goto('about:blank');
+    await page.goto('/oauth2-app/login#link=0123&userid=lilei&tenantId=0');
+    await expect(page.getByTestId('oauth-link')).toContainText('Link your existing account');
+    await shot(page, 'en-oauth-link');
     await page.goto('/tenantId/0');
     await expect(page.getByTestId('login-card')).toBeVisible();
     await shot(page, 'en-tenant-login');
