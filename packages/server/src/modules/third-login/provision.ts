@@ -25,9 +25,12 @@ export interface ProvisionInput {
 }
 
 /** The member's name from WeCom (user/get), or null when WeCom will not say (visible range…). */
-async function externalName(input: ProvisionInput): Promise<string | null> {
+export async function externalName(
+  connector: Pick<ConnectorInstance, 'directory'>,
+  extUserId: string,
+): Promise<string | null> {
   try {
-    const member = await input.connector.directory.member(input.extUserId);
+    const member = await connector.directory.member(extUserId);
     return member?.name || null;
   } catch {
     return null;
@@ -46,7 +49,7 @@ export async function provisionMember(db: Db, input: ProvisionInput): Promise<nu
     throw new LoginRefusal('create_conflict');
   }
   // Fetch outside the transaction: no provider call while holding database locks.
-  const name = (await externalName(input)) ?? input.extUserId;
+  const name = (await externalName(input.connector, input.extUserId)) ?? input.extUserId;
   try {
     return await db.transaction(async (tx) => {
       const userId = await createUsersRepo(tx).insertUser({

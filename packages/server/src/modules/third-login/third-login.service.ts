@@ -4,6 +4,7 @@ import type { TenantContext } from '../../lib/route';
 import { createAuditRepo } from '../audit/audit.repo';
 import type { AuthService } from '../auth/auth.service';
 import { createOAuthFlow, THIRD_TYPE, type OAuthFlowDeps } from './oauth-flow';
+import { externalName } from './provision';
 import { SECRET_PATTERN, sha256 } from './third-login.crypto';
 import { ACCESS_MESSAGES, refusalForAccess } from './third-login.outcomes';
 import { createThirdLoginRepo, type TicketRow } from './third-login.repo';
@@ -56,7 +57,14 @@ export function createThirdLoginService(
       .then((result) => ({ ...result, redirect: row.returnPath }));
   }
 
+  /** The WeCom name for the binding; fetched before the transaction (no provider call inside). */
+  async function nameOf(row: TicketRow): Promise<string> {
+    const rt = await deps.thirdAppConfig.runtime(row.tenantId, THIRD_TYPE).catch(() => null);
+    return (rt && (await externalName(rt.connector, row.extUserId))) ?? row.extUserId;
+  }
+
   async function bind(row: TicketRow, userId: number): Promise<void> {
+    const extName = await nameOf(row);
     try {
       await db.transaction(async (tx) => {
         await createThirdLoginRepo(tx).insertBinding(row.tenantId, {
@@ -64,7 +72,7 @@ export function createThirdLoginService(
           corpId: row.corpId,
           extUserId: row.extUserId,
           userId,
-          extName: row.extUserId,
+          extName,
           active: true,
         });
         await createAuditRepo(tx).record(row.tenantId, {

@@ -317,6 +317,7 @@ describe('unbound-member policies', () => {
       expect(again.fragment.ticket).toBeDefined();
       const mine = await t.call('GET', '/sys/user/wecomBinding', undefined, { token: user.token });
       expect(mine.body.result.wechatUserId).toBe(userid);
+      expect(mine.body.result.wechatName).toBe(sim.admin.getUser(userid)!.name);
     } finally {
       await setPolicy('refuse');
     }
