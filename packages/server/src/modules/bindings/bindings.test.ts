@@ -7,8 +7,13 @@ import type { TestTenant, TestUser } from '../../../test/factories';
 import { createBindingsRepo } from './bindings.repo';
 
 let t: TestApp;
+/** Two tenants read (never changed) by several tests; tests that change bindings make their own. */
+let a: Org;
+let b: Org;
 beforeAll(async () => {
   t = await buildTestApp();
+  a = await org('alpha');
+  b = await org('beta');
 });
 afterAll(() => t?.close());
 
@@ -49,8 +54,6 @@ const list = async (o: Org, query = '') =>
 
 describe('bindings (查看已绑定 / 移出)', () => {
   it('lists only the current tenant’s bindings, searchable on both sides and paged', async () => {
-    const a = await org('alpha');
-    await org('beta');
     const all = await list(a);
     expect(all.status).toBe(200);
     expect(all.body.result.total).toBe(3);
@@ -85,43 +88,43 @@ describe('bindings (查看已绑定 / 移出)', () => {
   });
 
   it('移出 deletes the binding, keeps the member, is audited, and 404s a second time', async () => {
-    const a = await org('gamma');
-    const id = a.bindingIds[1]!;
+    const g = await org('gamma');
+    const id = g.bindingIds[1]!;
     const del = await t.call('DELETE', `/sys/thirdApp/bindings/${id}`, undefined, {
-      token: a.admin.token,
+      token: g.admin.token,
     });
     expect(del.status).toBe(200);
-    expect((await list(a)).body.result.total).toBe(2);
+    expect((await list(g)).body.result.total).toBe(2);
     const users = await t.call('GET', '/sys/user/list?pageSize=100', undefined, {
-      token: a.admin.token,
+      token: g.admin.token,
     });
-    const member = users.body.result.records.find((u: { id: number }) => u.id === a.members[1]!.id);
+    const member = users.body.result.records.find((u: { id: number }) => u.id === g.members[1]!.id);
     expect(member).toMatchObject({ membershipStatus: 1, wechatUserId: null });
     const audit = await t.db
       .select()
       .from(auditLog)
       .where(
-        and(eq(auditLog.tenantId, a.tenant.id), eq(auditLog.action, 'third_app.binding_removed')),
+        and(eq(auditLog.tenantId, g.tenant.id), eq(auditLog.action, 'third_app.binding_removed')),
       );
     expect(audit).toHaveLength(1);
-    expect(audit[0]).toMatchObject({ actorUserId: a.admin.id, targetId: String(id) });
-    expect(audit[0]!.details).toMatchObject({ extUserId: 'gammaUser1', userId: a.members[1]!.id });
+    expect(audit[0]).toMatchObject({ actorUserId: g.admin.id, targetId: String(id) });
+    expect(audit[0]!.details).toMatchObject({ extUserId: 'gammaUser1', userId: g.members[1]!.id });
 
     const again = await t.call('DELETE', `/sys/thirdApp/bindings/${id}`, undefined, {
-      token: a.admin.token,
+      token: g.admin.token,
     });
     expect(again.status).toBe(404);
     expect(again.body.errorCode).toBe('bindings.not_found');
   });
 
   it('fills wechatUserId in the user list from live bindings only', async () => {
-    const a = await org('delta');
+    const d = await org('delta');
     await t.db
       .update(thirdAccounts)
       .set({ active: false })
-      .where(eq(thirdAccounts.id, a.bindingIds[2]!));
+      .where(eq(thirdAccounts.id, d.bindingIds[2]!));
     const res = await t.call('GET', '/sys/user/list?pageSize=100', undefined, {
-      token: a.admin.token,
+      token: d.admin.token,
     });
     const byId = new Map(
       res.body.result.records.map((u: { id: number; wechatUserId: string | null }) => [
@@ -129,16 +132,15 @@ describe('bindings (查看已绑定 / 移出)', () => {
         u.wechatUserId,
       ]),
     );
-    expect(byId.get(a.members[0]!.id)).toBe('deltaUser0');
-    expect(byId.get(a.members[2]!.id)).toBeNull();
-    expect(byId.get(a.admin.id)).toBeNull();
+    expect(byId.get(d.members[0]!.id)).toBe('deltaUser0');
+    expect(byId.get(d.members[2]!.id)).toBeNull();
+    expect(byId.get(d.admin.id)).toBeNull();
     // The list still shows inactive bindings, flagged.
-    const rows = (await list(a)).body.result.records;
-    expect(rows.find((r: { id: number }) => r.id === a.bindingIds[2])?.active).toBe(false);
+    const rows = (await list(d)).body.result.records;
+    expect(rows.find((r: { id: number }) => r.id === d.bindingIds[2])?.active).toBe(false);
   });
 
   it('is for tenant admins only', async () => {
-    const a = await org('eps');
     const member = a.members[0]!;
     const read = await t.call('GET', '/sys/thirdApp/bindings', undefined, { token: member.token });
     expect(read.status).toBe(403);
@@ -150,14 +152,12 @@ describe('bindings (查看已绑定 / 移出)', () => {
   });
 
   it('tenant B cannot see or modify tenant A’s bindings (API and repository)', async () => {
-    const a = await org('zeta');
-    const b = await org('eta');
     const target = a.bindingIds[0]!;
     const res = await t.call('DELETE', `/sys/thirdApp/bindings/${target}`, undefined, {
       token: b.admin.token,
     });
     expect(res.status).toBe(404);
-    const seen = await list(b, '?keyword=zeta');
+    const seen = await list(b, '?keyword=alpha');
     expect(seen.body.result).toEqual({ records: [], total: 0 });
 
     const repo = createBindingsRepo(t.db);
