@@ -1,4 +1,5 @@
-import { App, Button, Input, Table, Tag, Typography } from 'antd';
+import { ReloadOutlined } from '@ant-design/icons';
+import { App, Button, Input, Space, Table, Tag, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -101,13 +102,23 @@ export function BindingsTable({ refreshKey }: { refreshKey: string }) {
   return (
     <div data-testid="wecom-bindings">
       <Typography.Paragraph type="secondary">{t('wecom.bindings.intro')}</Typography.Paragraph>
-      <Input.Search
-        allowClear
-        placeholder={t('wecom.bindings.search')}
-        style={{ width: 320, marginBottom: 12 }}
-        onSearch={(keyword) => list.setFilters({ keyword: keyword.trim() || undefined })}
-        data-testid="wecom-bindings-search"
-      />
+      <Space wrap style={{ marginBottom: 12 }}>
+        <Input.Search
+          allowClear
+          placeholder={t('wecom.bindings.search')}
+          style={{ width: 320 }}
+          onSearch={(keyword) => list.setFilters({ keyword: keyword.trim() || undefined })}
+          data-testid="wecom-bindings-search"
+        />
+        {/* A sync that just finished bound new members: let the admin fetch them. */}
+        <Button
+          icon={<ReloadOutlined />}
+          onClick={() => void reload()}
+          data-testid="wecom-bindings-reload"
+        >
+          {t('wecom.bindings.reload')}
+        </Button>
+      </Space>
       <Table<BindingRow>
         rowKey="id"
         size="small"
