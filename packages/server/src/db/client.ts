@@ -48,6 +48,11 @@ export async function openDatabase(opts: DatabaseOptions): Promise<Database> {
 
 function openPostgres(connectionString: string, max: number): Database {
   const pool = new pg.Pool({ connectionString, max });
+  // An idle connection can die under us (server restart, pg_terminate_backend, a dropped test
+  // database); the pool replaces it on next use. Without a listener the error would crash the process.
+  pool.on('error', (err) => {
+    process.stderr.write(`PostgreSQL idle connection lost: ${err.message}\n`);
+  });
   const db = drizzlePg({ client: pool, schema });
   return {
     db: db as unknown as Db,
