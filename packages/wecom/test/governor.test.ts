@@ -43,10 +43,10 @@ describe('governor against the simulator (latency 20 ms, 45033 above 5 in flight
     expect(rec.codes('user/get').filter((c) => c !== 0)).toEqual([]); // never a 45033
     expect(governor.peak('user/get')).toBe(5);
     expect(count(sim, 'user/get')).toBe(N);
+    // Wall time depends on machine load (1.3–1.5x the bound idle, ~3x with load average 6 on
+    // 2 cores) and is reported above; the mean in flight is the load-independent check that the
+    // governor keeps 5 requests going rather than serialising them.
     expect(meanInFlight).toBeGreaterThan(4.5);
-    // Wall time depends on machine load (1.3–1.5x idle, ~3x with load average 6 on 2 cores);
-    // a governor that serialised requests would take 5x.
-    expect(elapsed).toBeLessThan(bound * 4.5);
   });
 
   it('limits per API, not globally: two APIs run 5 + 5 side by side', async () => {
