@@ -12,7 +12,13 @@ import {
   type RecipientOutcome,
   type ThirdType,
 } from '../../db/schema';
-import { offsetOf, rowsOf } from '../../lib/sql';
+import { offsetOf } from '../../lib/sql';
+import {
+  finishMessage,
+  insertMessage,
+  type FinishBatch,
+  type FinishPatch,
+} from './messages.writes';
 
 export type MessageRow = typeof messages.$inferSelect;
 export type NewMessage = Omit<typeof messages.$inferInsert, 'tenantId' | 'id'>;
@@ -27,9 +33,6 @@ export interface ResolvedUser {
 export interface RecipientDraft extends ResolvedUser {
   outcome: RecipientOutcome;
 }
-
-/** WeCom's per-app, per-member limits (reference §5.1); excess is dropped silently by WeCom. */
-export const MEMBER_LIMITS = { perMinute: 30, perHour: 1000 } as const;
 
 /** Every statement is scoped by the tenant id it receives first. */
 export function createMessagesRepo(db: Db) {
@@ -71,10 +74,14 @@ export function createMessagesRepo(db: Db) {
             eq(thirdAccounts.active, true),
           ),
         )
-        .where(inArray(users.username, usernames));
-      const found = new Map(rows.map((r) => [r.username, r]));
+        // Usernames are unique regardless of case (and sign-in ignores it): match the same way,
+        // which is also what the lower(username) index serves.
+        .where(
+          sql`lower(${users.username}) = any(${sql.param(usernames.map((u) => u.toLowerCase()))}::text[])`,
+        );
+      const found = new Map(rows.map((r) => [r.username.toLowerCase(), r]));
       return usernames.map((username) => {
-        const r = found.get(username);
+        const r = found.get(username.toLowerCase());
         return {
           username,
           userId: r?.userId ?? null,
@@ -100,80 +107,15 @@ export function createMessagesRepo(db: Db) {
       return ids.map((id) => ({ id, extId: found.get(id) ?? null }));
     },
 
-    /**
-     * Logs the message and its recipients in one short transaction. Bound recipients become
-     * `pending` unless they reached the per-member limit (`throttled`). A transaction-scoped
-     * advisory lock per tenant makes count-then-insert safe across processes sharing PostgreSQL.
-     */
-    async insertMessage(tenantId: number, message: NewMessage, drafts: ResolvedUser[]) {
-      return db.transaction(async (tx) => {
-        const [row] = await tx
-          .insert(messages)
-          .values({ ...message, tenantId })
-          .returning({ id: messages.id, createdAt: messages.createdAt });
-        const messageId = row!.id;
-        const bound = drafts.filter((d) => d.extUserId);
-        let full = new Set<string>();
-        if (bound.length > 0) {
-          await tx.execute(
-            sql`select pg_advisory_xact_lock(hashtextextended(${`messages-throttle:${tenantId}`}, 0))`,
-          );
-          full = await membersAtLimit(
-            tx,
-            tenantId,
-            bound.map((d) => d.extUserId!),
-          );
-        }
-        const recipients: RecipientDraft[] = drafts.map((d) => ({
-          ...d,
-          outcome: !d.extUserId ? 'unbound' : full.has(d.extUserId) ? 'throttled' : 'pending',
-        }));
-        for (let i = 0; i < recipients.length; i += 5000) {
-          await tx.insert(messageRecipients).values(
-            recipients.slice(i, i + 5000).map((r) => ({
-              tenantId,
-              messageId,
-              username: r.username,
-              userId: r.userId,
-              extUserId: r.extUserId,
-              outcome: r.outcome,
-            })),
-          );
-        }
-        return { messageId, createdAt: row!.createdAt, recipients };
-      });
-    },
+    insertMessage: (tenantId: number, message: NewMessage, drafts: ResolvedUser[]) =>
+      insertMessage(db, tenantId, message, drafts),
 
-    /** Records the provider's answer: message status and each recipient's final outcome. */
-    async finishMessage(
+    finishMessage: (
       tenantId: number,
       messageId: number,
-      patch: Partial<Pick<MessageRow, 'status' | 'msgIds' | 'error' | 'departments'>>,
-      batches: { extUserIds: string[]; msgId: string | null; invalid: string[] }[],
-    ) {
-      await db.transaction(async (tx) => {
-        await tx
-          .update(messages)
-          .set({ ...patch, finishedAt: new Date() })
-          .where(and(eq(messages.tenantId, tenantId), eq(messages.id, messageId)));
-        for (const b of batches) {
-          if (b.extUserIds.length === 0) continue;
-          const otherwise = b.msgId ? 'delivered' : 'failed';
-          const outcome = sql`case when ${messageRecipients.extUserId} = any(${sql.param(b.invalid)}::text[]) then 'invalid' else ${otherwise} end`;
-          await tx
-            .update(messageRecipients)
-            .set({ outcome: outcome as unknown as RecipientOutcome, msgId: b.msgId })
-            .where(
-              and(
-                eq(messageRecipients.tenantId, tenantId),
-                eq(messageRecipients.messageId, messageId),
-                eq(messageRecipients.outcome, 'pending'),
-                sql`${messageRecipients.extUserId} = any(${sql.param(b.extUserIds)}::text[])`,
-              ),
-            );
-        }
-      });
-    },
+      patch: FinishPatch,
+      batches: FinishBatch[],
+    ) => finishMessage(db, tenantId, messageId, patch, batches),
 
     async findMessageById(tenantId: number, id: number) {
       const [row] = await db
@@ -256,23 +198,3 @@ export function createMessagesRepo(db: Db) {
   };
 }
 export type MessagesRepo = ReturnType<typeof createMessagesRepo>;
-
-/** External ids that reached 30 messages in the last minute or 1000 in the last hour. */
-async function membersAtLimit(db: Db, tenantId: number, extUserIds: string[]) {
-  const result = await db.execute(sql`
-    select ext_user_id,
-      count(*) filter (where created_at > now() - interval '1 minute')::int as minute,
-      count(*)::int as hour
-    from ${messageRecipients}
-    where tenant_id = ${tenantId}
-      and ext_user_id = any(${sql.param(extUserIds)}::text[])
-      and outcome in ('pending', 'delivered')
-      and created_at > now() - interval '1 hour'
-    group by ext_user_id`);
-  const full = new Set<string>();
-  for (const r of rowsOf<{ ext_user_id: string; minute: number; hour: number }>(result)) {
-    if (r.minute >= MEMBER_LIMITS.perMinute || r.hour >= MEMBER_LIMITS.perHour)
-      full.add(r.ext_user_id);
-  }
-  return full;
-}

@@ -25,15 +25,23 @@ export const RECALL_WINDOW_MS = 24 * 60 * 60 * 1000;
 
 const THIRD_TYPE = 'wechat_enterprise' as const;
 
-/** Splits `receiver` on commas, trims, drops empties and duplicates (first spelling kept). */
+/**
+ * Splits `receiver` on commas, trims, drops empties and duplicates; usernames ignore case like
+ * sign-in does, so "Zhang,zhang" is one receiver (first spelling kept).
+ */
 export function parseReceivers(receiver: string | undefined): { users: string[]; all: boolean } {
   const users: string[] = [];
+  const seen = new Set<string>();
   let all = false;
   for (const part of (receiver ?? '').split(',')) {
     const name = part.trim();
+    const key = name.toLowerCase();
     if (!name) continue;
-    if (name.toLowerCase() === '@all') all = true;
-    else if (!users.includes(name)) users.push(name);
+    if (key === '@all') all = true;
+    else if (!seen.has(key)) {
+      seen.add(key);
+      users.push(name);
+    }
   }
   return { users, all };
 }

@@ -60,7 +60,8 @@ describe('POST /sys/thirdApp/sendMessageTest', () => {
     const res = await send(
       text(
         'hello 企业微信',
-        ` ${alice.username} ,${bob.username},${alice.username},, ghost_user, ${carol.username}`,
+        // Usernames ignore case like sign-in: BOB is bob, and ALICE repeats alice.
+        ` ${alice.username} ,${bob.username.toUpperCase()},${alice.username.toUpperCase()},, ghost_user, ${carol.username}`,
       ),
     );
     expect(res.status).toBe(200);
@@ -69,7 +70,7 @@ describe('POST /sys/thirdApp/sendMessageTest', () => {
     expect(r.errcode).toBe(0);
     expect(r.errmsg).toBe('ok');
     expect(r.msgid).toMatch(/^[\w-]{20,}$/);
-    expect(r.sent).toEqual([alice.username, bob.username]);
+    expect(r.sent).toEqual([alice.username, bob.username.toUpperCase()]);
     expect(r.unbound).toEqual(['ghost_user', carol.username]);
     expect(r.invalid).toEqual([]);
     expect(sends()).toBe(1);
@@ -92,7 +93,7 @@ describe('POST /sys/thirdApp/sendMessageTest', () => {
     );
     expect(outcomes).toEqual({
       [alice.username]: 'delivered',
-      [bob.username]: 'delivered',
+      [bob.username.toUpperCase()]: 'delivered',
       ghost_user: 'unbound',
       [carol.username]: 'unbound',
     });

@@ -76,3 +76,48 @@ export function buildRequest(v: ComposeForm): ComposeRequest {
 }
 
 export const byteLength = (s: string | undefined) => new TextEncoder().encode(s ?? '').length;
+
+type Wire = Record<string, Record<string, unknown> | string | undefined>;
+const str = (v: unknown) => (typeof v === 'string' ? v : undefined);
+
+/** A logged message's provider body → the composer's values, so the log can show the preview. */
+export function contentToForm(content: Record<string, unknown>): Partial<ComposeForm> {
+  const c = content as Wire;
+  const msgtype = str(c.msgtype) as Msgtype | undefined;
+  const body = (msgtype && typeof c[msgtype] === 'object' ? c[msgtype] : {}) as Record<
+    string,
+    unknown
+  >;
+  if (msgtype === 'text' || msgtype === 'markdown') return { msgtype, content: str(body.content) };
+  if (msgtype === 'textcard') {
+    const { title, description, url, btntxt } = body;
+    return {
+      msgtype,
+      title: str(title),
+      description: str(description),
+      url: str(url),
+      btntxt: str(btntxt),
+    };
+  }
+  if (msgtype === 'news') {
+    const first = ((body.articles as Record<string, unknown>[] | undefined) ?? [])[0] ?? {};
+    return {
+      msgtype,
+      title: str(first.title),
+      description: str(first.description),
+      picurl: str(first.picurl),
+    };
+  }
+  if (msgtype === 'template_card') {
+    const main = (body.main_title ?? {}) as Record<string, unknown>;
+    return {
+      msgtype,
+      cardType: body.card_type === 'news_notice' ? 'news_notice' : 'text_notice',
+      title: str(main.title),
+      description: str(main.desc),
+      subTitle: str(body.sub_title_text),
+      image: str((body.card_image as Record<string, unknown> | undefined)?.url),
+    };
+  }
+  return {};
+}

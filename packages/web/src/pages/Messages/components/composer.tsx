@@ -141,8 +141,11 @@ export function Composer({ onSent }: { onSent: () => void }) {
         </Form>
       </Col>
       <Col xs={24} lg={10}>
-        <div style={{ fontWeight: 500, marginBottom: 8 }}>{t('messages.preview')}</div>
-        <MessagePreview value={value} />
+        {/* Stays in view while the long card forms scroll. */}
+        <div style={{ position: 'sticky', top: 88 }}>
+          <div style={{ fontWeight: 500, marginBottom: 8 }}>{t('messages.preview')}</div>
+          <MessagePreview value={value} />
+        </div>
       </Col>
     </Row>
   );

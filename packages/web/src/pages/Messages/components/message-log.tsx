@@ -1,4 +1,4 @@
-import { App, Button, Drawer, Popconfirm, Space, Table, Tag, Typography } from 'antd';
+import { App, Button, Popconfirm, Space, Table } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -10,23 +10,8 @@ import {
 } from '../../../api/messages';
 import { useApiError } from '../../../components/use-api-error';
 import { usePagedList } from '../../../components/use-paged-list';
-
-const STATUS_COLORS: Record<string, string> = {
-  sent: 'green',
-  partial: 'gold',
-  failed: 'red',
-  not_sent: 'default',
-  sending: 'blue',
-  recalled: 'purple',
-};
-const OUTCOME_COLORS: Record<RecipientOutcome, string> = {
-  delivered: 'green',
-  invalid: 'red',
-  unbound: 'default',
-  throttled: 'orange',
-  failed: 'red',
-  pending: 'blue',
-};
+import { DetailDrawer } from './message-detail';
+import { OutcomeTag, StatusTag } from './tags';
 
 function useLogColumns(
   onOpen: (id: number) => void,
@@ -65,10 +50,7 @@ function useLogColumns(
     {
       title: t('messages.columns.status'),
       key: 'status',
-      render: (_, r) => {
-        const s = r.recalledAt ? 'recalled' : r.status;
-        return <Tag color={STATUS_COLORS[s]}>{t(`messages.status.${s}`)}</Tag>;
-      },
+      render: (_, r) => <StatusTag record={r} />,
     },
     {
       title: t('messages.columns.outcomes'),
@@ -78,9 +60,7 @@ function useLogColumns(
           {(Object.entries(r.counts) as [RecipientOutcome, number][])
             .filter(([, n]) => n > 0)
             .map(([o, n]) => (
-              <Tag key={o} color={OUTCOME_COLORS[o]}>
-                {t(`messages.outcome.${o}`)} {n}
-              </Tag>
+              <OutcomeTag key={o} outcome={o} count={n} />
             ))}
         </Space>
       ),
@@ -104,57 +84,6 @@ function useLogColumns(
       ),
     },
   ];
-}
-
-function DetailDrawer({ detail, onClose }: { detail: MessageDetail | null; onClose: () => void }) {
-  const { t, i18n } = useTranslation();
-  const explanation = detail?.error?.explanation?.[i18n.language === 'en' ? 'en' : 'zh-CN'];
-  return (
-    <Drawer
-      open={detail !== null}
-      onClose={onClose}
-      size="large"
-      title={detail ? t('messages.detailTitle', { id: detail.id }) : ''}
-    >
-      {detail && (
-        <>
-          {detail.error && (
-            <Typography.Paragraph type="danger">
-              {t('messages.error', {
-                errcode: detail.error.errcode,
-                title: explanation?.title ?? detail.error.errmsg,
-                fix: explanation?.fix ?? '',
-              })}
-            </Typography.Paragraph>
-          )}
-          <pre style={{ background: '#fafafa', padding: 12, whiteSpace: 'pre-wrap' }}>
-            {JSON.stringify(detail.content, null, 2)}
-          </pre>
-          <Table
-            rowKey="username"
-            size="small"
-            dataSource={detail.recipients}
-            pagination={{ pageSize: 20 }}
-            columns={[
-              { title: t('messages.columns.username'), dataIndex: 'username' },
-              {
-                title: t('messages.columns.wechatUserId'),
-                dataIndex: 'wechatUserId',
-                render: (v: string | null) => v ?? '—',
-              },
-              {
-                title: t('messages.columns.outcome'),
-                dataIndex: 'outcome',
-                render: (o: RecipientOutcome) => (
-                  <Tag color={OUTCOME_COLORS[o]}>{t(`messages.outcome.${o}`)}</Tag>
-                ),
-              },
-            ]}
-          />
-        </>
-      )}
-    </Drawer>
-  );
 }
 
 /** The message log: outcome counts per message, details per recipient, recall. */

@@ -1,0 +1,346 @@
+/**
+ * `sendMessageTest` with a warm token against the simulator at 0 ms latency (PRODUCT.md §6):
+ * throughput and p50/p99 over real HTTP against a real server process, on the embedded database
+ * and on PostgreSQL. The helpers are shared with messages-token.ts.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { createServer } from 'node:net';
+import { loadavg, tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import pg from 'pg';
+import { startSimulator, type Simulator } from '@orgbridge/wecom-sim';
+import type { BenchFigure, BenchScenario } from '../types';
+
+const repoRoot = resolve(fileURLToPath(new URL('../..', import.meta.url)));
+export const PG_URL = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
+const ADMIN_PASSWORD = 'BenchAdmin123';
+/** Every process of one run shares it: tokens and secrets in the database are sealed with it. */
+const SECRET_KEY = randomBytes(32).toString('hex');
+const TOTAL = Number(process.env.BENCH_MSG_REQUESTS ?? 4000);
+const CONCURRENCY = Number(process.env.BENCH_MSG_CONCURRENCY ?? 16);
+
+/** Progress on stderr: a run takes minutes on a busy machine. */
+export const progress = (line: string) => process.stderr.write(`  … ${line}\n`);
+
+export const load = () =>
+  loadavg()
+    .map((l) => l.toFixed(1))
+    .join(' / ');
+
+async function freePort(): Promise<number> {
+  return new Promise((ok, fail) => {
+    const probe = createServer();
+    probe.once('error', fail);
+    probe.listen(0, '127.0.0.1', () => {
+      const a = probe.address();
+      probe.close(() => (typeof a === 'object' && a ? ok(a.port) : fail(new Error('no port'))));
+    });
+  });
+}
+
+export interface ServerProcess {
+  url: string;
+  stop(): Promise<void>;
+}
+
+/**
+ * Starts `node --import tsx packages/server/src/server.ts` like an operator would. With
+ * BENCH_CPU_PROF=<dir> the process writes a V8 CPU profile there when it stops.
+ */
+export async function spawnServer(o: {
+  simUrl: string;
+  databaseUrl?: string;
+  dataDir: string;
+}): Promise<ServerProcess> {
+  const port = await freePort();
+  const url = `http://127.0.0.1:${port}`;
+  const prof = process.env.BENCH_CPU_PROF;
+  const child: ChildProcess = spawn(
+    process.execPath,
+    [
+      '--import',
+      'tsx',
+      ...(prof ? ['--cpu-prof', `--cpu-prof-dir=${prof}`] : []),
+      'packages/server/src/server.ts',
+    ],
+    {
+      cwd: repoRoot,
+      env: {
+        ...process.env,
+        PORT: String(port),
+        HOST: '127.0.0.1',
+        PUBLIC_URL: url,
+        DATA_DIR: o.dataDir,
+        DATABASE_URL: o.databaseUrl ?? '',
+        ADMIN_PASSWORD,
+        SECRET_KEY,
+        LOG_LEVEL: 'warn',
+        NODE_ENV: 'production',
+        WECOM_API_BASE: o.simUrl,
+        WECOM_OAUTH_BASE: o.simUrl,
+        WECOM_LOGIN_BASE: o.simUrl,
+      },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  );
+  let log = '';
+  const keep = (c: Buffer) => (log = (log + c.toString()).slice(-10_000));
+  child.stdout?.on('data', keep);
+  child.stderr?.on('data', keep);
+  const deadline = Date.now() + 90_000;
+  for (;;) {
+    if (child.exitCode !== null) throw new Error(`server exited ${child.exitCode}:\n${log}`);
+    if (Date.now() > deadline) {
+      child.kill('SIGKILL');
+      throw new Error(`server did not start:\n${log}`);
+    }
+    try {
+      if ((await fetch(`${url}/health`)).ok) break;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  return {
+    url,
+    async stop() {
+      if (child.exitCode !== null) return;
+      const exited = new Promise((r) => child.once('exit', r));
+      child.kill('SIGTERM');
+      await Promise.race([exited, new Promise((r) => setTimeout(r, 10_000))]);
+      if (child.exitCode === null) child.kill('SIGKILL');
+    },
+  };
+}
+
+interface Envelope<T> {
+  success: boolean;
+  message: string;
+  result: T;
+}
+
+export async function call<T>(
+  url: string,
+  token: string | null,
+  method: string,
+  path: string,
+  body?: unknown,
+): Promise<T> {
+  const res = await fetch(url + path, {
+    method,
+    headers: {
+      ...(token ? { 'X-Access-Token': token } : {}),
+      ...(body === undefined ? {} : { 'Content-Type': 'application/json' }),
+    },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  const env = (await res.json()) as Envelope<T>;
+  if (!res.ok || !env.success) throw new Error(`${method} ${path} → ${res.status} ${env.message}`);
+  return env.result;
+}
+
+export async function signIn(url: string): Promise<string> {
+  const r = await call<{ token: string }>(url, null, 'POST', '/sys/login', {
+    username: 'admin',
+    password: ADMIN_PASSWORD,
+  });
+  return r.token;
+}
+
+/**
+ * Configures WeCom for the default tenant, binds the simulator's members through the real sync
+ * API, and answers the usernames WeCom can deliver to (bound, active in the corp).
+ */
+export async function prepareTenant(url: string, sim: Simulator): Promise<string[]> {
+  const token = await signIn(url);
+  const { agentId, corpId, secret } = sim.credentials;
+  await call(url, token, 'POST', '/sys/thirdApp/config', {
+    thirdType: 'wechat_enterprise',
+    agentId,
+    clientId: corpId,
+    clientSecret: secret,
+  });
+  const plan = await call<{ planId: string }>(url, token, 'POST', '/sys/thirdApp/sync/preview', {
+    thirdType: 'wechat_enterprise',
+  });
+  const { runId } = await call<{ runId: number }>(url, token, 'POST', '/sys/thirdApp/sync/apply', {
+    planId: plan.planId,
+    pairs: [],
+    exclude: [],
+  });
+  for (let status = ''; status !== 'succeeded';) {
+    await new Promise((r) => setTimeout(r, 250));
+    ({ status } = await call<{ status: string }>(
+      url,
+      token,
+      'GET',
+      `/sys/thirdApp/sync/runs/${runId}`,
+    ));
+    if (status === 'failed' || status === 'stopped') throw new Error(`sync run ${status}`);
+  }
+  const active = new Set(
+    sim.admin
+      .listUsers()
+      .filter((u) => u.status === 1)
+      .map((u) => u.userid),
+  );
+  const names: string[] = [];
+  for (let page = 1; ; page++) {
+    const r = await call<{
+      records: { username: string; wechatUserId: string; active: boolean }[];
+    }>(url, token, 'GET', `/sys/thirdApp/bindings?page=${page}&pageSize=100`);
+    for (const b of r.records) if (b.active && active.has(b.wechatUserId)) names.push(b.username);
+    if (r.records.length < 100) return names;
+  }
+}
+
+export interface LoadResult {
+  latencies: number[];
+  elapsedMs: number;
+  failures: Record<string, number>;
+}
+
+/**
+ * `total` sendMessageTest calls, `concurrency` in flight, each to one receiver (rotating, so no
+ * member nears WeCom's 30-a-minute limit), spread over the given servers.
+ */
+export async function sendLoad(o: {
+  urls: string[];
+  tokens: string[];
+  receivers: string[];
+  total: number;
+  concurrency: number;
+  offset?: number;
+}): Promise<LoadResult> {
+  const latencies: number[] = [];
+  const failures: Record<string, number> = {};
+  let next = 0;
+  const worker = async () => {
+    for (let i = next++; i < o.total; i = next++) {
+      const s = i % o.urls.length;
+      const receiver = o.receivers[(i + (o.offset ?? 0)) % o.receivers.length]!;
+      const t0 = performance.now();
+      try {
+        const res = await fetch(`${o.urls[s]}/sys/thirdApp/sendMessageTest`, {
+          method: 'POST',
+          headers: { 'X-Access-Token': o.tokens[s]!, 'Content-Type': 'application/json' },
+          body: JSON.stringify({ app: 'WECHAT_ENTERPRISE', receiver, content: `bench ${i}` }),
+        });
+        const body = (await res.json()) as { success: boolean; errorCode?: string };
+        if (!body.success)
+          failures[`${res.status} ${body.errorCode}`] =
+            (failures[`${res.status} ${body.errorCode}`] ?? 0) + 1;
+      } catch (err) {
+        failures[String(err)] = (failures[String(err)] ?? 0) + 1;
+      }
+      latencies.push(performance.now() - t0);
+    }
+  };
+  const t0 = performance.now();
+  await Promise.all(Array.from({ length: o.concurrency }, worker));
+  return { latencies, elapsedMs: performance.now() - t0, failures };
+}
+
+export function percentile(values: number[], p: number): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? NaN;
+}
+
+/** A scratch PostgreSQL database, dropped by the returned function. */
+export async function scratchDatabase(
+  tag: string,
+): Promise<{ url: string; drop(): Promise<void> }> {
+  const name = `orgbridge_bench_${tag}_${process.pid}`;
+  const admin = new pg.Client({ connectionString: PG_URL });
+  await admin.connect();
+  await admin.query(`drop database if exists ${name} with (force)`);
+  await admin.query(`create database ${name}`);
+  await admin.end();
+  const url = new URL(PG_URL);
+  url.pathname = `/${name}`;
+  return {
+    url: url.toString(),
+    async drop() {
+      const c = new pg.Client({ connectionString: PG_URL });
+      await c.connect();
+      await c.query(`drop database if exists ${name} with (force)`);
+      await c.end();
+    },
+  };
+}
+
+async function measure(kind: 'embedded' | 'postgres'): Promise<BenchFigure[]> {
+  const sim = await startSimulator({
+    port: 0,
+    users: 1500,
+    departments: 100,
+    seed: 7,
+    latencyMs: 0,
+  });
+  const dataDir = await mkdtemp(join(tmpdir(), 'orgbridge-bench-msg-'));
+  const db = kind === 'postgres' ? await scratchDatabase('send') : null;
+  const server = await spawnServer({ simUrl: sim.url, dataDir, databaseUrl: db?.url });
+  try {
+    const receivers = await prepareTenant(server.url, sim);
+    progress(`${kind}: ${receivers.length} members bound by sync; warming up`);
+    const token = await signIn(server.url);
+    const base = { urls: [server.url], tokens: [token], receivers, concurrency: CONCURRENCY };
+    // Warm-up: token fetched and cached, JIT and connection pools warm.
+    await sendLoad({ ...base, total: 300 });
+    sim.admin.resetCounts();
+    const before = load();
+    progress(`${kind}: measuring ${TOTAL} calls`);
+    const r = await sendLoad({ ...base, total: TOTAL, offset: 300 });
+    const rps = (TOTAL / r.elapsedMs) * 1000;
+    const gettoken = sim.admin.counts()['/cgi-bin/gettoken'] ?? 0;
+    const sends = sim.admin.counts()['/cgi-bin/message/send'] ?? 0;
+    const failed = Object.values(r.failures).reduce((a, b) => a + b, 0);
+    const detail = `${TOTAL} calls, ${CONCURRENCY} in flight, ${receivers.length} receivers; ${sends} message/send and ${gettoken} gettoken calls at WeCom; failures ${failed} ${JSON.stringify(r.failures)}; load average before ${before}, after ${load()} (2 cores, shared)`;
+    const id = `messages.send_test.${kind}`;
+    return [
+      {
+        id: `${id}.rps`,
+        label: `sendMessageTest throughput (${kind === 'embedded' ? 'PGlite' : 'PostgreSQL'})`,
+        value: rps,
+        unit: 'req/s',
+        ...(kind === 'embedded'
+          ? { bound: { value: 1000, kind: 'min' as const, note: 'PRODUCT.md §6, warm token' } }
+          : {}),
+        detail,
+      },
+      {
+        id: `${id}.p50_ms`,
+        label: `sendMessageTest p50 (${kind})`,
+        value: percentile(r.latencies, 50),
+        unit: 'ms',
+      },
+      {
+        id: `${id}.p99_ms`,
+        label: `sendMessageTest p99 (${kind})`,
+        value: percentile(r.latencies, 99),
+        unit: 'ms',
+        bound: { value: 50, kind: 'max', note: 'PRODUCT.md §6, simulator latency 0' },
+      },
+    ];
+  } finally {
+    await server.stop();
+    await sim.close();
+    await db?.drop();
+    await rm(dataDir, { recursive: true, force: true });
+  }
+}
+
+export const scenario: BenchScenario = {
+  name: 'messages-send',
+  async run() {
+    // BENCH_MSG_DB=embedded|postgres measures one of them only.
+    const only = process.env.BENCH_MSG_DB;
+    return [
+      ...(only === 'postgres' ? [] : await measure('embedded')),
+      ...(only === 'embedded' ? [] : await measure('postgres')),
+    ];
+  },
+};
