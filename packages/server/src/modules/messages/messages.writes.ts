@@ -1,3 +1,4 @@
+import { PGlite } from '@electric-sql/pglite';
 import { sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../../db/client';
 import { messageRecipients, messages, type RecipientOutcome } from '../../db/schema';
@@ -10,11 +11,11 @@ export const MEMBER_LIMITS = { perMinute: 30, perHour: 1000 } as const;
 const textArray = (values: (string | null)[]) => sql`${sql.param(values)}::text[]`;
 
 /**
- * Logs the message and its recipients: one transaction of two statements whatever the number of
- * recipients (the send path's hot spot; no per-row queries). Bound recipients become `pending`
- * unless they reached the per-member limit (`throttled`). The transaction-scoped advisory lock per
- * tenant, taken in its own statement so the count below sees every send committed before it,
- * makes count-then-insert safe across processes sharing PostgreSQL.
+ * Logs the message and its recipients in one statement whatever the number of recipients (the
+ * send path's hot spot; no per-row queries). Bound recipients become `pending`
+ * unless they reached the per-member limit (`throttled`). On PostgreSQL a transaction-scoped
+ * advisory lock per tenant, taken in its own statement so the count sees every send committed
+ * before it, makes count-then-insert safe across processes sharing the database.
  */
 export async function insertMessage(
   db: Db,
@@ -23,14 +24,8 @@ export async function insertMessage(
   drafts: ResolvedUser[],
 ): Promise<{ messageId: number; createdAt: Date; recipients: RecipientDraft[] }> {
   const bound = drafts.filter((d) => d.extUserId).map((d) => d.extUserId!);
-  return db.transaction(async (tx) => {
-    if (bound.length > 0) {
-      await tx.execute(
-        sql`select pg_advisory_xact_lock(hashtextextended(${`messages-throttle:${tenantId}`}, 0))`,
-      );
-    }
-    const m = message;
-    const result = await tx.execute(sql`
+  const m = message;
+  const statement = sql`
       with m as (
         insert into ${messages} (tenant_id, third_type, source, sender_user_id, sender_username,
           msgtype, content, target, status)
@@ -65,15 +60,31 @@ export async function insertMessage(
       )
       select m.id, m.created_at,
         (select coalesce(array_agg(ext_user_id), '{}') from ins where outcome = 'throttled') as throttled
-      from m`);
-    const row = rowsOf<{ id: number; created_at: string | Date; throttled: string[] }>(result)[0]!;
-    const throttled = new Set(row.throttled);
-    const recipients: RecipientDraft[] = drafts.map((d) => ({
-      ...d,
-      outcome: !d.extUserId ? 'unbound' : throttled.has(d.extUserId) ? 'throttled' : 'pending',
-    }));
-    return { messageId: row.id, createdAt: new Date(row.created_at), recipients };
-  });
+      from m`;
+  // The embedded database runs one statement at a time in this process, so the statement alone
+  // is atomic against every other send: no transaction, no lock (3 fewer round trips).
+  const result = isEmbedded(db)
+    ? await db.execute(statement)
+    : await db.transaction(async (tx) => {
+        if (bound.length > 0) {
+          await tx.execute(
+            sql`select pg_advisory_xact_lock(hashtextextended(${`messages-throttle:${tenantId}`}, 0))`,
+          );
+        }
+        return tx.execute(statement);
+      });
+  const row = rowsOf<{ id: number; created_at: string | Date; throttled: string[] }>(result)[0]!;
+  const throttled = new Set(row.throttled);
+  const recipients: RecipientDraft[] = drafts.map((d) => ({
+    ...d,
+    outcome: !d.extUserId ? 'unbound' : throttled.has(d.extUserId) ? 'throttled' : 'pending',
+  }));
+  return { messageId: row.id, createdAt: new Date(row.created_at), recipients };
+}
+
+/** PGlite: one in-process database that executes statements one after another. */
+function isEmbedded(db: Db): boolean {
+  return (db as unknown as { $client?: unknown }).$client instanceof PGlite;
 }
 
 export type FinishPatch = Partial<Pick<MessageRow, 'status' | 'msgIds' | 'error' | 'departments'>>;

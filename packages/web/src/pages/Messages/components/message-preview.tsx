@@ -89,9 +89,13 @@ export function MessagePreview({ value }: { value: Partial<ComposeForm> }) {
           {value.title}
         </Typography.Text>
         {value.description && <div style={{ color: '#8c8c8c' }}>{value.description}</div>}
-        {value.cardType === 'news_notice' && value.image && (
-          <Image src={value.image} preview={false} style={{ width: '100%', marginTop: 8 }} />
-        )}
+        {value.cardType === 'news_notice' &&
+          (value.image ? (
+            <Image src={value.image} preview={false} style={{ width: '100%', marginTop: 8 }} />
+          ) : (
+            // Where the card image goes once its address is filled in.
+            <div style={{ height: 96, marginTop: 8, borderRadius: 4, background: '#f0f0f0' }} />
+          ))}
         {value.subTitle && <div style={{ marginTop: 8 }}>{value.subTitle}</div>}
       </>
     );

@@ -29,12 +29,15 @@ export function ReceiversField({ value }: { value: Partial<ComposeForm> }) {
     if (value.mode === 'all') return t('messages.receivers.countAll');
     if (value.mode === 'departments') {
       const chosen = new Set(value.toDepartments ?? []);
+      if (chosen.size === 0) return null;
       const members = flattenDepartments(departments.tree)
         .filter((d) => chosen.has(d.id))
         .reduce((n, d) => n + d.memberCount, 0);
       return t('messages.receivers.countDepartments', { count: chosen.size, members });
     }
     const chosen = value.toUsers ?? [];
+    // Nothing chosen yet: "goes to 0 people" would only be noise.
+    if (chosen.length === 0) return null;
     const bound = chosen.filter((u) => found.get(u)?.wechatUserId).length;
     return t('messages.receivers.countUsers', { bound, unbound: chosen.length - bound });
   }, [value, departments.tree, found, t]);
