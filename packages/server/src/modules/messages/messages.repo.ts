@@ -12,7 +12,7 @@ import {
   type RecipientOutcome,
   type ThirdType,
 } from '../../db/schema';
-import { offsetOf } from '../../lib/sql';
+import { offsetOf, rowsOf } from '../../lib/sql';
 import {
   finishMessage,
   insertMessage,
@@ -48,37 +48,24 @@ export function createMessagesRepo(db: Db) {
       usernames: string[],
     ): Promise<ResolvedUser[]> {
       if (usernames.length === 0) return [];
-      const rows = await db
-        .select({
-          username: users.username,
-          userId: users.id,
-          extUserId: thirdAccounts.extUserId,
-        })
-        .from(users)
-        .innerJoin(
-          memberships,
-          and(
-            eq(memberships.userId, users.id),
-            eq(memberships.tenantId, tenantId),
-            eq(memberships.status, MEMBERSHIP_STATUS.normal),
-            eq(memberships.frozen, false),
-          ),
-        )
-        .leftJoin(
-          thirdAccounts,
-          and(
-            eq(thirdAccounts.tenantId, tenantId),
-            eq(thirdAccounts.userId, users.id),
-            eq(thirdAccounts.thirdType, thirdType),
-            eq(thirdAccounts.corpId, corpId),
-            eq(thirdAccounts.active, true),
-          ),
-        )
-        // Usernames are unique regardless of case (and sign-in ignores it): match the same way,
-        // which is also what the lower(username) index serves.
-        .where(
-          sql`lower(${users.username}) = any(${sql.param(usernames.map((u) => u.toLowerCase()))}::text[])`,
-        );
+      // Correlated scalar subqueries, not joins: each runs per user on a unique index whatever
+      // the planner's statistics say. The embedded database has no autovacuum, so right after a
+      // sync its statistics still describe empty tables and a join here was planned as nested
+      // scans over every membership and binding (18–30 ms instead of 0.3 ms).
+      const names = usernames.map((u) => u.toLowerCase());
+      const result = await db.execute(sql`
+        select u.username, u.id as user_id,
+          (select t.ext_user_id from ${thirdAccounts} t
+            where t.tenant_id = ${tenantId} and t.third_type = ${thirdType}
+              and t.user_id = u.id and t.corp_id = ${corpId} and t.active) as ext_user_id
+        from ${users} u
+        where lower(u.username) = any(${sql.param(names)}::text[])
+          and (select m.status from ${memberships} m
+                where m.tenant_id = ${tenantId} and m.user_id = u.id and not m.frozen)
+              = ${MEMBERSHIP_STATUS.normal}`);
+      const rows = rowsOf<{ username: string; user_id: number; ext_user_id: string | null }>(
+        result,
+      ).map((r) => ({ username: r.username, userId: r.user_id, extUserId: r.ext_user_id }));
       const found = new Map(rows.map((r) => [r.username.toLowerCase(), r]));
       return usernames.map((username) => {
         const r = found.get(username.toLowerCase());
