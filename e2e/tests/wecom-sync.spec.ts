@@ -1,6 +1,6 @@
-import { loginApi, type createApi } from '../fixtures/api';
+import { createReadyUser, loginApi, type createApi } from '../fixtures/api';
 import { ADMIN_PASSWORD, ADMIN_USERNAME, SIM, simUrl } from '../fixtures/env';
-import { expect, shot, signInAsAdmin, test, unique } from '../fixtures/test';
+import { expect, pickOption, shot, signInAsAdmin, test, unique } from '../fixtures/test';
 
 type Api = ReturnType<typeof createApi>;
 
@@ -37,6 +37,8 @@ test.describe('WeCom directory sync', () => {
     await sim('POST', '/users', { userid: `${tag}a`, name: '同名测试', department: [1] });
     await sim('POST', '/users', { userid: `${tag}b`, name: '同名 测试', department: [1] });
     await sim('POST', '/users', { userid: `${tag}x`, name: '不要同步', department: [1] });
+    // An existing account the admin pairs by hand with one of the namesakes.
+    await createReadyUser(admin, `${tag}pair`, '手动配对', 'Pair-pass-123');
 
     await signInAsAdmin(page);
     await page.goto('/third-app/wecom');
@@ -48,6 +50,13 @@ test.describe('WeCom directory sync', () => {
     await expect(review.locator('tr', { hasText: `${tag}a` })).toContainText('重名');
     await expect(review.locator('tr', { hasText: `${tag}x` })).toContainText('无匹配');
     await shot(page, 'zh-wecom-sync-preview');
+
+    // Change a pair: the ambiguous namesake is never auto-paired; the admin picks the account.
+    const namesake = review.locator('tr', { hasText: `${tag}a` });
+    await namesake.getByRole('combobox', { name: '选择组织用户' }).click();
+    await namesake.getByRole('combobox', { name: '选择组织用户' }).fill(`${tag}pair`);
+    await pickOption(page, `手动配对 (${tag}pair)`);
+    await expect(namesake).toContainText(`${tag}pair`);
 
     // Exclude one new member from creation.
     const excludedRow = review.locator('tr', { hasText: `${tag}x` });
@@ -88,6 +97,12 @@ test.describe('WeCom directory sync', () => {
     }
     expect([...bound].sort()).toEqual(expected.sort());
     expect(bound.has(`${tag}x`)).toBe(false);
+    const paired = await admin.get<{ records: { wechatUserId: string; username: string }[] }>(
+      `/sys/thirdApp/bindings?thirdType=wechat_enterprise&keyword=${tag}a`,
+    );
+    expect(paired.records.find((r) => r.wechatUserId.toLowerCase() === `${tag}a`)?.username).toBe(
+      `${tag}pair`,
+    );
 
     // The same screens in English.
     await page.evaluate(() => localStorage.setItem('orgbridge.language', 'en'));
