@@ -512,4 +512,22 @@ describe('tenant isolation', () => {
     expect(failures).toEqual([]);
     expect(await snapshotA(f)).toEqual(before);
   });
+
+  it("a tenant's plain member is refused by every admin route of that tenant", async () => {
+    const f = await fixture();
+    const before = await snapshotA(f);
+    const admitted: string[] = [];
+    for (const r of routes.filter((x) => x.access === 'admin')) {
+      // Ids in paths are placeholders: the role check runs before routing parameters matter.
+      const url = r.key.split(' ')[1]!.replace(/:[A-Za-z]+/g, '1');
+      const res = await t.call(methodOf(r.key), url, methodOf(r.key) === 'GET' ? undefined : {}, {
+        token: f.a.member.token,
+        tenantId: f.a.id,
+      });
+      if (res.status !== 403 || res.body.errorCode !== 'tenant.admin_required')
+        admitted.push(`${r.key} answered ${res.status} ${res.body.errorCode}`);
+    }
+    expect(admitted).toEqual([]);
+    expect(await snapshotA(f)).toEqual(before);
+  });
 });
