@@ -1,4 +1,4 @@
-import { and, count, eq, gt, isNull, min, sql } from 'drizzle-orm';
+import { and, count, eq, gt, inArray, isNull, min, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client';
 import { loginAttempts, sessions, users } from '../../db/schema';
 
@@ -33,10 +33,11 @@ export function createAuthRepo(db: Db) {
       return inserted!.id;
     },
 
-    /** A live (not revoked, not expired) session with its user. */
-    async findLiveSession(tokenHash: string) {
-      const rows = await db
+    /** Live (not revoked, not expired) sessions with their user, by token hash. */
+    async findLiveSessions(tokenHashes: string[]) {
+      return db
         .select({
+          tokenHash: sessions.tokenHash,
           sessionId: sessions.id,
           currentTenantId: sessions.currentTenantId,
           createdAt: sessions.createdAt,
@@ -47,13 +48,11 @@ export function createAuthRepo(db: Db) {
         .innerJoin(users, eq(users.id, sessions.userId))
         .where(
           and(
-            eq(sessions.tokenHash, tokenHash),
+            inArray(sessions.tokenHash, tokenHashes),
             isNull(sessions.revokedAt),
             gt(sessions.expiresAt, sql`now()`),
           ),
-        )
-        .limit(1);
-      return rows[0];
+        );
     },
 
     async extendSession(sessionId: number, expiresAt: Date): Promise<void> {

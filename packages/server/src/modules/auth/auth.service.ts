@@ -6,6 +6,7 @@ import { burnPasswordCheck, hashPassword, verifyPassword } from '../../lib/passw
 import type { SessionInfo } from '../../lib/route';
 import { createAuditRepo } from '../audit/audit.repo';
 import { createTenantsRepo } from '../tenants/tenants.repo';
+import { createKeyedLoader } from '../../lib/batcher';
 import { createAuthRepo, type UserRow } from './auth.repo';
 
 /**
@@ -41,6 +42,11 @@ export interface SignInOptions {
 
 export function createAuthService(deps: { db: Db }) {
   const repo = createAuthRepo(deps.db);
+  // Every authenticated request starts here: concurrent requests share one lookup.
+  const findLiveSession = createKeyedLoader(
+    (hash: string) => hash,
+    async (hashes) => new Map((await repo.findLiveSessions(hashes)).map((s) => [s.tokenHash, s])),
+  );
   const tenantsRepo = createTenantsRepo(deps.db);
   const audit = createAuditRepo(deps.db);
 
@@ -191,7 +197,7 @@ export function createAuthService(deps: { db: Db }) {
     /** Resolves a token to its live session; null when unknown, malformed, expired or revoked. */
     async authenticate(token: string): Promise<SessionInfo | null> {
       if (!TOKEN_PATTERN.test(token)) return null;
-      const found = await repo.findLiveSession(hashToken(token));
+      const found = await findLiveSession(hashToken(token));
       if (!found) return null;
       if (found.user.status !== 1) {
         throw new AppError(

@@ -2,6 +2,7 @@ import type { Db } from '../../db/client';
 import { MEMBERSHIP_STATUS } from '../../db/schema';
 import { AppError, badRequest, forbidden } from '../../lib/errors';
 import type { SessionInfo, TenantContext } from '../../lib/route';
+import { createKeyedLoader } from '../../lib/batcher';
 import { createTenantsRepo } from './tenants.repo';
 
 const INT4_MAX = 2_147_483_647;
@@ -29,6 +30,12 @@ export function parseTenantHeader(value: string | string[] | undefined): number 
  */
 export function createTenantContextResolver(deps: { db: Db }) {
   const repo = createTenantsRepo(deps.db);
+  // Every tenant-scoped request asks this: concurrent requests share one statement.
+  const access = createKeyedLoader(
+    (k: { tenantId: number; userId: number }) => `${k.tenantId}:${k.userId}`,
+    async (keys) =>
+      new Map((await repo.findTenantAccess(keys)).map((r) => [`${r.tenant_id}:${r.user_id}`, r])),
+  );
 
   return async function resolve(
     session: SessionInfo,
@@ -41,24 +48,23 @@ export function createTenantContextResolver(deps: { db: Db }) {
         'No tenant selected: join a tenant or choose one with the tenant switcher.',
       );
     }
-    const tenant = tenantId < 0 ? undefined : await repo.findTenantById(tenantId);
-    if (!tenant) throw notMember();
+    const found = tenantId < 0 ? undefined : await access({ tenantId, userId: session.userId });
+    if (!found) throw notMember();
     const base = { userId: session.userId, tenantId, isPlatformAdmin: session.isPlatformAdmin };
     if (session.isPlatformAdmin) return { ...base, role: 'admin' };
 
-    const membership = await repo.findMembership(tenantId, session.userId);
-    if (!membership || membership.status !== MEMBERSHIP_STATUS.normal) throw notMember();
-    if (membership.frozen) {
+    if (found.membership_status !== MEMBERSHIP_STATUS.normal || !found.role) throw notMember();
+    if (found.frozen) {
       throw new AppError(
         'tenant.member_frozen',
         403,
         'Your membership in this tenant is frozen. Ask a tenant administrator to unfreeze it.',
       );
     }
-    if (tenant.status !== 1) {
+    if (found.tenant_status !== 1) {
       throw forbidden('tenant.frozen', 'This tenant is frozen. Ask the platform administrator.');
     }
-    return { ...base, role: membership.role };
+    return { ...base, role: found.role };
   };
 }
 export type TenantContextResolver = ReturnType<typeof createTenantContextResolver>;

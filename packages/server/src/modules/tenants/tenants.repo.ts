@@ -1,7 +1,7 @@
 import { and, asc, count, desc, eq, ilike, or, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../../db/client';
 import { MEMBERSHIP_STATUS, memberships, tenants, users } from '../../db/schema';
-import { likePattern, offsetOf } from '../../lib/sql';
+import { likePattern, offsetOf, rowsOf } from '../../lib/sql';
 
 export type TenantRow = typeof tenants.$inferSelect;
 export type MembershipRow = typeof memberships.$inferSelect;
@@ -20,6 +20,28 @@ export function createTenantsRepo(db: Db) {
     async findTenantById(tenantId: number): Promise<TenantRow | undefined> {
       const rows = await db.select().from(tenants).where(eq(tenants.id, tenantId)).limit(1);
       return rows[0];
+    },
+
+    /**
+     * Tenants by id with the given user's membership in each (null when not a member): the
+     * request path's tenant check, one statement for any number of (tenant, user) pairs.
+     */
+    async findTenantAccess(pairs: { tenantId: number; userId: number }[]) {
+      const result = await db.execute(sql`
+        select p.tenant_id, p.user_id, t.status as tenant_status,
+          m.status as membership_status, m.frozen, m.role
+        from unnest(${sql.param(pairs.map((p) => p.tenantId))}::int[],
+                    ${sql.param(pairs.map((p) => p.userId))}::int[]) as p(tenant_id, user_id)
+        join ${tenants} t on t.id = p.tenant_id
+        left join ${memberships} m on m.tenant_id = p.tenant_id and m.user_id = p.user_id`);
+      return rowsOf<{
+        tenant_id: number;
+        user_id: number;
+        tenant_status: number;
+        membership_status: number | null;
+        frozen: boolean | null;
+        role: Role | null;
+      }>(result);
     },
 
     async findTenantByHouseNumber(houseNumber: string): Promise<TenantRow | undefined> {

@@ -1,4 +1,4 @@
-import { and, eq, ne } from 'drizzle-orm';
+import { and, eq, ne, or } from 'drizzle-orm';
 import type { Db } from '../../db/client';
 import { thirdAccounts, thirdAppConfigs, type ThirdType } from '../../db/schema';
 
@@ -16,6 +16,22 @@ export function createThirdAppConfigRepo(db: Db) {
           and(eq(thirdAppConfigs.tenantId, tenantId), eq(thirdAppConfigs.thirdType, thirdType)),
         );
       return row ?? null;
+    },
+    /** Configs for several (tenant, type) keys in one statement (the send path's lookup). */
+    async findConfigs(keys: { tenantId: number; thirdType: ThirdType }[]): Promise<ConfigRow[]> {
+      return db
+        .select()
+        .from(thirdAppConfigs)
+        .where(
+          or(
+            ...keys.map((k) =>
+              and(
+                eq(thirdAppConfigs.tenantId, k.tenantId),
+                eq(thirdAppConfigs.thirdType, k.thirdType),
+              ),
+            ),
+          ),
+        );
     },
     /** Whether another tenant already configured this CorpID (the anchor's "AppKey重复"). */
     async clientIdTakenElsewhere(tenantId: number, thirdType: ThirdType, clientId: string) {

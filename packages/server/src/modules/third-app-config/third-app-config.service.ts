@@ -8,6 +8,7 @@ import type {
 } from '../../connectors/kit';
 import type { Db } from '../../db/client';
 import { DEFAULT_SYNC_POLICY, type SyncPolicy, type ThirdType } from '../../db/schema';
+import { createKeyedLoader } from '../../lib/batcher';
 import { AppError, badRequest, conflict, notFound } from '../../lib/errors';
 import type { TenantContext } from '../../lib/route';
 import { maskSecret, type SecretBox } from '../../lib/secrets';
@@ -101,6 +102,29 @@ export function createThirdAppConfigService(deps: {
     }
     return instance;
   }
+
+  // Decrypted once per config version, like the connector instance.
+  const opened = new Map<string, { callbackToken: string; encodingAesKey: string }>();
+  function callbackSecrets(row: ConfigRow) {
+    const cacheKey = `${row.id}:${row.updatedAt.getTime()}`;
+    let secrets = opened.get(cacheKey);
+    if (!secrets) {
+      secrets = {
+        callbackToken: box.open(row.callbackTokenEnc),
+        encodingAesKey: box.open(row.encodingAesKeyEnc),
+      };
+      for (const key of opened.keys()) if (key.startsWith(`${row.id}:`)) opened.delete(key);
+      opened.set(cacheKey, secrets);
+    }
+    return secrets;
+  }
+
+  // Every send and sign-in reads the config: concurrent requests share one statement.
+  const findConfig = createKeyedLoader(
+    (k: { tenantId: number; thirdType: ThirdType }) => `${k.tenantId}:${k.thirdType}`,
+    async (keys) =>
+      new Map((await repo.findConfigs(keys)).map((r) => [`${r.tenantId}:${r.thirdType}`, r])),
+  );
 
   async function requireRow(tenantId: number, thirdType: ThirdType) {
     const row = await repo.findConfig(tenantId, thirdType);
@@ -200,7 +224,7 @@ export function createThirdAppConfigService(deps: {
       thirdType: ThirdType,
       opts: { requireEnabled?: boolean } = {},
     ): Promise<ConnectorRuntime> {
-      const row = await repo.findConfig(tenantId, thirdType);
+      const row = await findConfig({ tenantId, thirdType });
       if (!row) throw notConfigured();
       if (!row.enabled && opts.requireEnabled !== false) {
         throw badRequest(
@@ -214,8 +238,7 @@ export function createThirdAppConfigService(deps: {
         configId: row.id,
         agentId: row.agentId,
         corpId: row.clientId,
-        callbackToken: box.open(row.callbackTokenEnc),
-        encodingAesKey: box.open(row.encodingAesKeyEnc),
+        ...callbackSecrets(row),
         syncPolicy: { ...DEFAULT_SYNC_POLICY, ...row.syncPolicy },
         connector: instanceFor(row),
       };
