@@ -8,6 +8,8 @@ import { registerErrorHandler } from './plugins/error-handler';
 import { registerOpenApi } from './plugins/openapi';
 import { registerJsonParser, registerValidation } from './plugins/validation';
 import { registerWeb } from './plugins/web';
+import { registerJobs } from './modules/jobs/jobs.plugin';
+import type { JobsOptions } from './modules/jobs/jobs.types';
 import { registerRoutes } from './routes';
 import { createServices } from './services';
 
@@ -48,6 +50,8 @@ export interface BuildAppOptions {
   webDist?: string | null;
   /** Observes every registered route (used by the isolation suite to find all endpoints). */
   onRoute?: (route: RouteOptions) => void;
+  /** Runs background jobs (scheduled sync) on pg-boss; none unless given. `startServer` gives it. */
+  jobs?: JobsOptions;
 }
 
 /** Builds the application without listening: tests use `app.inject()`. */
@@ -88,6 +92,7 @@ export async function buildApp(opts: BuildAppOptions): Promise<FastifyInstance> 
     return { status: 'ok' };
   });
   registerRoutes(app, services);
+  if (opts.jobs) await registerJobs(app, { services, database: opts.database, options: opts.jobs });
   await registerWeb(app, opts.webDist === undefined ? DEFAULT_WEB_DIST : opts.webDist);
   return app;
 }

@@ -3,6 +3,7 @@ import { buildApp } from './app';
 import { bootstrap } from './bootstrap';
 import { configFromEnv, parseEnv, type AppConfig } from './config';
 import { openDatabase, type Database } from './db/client';
+import type { JobsOptions } from './modules/jobs/jobs.types';
 
 export interface StartOptions {
   port?: number;
@@ -17,6 +18,8 @@ export interface StartOptions {
   webDist?: string | null;
   /** WeCom endpoints instead of WECOM_*_BASE (the demo points them at its simulator). */
   wecom?: Partial<AppConfig['wecom']>;
+  /** Background jobs (scheduled sync); on by default, `false` turns them off. */
+  jobs?: JobsOptions | false;
   /** Where the generated admin password is announced (default: stdout). */
   announce?: (line: string) => void;
 }
@@ -66,7 +69,13 @@ export async function startServer(opts: StartOptions = {}): Promise<RunningServe
         `Platform administrator created: username "admin", password "${boot.generatedAdminPassword}" (shown once; change it at first sign-in).`,
       );
     }
-    const app = await buildApp({ config, database, logger: opts.logger, webDist: opts.webDist });
+    const app = await buildApp({
+      config,
+      database,
+      logger: opts.logger,
+      webDist: opts.webDist,
+      jobs: opts.jobs === false ? undefined : (opts.jobs ?? {}),
+    });
     const address = await app.listen({ port: config.port, host: config.host });
     const url = address.replace('0.0.0.0', 'localhost').replace('[::]', 'localhost');
     return {

@@ -89,11 +89,17 @@ export interface TestApp {
 
 /** One app on its own migrated database, with the platform admin already signed in. */
 export async function buildTestApp(
-  opts: { config?: Partial<AppConfig>; onRoute?: BuildAppOptions['onRoute'] } = {},
+  opts: {
+    config?: Partial<AppConfig>;
+    onRoute?: BuildAppOptions['onRoute'];
+    jobs?: BuildAppOptions['jobs'];
+    database?: Database;
+  } = {},
 ): Promise<TestApp> {
-  const database = await openTestDatabase();
+  const database = opts.database ?? (await openTestDatabase());
   const app = await buildApp({
     onRoute: opts.onRoute,
+    jobs: opts.jobs,
     config: testConfig(opts.config),
     database,
     logger: false,

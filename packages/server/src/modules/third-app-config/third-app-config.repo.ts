@@ -3,6 +3,10 @@ import type { Db } from '../../db/client';
 import { thirdAccounts, thirdAppConfigs, type ThirdType } from '../../db/schema';
 
 export type ConfigRow = typeof thirdAppConfigs.$inferSelect;
+export type ScheduleSourceRow = Pick<
+  ConfigRow,
+  'tenantId' | 'thirdType' | 'enabled' | 'syncPolicy'
+>;
 export type ConfigInsert = Omit<typeof thirdAppConfigs.$inferInsert, 'tenantId' | 'id'>;
 
 /** Tenant id first in every statement. */
@@ -32,6 +36,20 @@ export function createThirdAppConfigRepo(db: Db) {
             ),
           ),
         );
+    },
+    /**
+     * Every tenant's connection state, for the scheduler only (it serves all tenants): no
+     * secrets, nothing that leaves the server.
+     */
+    async listScheduleSources(): Promise<ScheduleSourceRow[]> {
+      return db
+        .select({
+          tenantId: thirdAppConfigs.tenantId,
+          thirdType: thirdAppConfigs.thirdType,
+          enabled: thirdAppConfigs.enabled,
+          syncPolicy: thirdAppConfigs.syncPolicy,
+        })
+        .from(thirdAppConfigs);
     },
     /** Whether another tenant already configured this CorpID (the anchor's "AppKey重复"). */
     async clientIdTakenElsewhere(tenantId: number, thirdType: ThirdType, clientId: string) {

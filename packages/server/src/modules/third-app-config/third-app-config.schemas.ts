@@ -21,7 +21,10 @@ export const SyncPolicySchema = Type.Object({
     maximum: 1,
     description: 'Share of bound members a sync may mark as left before it asks for confirmation',
   }),
-  schedule: Type.Union([Type.String({ maxLength: 100 }), Type.Null()]),
+  schedule: Type.Union([Type.String({ maxLength: 100 }), Type.Null()], {
+    description:
+      'Scheduled sync: a 5-field cron expression in Beijing time (Asia/Shanghai), e.g. "0 2 * * *" = every day at 02:00; runs at least 15 minutes apart; null = off',
+  }),
   unboundLogin: Type.Union([Type.Literal('refuse'), Type.Literal('link'), Type.Literal('create')]),
 });
 

@@ -13,6 +13,7 @@ import { AppError, badRequest, conflict, notFound } from '../../lib/errors';
 import type { TenantContext } from '../../lib/route';
 import { maskSecret, type SecretBox } from '../../lib/secrets';
 import { createAuditRepo } from '../audit/audit.repo';
+import { normaliseSchedule, scheduleProblem } from '../jobs/schedule';
 import { createThirdAppConfigRepo, type ConfigRow } from './third-app-config.repo';
 import type { ConfigView, CreateConfigBody, UpdateConfigBody } from './third-app-config.schemas';
 
@@ -28,6 +29,21 @@ export interface ConnectorRuntime {
   encodingAesKey: string;
   syncPolicy: SyncPolicy;
   connector: ConnectorInstance;
+}
+
+/** Told after a config was created, updated or deleted (the scheduler follows the schedule). */
+export type ConfigChangeListener = (change: {
+  tenantId: number;
+  thirdType: ThirdType;
+}) => Promise<void>;
+
+/** The policy part of a body, its schedule normalised and checked (400 with an example otherwise). */
+function checkedPolicy(policy: Partial<SyncPolicy> | undefined): Partial<SyncPolicy> | undefined {
+  if (!policy || !('schedule' in policy)) return policy;
+  const schedule = normaliseSchedule(policy.schedule);
+  const problem = schedule === null ? null : scheduleProblem(schedule);
+  if (problem) throw badRequest(problem.code, problem.message, { field: 'syncPolicy.schedule' });
+  return { ...policy, schedule };
 }
 
 const noop = () => {};
@@ -53,6 +69,11 @@ export function createThirdAppConfigService(deps: {
   const audit = createAuditRepo(db);
   // One connector instance per config version keeps in-process caches warm across requests.
   const instances = new Map<string, ConnectorInstance>();
+  const listeners = new Set<ConfigChangeListener>();
+
+  async function changed(tenantId: number, thirdType: ThirdType) {
+    for (const listener of listeners) await listener({ tenantId, thirdType });
+  }
 
   function view(row: ConfigRow): ConfigView {
     return {
@@ -146,6 +167,7 @@ export function createThirdAppConfigService(deps: {
         );
       }
       await assertClientIdFree(ctx.tenantId, body.thirdType, body.clientId);
+      const policy = checkedPolicy(body.syncPolicy);
       const row = await repo.insertConfig(ctx.tenantId, {
         thirdType: body.thirdType,
         agentId: body.agentId,
@@ -155,7 +177,7 @@ export function createThirdAppConfigService(deps: {
         callbackTokenEnc: box.seal(body.callbackToken ?? generateCallbackToken()),
         encodingAesKeyEnc: box.seal(body.encodingAesKey ?? generateEncodingAesKey()),
         enabled: body.enabled ?? true,
-        syncPolicy: { ...DEFAULT_SYNC_POLICY, ...body.syncPolicy },
+        syncPolicy: { ...DEFAULT_SYNC_POLICY, ...policy },
       });
       await audit.record(ctx.tenantId, {
         actorUserId: ctx.userId,
@@ -164,11 +186,13 @@ export function createThirdAppConfigService(deps: {
         targetId: row.id,
         details: { thirdType: row.thirdType, agentId: row.agentId, clientId: row.clientId },
       });
+      await changed(ctx.tenantId, row.thirdType);
       return view(row);
     },
 
     async update(ctx: TenantContext, body: UpdateConfigBody): Promise<ConfigView> {
       const row = await requireRow(ctx.tenantId, body.thirdType);
+      const policy = checkedPolicy(body.syncPolicy);
       if (body.clientId && body.clientId !== row.clientId) {
         await assertClientIdFree(ctx.tenantId, body.thirdType, body.clientId);
       }
@@ -182,9 +206,7 @@ export function createThirdAppConfigService(deps: {
         ...(body.callbackToken ? { callbackTokenEnc: box.seal(body.callbackToken) } : {}),
         ...(body.encodingAesKey ? { encodingAesKeyEnc: box.seal(body.encodingAesKey) } : {}),
         ...(body.enabled !== undefined ? { enabled: body.enabled } : {}),
-        ...(body.syncPolicy
-          ? { syncPolicy: { ...DEFAULT_SYNC_POLICY, ...row.syncPolicy, ...body.syncPolicy } }
-          : {}),
+        ...(policy ? { syncPolicy: { ...DEFAULT_SYNC_POLICY, ...row.syncPolicy, ...policy } } : {}),
       };
       const updated = await repo.updateConfig(ctx.tenantId, row.id, patch);
       await audit.record(ctx.tenantId, {
@@ -195,6 +217,7 @@ export function createThirdAppConfigService(deps: {
         // Names of changed fields only: secrets never reach the audit log.
         details: { changed: Object.keys(patch) },
       });
+      await changed(ctx.tenantId, row.thirdType);
       return view(updated);
     },
 
@@ -213,6 +236,31 @@ export function createThirdAppConfigService(deps: {
           details: { thirdType, clientId: row.clientId },
         });
       });
+      await changed(ctx.tenantId, thirdType);
+    },
+
+    /** Registers a listener for config changes; returns its removal. */
+    onChange(listener: ConfigChangeListener): () => void {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+
+    /** Every tenant's enabled flag and sync policy (defaults applied), for the scheduler. */
+    async scheduleSources() {
+      const rows = await repo.listScheduleSources();
+      return rows.map((r) => ({ ...r, syncPolicy: { ...DEFAULT_SYNC_POLICY, ...r.syncPolicy } }));
+    },
+
+    /** One tenant's enabled flag and sync policy, or null when it has no config. */
+    async scheduleSource(tenantId: number, thirdType: ThirdType) {
+      const row = await repo.findConfig(tenantId, thirdType);
+      if (!row) return null;
+      return {
+        tenantId,
+        thirdType,
+        enabled: row.enabled,
+        syncPolicy: { ...DEFAULT_SYNC_POLICY, ...row.syncPolicy },
+      };
     },
 
     /**

@@ -1,0 +1,98 @@
+import type { Simulator } from '@orgbridge/wecom-sim';
+import { sql } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildTestApp, type TestApp } from '../../../test/build-test-app';
+import { usePostgres } from '../../../test/test-db';
+import { rowsOf } from '../../lib/sql';
+import {
+  FAST_JOBS,
+  THIRD_TYPE,
+  connectTenant,
+  listRuns,
+  sharedPostgres,
+  sharedSecretKey,
+  simEndpoints,
+  startSim,
+  syncQueue,
+  waitFor,
+} from './jobs.test-harness';
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/** Minute and hour of "now" in Beijing time (UTC+8, no daylight saving time). */
+function beijingNow() {
+  const d = new Date(Date.now() + 8 * 3_600_000);
+  return { minute: d.getUTCMinutes(), hour: d.getUTCHours(), second: d.getUTCSeconds() };
+}
+
+describe.runIf(usePostgres())('scheduled sync across processes sharing one PostgreSQL', () => {
+  let shared: Awaited<ReturnType<typeof sharedPostgres>>;
+  let sim: Simulator;
+  const apps: TestApp[] = [];
+
+  beforeAll(async () => {
+    shared = await sharedPostgres();
+    sim = await startSim();
+    const config = { secretKey: sharedSecretKey(), wecom: simEndpoints(sim) };
+    // Three processes start at once on a database where pg-boss was never installed.
+    const started = await Promise.all(
+      [0, 1, 2].map(async () =>
+        buildTestApp({ database: await shared.open(), config, jobs: FAST_JOBS }),
+      ),
+    );
+    apps.push(...started);
+  });
+  afterAll(async () => {
+    for (const app of apps) await app.close();
+    await sim?.close();
+    await shared?.drop();
+  });
+
+  it('processes starting together install pg-boss once', async () => {
+    const versions = rowsOf<{ version: number }>(
+      await apps[0]!.db.execute(sql`select version from pgboss.version`),
+    );
+    expect(versions).toHaveLength(1);
+  });
+
+  it('a due cron schedule runs one sync, although every process checks the schedules', async () => {
+    const [a, b, c] = apps as [TestApp, TestApp, TestApp];
+    const { tenant, admin } = await connectTenant(a, sim);
+    // The schedule is due for the rest of its minute: start early enough to see it fire.
+    if (beijingNow().second >= 50) await sleep((61 - beijingNow().second) * 1000);
+    const { minute, hour } = beijingNow();
+    const res = await b.call(
+      'PUT',
+      '/sys/thirdApp/config',
+      { thirdType: THIRD_TYPE, syncPolicy: { schedule: `${minute} ${hour} * * *` } },
+      { token: admin.token },
+    );
+    expect(res.status, res.body.message).toBe(200);
+
+    const run = await waitFor(
+      'the scheduled run',
+      async () =>
+        (await listRuns(c, admin)).find((r) => r.trigger === 'schedule' && r.status !== 'running'),
+      30_000,
+    );
+    expect(run.status, JSON.stringify(run.error)).toBe('succeeded');
+    // How pg-boss fires a cron schedule once across instances: (1) each instance looks for due
+    // schedules every cronIntervalSeconds, but only after winning
+    // `UPDATE pgboss.version SET cron_on = now() WHERE cron_on is older than the interval`, so one
+    // instance per interval; (2) the winner queues each due schedule as a `__pgboss__send-it` job
+    // with singletonKey = the queue and singletonSeconds = 60, and a unique index on
+    // (name, singleton_on, singleton_key) refuses a second one within that minute, which is the
+    // whole time a schedule stays due; (3) the job it turns into is fetched with
+    // FOR UPDATE SKIP LOCKED, so one worker of one process takes it. Behind that, a second job
+    // would find the tenant's run active and leave a skipped run in the history — counted here.
+    await sleep(5_000);
+    const scheduled = (await listRuns(a, admin)).filter((r) => r.trigger === 'schedule');
+    expect(scheduled).toHaveLength(1);
+    const jobs = rowsOf<{ n: number }>(
+      await a.db
+        .execute(sql`select (select count(*) from pgboss.job where name = ${syncQueue(tenant.id)})
+        + (select count(*) from pgboss.archive where name = ${syncQueue(tenant.id)}) as n`),
+    );
+    expect(Number(jobs[0]?.n)).toBe(1);
+  });
+});

@@ -1,0 +1,150 @@
+/** Shared arrangement of the jobs suites: a simulator, apps running jobs, a configured tenant. */
+import { randomBytes } from 'node:crypto';
+import { startSimulator, type SimOptions, type Simulator } from '@orgbridge/wecom-sim';
+import pg from 'pg';
+import PgBoss from 'pg-boss';
+import { expect } from 'vitest';
+import type { TestApp } from '../../../test/build-test-app';
+import type { TestTenant, TestUser } from '../../../test/factories';
+import { TEST_ADMIN_PASSWORD } from '../../../test/test-db';
+import { bootstrap } from '../../bootstrap';
+import { openDatabase, type Database } from '../../db/client';
+import { createBossDb } from './boss-db';
+import { DIRECTORY_SYNC } from './directory-sync.job';
+import { BOSS_SCHEMA, queueName } from './jobs.service';
+import type { JobsOptions } from './jobs.types';
+
+/**
+ * Polling and cron checks fast enough for tests (production: 10 s and 30 s). No periodic refresh
+ * unless a test asks for one: it would hide a schedule update that did not happen on save.
+ */
+export const FAST_JOBS: JobsOptions = {
+  pollingIntervalSeconds: 0.5,
+  cronIntervalSeconds: 1,
+  refreshSeconds: 3600,
+};
+
+export const THIRD_TYPE = 'wechat_enterprise' as const;
+
+/**
+ * A pg-boss client of our own on the app's database, like an operator's script: it reads the
+ * schedules and sends jobs, and never starts (no workers, no cron, no maintenance).
+ */
+export function observer(database: Database): PgBoss {
+  return new PgBoss({ db: createBossDb(database), schema: BOSS_SCHEMA });
+}
+
+export const syncQueue = (tenantId: number) =>
+  queueName(DIRECTORY_SYNC, { tenantId, thirdType: THIRD_TYPE });
+
+/** This tenant's directory-sync schedules as pg-boss stores them. */
+export async function schedulesOf(boss: PgBoss, tenantId: number) {
+  const all = await boss.getSchedules();
+  return all.filter((s) => s.name.startsWith(`${DIRECTORY_SYNC}.${tenantId}.`));
+}
+
+export async function waitFor<T>(
+  what: string,
+  probe: () => Promise<T | null | undefined | false>,
+  timeoutMs = 20_000,
+): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await probe();
+    if (value) return value;
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+export interface Tenancy {
+  tenant: TestTenant;
+  admin: TestUser;
+}
+
+/**
+ * A tenant with an admin, connected with `syncPolicy` to the simulator's corp, or (`sim` null) to
+ * a made-up corp for tests that never call WeCom (a CorpID belongs to one tenant only).
+ */
+export async function connectTenant(
+  t: TestApp,
+  sim: Simulator | null,
+  syncPolicy: Record<string, unknown> = {},
+): Promise<Tenancy> {
+  const tenant = await t.factories.tenant();
+  const admin = await t.factories.user(tenant.id, { role: 'admin' });
+  const res = await t.call(
+    'POST',
+    '/sys/thirdApp/config',
+    {
+      thirdType: THIRD_TYPE,
+      agentId: sim?.credentials.agentId ?? 1000002,
+      clientId: sim?.credentials.corpId ?? `ww${randomBytes(8).toString('hex')}`,
+      clientSecret: sim?.credentials.secret ?? randomBytes(16).toString('hex'),
+      syncPolicy,
+    },
+    { token: admin.token },
+  );
+  expect(res.status, res.body.message).toBe(200);
+  return { tenant, admin };
+}
+
+export async function listRuns(t: TestApp, admin: TestUser) {
+  const res = await t.call('GET', '/sys/thirdApp/sync/runs?page=1&pageSize=50', undefined, {
+    token: admin.token,
+  });
+  expect(res.status, res.body.message).toBe(200);
+  return res.body.result.records as {
+    id: number;
+    trigger: string;
+    status: string;
+    counts: Record<string, number>;
+    error: Record<string, unknown> | null;
+  }[];
+}
+
+export async function startSim(opts: SimOptions = {}): Promise<Simulator> {
+  return startSimulator({ latencyMs: 0, seed: 11, users: 24, departments: 4, ...opts });
+}
+
+export const simEndpoints = (sim: Simulator) => ({
+  apiBase: sim.url,
+  oauthBase: sim.url,
+  loginBase: sim.url,
+});
+
+async function withClient<T>(url: string, fn: (c: pg.Client) => Promise<T>): Promise<T> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    return await fn(client);
+  } finally {
+    await client.end();
+  }
+}
+
+/**
+ * One fresh PostgreSQL database that several apps open with pools of their own, like separate
+ * OrgBridge processes (the shared test database helper gives every app its own database).
+ */
+export async function sharedPostgres() {
+  const adminUrl = process.env.TEST_DATABASE_URL;
+  if (!adminUrl) throw new Error('TEST_DATABASE_URL is required');
+  const name = `orgbridge_jobs_${randomBytes(6).toString('hex')}`;
+  await withClient(adminUrl, (c) => c.query(`create database ${name}`));
+  const url = new URL(adminUrl);
+  url.pathname = `/${name}`;
+  const open = () => openDatabase({ databaseUrl: url.toString(), poolSize: 5 });
+  const first = await open();
+  await first.migrate();
+  await bootstrap(first.db, { adminPassword: TEST_ADMIN_PASSWORD });
+  await first.close();
+  return {
+    open,
+    drop: () =>
+      withClient(adminUrl, (c) => c.query(`drop database if exists ${name} with (force)`)),
+  };
+}
+
+/** Apps of one deployment share SECRET_KEY (they decrypt each other's stored secrets). */
+export const sharedSecretKey = () => randomBytes(32);
