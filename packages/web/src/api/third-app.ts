@@ -6,6 +6,7 @@ export type Locale = 'zh-CN' | 'en';
 export interface SyncPolicy {
   initialPassword: 'same-as-username' | 'random' | 'wecom-only';
   massChangeThreshold: number;
+  /** Scheduled sync: 5-field cron in Beijing time (Asia/Shanghai), or null for none. */
   schedule: string | null;
   unboundLogin: 'refuse' | 'link' | 'create';
 }
@@ -36,6 +37,8 @@ export interface NewThirdAppConfig {
   clientSecret: string;
   contactSecret?: string | null;
   enabled?: boolean;
+  /** Only the given policy fields change. */
+  syncPolicy?: Partial<SyncPolicy>;
 }
 
 /** Omitted secrets stay unchanged; `contactSecret: null` removes the contacts-sync secret. */

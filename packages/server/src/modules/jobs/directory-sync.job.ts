@@ -39,6 +39,7 @@ export function directorySyncJob(deps: {
           error: {
             code: 'sync.schedule_skipped',
             reason: err.code,
+            reasonMessage: err.message,
             message: `定时同步未执行 (the scheduled sync did not start): ${err.message} It runs again at its next scheduled time.`,
           },
           finishedAt: new Date(),

@@ -7,8 +7,9 @@ import type {
   ThirdAppConfigChanges,
 } from '../../../api/third-app';
 import { useApiError } from '../../../components/use-api-error';
+import { ScheduleFields, scheduleOf, scheduleValues, type ScheduleValues } from './schedule-field';
 
-interface Values {
+interface Values extends ScheduleValues {
   agentId: number;
   clientId: string;
   clientSecret?: string;
@@ -18,6 +19,8 @@ interface Values {
 
 const FIELD_BY_CODE: Record<string, string> = {
   'third_app.corp_id_taken': 'clientId',
+  'config.invalid_schedule': 'scheduleCron',
+  'config.schedule_too_frequent': 'scheduleCron',
 };
 
 const SECRET = /^[A-Za-z0-9_-]{8,128}$/;
@@ -30,6 +33,8 @@ function changes(values: Values, config: ThirdAppConfig): ThirdAppConfigChanges 
   if (values.clientSecret) out.clientSecret = values.clientSecret;
   if (values.removeContactSecret) out.contactSecret = null;
   else if (values.contactSecret) out.contactSecret = values.contactSecret;
+  const schedule = scheduleOf(values);
+  if (schedule !== config.syncPolicy.schedule) out.syncPolicy = { schedule };
   return out;
 }
 
@@ -40,6 +45,7 @@ function fresh(values: Values): NewThirdAppConfig {
     clientSecret: values.clientSecret ?? '',
     ...(values.contactSecret ? { contactSecret: values.contactSecret } : {}),
     enabled: true,
+    syncPolicy: { schedule: scheduleOf(values) },
   };
 }
 
@@ -61,7 +67,13 @@ export function ConfigModal(props: {
   useEffect(() => {
     if (!props.open) return;
     form.resetFields();
-    if (config) form.setFieldsValue({ agentId: config.agentId, clientId: config.clientId });
+    if (config) {
+      form.setFieldsValue({
+        agentId: config.agentId,
+        clientId: config.clientId,
+        ...scheduleValues(config.syncPolicy.schedule),
+      });
+    }
   }, [props.open, config, form]);
 
   const submit = async () => {
@@ -158,6 +170,7 @@ export function ConfigModal(props: {
             <Checkbox>{t('wecom.config.contactSecretRemove')}</Checkbox>
           </Form.Item>
         )}
+        <ScheduleFields />
       </Form>
     </Modal>
   );

@@ -6,6 +6,7 @@ import type { ThirdAppConfig } from '../../../api/third-app';
 import { useApiError } from '../../../components/use-api-error';
 import type { WeComConfigState } from '../use-wecom-config';
 import { ConfigModal } from './config-modal';
+import { ScheduleText } from './schedule-field';
 
 /** 取消绑定 (with a confirmation saying what happens to bindings) and the enable switch. */
 function useConfigActions(state: WeComConfigState) {
@@ -66,6 +67,9 @@ function ConfigDetails(props: {
       </Descriptions.Item>
       <Descriptions.Item label={t('wecom.config.fields.contactSecret')}>
         {config.contactSecret ?? <Tag>{t('wecom.config.secretNone')}</Tag>}
+      </Descriptions.Item>
+      <Descriptions.Item label={t('wecom.config.fields.schedule')}>
+        <ScheduleText schedule={config.syncPolicy.schedule} />
       </Descriptions.Item>
       <Descriptions.Item label={t('wecom.config.enabledLabel')}>
         <Space>

@@ -11,14 +11,26 @@ export function syncErrorText(t: TFunction, error: unknown): string {
   return errorText(t, error);
 }
 
-/** A run's stored error ({code, message}) in the current language. */
+/** A stored code in the current language: this feature's texts, then the shared ones. */
+function codeText(t: TFunction, code: string, message: string): string {
+  const text =
+    t(`sync.errors.${code}`, { message, defaultValue: '' }) ||
+    t(`errors.${code}`, { message, defaultValue: '' });
+  return typeof text === 'string' ? text : '';
+}
+
+/**
+ * A run's stored error ({code, message}) in the current language. A scheduled run that did not
+ * start also stores why (`reason`, `reasonMessage`), which becomes its message.
+ */
 export function runErrorText(
   t: TFunction,
-  error: { code?: string; message?: string } | null,
+  error: { code?: string; message?: string; reason?: string; reasonMessage?: string } | null,
 ): string {
   if (!error) return '';
-  const text = error.code
-    ? t(`sync.errors.${error.code}`, { message: error.message ?? '', defaultValue: '' })
-    : '';
-  return typeof text === 'string' && text ? text : (error.message ?? '');
+  const reason = error.reason
+    ? codeText(t, error.reason, '') || (error.reasonMessage ?? '')
+    : (error.message ?? '');
+  const text = error.code ? codeText(t, error.code, reason) : '';
+  return text || (error.message ?? '');
 }
