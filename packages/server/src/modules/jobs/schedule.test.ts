@@ -1,3 +1,5 @@
+import cronParser from 'cron-parser';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { normaliseSchedule, scheduleProblem } from './schedule';
 
@@ -46,5 +48,44 @@ describe('sync schedule validation', () => {
     expect(normaliseSchedule('  0  2 *\t* * ')).toBe('0 2 * * *');
     expect(normaliseSchedule('   ')).toBeNull();
     expect(normaliseSchedule(null)).toBeNull();
+  });
+});
+
+describe('sync schedule validation: properties', () => {
+  const subset = (max: number, size: number) =>
+    fc.uniqueArray(fc.integer({ min: 0, max }), { minLength: 1, maxLength: size });
+
+  it('never throws on arbitrary text and always names a code', () => {
+    fc.assert(
+      fc.property(fc.string({ maxLength: 100 }), (text) => {
+        const schedule = normaliseSchedule(text);
+        const problem = schedule === null ? null : scheduleProblem(schedule);
+        if (problem) expect(problem.message.length).toBeGreaterThan(20);
+      }),
+    );
+  });
+
+  it('refuses exactly the daily schedules whose firings come closer than 15 minutes', () => {
+    fc.assert(
+      fc.property(subset(59, 4), subset(23, 3), (minutes, hours) => {
+        const expr = `${minutes.join(',')} ${hours.join(',')} * * *`;
+        // Brute force: the firings of two days as cron-parser enumerates them.
+        const firings = cronParser.parseExpression(expr, {
+          tz: 'Asia/Shanghai',
+          currentDate: new Date(Date.UTC(2024, 4, 1)),
+        });
+        let previous = firings.next().getTime();
+        let gap = Infinity;
+        for (let i = 0; i < minutes.length * hours.length * 2; i++) {
+          const next = firings.next().getTime();
+          gap = Math.min(gap, (next - previous) / 60_000);
+          previous = next;
+        }
+        expect(scheduleProblem(expr)?.code ?? null).toBe(
+          gap < 15 ? 'config.schedule_too_frequent' : null,
+        );
+      }),
+      { numRuns: 60 },
+    );
   });
 });
