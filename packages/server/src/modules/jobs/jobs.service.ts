@@ -37,7 +37,9 @@ export interface ScheduleSources {
  * Background jobs on pg-boss, on PostgreSQL or the embedded database alike. Schedules follow the
  * tenants' configs: all of them at start and every `refreshSeconds`, one tenant's right after its
  * config changes. Each process works every queue of every kind; pg-boss hands each job to one
- * of them (`FOR UPDATE SKIP LOCKED`).
+ * of them (`FOR UPDATE SKIP LOCKED`). A cron fires once across processes: one instance per
+ * `cronIntervalSeconds` wins the `cron_on` update and queues the due schedules, each with a
+ * per-minute singleton key (see jobs.processes.test.ts).
  */
 export async function createJobs(deps: {
   database: Database;
