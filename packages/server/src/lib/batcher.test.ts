@@ -4,19 +4,21 @@ import { createBatcher, createKeyedLoader } from './batcher';
 const tick = () => new Promise((r) => setTimeout(r, 5));
 
 describe('createBatcher', () => {
-  it('runs a lone call at once and groups the calls that arrive while a batch runs', async () => {
+  it('groups the calls of one turn, then the calls that arrive while a batch runs', async () => {
     const batches: number[][] = [];
     const b = createBatcher(async (items: number[]) => {
       batches.push(items);
       await tick();
       return items.map((i) => i * 10);
     });
-    const first = b.run(1);
-    expect(batches).toEqual([[1]]); // started synchronously: no added latency when idle
-    const rest = [2, 3, 4].map((i) => b.run(i));
-    expect(await first).toBe(10);
-    expect(await Promise.all(rest)).toEqual([20, 30, 40]);
-    expect(batches).toEqual([[1], [2, 3, 4]]);
+    const first = [1, 2].map((i) => b.run(i));
+    expect(batches).toEqual([]); // starts after this turn's callbacks
+    await new Promise((r) => setImmediate(r));
+    expect(batches).toEqual([[1, 2]]);
+    const rest = [3, 4, 5].map((i) => b.run(i));
+    expect(await Promise.all(first)).toEqual([10, 20]);
+    expect(await Promise.all(rest)).toEqual([30, 40, 50]);
+    expect(batches).toEqual([[1, 2], [3, 4, 5]]);
   });
 
   it('fails only the bad item: a failed batch is re-run item by item', async () => {
@@ -27,12 +29,10 @@ describe('createBatcher', () => {
       if (items.includes(3)) throw new Error('bad 3');
       return items;
     });
-    const first = b.run(0);
     const results = await Promise.allSettled([1, 2, 3].map((i) => b.run(i)));
-    await first;
     expect(results.map((r) => r.status)).toEqual(['fulfilled', 'fulfilled', 'rejected']);
     expect((results[2] as PromiseRejectedResult).reason.message).toBe('bad 3');
-    expect(calls).toEqual([[0], [1, 2, 3], [1], [2], [3]]);
+    expect(calls).toEqual([[1, 2, 3], [1], [2], [3]]);
   });
 
   it('rejects every caller when the executor answers the wrong number of results', async () => {
@@ -51,7 +51,7 @@ describe('createBatcher', () => {
       { maxBatch: 2 },
     );
     await Promise.all([1, 2, 3, 4, 5].map((i) => b.run(i)));
-    expect(sizes).toEqual([1, 2, 2]);
+    expect(sizes).toEqual([2, 2, 1]);
   });
 });
 
@@ -67,6 +67,7 @@ describe('createKeyedLoader', () => {
       },
     );
     const first = load('a');
+    await new Promise((r) => setImmediate(r));
     const rest = await Promise.all(['b', 'b', 'x', 'c'].map((k) => load(k)));
     expect(await first).toBe('A');
     expect(rest).toEqual(['B', 'B', undefined, 'C']);
@@ -84,6 +85,7 @@ describe('createKeyedLoader', () => {
       },
     );
     const before = load('k');
+    await new Promise((r) => setImmediate(r));
     version = 1; // a write lands while the first lookup is running
     const after = load('k');
     expect(await before).toBe(0);

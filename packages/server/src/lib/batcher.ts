@@ -1,8 +1,11 @@
 /**
- * Group execution for hot paths: calls that arrive while a batch is running wait and then run
- * together as the next batch, in one statement instead of one each. There is never more than one
- * batch in flight per batcher, so an idle server runs each call at once (no added latency) and a
- * busy one amortises a statement over every concurrent request.
+ * Group execution for hot paths: calls made in the same turn of the event loop, and calls that
+ * arrive while a batch is running, run together as the next batch — one statement instead of one
+ * each. There is never more than one batch in flight per batcher. A batch starts with
+ * `setImmediate`, right after the I/O callbacks of the current turn: that costs an idle server
+ * nothing measurable and lets a busy one gather every request that became ready in that turn.
+ * (Waiting for the turn matters on the embedded database: its statements run synchronously in
+ * this thread, so without it each request would finish its statement before the next one asks.)
  *
  * A batch that fails with more than one item is re-run item by item, so one bad item (a row that
  * vanished, a constraint) fails only its own caller.
@@ -42,7 +45,6 @@ export function createBatcher<I, O>(
   }
 
   async function drain(): Promise<void> {
-    running = true;
     while (queue.length > 0) {
       const batch = queue.slice(0, maxBatch);
       queue = queue.slice(batch.length);
@@ -55,7 +57,10 @@ export function createBatcher<I, O>(
     run(item: I): Promise<O> {
       return new Promise<O>((resolve, reject) => {
         queue.push({ item, resolve, reject });
-        if (!running) void drain();
+        if (!running) {
+          running = true;
+          setImmediate(() => void drain());
+        }
       });
     },
   };

@@ -1,7 +1,17 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { ConnectorError, type DirectorySnapshot } from '../../connectors/kit';
 import type { Database, Db } from '../../db/client';
-import type { SyncPolicy, SyncTrigger, ThirdType } from '../../db/schema';
+import { sql } from 'drizzle-orm';
+import {
+  departments,
+  memberships,
+  thirdAccounts,
+  userDepartments,
+  users,
+  type SyncPolicy,
+  type SyncTrigger,
+  type ThirdType,
+} from '../../db/schema';
 import { AppError, conflict, notFound } from '../../lib/errors';
 import type { TenantContext } from '../../lib/route';
 import type { SecretBox } from '../../lib/secrets';
@@ -140,6 +150,17 @@ export function createDirectorySyncService(deps: {
   }
 
   /** Records the outcome of `work`; null = the run stopped itself (needs_confirmation). */
+  /**
+   * A sync can change thousands of rows at once; fresh planner statistics keep the request
+   * path's lookups (sign-in, message receivers) on their indexes. The embedded database has no
+   * autovacuum, so without this its planner would go on believing the tables are empty.
+   */
+  async function refreshStatistics() {
+    await db.execute(
+      sql`analyze ${users}, ${memberships}, ${thirdAccounts}, ${departments}, ${userDepartments}`,
+    );
+  }
+
   async function finish(
     tenantId: number,
     runId: number,
@@ -148,6 +169,7 @@ export function createDirectorySyncService(deps: {
     try {
       const r = await work();
       if (!r) return;
+      if (Object.values(r.counts).some((n) => n > 0)) await refreshStatistics();
       await runs.updateRun(tenantId, runId, {
         status: 'succeeded',
         phase: 'done',

@@ -1,23 +1,21 @@
 import { and, desc, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../../db/client';
 import {
-  MEMBERSHIP_STATUS,
   departments,
-  memberships,
   messageRecipients,
   messages,
-  thirdAccounts,
-  users,
   type MessageStatus,
   type RecipientOutcome,
-  type ThirdType,
 } from '../../db/schema';
-import { offsetOf, rowsOf } from '../../lib/sql';
+import { offsetOf } from '../../lib/sql';
+import { createBatcher } from '../../lib/batcher';
 import {
-  finishMessage,
-  insertMessage,
+  finishMessages,
+  logMessages,
   type FinishBatch,
+  type FinishItem,
   type FinishPatch,
+  type LogItem,
 } from './messages.writes';
 
 export type MessageRow = typeof messages.$inferSelect;
@@ -36,47 +34,10 @@ export interface RecipientDraft extends ResolvedUser {
 
 /** Every statement is scoped by the tenant id it receives first. */
 export function createMessagesRepo(db: Db) {
+  // The send path's statements run for every concurrent send at once (lib/batcher.ts).
+  const logging = createBatcher((items: LogItem[]) => logMessages(db, items));
+  const finishing = createBatcher((items: FinishItem[]) => finishMessages(db, items));
   return {
-    /**
-     * Usernames → active members of the tenant and their active binding for this corp.
-     * Names that are not active, unfrozen members come back without a user id.
-     */
-    async resolveUsers(
-      tenantId: number,
-      thirdType: ThirdType,
-      corpId: string,
-      usernames: string[],
-    ): Promise<ResolvedUser[]> {
-      if (usernames.length === 0) return [];
-      // Correlated scalar subqueries, not joins: each runs per user on a unique index whatever
-      // the planner's statistics say. The embedded database has no autovacuum, so right after a
-      // sync its statistics still describe empty tables and a join here was planned as nested
-      // scans over every membership and binding (18–30 ms instead of 0.3 ms).
-      const names = usernames.map((u) => u.toLowerCase());
-      const result = await db.execute(sql`
-        select u.username, u.id as user_id,
-          (select t.ext_user_id from ${thirdAccounts} t
-            where t.tenant_id = ${tenantId} and t.third_type = ${thirdType}
-              and t.user_id = u.id and t.corp_id = ${corpId} and t.active) as ext_user_id
-        from ${users} u
-        where lower(u.username) = any(${sql.param(names)}::text[])
-          and (select m.status from ${memberships} m
-                where m.tenant_id = ${tenantId} and m.user_id = u.id and not m.frozen)
-              = ${MEMBERSHIP_STATUS.normal}`);
-      const rows = rowsOf<{ username: string; user_id: number; ext_user_id: string | null }>(
-        result,
-      ).map((r) => ({ username: r.username, userId: r.user_id, extUserId: r.ext_user_id }));
-      const found = new Map(rows.map((r) => [r.username.toLowerCase(), r]));
-      return usernames.map((username) => {
-        const r = found.get(username.toLowerCase());
-        return {
-          username,
-          userId: r?.userId ?? null,
-          extUserId: r?.extUserId ? r.extUserId.toLowerCase() : null,
-        };
-      });
-    },
-
     /** Department ids of this tenant → their id in the provider's directory (null = not mirrored). */
     async resolveDepartments(tenantId: number, provider: string, ids: number[]) {
       if (ids.length === 0) return [];
@@ -94,15 +55,19 @@ export function createMessagesRepo(db: Db) {
       return ids.map((id) => ({ id, extId: found.get(id) ?? null }));
     },
 
-    insertMessage: (tenantId: number, message: NewMessage, drafts: ResolvedUser[]) =>
-      insertMessage(db, tenantId, message, drafts),
+    /**
+     * Resolves the receivers through the corp's bindings and logs the message with every
+     * recipient (see messages.writes.ts); concurrent sends share one statement.
+     */
+    logMessage: (tenantId: number, corpId: string, message: NewMessage, usernames: string[]) =>
+      logging.run({ tenantId, corpId, message, usernames }),
 
     finishMessage: (
       tenantId: number,
       messageId: number,
       patch: FinishPatch,
       batches: FinishBatch[],
-    ) => finishMessage(db, tenantId, messageId, patch, batches),
+    ) => finishing.run({ tenantId, messageId, patch, batches }),
 
     async findMessageById(tenantId: number, id: number) {
       const [row] = await db

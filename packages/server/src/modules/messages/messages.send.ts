@@ -105,14 +105,14 @@ export function createMessageSender(deps: { repo: MessagesRepo }) {
     rt: ConnectorRuntime,
     req: SendRequest,
   ): Promise<SendOutcome> {
-    const resolved = await repo.resolveUsers(ctx.tenantId, req.thirdType, rt.corpId, req.toUsers);
     const depts = await repo.resolveDepartments(
       ctx.tenantId,
       PROVIDER_OF[req.thirdType],
       req.toDepartments,
     );
-    const logged = await repo.insertMessage(
+    const logged = await repo.logMessage(
       ctx.tenantId,
+      rt.corpId,
       {
         thirdType: req.thirdType,
         source: req.source,
@@ -123,7 +123,7 @@ export function createMessageSender(deps: { repo: MessagesRepo }) {
         target: { toUsers: req.toUsers, toDepartments: req.toDepartments, toAll: req.toAll },
         status: 'sending',
       },
-      resolved,
+      req.toUsers,
     );
     const pending = logged.recipients.filter((r) => r.outcome === 'pending');
     const extDepts = depts.filter((d) => d.extId !== null).map((d) => d.extId!);

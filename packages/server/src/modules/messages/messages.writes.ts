@@ -1,85 +1,185 @@
 import { PGlite } from '@electric-sql/pglite';
-import { sql, type SQL } from 'drizzle-orm';
+import { sql } from 'drizzle-orm';
 import type { Db } from '../../db/client';
-import { messageRecipients, messages, type RecipientOutcome } from '../../db/schema';
+import {
+  memberships,
+  messageRecipients,
+  messages,
+  thirdAccounts,
+  users,
+  MEMBERSHIP_STATUS,
+  type RecipientOutcome,
+} from '../../db/schema';
 import { rowsOf } from '../../lib/sql';
-import type { MessageRow, NewMessage, RecipientDraft, ResolvedUser } from './messages.repo';
+import type { MessageRow, NewMessage, RecipientDraft } from './messages.repo';
+
+/**
+ * The send path's statements, each written for a whole batch of concurrent sends (see
+ * lib/batcher.ts): a busy server logs a dozen messages with the statements one would need.
+ * Rows travel as parallel arrays unnested in SQL, whatever their number.
+ */
 
 /** WeCom's per-app, per-member limits (reference §5.1); excess is dropped silently by WeCom. */
 export const MEMBER_LIMITS = { perMinute: 30, perHour: 1000 } as const;
 
-const textArray = (values: (string | null)[]) => sql`${sql.param(values)}::text[]`;
+const ints = (values: (number | null)[]) => sql`${sql.param(values)}::int[]`;
+const texts = (values: (string | null)[]) => sql`${sql.param(values)}::text[]`;
+
+export interface LogItem {
+  tenantId: number;
+  /** Receivers resolve through this corp's bindings. */
+  corpId: string;
+  message: NewMessage;
+  /** Usernames as given (trimmed, de-duplicated); matched without regard to case. */
+  usernames: string[];
+}
+
+export interface Logged {
+  messageId: number;
+  createdAt: Date;
+  recipients: RecipientDraft[];
+}
 
 /**
- * Logs the message and its recipients in one statement whatever the number of recipients (the
- * send path's hot spot; no per-row queries). Bound recipients become `pending`
- * unless they reached the per-member limit (`throttled`). On PostgreSQL a transaction-scoped
- * advisory lock per tenant, taken in its own statement so the count sees every send committed
- * before it, makes count-then-insert safe across processes sharing the database.
+ * Resolves the receivers and logs the messages with all their recipients, in one statement.
+ *
+ * A username resolves to an active, unfrozen member of the tenant and that member's active
+ * binding for the corp (correlated scalar subqueries, so each lookup stays on a unique index);
+ * anyone else is `unbound`. Bound recipients become `pending` unless they reached the per-member
+ * limit, counting what the log already holds plus the earlier messages of the same batch
+ * (`row_number` per member), so the limit also holds inside a batch. Message ids are drawn from
+ * the sequence first, so every row is tied to its message by position, never by the order
+ * RETURNING happens to use.
+ *
+ * The count and the insert must not interleave with another sender's. The embedded database has
+ * one owning process and the batcher runs one batch at a time, so the statement alone is enough;
+ * on PostgreSQL (several processes) a transaction-scoped advisory lock per tenant, taken in
+ * tenant order before the statement, serialises them.
  */
-export async function insertMessage(
-  db: Db,
-  tenantId: number,
-  message: NewMessage,
-  drafts: ResolvedUser[],
-): Promise<{ messageId: number; createdAt: Date; recipients: RecipientDraft[] }> {
-  const bound = drafts.filter((d) => d.extUserId).map((d) => d.extUserId!);
-  const m = message;
+export async function logMessages(db: Db, items: LogItem[]): Promise<Logged[]> {
+  const m = items.map((it) => it.message);
+  const wanted = items.flatMap((it, ord) =>
+    it.usernames.map((username, idx) => ({ ord, idx, username })),
+  );
   const statement = sql`
-      with m as (
-        insert into ${messages} (tenant_id, third_type, source, sender_user_id, sender_username,
+    with input as (
+      select * from unnest(${ints(items.map((_, ord) => ord))}, ${ints(items.map((it) => it.tenantId))},
+        ${texts(m.map((x) => x.thirdType))}, ${texts(items.map((it) => it.corpId))},
+        ${texts(m.map((x) => x.source))}, ${ints(m.map((x) => x.senderUserId))},
+        ${texts(m.map((x) => x.senderUsername))}, ${texts(m.map((x) => x.msgtype))},
+        ${texts(m.map((x) => JSON.stringify(x.content)))},
+        ${texts(m.map((x) => JSON.stringify(x.target)))}, ${texts(m.map((x) => x.status))})
+        as x(ord, tenant_id, third_type, corp_id, source, sender_user_id, sender_username,
           msgtype, content, target, status)
-        values (${tenantId}, ${m.thirdType}, ${m.source}, ${m.senderUserId}, ${m.senderUsername},
-          ${m.msgtype}, ${JSON.stringify(m.content)}::jsonb, ${JSON.stringify(m.target)}::jsonb,
-          ${m.status})
-        returning id, created_at
-      ),
-      at_limit as (
-        select ext_user_id from ${messageRecipients}
-        where tenant_id = ${tenantId}
-          and ext_user_id = any(${textArray(bound)})
-          and outcome in ('pending', 'delivered')
-          and created_at > now() - interval '1 hour'
-        group by ext_user_id
-        having count(*) filter (where created_at > now() - interval '1 minute') >= ${MEMBER_LIMITS.perMinute}
-          or count(*) >= ${MEMBER_LIMITS.perHour}
-      ),
-      r as (
-        select * from unnest(${textArray(drafts.map((d) => d.username))},
-          ${sql.param(drafts.map((d) => d.userId))}::int[],
-          ${textArray(drafts.map((d) => d.extUserId))}) with ordinality as r(username, user_id, ext_user_id, ord)
-      ),
-      ins as (
-        insert into ${messageRecipients} (tenant_id, message_id, username, user_id, ext_user_id, outcome)
-        select ${tenantId}, m.id, r.username, r.user_id, r.ext_user_id,
-          case when r.ext_user_id is null then 'unbound'
-               when r.ext_user_id in (select ext_user_id from at_limit) then 'throttled'
-               else 'pending' end
-        from m, r order by r.ord
-        returning ext_user_id, outcome
-      )
-      select m.id, m.created_at,
-        (select coalesce(array_agg(ext_user_id), '{}') from ins where outcome = 'throttled') as throttled
-      from m`;
-  // The embedded database runs one statement at a time in this process, so the statement alone
-  // is atomic against every other send: no transaction, no lock (3 fewer round trips).
-  const result = isEmbedded(db)
-    ? await db.execute(statement)
-    : await db.transaction(async (tx) => {
-        if (bound.length > 0) {
-          await tx.execute(
-            sql`select pg_advisory_xact_lock(hashtextextended(${`messages-throttle:${tenantId}`}, 0))`,
-          );
-        }
-        return tx.execute(statement);
-      });
-  const row = rowsOf<{ id: number; created_at: string | Date; throttled: string[] }>(result)[0]!;
-  const throttled = new Set(row.throttled);
-  const recipients: RecipientDraft[] = drafts.map((d) => ({
-    ...d,
-    outcome: !d.extUserId ? 'unbound' : throttled.has(d.extUserId) ? 'throttled' : 'pending',
-  }));
-  return { messageId: row.id, createdAt: new Date(row.created_at), recipients };
+    ),
+    ids as (
+      select ord, nextval(pg_get_serial_sequence('messages', 'id'))::int as id from input
+    ),
+    m as (
+      insert into ${messages} (id, tenant_id, third_type, source, sender_user_id,
+        sender_username, msgtype, content, target, status)
+      select ids.id, i.tenant_id, i.third_type, i.source, i.sender_user_id, i.sender_username,
+        i.msgtype, i.content::jsonb, i.target::jsonb, i.status
+      from input i join ids using (ord)
+      returning id, created_at
+    ),
+    wanted as (
+      select * from unnest(${ints(wanted.map((w) => w.ord))}, ${ints(wanted.map((w) => w.idx))},
+        ${texts(wanted.map((w) => w.username))}) as w(ord, idx, username)
+    ),
+    named as materialized (
+      select u.id, lower(u.username) as name from ${users} u
+      where lower(u.username) = any(${texts([...new Set(wanted.map((w) => w.username.toLowerCase()))])})
+    ),
+    found as materialized (
+      select w.ord, w.idx, n.id as user_id,
+        (select lower(t.ext_user_id) from ${thirdAccounts} t
+          where t.tenant_id = i.tenant_id and t.third_type = i.third_type
+            and t.user_id = n.id and t.corp_id = i.corp_id and t.active) as ext_user_id
+      from wanted w
+      join input i using (ord)
+      join named n on n.name = lower(w.username)
+      where (select ms.status from ${memberships} ms
+              where ms.tenant_id = i.tenant_id and ms.user_id = n.id and not ms.frozen)
+            = ${MEMBERSHIP_STATUS.normal}
+    ),
+    r as (
+      select w.ord, w.idx, i.tenant_id, ids.id as message_id, w.username, f.user_id,
+        f.ext_user_id
+      from wanted w
+      join input i using (ord)
+      join ids using (ord)
+      left join found f using (ord, idx)
+    ),
+    prior as (
+      select mr.tenant_id, mr.ext_user_id,
+        count(*) filter (where mr.created_at > now() - interval '1 minute') as per_minute,
+        count(*) as per_hour
+      from ${messageRecipients} mr
+      join (select distinct tenant_id, ext_user_id from r where ext_user_id is not null) k
+        on mr.tenant_id = k.tenant_id and mr.ext_user_id = k.ext_user_id
+      where mr.outcome in ('pending', 'delivered') and mr.created_at > now() - interval '1 hour'
+      group by mr.tenant_id, mr.ext_user_id
+    ),
+    decided as (
+      select r.*,
+        case when r.ext_user_id is null then 'unbound'
+             when coalesce(p.per_minute, 0) + row_number() over w > ${MEMBER_LIMITS.perMinute}
+               or coalesce(p.per_hour, 0) + row_number() over w > ${MEMBER_LIMITS.perHour}
+             then 'throttled'
+             else 'pending' end as outcome
+      from r
+      left join prior p on p.tenant_id = r.tenant_id and p.ext_user_id = r.ext_user_id
+      window w as (partition by r.tenant_id, r.ext_user_id order by r.ord, r.idx)
+    ),
+    ins as (
+      insert into ${messageRecipients} (tenant_id, message_id, username, user_id, ext_user_id,
+        outcome)
+      select tenant_id, message_id, username, user_id, ext_user_id, outcome
+      from decided order by ord, idx
+    )
+    select ids.ord, ids.id, m.created_at,
+      coalesce((select array_agg(d.idx order by d.idx) from decided d where d.ord = ids.ord), '{}') as idx,
+      coalesce((select array_agg(d.user_id order by d.idx) from decided d where d.ord = ids.ord), '{}') as user_ids,
+      coalesce((select array_agg(d.ext_user_id order by d.idx) from decided d where d.ord = ids.ord), '{}') as ext_user_ids,
+      coalesce((select array_agg(d.outcome order by d.idx) from decided d where d.ord = ids.ord), '{}') as outcomes
+    from ids join m on m.id = ids.id
+    order by ids.ord`;
+  const lockTenants = [
+    ...new Set(items.filter((it) => it.usernames.length > 0).map((it) => it.tenantId)),
+  ].sort((a, b) => a - b);
+  const result =
+    isEmbedded(db) || lockTenants.length === 0
+      ? await db.execute(statement)
+      : await db.transaction(async (tx) => {
+          await tx.execute(sql`
+            select pg_advisory_xact_lock(hashtextextended('messages-throttle:' || t, 0))
+            from unnest(${ints(lockTenants)}) as t order by t`);
+          return tx.execute(statement);
+        });
+  const out = rowsOf<{
+    ord: number;
+    id: number;
+    created_at: string | Date;
+    idx: number[];
+    user_ids: (number | null)[];
+    ext_user_ids: (string | null)[];
+    outcomes: RecipientOutcome[];
+  }>(result);
+  return items.map((it, ord) => {
+    const row = out[ord];
+    if (!row || row.ord !== ord) throw new Error('message log rows came back out of order');
+    return {
+      messageId: row.id,
+      createdAt: new Date(row.created_at),
+      recipients: row.idx.map((idx, k) => ({
+        username: it.usernames[idx]!,
+        userId: row.user_ids[k] ?? null,
+        extUserId: row.ext_user_ids[k] ?? null,
+        outcome: row.outcomes[k]!,
+      })),
+    };
+  });
 }
 
 /** PGlite: one in-process database that executes statements one after another. */
@@ -93,51 +193,84 @@ export interface FinishBatch {
   msgId: string | null;
   invalid: string[];
 }
+export interface FinishItem {
+  tenantId: number;
+  messageId: number;
+  patch: FinishPatch;
+  batches: FinishBatch[];
+}
 
 /**
- * Records the provider's answer in one statement: the message's status and every pending
- * recipient's outcome (invalid / delivered / failed) with the msgid of its batch.
+ * Records the provider's answers in one statement: each message's status, msgids, error and
+ * department outcome, and every pending recipient's outcome (invalid / delivered / failed) with
+ * the msgid of its batch.
  */
-export async function finishMessage(
-  db: Db,
-  tenantId: number,
-  messageId: number,
-  patch: FinishPatch,
-  batches: FinishBatch[],
-): Promise<void> {
-  const json = (v: unknown) => sql`${v === null ? null : JSON.stringify(v)}::jsonb`;
-  const sets: SQL[] = [sql`finished_at = now()`];
-  if (patch.status !== undefined) sets.push(sql`status = ${patch.status}`);
-  if (patch.msgIds !== undefined) sets.push(sql`msg_ids = ${textArray(patch.msgIds)}`);
-  if (patch.error !== undefined) sets.push(sql`error = ${json(patch.error)}`);
-  if (patch.departments !== undefined) sets.push(sql`departments = ${json(patch.departments)}`);
-  const update = sql`update ${messages} set ${sql.join(sets, sql`, `)}
-    where tenant_id = ${tenantId} and id = ${messageId}`;
-  const exts: string[] = [];
-  const msgIds: (string | null)[] = [];
-  const invalid: boolean[] = [];
-  for (const b of batches) {
-    const refused = new Set(b.invalid);
-    for (const ext of b.extUserIds) {
-      exts.push(ext);
-      msgIds.push(b.msgId);
-      invalid.push(refused.has(ext));
+export async function finishMessages(db: Db, items: FinishItem[]): Promise<void[]> {
+  const patches = items.map(({ patch }) => ({
+    status: patch.status ?? null,
+    msg_ids: patch.msgIds ?? null,
+    set_msg_ids: patch.msgIds !== undefined,
+    error: patch.error ?? null,
+    set_error: patch.error !== undefined,
+    departments: patch.departments ?? null,
+    set_departments: patch.departments !== undefined,
+  }));
+  const outcomes: {
+    tenant_id: number;
+    message_id: number;
+    ext_user_id: string;
+    msg_id: string | null;
+    invalid: boolean;
+  }[] = [];
+  for (const { tenantId, messageId, batches } of items) {
+    for (const b of batches) {
+      const refused = new Set(b.invalid);
+      for (const ext of b.extUserIds) {
+        outcomes.push({
+          tenant_id: tenantId,
+          message_id: messageId,
+          ext_user_id: ext,
+          msg_id: b.msgId,
+          invalid: refused.has(ext),
+        });
+      }
     }
   }
-  if (exts.length === 0) {
-    await db.execute(update);
-    return;
-  }
-  const outcome = (o: RecipientOutcome) => sql.raw(`'${o}'`);
   await db.execute(sql`
-    with m as (${update} returning id)
+    with v as (
+      select * from unnest(${ints(items.map((it) => it.tenantId))},
+        ${ints(items.map((it) => it.messageId))}, ${texts(patches.map((p) => p.status))},
+        ${texts(patches.map((p) => JSON.stringify(p.msg_ids)))},
+        ${sql.param(patches.map((p) => p.set_msg_ids))}::boolean[],
+        ${texts(patches.map((p) => JSON.stringify(p.error)))},
+        ${sql.param(patches.map((p) => p.set_error))}::boolean[],
+        ${texts(patches.map((p) => JSON.stringify(p.departments)))},
+        ${sql.param(patches.map((p) => p.set_departments))}::boolean[])
+        as v(tenant_id, id, status, msg_ids, set_msg_ids, error, set_error, departments,
+          set_departments)
+    ),
+    m as (
+      update ${messages} as msg set finished_at = now(),
+        status = coalesce(v.status, msg.status),
+        msg_ids = case when v.set_msg_ids
+                       then array(select jsonb_array_elements_text(v.msg_ids::jsonb))
+                       else msg.msg_ids end,
+        error = case when v.set_error then nullif(v.error::jsonb, 'null'::jsonb) else msg.error end,
+        departments = case when v.set_departments then nullif(v.departments::jsonb, 'null'::jsonb)
+                           else msg.departments end
+      from v where msg.tenant_id = v.tenant_id and msg.id = v.id
+      returning msg.id
+    )
     update ${messageRecipients} as mr
-    set outcome = case when v.invalid then ${outcome('invalid')}
-                       when v.msg_id is null then ${outcome('failed')}
-                       else ${outcome('delivered')} end,
-        msg_id = v.msg_id
-    from m, unnest(${textArray(exts)}, ${textArray(msgIds)}, ${sql.param(invalid)}::boolean[])
-      as v(ext_user_id, msg_id, invalid)
-    where mr.tenant_id = ${tenantId} and mr.message_id = m.id and mr.outcome = 'pending'
-      and mr.ext_user_id = v.ext_user_id`);
+    set outcome = case when o.invalid then 'invalid'
+                       when o.msg_id is null then 'failed'
+                       else 'delivered' end,
+        msg_id = o.msg_id
+    from unnest(${ints(outcomes.map((o) => o.tenant_id))}, ${ints(outcomes.map((o) => o.message_id))},
+      ${texts(outcomes.map((o) => o.ext_user_id))}, ${texts(outcomes.map((o) => o.msg_id))},
+      ${sql.param(outcomes.map((o) => o.invalid))}::boolean[])
+      as o(tenant_id, message_id, ext_user_id, msg_id, invalid)
+    where mr.tenant_id = o.tenant_id and mr.message_id = o.message_id
+      and mr.outcome = 'pending' and mr.ext_user_id = o.ext_user_id`);
+  return items.map(() => undefined);
 }

@@ -281,6 +281,37 @@ describe('POST /sys/thirdApp/sendMessageTest', () => {
     const hourly = await send(text('hourly', m3!));
     expect(hourly.status).toBe(429);
   });
+
+  it('keeps the per-member limit when concurrent sends are logged in one batch', async () => {
+    const [m] = await arrangeBoundMembers(t.db, {
+      tenantId: tenant.id,
+      corpId: sim.credentials.corpId,
+      extUserIds: ext.slice(1530, 1531),
+    });
+    // 40 sends at once: they reach the message log in shared statements, not one by one.
+    const answers = await Promise.all(
+      Array.from({ length: 40 }, (_, i) => send(text(`burst ${i}`, m!))),
+    );
+    const statuses = answers.map((a) => a.status);
+    expect(statuses.filter((s) => s === 200)).toHaveLength(30);
+    expect(statuses.filter((s) => s === 429)).toHaveLength(10);
+    expect(sim.admin.messagesFor(ext[1530]!).filter((x) => x.delivered)).toHaveLength(30);
+    // Every call has its own log entry with its own content.
+    const ids = new Set(answers.map((a) => a.body.result?.messageId ?? a.body.details?.messageId));
+    expect(ids.size).toBe(40);
+    const one = answers.find((a) => a.status === 200)!;
+    const logged = await t.call(
+      'GET',
+      `/sys/thirdApp/messages/${one.body.result.messageId}`,
+      undefined,
+      {
+        token: admin.token,
+      },
+    );
+    expect(logged.body.result.recipients).toEqual([
+      expect.objectContaining({ username: m, outcome: 'delivered' }),
+    ]);
+  });
 });
 
 /** A second corp (own simulator) for a tenant that must not share the CorpID. */
