@@ -75,6 +75,12 @@ export interface DirectorySnapshot {
   members: ExtMember[];
   /** True when some part could not be read; a sync must not treat missing members as leavers. */
   partial: boolean;
+  /**
+   * Members the provider's whole-organisation listing has but the app cannot see (WeCom: the
+   * contacts-sync secret's `user/list_id`, beside the app's visible range). They still exist, so
+   * a sync must not mark them as left. Absent when no such listing is configured.
+   */
+  outsideRange?: string[];
   problems: ConnectorError[];
   /** Provider requests made, for progress and benchmarks. */
   requests: number;

@@ -43,14 +43,46 @@ async function pool<T>(items: T[], width: number, fn: (item: T) => Promise<void>
 }
 
 /**
+ * Every userid of the corp through the contacts-sync secret (`user/list_id`, paged by cursor).
+ * Failure is reported, not fatal: the listing only tells hidden members from leavers.
+ */
+async function listWholeCorp(
+  contacts: WeComClient,
+): Promise<{ ids: Set<string> | null; requests: number; problem: ConnectorError | null }> {
+  const ids = new Set<string>();
+  let requests = 0;
+  try {
+    let cursor: string | undefined;
+    do {
+      requests++;
+      const page = await contacts.user.listId(cursor);
+      for (const row of page.rows) ids.add(row.userId.toLowerCase());
+      cursor = page.nextCursor && page.nextCursor !== cursor ? page.nextCursor : undefined;
+    } while (cursor);
+    return { ids, requests, problem: null };
+  } catch (err) {
+    return { ids: null, requests, problem: toConnectorError(err) as ConnectorError };
+  }
+}
+
+/**
  * Reads the org with the app secret: department/list, then user/list per department
  * (fetch_child=0), de-duplicated by userid — never one root fetch (the anchor's bug) and never
  * fetch_child=1 per department (quadratic). A department that cannot be read makes the snapshot
- * partial instead of silently dropping its members.
+ * partial instead of silently dropping its members. With the contacts-sync secret, the whole
+ * corp's userids are listed alongside (a different API, so it costs no time): members the app
+ * cannot see are reported as outside its visible range instead of looking like leavers.
  */
-export function createWeComDirectory(client: WeComClient, width: number): DirectoryReader {
+export function createWeComDirectory(
+  client: WeComClient,
+  width: number,
+  contacts: WeComClient | null = null,
+): DirectoryReader {
   return {
     async read(opts = {}): Promise<DirectorySnapshot> {
+      const wholeCorp = contacts ? listWholeCorp(contacts) : null;
+      // Settled here so a failed app read never leaves the listing's rejection unhandled.
+      void wholeCorp?.catch(() => {});
       let requests = 1;
       const raw = await translated(() => client.department.list());
       const departments: ExtDepartment[] = raw.map((d) => ({
@@ -69,6 +101,8 @@ export function createWeComDirectory(client: WeComClient, width: number): Direct
       });
 
       const members = new Map<string, ExtMember>();
+      /** Lower-cased userids read through the app (WeCom userids ignore case). */
+      const seen = new Set<string>();
       const problems: ConnectorError[] = [];
       let done = 0;
       await pool(raw, width, async (d) => {
@@ -77,18 +111,26 @@ export function createWeComDirectory(client: WeComClient, width: number): Direct
         try {
           for (const u of await client.user.list(d.id)) {
             if (!members.has(u.userId)) members.set(u.userId, toExtMember(u));
+            seen.add(u.userId.toLowerCase());
           }
         } catch (err) {
           problems.push(toConnectorError(err) as ConnectorError);
         }
         opts.onProgress?.({ phase: 'members', done: ++done, total: raw.length });
       });
+      const partial = problems.length > 0 || Boolean(opts.signal?.aborted);
+      const corp = wholeCorp ? await wholeCorp : null;
+      if (corp?.problem) problems.push(corp.problem);
+      const outsideRange = corp?.ids
+        ? [...corp.ids].filter((id) => !seen.has(id)).sort()
+        : undefined;
       return {
         departments,
         members: [...members.values()],
-        partial: problems.length > 0 || Boolean(opts.signal?.aborted),
+        partial,
         problems,
-        requests,
+        requests: requests + (corp?.requests ?? 0),
+        ...(outsideRange ? { outsideRange } : {}),
       };
     },
     async member(userId) {

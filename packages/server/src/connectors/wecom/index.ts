@@ -49,7 +49,8 @@ export const wecomConnector: ConnectorDefinition = {
       apiBase: endpoints.apiBase,
       tokenStore: tokens,
     });
-    // The contacts-sync secret has its own token; diagnostics check it when it is configured.
+    // The contacts-sync secret has its own token; diagnostics check it when it is configured, and
+    // a directory read lists the whole corp with it to tell hidden members from leavers.
     const contacts = settings.contactSecret
       ? createWeComClient({
           corpId: settings.clientId,
@@ -60,7 +61,7 @@ export const wecomConnector: ConnectorDefinition = {
       : null;
     return {
       test: () => runWeComDiagnostics({ app, agentId: settings.agentId, contacts }),
-      directory: createWeComDirectory(app, 5),
+      directory: createWeComDirectory(app, 5, contacts),
       messaging: createWeComMessaging(app, settings.agentId),
       oauth: createWeComOAuth(app, {
         corpId: settings.clientId,

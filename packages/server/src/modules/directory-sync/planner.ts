@@ -42,6 +42,8 @@ export interface SyncOps {
   departments: DepartmentOps;
   members: MemberOp[];
   leavers: LeaveOp[];
+  /** Bound members kept because they are only outside the app's visible range. */
+  outsideRange: number;
   /** Active bindings before the run: the base of the mass-change threshold. */
   activeBindings: number;
 }
@@ -244,10 +246,17 @@ export function computeOps(
         departments: departmentChange(m, null, ctx),
       });
   }
+  const hidden = new Set((snapshot.outsideRange ?? []).map(idKey));
+  let outsideRange = 0;
   if (!snapshot.partial) {
     for (const b of corpBindings) {
       const u = users.get(b.userId);
       if (!b.active || present.has(idKey(b.extUserId)) || !u) continue;
+      // Still in the corp, only outside the app's visible range: not a leaver.
+      if (hidden.has(idKey(b.extUserId))) {
+        outsideRange++;
+        continue;
+      }
       leavers.push({
         userId: b.userId,
         bindingId: b.id,
@@ -261,6 +270,7 @@ export function computeOps(
     departments,
     members,
     leavers,
+    outsideRange,
     activeBindings: corpBindings.filter((b) => b.active).length,
   };
 }
@@ -324,6 +334,7 @@ function planView(
       pending: byKind('pending').length,
       update: byKind('update').length,
       leave: ops.leavers.length,
+      outsideRange: ops.outsideRange,
       unmatchedLocal: match.unmatchedLocal.length,
       departmentsCreate: departments.create.length,
       departmentsRename: departments.rename.length,

@@ -92,6 +92,7 @@ const storedOf = (s: DirectorySnapshot): StoredSnapshot => ({
   departments: s.departments,
   members: s.members,
   partial: s.partial,
+  ...(s.outsideRange ? { outsideRange: s.outsideRange } : {}),
 });
 
 export function createDirectorySyncService(deps: {

@@ -16,7 +16,7 @@ export interface SyncWorld {
 
 export async function syncWorld(
   sim: SimOptions,
-  opts: { policy?: Record<string, unknown> } = {},
+  opts: { policy?: Record<string, unknown>; contactSecret?: boolean } = {},
 ): Promise<SyncWorld> {
   const s = await startSimulator({ latencyMs: 0, seed: 3, ...sim });
   const t = await buildTestApp({
@@ -32,6 +32,7 @@ export async function syncWorld(
       agentId: s.credentials.agentId,
       clientId: s.credentials.corpId,
       clientSecret: s.credentials.secret,
+      ...(opts.contactSecret ? { contactSecret: s.credentials.contactSecret } : {}),
       ...(opts.policy ? { syncPolicy: opts.policy } : {}),
     },
     { token: admin.token },

@@ -1,7 +1,10 @@
 import type { DirectorySnapshot, ExtDepartment, ExtMember } from '../../connectors/kit';
 
 /** What a plan is computed from: the external snapshot (as stored) plus the local state. */
-export type StoredSnapshot = Pick<DirectorySnapshot, 'departments' | 'members' | 'partial'>;
+export type StoredSnapshot = Pick<
+  DirectorySnapshot,
+  'departments' | 'members' | 'partial' | 'outsideRange'
+>;
 export type { ExtDepartment, ExtMember };
 
 export interface LocalDepartment {
@@ -122,6 +125,8 @@ export interface PlanCounts {
   pending: number;
   update: number;
   leave: number;
+  /** Bound members the app cannot see but the whole-corp listing has: kept, not marked left. */
+  outsideRange: number;
   unmatchedLocal: number;
   departmentsCreate: number;
   departmentsRename: number;

@@ -60,6 +60,22 @@ function Review({ plan, onApplied }: { plan: SyncPlan; onApplied: (runId: number
           message={t('sync.partial', { code: plan.problems[0]?.providerCode ?? '' })}
         />
       )}
+      {!plan.partial && plan.problems.length > 0 && (
+        <Alert
+          type="warning"
+          showIcon
+          data-testid="sync-contacts-problem"
+          message={t('sync.contactsProblem', { code: plan.problems[0]?.providerCode ?? '' })}
+        />
+      )}
+      {(plan.counts.outsideRange ?? 0) > 0 && (
+        <Alert
+          type="info"
+          showIcon
+          data-testid="sync-outside-range"
+          message={t('sync.outsideRange', { count: plan.counts.outsideRange })}
+        />
+      )}
       {error && (
         <Alert type="error" showIcon message={error} closable onClose={() => setError(null)} />
       )}
