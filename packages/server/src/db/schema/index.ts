@@ -8,3 +8,4 @@ export * from './third-apps';
 export * from './messages';
 export * from './third-login';
 export * from './sync';
+export * from './callbacks';
