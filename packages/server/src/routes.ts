@@ -8,6 +8,7 @@ import { registerThirdAppConfigRoutes } from './modules/third-app-config/third-a
 import { registerMessageRoutes } from './modules/messages/messages.routes';
 import { registerThirdLoginRoutes } from './modules/third-login/third-login.routes';
 import { registerDirectorySyncRoutes } from './modules/directory-sync/sync.routes';
+import { registerCallbackRoutes } from './modules/callbacks/callbacks.routes';
 import type { Services } from './services';
 
 export function registerRoutes(app: FastifyInstance, services: Services): void {
@@ -20,4 +21,5 @@ export function registerRoutes(app: FastifyInstance, services: Services): void {
   registerBindingRoutes(app, services);
   registerThirdLoginRoutes(app, services);
   registerDirectorySyncRoutes(app, services);
+  registerCallbackRoutes(app, services);
 }

@@ -10,6 +10,7 @@ import { createThirdAppConfigService } from './modules/third-app-config/third-ap
 import { createMessagesService } from './modules/messages/messages.service';
 import { createDirectorySyncService } from './modules/directory-sync/sync.service';
 import { createThirdLoginService } from './modules/third-login/third-login.service';
+import { createCallbacksService } from './modules/callbacks/callbacks.service';
 import { createDbTokenStore } from './connectors/token-store';
 import { createSecretBox } from './lib/secrets';
 import type { Database } from './db/client';
@@ -27,6 +28,13 @@ export function createServices(deps: { db: Db; database: Database; config: AppCo
     box,
     tokens: connectorTokens,
   });
+  const directorySync = createDirectorySyncService({
+    db,
+    database: deps.database,
+    box,
+    runtime: thirdAppConfig.runtime,
+    logLevel: deps.config.logLevel,
+  });
   return {
     auth,
     resolveTenant,
@@ -36,13 +44,8 @@ export function createServices(deps: { db: Db; database: Database; config: AppCo
     bindings: createBindingsService({ db }),
     thirdAppConfig,
     messages: createMessagesService({ db, thirdAppConfig, config: deps.config }),
-    directorySync: createDirectorySyncService({
-      db,
-      database: deps.database,
-      box,
-      runtime: thirdAppConfig.runtime,
-      logLevel: deps.config.logLevel,
-    }),
+    directorySync,
+    callbacks: createCallbacksService({ db, runtime: thirdAppConfig.runtime, sync: directorySync }),
     thirdLogin: createThirdLoginService({ db, config: deps.config, thirdAppConfig, auth }),
   };
 }

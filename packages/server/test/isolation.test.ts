@@ -136,6 +136,16 @@ const ENTRIES: Record<string, Entry> = {
   'GET /sys/thirdLogin/tenant/:tenantId': {
     exempt: 'public; only whether WeCom sign-in is on (and then the tenant name), no tenant data',
   },
+  // WeCom contact callbacks: the tenant comes from the path, but a request only counts when it is
+  // signed with that tenant's Token and encrypted for its CorpID; another tenant's values get 403
+  // and store nothing (src/modules/callbacks/callbacks.test.ts, "tenant A's Token…").
+  'GET /sys/thirdApp/callback/wechat_enterprise/:tenantId': {
+    exempt:
+      "public WeCom URL verification; answers only to the path tenant's own Token and AES key",
+  },
+  'POST /sys/thirdApp/callback/wechat_enterprise/:tenantId': {
+    exempt: "public WeCom event delivery; stores only what the path tenant's own Token signed",
+  },
   // The caller's own binding in the current tenant: B's admin sees none of A's and unbinds nothing.
   'GET /sys/user/wecomBinding': {
     foreign: [

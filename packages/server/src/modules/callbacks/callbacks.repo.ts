@@ -1,0 +1,110 @@
+import { and, eq, isNull, lte, max } from 'drizzle-orm';
+import type { Db } from '../../db/client';
+import {
+  callbackEvents,
+  syncRuns,
+  type CallbackOutcome,
+  type SyncRunStatus,
+  type ThirdType,
+} from '../../db/schema';
+import type { ContactChange } from './event-xml';
+
+/** Stored callback events; tenant id first in every statement. */
+export function createCallbacksRepo(db: Db) {
+  const unapplied = (tenantId: number, thirdType: ThirdType) =>
+    and(
+      eq(callbackEvents.tenantId, tenantId),
+      eq(callbackEvents.thirdType, thirdType),
+      isNull(callbackEvents.appliedAt),
+    );
+
+  return {
+    /** Stores the event once; a retried delivery (same key) is a no-op. True when it was new. */
+    async insertEvent(
+      tenantId: number,
+      thirdType: ThirdType,
+      dedupKey: string,
+      change: ContactChange,
+    ): Promise<boolean> {
+      const rows = await db
+        .insert(callbackEvents)
+        .values({ tenantId, thirdType, dedupKey, ...change })
+        .onConflictDoNothing()
+        .returning({ id: callbackEvents.id });
+      return rows.length > 0;
+    },
+
+    /** Highest id among the tenant's events not applied yet (whatever a previous run did). */
+    async maxUnappliedId(tenantId: number, thirdType: ThirdType): Promise<number | null> {
+      const [row] = await db
+        .select({ id: max(callbackEvents.id) })
+        .from(callbackEvents)
+        .where(unapplied(tenantId, thirdType));
+      return row?.id == null ? null : Number(row.id);
+    },
+
+    /** Tenants with events waiting, for the pick-up at start. */
+    async listUnappliedTenants(): Promise<{ tenantId: number; thirdType: ThirdType }[]> {
+      return db
+        .selectDistinct({ tenantId: callbackEvents.tenantId, thirdType: callbackEvents.thirdType })
+        .from(callbackEvents)
+        .where(isNull(callbackEvents.appliedAt));
+    },
+
+    /** Hands the unapplied events up to `maxId` to `runId`. */
+    async claim(tenantId: number, thirdType: ThirdType, maxId: number, runId: number) {
+      await db
+        .update(callbackEvents)
+        .set({ runId, outcome: 'running', error: null })
+        .where(and(unapplied(tenantId, thirdType), lte(callbackEvents.id, maxId)));
+    },
+
+    /** Records why the unapplied events up to `maxId` could not be applied (they stay unapplied). */
+    async markNotApplied(
+      tenantId: number,
+      thirdType: ThirdType,
+      maxId: number,
+      outcome: Exclude<CallbackOutcome, 'applied'>,
+      error: Record<string, unknown> | null,
+    ) {
+      await db
+        .update(callbackEvents)
+        .set({ outcome, error })
+        .where(and(unapplied(tenantId, thirdType), lte(callbackEvents.id, maxId)));
+    },
+
+    /** Closes the events a run took: applied when it succeeded, its outcome and error otherwise. */
+    async settle(
+      tenantId: number,
+      runId: number,
+      run: { status: SyncRunStatus; error: Record<string, unknown> | null },
+    ) {
+      const applied = run.status === 'succeeded';
+      const outcome: CallbackOutcome = applied
+        ? 'applied'
+        : run.status === 'needs_confirmation'
+          ? 'needs_confirmation'
+          : 'failed';
+      await db
+        .update(callbackEvents)
+        .set({ outcome, error: applied ? null : run.error, appliedAt: applied ? new Date() : null })
+        .where(
+          and(
+            eq(callbackEvents.tenantId, tenantId),
+            eq(callbackEvents.runId, runId),
+            isNull(callbackEvents.appliedAt),
+          ),
+        );
+    },
+
+    /** Status of a sync run (read-only; runs belong to directory sync). */
+    async findRunStatus(tenantId: number, runId: number) {
+      const [row] = await db
+        .select({ status: syncRuns.status, error: syncRuns.error })
+        .from(syncRuns)
+        .where(and(eq(syncRuns.tenantId, tenantId), eq(syncRuns.id, runId)));
+      return row ? { status: row.status, error: row.error ?? null } : null;
+    },
+  };
+}
+export type CallbacksRepo = ReturnType<typeof createCallbacksRepo>;
