@@ -1,4 +1,4 @@
-import { intArray } from './sql-arrays';
+import { intArray, recordset } from './sql-arrays';
 import { sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../../db/client';
 import { rowsOf } from '../../lib/sql';
@@ -35,30 +35,36 @@ export async function writeDepartments(
     const batch = ready.length > 0 ? ready : later.map((d) => ({ ...d, parentExtId: null }));
     pending = ready.length > 0 ? later : [];
     for (const part of chunks(batch)) {
-      const values = part.map(
-        (d) =>
-          sql`(${tenantId}::int, ${d.parentExtId === null ? null : ids.get(d.parentExtId)}::int, ${d.name}::text, ${d.order}::int, ${EXT_SOURCE}::text, ${d.extId}::text)`,
-      );
+      const values = part.map((d) => ({
+        parent_id: d.parentExtId === null ? null : ids.get(d.parentExtId),
+        name: d.name,
+        sort_order: d.order,
+        ext_id: d.extId,
+      }));
       const rows = rowsOf<{ id: number; ext_id: string }>(
         await tx.execute(sql`insert into departments (tenant_id, parent_id, name, sort_order, ext_source, ext_id)
-          values ${sql.join(values, sql`, `)} returning id, ext_id`),
+          select ${tenantId}::int, parent_id, name, sort_order, ${EXT_SOURCE}::text, ext_id
+          from ${recordset(values, 'parent_id int, name text, sort_order int, ext_id text')}
+          returning id, ext_id`),
       );
       for (const r of rows) ids.set(r.ext_id, r.id);
       writes += rows.length;
     }
   }
   for (const part of chunks(ops.update)) {
-    const values = part.map((u) => {
-      const setParent = u.parentExtId !== undefined;
-      const parent = u.parentExtId ? (ids.get(u.parentExtId) ?? null) : null;
-      return sql`(${u.id}::int, ${u.name ?? null}::text, ${setParent}::boolean, ${parent}::int, ${u.order ?? null}::int)`;
-    });
+    const values = part.map((u) => ({
+      id: u.id,
+      name: u.name ?? null,
+      set_parent: u.parentExtId !== undefined,
+      parent_id: u.parentExtId ? (ids.get(u.parentExtId) ?? null) : null,
+      ord: u.order ?? null,
+    }));
     await tx.execute(sql`update departments d set
         name = coalesce(v.name, d.name),
         parent_id = case when v.set_parent then v.parent_id else d.parent_id end,
         sort_order = coalesce(v.ord, d.sort_order),
         updated_at = now()
-      from (values ${sql.join(values, sql`, `)}) as v(id, name, set_parent, parent_id, ord)
+      from ${recordset(values, 'id int, name text, set_parent boolean, parent_id int, ord int')}
       where d.tenant_id = ${tenantId} and d.id = v.id`);
     writes += part.length;
   }

@@ -1,4 +1,4 @@
-import { intArray } from './sql-arrays';
+import { intArray, recordset } from './sql-arrays';
 import { sql } from 'drizzle-orm';
 import type { Db } from '../../db/client';
 import type { ThirdType } from '../../db/schema';
@@ -20,44 +20,55 @@ export interface WriteContext {
   >;
 }
 
-const join = (parts: ReturnType<typeof sql>[]) => sql.join(parts, sql`, `);
-
 async function createUsers(tx: Db, ctx: WriteContext, ops: MemberOp[]): Promise<number> {
   const creates = ops.filter((o) => o.kind === 'create');
   if (creates.length === 0) return 0;
-  const values = creates.map((o) => {
+  const rows = creates.map((o) => {
     const cred = ctx.credentials.get(o.ext.userId) ?? {
       passwordHash: null,
       mustChangePassword: false,
     };
-    return sql`(${ctx.houseNumber + o.ext.userId}::text, ${cred.passwordHash}::text, ${o.ext.name || o.ext.userId}::text, ${o.ext.position}::text, ${cred.mustChangePassword}::boolean)`;
+    return {
+      username: ctx.houseNumber + o.ext.userId,
+      password_hash: cred.passwordHash,
+      realname: o.ext.name || o.ext.userId,
+      position: o.ext.position,
+      must_change_password: cred.mustChangePassword,
+    };
   });
-  const rows = rowsOf<{ id: number; username: string }>(
+  const inserted = rowsOf<{ id: number; username: string }>(
     await tx.execute(sql`insert into users (username, password_hash, realname, position, must_change_password)
-      values ${join(values)} returning id, username`),
+      select username, password_hash, realname, position, must_change_password
+      from ${recordset(rows, 'username text, password_hash text, realname text, position text, must_change_password boolean')}
+      returning id, username`),
   );
-  const byName = new Map(rows.map((r) => [r.username.toLowerCase(), r.id]));
+  const byName = new Map(inserted.map((r) => [r.username.toLowerCase(), r.id]));
   for (const o of creates)
     o.userId = byName.get((ctx.houseNumber + o.ext.userId).toLowerCase()) ?? null;
-  return rows.length;
+  return inserted.length;
 }
 
 async function writeMemberships(tx: Db, ctx: WriteContext, ops: MemberOp[]): Promise<number> {
   const inserts = ops.filter((o) => o.membership?.create);
   const patches = ops.filter((o) => o.membership && !o.membership.create);
   if (inserts.length > 0) {
-    await tx.execute(
-      sql`insert into memberships (tenant_id, user_id, status, frozen) values ${join(
-        inserts.map(
-          (o) =>
-            sql`(${ctx.tenantId}::int, ${o.userId}::int, ${o.membership!.status}::smallint, ${o.membership!.frozen ?? false}::boolean)`,
-        ),
-      )}`,
-    );
+    const rows = inserts.map((o) => ({
+      user_id: o.userId,
+      status: o.membership!.status,
+      frozen: o.membership!.frozen ?? false,
+    }));
+    await tx.execute(sql`insert into memberships (tenant_id, user_id, status, frozen)
+      select ${ctx.tenantId}::int, user_id, status, frozen
+      from ${recordset(rows, 'user_id int, status smallint, frozen boolean')}`);
   }
   if (patches.length > 0) {
+    const rows = patches.map((o) => ({
+      user_id: o.userId,
+      status: o.membership!.status ?? null,
+      frozen: o.membership!.frozen ?? null,
+    }));
     await tx.execute(sql`update memberships m set status = coalesce(v.status, m.status), frozen = coalesce(v.frozen, m.frozen), updated_at = now()
-      from (values ${join(patches.map((o) => sql`(${o.userId}::int, ${o.membership!.status ?? null}::smallint, ${o.membership!.frozen ?? null}::boolean)`))}) as v(user_id, status, frozen)
+      from ${recordset(rows, 'user_id int, status smallint, frozen boolean')}
       where m.tenant_id = ${ctx.tenantId} and m.user_id = v.user_id`);
   }
   return inserts.length + patches.length;
@@ -66,13 +77,15 @@ async function writeMemberships(tx: Db, ctx: WriteContext, ops: MemberOp[]): Pro
 async function patchUsers(tx: Db, ops: MemberOp[]): Promise<number> {
   const patches = ops.filter((o) => o.user && o.kind !== 'create');
   if (patches.length === 0) return 0;
-  const values = patches.map(
-    (o) =>
-      sql`(${o.userId}::int, ${o.user!.realname ?? null}::text, ${'position' in o.user!}::boolean, ${o.user!.position ?? null}::text)`,
-  );
+  const rows = patches.map((o) => ({
+    id: o.userId,
+    realname: o.user!.realname ?? null,
+    set_position: 'position' in o.user!,
+    position: o.user!.position ?? null,
+  }));
   await tx.execute(sql`update users u set realname = coalesce(v.realname, u.realname),
       position = case when v.set_position then v.position else u.position end, updated_at = now()
-    from (values ${join(values)}) as v(id, realname, set_position, position) where u.id = v.id`);
+    from ${recordset(rows, 'id int, realname text, set_position boolean, position text')} where u.id = v.id`);
   return patches.length;
 }
 
@@ -80,32 +93,34 @@ async function patchUsers(tx: Db, ops: MemberOp[]): Promise<number> {
 async function writeDepartmentLinks(tx: Db, ctx: WriteContext, ops: MemberOp[]): Promise<number> {
   const changes = ops.filter((o) => o.departments && o.userId !== null);
   if (changes.length === 0) return 0;
-  const userIds = changes.map((o) => o.userId as number);
-  await tx.execute(sql`delete from user_departments ud using departments d
-    where ud.tenant_id = ${ctx.tenantId} and ud.user_id = any(${intArray(userIds)})
-      and d.tenant_id = ud.tenant_id and d.id = ud.department_id and d.ext_source = ${EXT_SOURCE}`);
-  const withMain = changes
-    .filter((o) => o.departments!.mainExtId !== null)
-    .map((o) => o.userId as number);
-  if (withMain.length > 0) {
-    await tx.execute(sql`update user_departments set is_main = false
-      where tenant_id = ${ctx.tenantId} and user_id = any(${intArray(withMain)}) and is_main`);
+  // An account created in this transaction has no links yet: nothing to delete or demote.
+  const existing = changes.filter((o) => o.kind !== 'create');
+  if (existing.length > 0) {
+    const userIds = existing.map((o) => o.userId as number);
+    await tx.execute(sql`delete from user_departments ud using departments d
+      where ud.tenant_id = ${ctx.tenantId} and ud.user_id = any(${intArray(userIds)})
+        and d.tenant_id = ud.tenant_id and d.id = ud.department_id and d.ext_source = ${EXT_SOURCE}`);
+    const withMain = existing
+      .filter((o) => o.departments!.mainExtId !== null)
+      .map((o) => o.userId as number);
+    if (withMain.length > 0) {
+      await tx.execute(sql`update user_departments set is_main = false
+        where tenant_id = ${ctx.tenantId} and user_id = any(${intArray(withMain)}) and is_main`);
+    }
   }
   const rows = changes.flatMap((o) =>
     o
       .departments!.extIds.map((ext) => ({
-        dept: ctx.deptIds.get(ext),
-        main: ext === o.departments!.mainExtId,
+        user_id: o.userId,
+        department_id: ctx.deptIds.get(ext),
+        is_main: ext === o.departments!.mainExtId,
       }))
-      .filter((x): x is { dept: number; main: boolean } => x.dept !== undefined)
-      .map(
-        (x) => sql`(${ctx.tenantId}::int, ${o.userId}::int, ${x.dept}::int, ${x.main}::boolean)`,
-      ),
+      .filter((x) => x.department_id !== undefined),
   );
   if (rows.length > 0) {
-    await tx.execute(
-      sql`insert into user_departments (tenant_id, user_id, department_id, is_main) values ${join(rows)}`,
-    );
+    await tx.execute(sql`insert into user_departments (tenant_id, user_id, department_id, is_main)
+      select ${ctx.tenantId}::int, user_id, department_id, is_main
+      from ${recordset(rows, 'user_id int, department_id int, is_main boolean')}`);
   }
   return changes.length;
 }
@@ -114,18 +129,24 @@ async function writeBindings(tx: Db, ctx: WriteContext, ops: MemberOp[]): Promis
   const inserts = ops.filter((o) => o.binding?.create && o.userId !== null);
   const updates = ops.filter((o) => o.binding && !o.binding.create);
   if (inserts.length > 0) {
-    await tx.execute(
-      sql`insert into third_accounts (tenant_id, third_type, corp_id, ext_user_id, user_id, ext_name, active, ext_data) values ${join(
-        inserts.map(
-          (o) =>
-            sql`(${ctx.tenantId}::int, ${ctx.thirdType}::text, ${ctx.corpId}::text, ${o.ext.userId}::text, ${o.userId}::int, ${o.binding!.extName}::text, true, ${JSON.stringify(o.binding!.extData)}::jsonb)`,
-        ),
-      )}`,
-    );
+    const rows = inserts.map((o) => ({
+      ext_user_id: o.ext.userId,
+      user_id: o.userId,
+      ext_name: o.binding!.extName,
+      ext_data: o.binding!.extData,
+    }));
+    await tx.execute(sql`insert into third_accounts (tenant_id, third_type, corp_id, ext_user_id, user_id, ext_name, active, ext_data)
+      select ${ctx.tenantId}::int, ${ctx.thirdType}::text, ${ctx.corpId}::text, ext_user_id, user_id, ext_name, true, ext_data
+      from ${recordset(rows, 'ext_user_id text, user_id int, ext_name text, ext_data jsonb')}`);
   }
   if (updates.length > 0) {
+    const rows = updates.map((o) => ({
+      id: o.bindingId,
+      ext_name: o.binding!.extName,
+      ext_data: o.binding!.extData,
+    }));
     await tx.execute(sql`update third_accounts t set ext_name = v.ext_name, ext_data = v.ext_data, active = true, updated_at = now()
-      from (values ${join(updates.map((o) => sql`(${o.bindingId}::int, ${o.binding!.extName}::text, ${JSON.stringify(o.binding!.extData)}::jsonb)`))}) as v(id, ext_name, ext_data)
+      from ${recordset(rows, 'id int, ext_name text, ext_data jsonb')}
       where t.tenant_id = ${ctx.tenantId} and t.id = v.id`);
   }
   return inserts.length + updates.length;

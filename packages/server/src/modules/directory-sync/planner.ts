@@ -76,11 +76,11 @@ const sameJson = (a: unknown, b: unknown) =>
 export function resolvePairing(pairs: PlanPair[], local: LocalState, d: Decisions) {
   const chosen = new Map(pairs.map((p) => [idKey(p.wechatUserId), p.userId]));
   const rows = new Map(pairs.map((p) => [idKey(p.wechatUserId), p]));
+  const bound = new Set(local.bindings.map((b) => b.userId));
   const pickable = new Set(
     local.members
-      .filter((u) => u.membershipStatus === NORMAL)
-      .map((u) => u.userId)
-      .filter((id) => !local.bindings.some((b) => b.userId === id)),
+      .filter((u) => u.membershipStatus === NORMAL && !bound.has(u.userId))
+      .map((u) => u.userId),
   );
   const seen = new Set<number>();
   for (const { wechatUserId, userId } of d.pairs) {

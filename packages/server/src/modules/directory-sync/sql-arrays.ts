@@ -11,3 +11,13 @@ export function intArray(values: readonly number[]): SQL {
 export function textArray(values: readonly string[]): SQL {
   return sql`array(select jsonb_array_elements_text(${JSON.stringify(values)}::jsonb))`;
 }
+
+/**
+ * Rows as one bound JSON value, to select from: `insert … select … from ${recordset(rows, 'a
+ * int, b text')}`. A `values (…), (…)` list binds a parameter per cell, which drizzle builds
+ * and the database parses one by one (thousands per chunk); this is one parameter per statement.
+ * `columns` is trusted SQL (a column definition list), the keys of `rows` name its columns.
+ */
+export function recordset(rows: readonly Record<string, unknown>[], columns: string): SQL {
+  return sql`json_to_recordset(${JSON.stringify(rows)}::json) as v(${sql.raw(columns)})`;
+}

@@ -96,6 +96,10 @@ export function createSyncExecutor(deps: { db: Db; box: SecretBox }) {
       });
     });
     Object.assign(counts, next);
+    // The embedded database runs on this thread and every statement resolves as a microtask, so
+    // without a turn of the event loop no request (progress polls, sign-ins) is even read until
+    // the whole run is over.
+    await new Promise<void>((r) => setImmediate(r));
   }
 
   async function writeMemberOps(tx: Db, ctx: WriteContext, ops: MemberOp[]): Promise<ChunkResult> {

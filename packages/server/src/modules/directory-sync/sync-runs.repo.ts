@@ -1,10 +1,13 @@
-import { intArray } from './sql-arrays';
-import { and, count, desc, eq, sql } from 'drizzle-orm';
+import { intArray, recordset } from './sql-arrays';
+import { and, count, desc, eq, getTableColumns, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client';
 import { syncPlans, syncRunItems, syncRuns } from '../../db/schema';
 import { offsetOf } from '../../lib/sql';
 
-export type PlanRow = typeof syncPlans.$inferSelect;
+/** A stored plan as apply reads it: the plan view (`plan`) is only a record and is never read back. */
+export type PlanRow = Omit<typeof syncPlans.$inferSelect, 'plan'>;
+/** A plan row without its snapshot; `noOps` = the preview found nothing to write. */
+export type PlanHead = Omit<PlanRow, 'snapshot'> & { noOps: boolean };
 export type RunRow = typeof syncRuns.$inferSelect;
 export type RunPatch = Partial<Omit<typeof syncRuns.$inferInsert, 'tenantId' | 'id'>>;
 export type ItemInsert = Omit<typeof syncRunItems.$inferInsert, 'tenantId' | 'id' | 'runId'>;
@@ -14,12 +17,53 @@ const ITEM_CHUNK = 1000;
 /** Plans, runs and run items; tenant id first in every statement. */
 export function createSyncRunsRepo(db: Db) {
   return {
-    async insertPlan(tenantId: number, row: Omit<typeof syncPlans.$inferInsert, 'tenantId'>) {
-      await db.insert(syncPlans).values({ ...row, tenantId });
+    async insertPlan(
+      tenantId: number,
+      row: Omit<typeof syncPlans.$inferInsert, 'tenantId' | 'snapshot'> & {
+        /** The snapshot already serialised (it is hashed too): serialised once, not twice. */
+        snapshotJson: string;
+      },
+    ) {
+      const { snapshotJson, ...rest } = row;
+      await db
+        .insert(syncPlans)
+        .values({ ...rest, tenantId, snapshot: sql`${snapshotJson}::jsonb` });
     },
     async findPlan(tenantId: number, id: string, opts: { forUpdate?: boolean } = {}) {
+      const { plan: _plan, ...columns } = getTableColumns(syncPlans);
       const q = db
-        .select()
+        .select(columns)
+        .from(syncPlans)
+        .where(and(eq(syncPlans.tenantId, tenantId), eq(syncPlans.id, id)));
+      const [row] = opts.forUpdate ? await q.for('update') : await q;
+      return (row ?? null) as PlanRow | null;
+    },
+    /** The plan row without the (large) snapshot. */
+    async findPlanHead(
+      tenantId: number,
+      id: string,
+      opts: { forUpdate?: boolean } = {},
+    ): Promise<PlanHead | null> {
+      const { plan: _plan, snapshot: _snapshot, ...columns } = getTableColumns(syncPlans);
+      const n = (k: string) => sql`coalesce((${syncPlans.plan}->'counts'->>${k})::int, 1)`;
+      // Every op is counted (members = create + bind + pending + update; department updates are
+      // renames, moves or reorders), so all zero means the ops were empty when it was made.
+      const noOps = sql<boolean>`(${sql.join(
+        [
+          'create',
+          'bind',
+          'pending',
+          'update',
+          'leave',
+          'departmentsCreate',
+          'departmentsRename',
+          'departmentsMove',
+          'departmentsRemove',
+        ].map(n),
+        sql` + `,
+      )} + coalesce(jsonb_array_length(${syncPlans.plan}->'departments'->'reorder'), 1)) = 0`;
+      const q = db
+        .select({ ...columns, noOps })
         .from(syncPlans)
         .where(and(eq(syncPlans.tenantId, tenantId), eq(syncPlans.id, id)));
       const [row] = opts.forUpdate ? await q.for('update') : await q;
@@ -88,9 +132,21 @@ export function createSyncRunsRepo(db: Db) {
     },
     async insertItems(tenantId: number, runId: number, items: ItemInsert[]) {
       for (let i = 0; i < items.length; i += ITEM_CHUNK) {
-        await db
-          .insert(syncRunItems)
-          .values(items.slice(i, i + ITEM_CHUNK).map((it) => ({ ...it, tenantId, runId })));
+        const rows = items.slice(i, i + ITEM_CHUNK).map((it) => ({
+          kind: it.kind,
+          action: it.action,
+          ext_id: it.extId,
+          label: it.label ?? '',
+          user_id: it.userId ?? null,
+          outcome: it.outcome,
+          reason: it.reason,
+          provider_code: it.providerCode ?? null,
+          message: it.message ?? null,
+        }));
+        await db.execute(sql`insert into sync_run_items
+            (tenant_id, run_id, kind, action, ext_id, label, user_id, outcome, reason, provider_code, message)
+          select ${tenantId}::int, ${runId}::int, kind, action, ext_id, label, user_id, outcome, reason, provider_code, message
+          from ${recordset(rows, 'kind text, action text, ext_id text, label text, user_id int, outcome text, reason text, provider_code int, message text')}`);
       }
     },
     async listItems(

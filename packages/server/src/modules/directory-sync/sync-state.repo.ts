@@ -71,13 +71,15 @@ export function createSyncStateRepo(db: Db) {
     const names = ext.map((m) => (houseNumber + m.userId).toLowerCase());
     const mobiles = ext.map((m) => mobileKey(m.mobile)).filter(Boolean);
     const emails = ext.map((m) => emailKey(m.email)).filter(Boolean);
+    // `in (select …)` is a hashed lookup per row; `= any(array)` would scan the whole array for
+    // every user (10,000 members × 10,000 accounts = 10^8 comparisons on a re-sync).
     const result = await db.execute(sql`
       select u.id as user_id, u.username, u.realname, u.phone, u.email, u.position,
              null::int as membership_status, null::boolean as frozen
       from ${users} u
-      where (lower(u.username) = any(${textArray(names)})
-             or (u.phone is not null and u.phone = any(${textArray(mobiles)}))
-             or (u.email is not null and lower(u.email) = any(${textArray(emails)})))
+      where (lower(u.username) in (select unnest(${textArray(names)}))
+             or (u.phone is not null and u.phone in (select unnest(${textArray(mobiles)})))
+             or (u.email is not null and lower(u.email) in (select unnest(${textArray(emails)}))))
         and not exists (select 1 from ${memberships} m where m.tenant_id = ${tenantId} and m.user_id = u.id)`);
     return rowsOf<UserRow>(result).map((r) => toLocalUser(r));
   }

@@ -19,7 +19,7 @@ import type { ConnectorRuntime } from '../third-app-config/third-app-config.serv
 import { planAndOps, type SyncOps } from './planner';
 import { createSyncExecutor } from './sync-executor';
 import { createSyncRunner } from './sync-runner';
-import { createSyncRunsRepo, type PlanRow, type RunRow } from './sync-runs.repo';
+import { createSyncRunsRepo, type PlanHead, type RunRow } from './sync-runs.repo';
 import { createSyncStateRepo, EXT_SOURCE } from './sync-state.repo';
 import type { Decisions, StoredSnapshot } from './sync.types';
 import { runView, type RunView } from './sync.views';
@@ -64,7 +64,7 @@ function errorOf(err: unknown): Record<string, unknown> {
 
 /** Mass-change threshold and partial-read guard (PRODUCT.md §5.2.4): stop and ask instead. */
 function guard(
-  snapshot: StoredSnapshot,
+  snapshot: Pick<StoredSnapshot, 'partial'>,
   ops: SyncOps,
   policy: SyncPolicy,
 ): Record<string, unknown> | null {
@@ -87,6 +87,15 @@ function guard(
   }
   return null;
 }
+
+/** What a run writes when the plan had nothing to do and nothing changed since. */
+const NO_OPS: SyncOps = {
+  departments: { create: [], update: [], remove: [] },
+  members: [],
+  leavers: [],
+  outsideRange: 0,
+  activeBindings: 0,
+};
 
 const storedOf = (s: DirectorySnapshot): StoredSnapshot => ({
   departments: s.departments,
@@ -134,15 +143,16 @@ export function createDirectorySyncService(deps: {
     const stored = storedOf(snapshot);
     const { plan, ops } = planAndOps(stored, local, rt.corpId);
     const id = randomUUID();
+    const snapshotJson = JSON.stringify(stored);
     await runs.insertPlan(tenantId, {
       id,
       thirdType: rt.thirdType,
       corpId: rt.corpId,
       createdBy,
       localVersion,
-      snapshotHash: createHash('sha256').update(JSON.stringify(stored)).digest('hex'),
+      snapshotHash: createHash('sha256').update(snapshotJson).digest('hex'),
       partial: snapshot.partial,
-      snapshot: stored,
+      snapshotJson,
       plan,
       expiresAt: new Date(Date.now() + PLAN_TTL_MS),
     });
@@ -196,9 +206,7 @@ export function createDirectorySyncService(deps: {
   function launchExecute(
     run: RunRow,
     rt: ConnectorRuntime,
-    houseNumber: string,
-    ops: SyncOps,
-    known: Map<string, number>,
+    { ops, houseNumber, known }: { ops: SyncOps; houseNumber: string; known: Map<string, number> },
   ) {
     runner.launch(run.tenantId, run.id, () =>
       finish(run.tenantId, run.id, () =>
@@ -216,8 +224,13 @@ export function createDirectorySyncService(deps: {
     );
   }
 
-  /** Inside a transaction: plan row checks, stale check, slot claim, ops from the current state. */
-  async function prepare(tx: Db, tenantId: number, plan: PlanRow, decisions: Decisions) {
+  /**
+   * Inside a transaction: plan row checks, stale check, slot claim, ops from the current state.
+   * A plan that found nothing to do, applied without decisions on an unchanged local state, has
+   * nothing to do still (the ops are a function of snapshot, local state and decisions), so its
+   * snapshot is not even read.
+   */
+  async function prepare(tx: Db, tenantId: number, plan: PlanHead, decisions: Decisions) {
     if (plan.expiresAt.getTime() < Date.now())
       throw conflict(
         'sync.plan_expired',
@@ -231,10 +244,15 @@ export function createDirectorySyncService(deps: {
       );
     }
     await runner.claim(tx, tenantId);
-    const snapshot = plan.snapshot as StoredSnapshot;
+    if (plan.noOps && decisions.pairs.length === 0 && decisions.exclude.length === 0)
+      return { ops: NO_OPS, houseNumber: '', known: new Map<string, number>() };
+    const full = await createSyncRunsRepo(tx).findPlan(tenantId, plan.id);
+    if (!full)
+      throw conflict('sync.plan_expired', 'This preview is gone. Run the preview again.');
+    const snapshot = full.snapshot as StoredSnapshot;
     const local = await state.load(tenantId, plan.thirdType, snapshot.members);
     const { ops } = planAndOps(snapshot, local, plan.corpId, decisions);
-    return { ops, snapshot, local };
+    return { ops, houseNumber: local.houseNumber, known: knownDepartments(local) };
   }
 
   return {
@@ -261,13 +279,13 @@ export function createDirectorySyncService(deps: {
       ctx: TenantContext,
       body: { planId: string } & Decisions,
     ): Promise<{ runId: number; status: string }> {
-      const plan = await runs.findPlan(ctx.tenantId, body.planId);
+      const plan = await runs.findPlanHead(ctx.tenantId, body.planId);
       if (!plan) throw notFound('sync plan', 'sync.plan_not_found');
       const rt = await runtime(ctx.tenantId, plan.thirdType);
       const decisions = { pairs: body.pairs, exclude: body.exclude };
       const out = await runner.insertGuarded(() =>
         db.transaction(async (tx) => {
-          const locked = await createSyncRunsRepo(tx).findPlan(ctx.tenantId, body.planId, {
+          const locked = await createSyncRunsRepo(tx).findPlanHead(ctx.tenantId, body.planId, {
             forUpdate: true,
           });
           if (!locked || locked.usedAt)
@@ -276,7 +294,7 @@ export function createDirectorySyncService(deps: {
               'This preview was already applied. Run the preview again.',
             );
           const prepared = await prepare(tx, ctx.tenantId, locked, decisions);
-          const stop = guard(prepared.snapshot, prepared.ops, rt.syncPolicy);
+          const stop = guard(locked, prepared.ops, rt.syncPolicy);
           const r = createSyncRunsRepo(tx);
           await r.markPlanUsed(ctx.tenantId, locked.id);
           const run = await r.insertRun(ctx.tenantId, {
@@ -292,8 +310,7 @@ export function createDirectorySyncService(deps: {
           return { run, ...prepared, stop };
         }),
       );
-      if (!out.stop)
-        launchExecute(out.run, rt, out.local.houseNumber, out.ops, knownDepartments(out.local));
+      if (!out.stop) launchExecute(out.run, rt, out);
       return { runId: out.run.id, status: out.run.status };
     },
 
@@ -306,7 +323,7 @@ export function createDirectorySyncService(deps: {
           'sync.not_awaiting_confirmation',
           'This run is not waiting for a confirmation.',
         );
-      const plan = await runs.findPlan(ctx.tenantId, run.planId);
+      const plan = await runs.findPlanHead(ctx.tenantId, run.planId);
       if (!plan)
         throw conflict(
           'sync.plan_expired',
@@ -329,13 +346,7 @@ export function createDirectorySyncService(deps: {
           return prepared;
         }),
       );
-      launchExecute(
-        { ...run, status: 'running' },
-        rt,
-        out.local.houseNumber,
-        out.ops,
-        knownDepartments(out.local),
-      );
+      launchExecute({ ...run, status: 'running' }, rt, out);
       return { runId: run.id, status: 'running' };
     },
 

@@ -87,4 +87,26 @@ describe('directory sync: first sync and idempotent re-sync', () => {
     expect(run.counts.writes).toBe(0);
     expect(await dumpTenant(w)).toBe(before);
   });
+
+  it('applies a plan whose only change is a department reorder (not taken for an empty plan)', async () => {
+    const depts = w.sim.admin.listDepartments();
+    const siblings = depts.filter((d) => d.parentid === 1);
+    expect(siblings.length).toBeGreaterThan(1);
+    const last = siblings.reduce((a, b) => (b.order < a.order ? b : a));
+    w.sim.admin.updateDepartment(last.id, {
+      order: Math.max(...siblings.map((d) => d.order)) + 1,
+    });
+    const plan = await preview(w);
+    expect(plan.departments.reorder.length).toBeGreaterThan(0);
+    expect(plan.counts).toMatchObject({ create: 0, update: 0, departmentsRename: 0 });
+    const run = await apply(w, plan.planId);
+    expect(run.status).toBe('succeeded');
+    expect(run.counts.departmentsUpdated).toBe(plan.departments.reorder.length);
+    const rank = await scalar(
+      w,
+      sql`select sort_order as n from departments where tenant_id = ${w.tenant.id} and ext_source = 'wecom' and ext_id = ${String(last.id)}`,
+    );
+    expect(rank).toBe(0);
+    expect((await preview(w)).departments.reorder).toHaveLength(0);
+  });
 });
