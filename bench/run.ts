@@ -1,13 +1,16 @@
 /**
- * `npm run bench [-- <scenario-name-substring>…]`: runs every scenario in ./scenarios, prints each
- * figure beside its PRODUCT.md §6 bound, and writes bench/results.json.
+ * `npm run bench [-- [--quick] <scenario-name-substring>…]`: runs every scenario in ./scenarios
+ * (`--quick` leaves out the slow ones unless named), prints each figure beside its PRODUCT.md §6
+ * bound, and writes bench/results.json. A run of some scenarios replaces only their entries.
  */
-import { readdir, writeFile } from 'node:fs/promises';
+import { readFile, readdir, writeFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import type { BenchFigure, BenchScenario } from './types';
 
 const dir = fileURLToPath(new URL('./scenarios/', import.meta.url));
-const filters = process.argv.slice(2);
+const args = process.argv.slice(2);
+const quick = args.includes('--quick');
+const filters = args.filter((a) => a !== '--quick');
 
 function verdict(f: BenchFigure): string {
   if (!f.bound) return '';
@@ -17,10 +20,14 @@ function verdict(f: BenchFigure): string {
 }
 
 const files = (await readdir(dir)).filter((f) => f.endsWith('.ts')).sort();
-const results: Record<string, { figures: BenchFigure[]; error?: string }> = {};
+const machine = `${process.platform} ${process.arch}, node ${process.version}`;
+type Entry = { at?: string; machine?: string; figures: BenchFigure[]; error?: string };
+const results: Record<string, Entry> = {};
 for (const file of files) {
   const { scenario } = (await import(`./scenarios/${file}`)) as { scenario: BenchScenario };
-  if (filters.length > 0 && !filters.some((f) => scenario.name.includes(f))) continue;
+  const named = filters.some((f) => scenario.name.includes(f));
+  if (filters.length > 0 && !named) continue;
+  if (quick && scenario.slow && !named) continue;
   console.log(`\n== ${scenario.name}`);
   try {
     const figures = await scenario.run();
@@ -28,20 +35,36 @@ for (const file of files) {
       console.log(`  ${f.label}: ${Math.round(f.value * 100) / 100} ${f.unit}  ${verdict(f)}`);
       if (f.detail) console.log(`      ${f.detail}`);
     }
-    results[scenario.name] = { figures };
+    results[scenario.name] = { at: new Date().toISOString(), machine, figures };
   } catch (err) {
     console.error(`  FAILED: ${(err as Error).stack ?? err}`);
-    results[scenario.name] = { figures: [], error: String(err) };
+    results[scenario.name] = {
+      at: new Date().toISOString(),
+      machine,
+      figures: [],
+      error: String(err),
+    };
   }
 }
 const out = fileURLToPath(new URL('./results.json', import.meta.url));
+// Scenarios not run this time keep their last entry (each entry says when it was measured).
+let previous: { results?: Record<string, Entry>; note?: string } = {};
+try {
+  previous = JSON.parse(await readFile(out, 'utf8')) as typeof previous;
+} catch {
+  // first run
+}
+const kept = Object.fromEntries(
+  Object.entries(previous.results ?? {}).filter(([name]) => !(name in results)),
+);
 await writeFile(
   out,
   JSON.stringify(
     {
-      machine: `${process.platform} ${process.arch}, node ${process.version}`,
+      machine,
       at: new Date().toISOString(),
-      results,
+      results: { ...kept, ...results },
+      ...(previous.note ? { note: previous.note } : {}),
     },
     null,
     2,

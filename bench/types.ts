@@ -13,7 +13,7 @@ export interface BenchFigure {
 
 export interface BenchScenario {
   name: string;
-  /** Skipped unless selected when true (long runs). */
+  /** Long run: left out by `npm run bench -- --quick` unless named. */
   slow?: boolean;
   run(): Promise<BenchFigure[]>;
 }
