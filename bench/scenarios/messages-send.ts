@@ -6,12 +6,12 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
-import { createServer } from 'node:net';
 import { loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
 import { startSimulator, type Simulator } from '@orgbridge/wecom-sim';
+import { freePort } from '../processes';
 import type { BenchFigure, BenchScenario } from '../types';
 
 const repoRoot = resolve(fileURLToPath(new URL('../..', import.meta.url)));
@@ -29,17 +29,6 @@ export const load = () =>
   loadavg()
     .map((l) => l.toFixed(1))
     .join(' / ');
-
-async function freePort(): Promise<number> {
-  return new Promise((ok, fail) => {
-    const probe = createServer();
-    probe.once('error', fail);
-    probe.listen(0, '127.0.0.1', () => {
-      const a = probe.address();
-      probe.close(() => (typeof a === 'object' && a ? ok(a.port) : fail(new Error('no port'))));
-    });
-  });
-}
 
 export interface ServerProcess {
   url: string;
