@@ -42,6 +42,9 @@ async function pool<T>(items: T[], width: number, fn: (item: T) => Promise<void>
   await Promise.all(Array.from({ length: Math.min(width, items.length) }, worker));
 }
 
+/** Rows per `user/list_id` page (the client's default, WeCom's maximum). */
+const LIST_ID_PAGE = 10_000;
+
 /**
  * Every userid of the corp through the contacts-sync secret (`user/list_id`, paged by cursor).
  * Failure is reported, not fatal: the listing only tells hidden members from leavers.
@@ -50,18 +53,15 @@ async function listWholeCorp(
   contacts: WeComClient,
 ): Promise<{ ids: Set<string> | null; requests: number; problem: ConnectorError | null }> {
   const ids = new Set<string>();
-  let requests = 0;
+  let rows = 0;
   try {
-    let cursor: string | undefined;
-    do {
-      requests++;
-      const page = await contacts.user.listId(cursor);
-      for (const row of page.rows) ids.add(row.userId.toLowerCase());
-      cursor = page.nextCursor && page.nextCursor !== cursor ? page.nextCursor : undefined;
-    } while (cursor);
-    return { ids, requests, problem: null };
+    for await (const row of contacts.user.listAllIds(LIST_ID_PAGE)) {
+      rows++;
+      ids.add(row.userId.toLowerCase());
+    }
+    return { ids, requests: Math.max(1, Math.ceil(rows / LIST_ID_PAGE)), problem: null };
   } catch (err) {
-    return { ids: null, requests, problem: toConnectorError(err) as ConnectorError };
+    return { ids: null, requests: 1, problem: toConnectorError(err) as ConnectorError };
   }
 }
 

@@ -46,6 +46,8 @@ function checkedPolicy(policy: Partial<SyncPolicy> | undefined): Partial<SyncPol
   return { ...policy, schedule };
 }
 
+type ConfigVersion = Pick<ConnectorRuntime, 'connector' | 'callbackToken' | 'encodingAesKey'>;
+
 const noop = () => {};
 const SILENT: ConnectorContext['log'] = { info: noop, warn: noop, error: noop, debug: noop };
 
@@ -68,7 +70,7 @@ export function createThirdAppConfigService(deps: {
   const repo = createThirdAppConfigRepo(db);
   const audit = createAuditRepo(db);
   // One connector instance per config version keeps in-process caches warm across requests.
-  const instances = new Map<string, ConnectorInstance>();
+  const versions = new Map<string, ConfigVersion>();
   const listeners = new Set<ConfigChangeListener>();
 
   async function changed(tenantId: number, thirdType: ThirdType) {
@@ -103,41 +105,30 @@ export function createThirdAppConfigService(deps: {
     }
   }
 
-  function instanceFor(row: ConfigRow): ConnectorInstance {
+  /** The connector and the decrypted callback secrets of one config version, built once. */
+  function versionOf(row: ConfigRow): ConfigVersion {
     const cacheKey = `${row.id}:${row.updatedAt.getTime()}`;
-    let instance = instances.get(cacheKey);
-    if (!instance) {
-      instance = CONNECTORS[PROVIDER_OF[row.thirdType]].create({
-        settings: {
-          agentId: row.agentId,
-          clientId: row.clientId,
-          clientSecret: box.open(row.clientSecretEnc),
-          contactSecret: row.contactSecretEnc ? box.open(row.contactSecretEnc) : null,
-        },
-        endpoints: config.wecom,
-        tokens,
-        log,
-      });
-      for (const key of instances.keys()) if (key.startsWith(`${row.id}:`)) instances.delete(key);
-      instances.set(cacheKey, instance);
-    }
-    return instance;
-  }
-
-  // Decrypted once per config version, like the connector instance.
-  const opened = new Map<string, { callbackToken: string; encodingAesKey: string }>();
-  function callbackSecrets(row: ConfigRow) {
-    const cacheKey = `${row.id}:${row.updatedAt.getTime()}`;
-    let secrets = opened.get(cacheKey);
-    if (!secrets) {
-      secrets = {
+    let version = versions.get(cacheKey);
+    if (!version) {
+      version = {
+        connector: CONNECTORS[PROVIDER_OF[row.thirdType]].create({
+          settings: {
+            agentId: row.agentId,
+            clientId: row.clientId,
+            clientSecret: box.open(row.clientSecretEnc),
+            contactSecret: row.contactSecretEnc ? box.open(row.contactSecretEnc) : null,
+          },
+          endpoints: config.wecom,
+          tokens,
+          log,
+        }),
         callbackToken: box.open(row.callbackTokenEnc),
         encodingAesKey: box.open(row.encodingAesKeyEnc),
       };
-      for (const key of opened.keys()) if (key.startsWith(`${row.id}:`)) opened.delete(key);
-      opened.set(cacheKey, secrets);
+      for (const key of versions.keys()) if (key.startsWith(`${row.id}:`)) versions.delete(key);
+      versions.set(cacheKey, version);
     }
-    return secrets;
+    return version;
   }
 
   // Every send and sign-in reads the config: concurrent requests share one statement.
@@ -286,9 +277,8 @@ export function createThirdAppConfigService(deps: {
         configId: row.id,
         agentId: row.agentId,
         corpId: row.clientId,
-        ...callbackSecrets(row),
+        ...versionOf(row),
         syncPolicy: { ...DEFAULT_SYNC_POLICY, ...row.syncPolicy },
-        connector: instanceFor(row),
       };
     },
   };
