@@ -1,5 +1,4 @@
-import { LockOutlined, UserOutlined } from '@ant-design/icons';
-import { Alert, Button, Card, Form, Input, Typography } from 'antd';
+import { Alert, Button, Card, Form, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Navigate, useLocation, useNavigate } from 'react-router-dom';
@@ -7,6 +6,7 @@ import { LanguageSwitch } from '../../app/layout/language-switch';
 import { paths } from '../../app/paths';
 import { useSession } from '../../app/session';
 import { ApiError } from '../../api/client';
+import { CredentialsFields } from '../../components/credentials-fields';
 import { errorText } from '../../components/use-api-error';
 import { getTenantId } from '../../api/storage';
 import { AuthShell } from './auth-shell';
@@ -89,20 +89,7 @@ export function LoginPage(props: { tenantId?: number }) {
           requiredMark={false}
           size="large"
         >
-          <Form.Item
-            name="username"
-            label={t('login.username')}
-            rules={[{ required: true, whitespace: true, message: t('login.usernameRequired') }]}
-          >
-            <Input prefix={<UserOutlined />} autoComplete="username" autoFocus />
-          </Form.Item>
-          <Form.Item
-            name="password"
-            label={t('login.password')}
-            rules={[{ required: true, message: t('login.passwordRequired') }]}
-          >
-            <Input.Password prefix={<LockOutlined />} autoComplete="current-password" />
-          </Form.Item>
+          <CredentialsFields />
           <Button type="primary" htmlType="submit" block loading={submitting}>
             {t('login.submit')}
           </Button>

@@ -1,11 +1,11 @@
-import { LockOutlined, UserOutlined } from '@ant-design/icons';
-import { Alert, Button, Card, Form, Input, Typography } from 'antd';
+import { Alert, Button, Card, Form, Typography } from 'antd';
 import { useState } from 'react';
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import i18n from '../../i18n';
 import { ApiError } from '../../api/client';
 import { thirdLoginApi } from '../../api/third-login';
+import { CredentialsFields } from '../../components/credentials-fields';
 import { errorText } from '../../components/use-api-error';
 import { useAdoptLogin } from './use-adopt-login';
 
@@ -58,20 +58,7 @@ export function LinkForm(props: { linkToken: string; userid: string; onGiveUp: (
       </Typography.Paragraph>
       {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} />}
       <Form<Values> layout="vertical" requiredMark={false} onFinish={(v) => void onFinish(v)}>
-        <Form.Item
-          name="username"
-          label={t('login.username')}
-          rules={[{ required: true, whitespace: true, message: t('login.usernameRequired') }]}
-        >
-          <Input prefix={<UserOutlined />} autoComplete="username" autoFocus />
-        </Form.Item>
-        <Form.Item
-          name="password"
-          label={t('login.password')}
-          rules={[{ required: true, message: t('login.passwordRequired') }]}
-        >
-          <Input.Password prefix={<LockOutlined />} autoComplete="current-password" />
-        </Form.Item>
+        <CredentialsFields />
         <Button type="primary" htmlType="submit" block loading={submitting}>
           {t('thirdLogin.link.submit')}
         </Button>
