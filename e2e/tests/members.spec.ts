@@ -51,7 +51,7 @@ test('the tenant admin refuses one request, promotes a member, and a member quit
   await shot(page, 'zh-members-roles');
 
   // The promoted member sees the tenant, then quits it from 我的租户.
-  const context = await browser.newContext({ baseURL, locale: 'zh-CN' });
+  const context = await browser.newContext({ baseURL, locale: 'zh-CN', reducedMotion: 'reduce' });
   const memberPage = await context.newPage();
   await signIn(memberPage, promoted, 'Member12345');
   await memberPage.locator('.ant-layout-sider').getByText('我的租户').click();

@@ -36,7 +36,11 @@ test('a member joins a new tenant by house number and gets in once the admin app
   await shot(page, 'zh-tenants');
 
   // The member asks to join; the tenant shows as pending (审核中) and cannot be chosen yet.
-  const memberContext = await browser.newContext({ baseURL: baseUrl(), locale: 'zh-CN' });
+  const memberContext = await browser.newContext({
+    baseURL: baseUrl(),
+    locale: 'zh-CN',
+    reducedMotion: 'reduce',
+  });
   const member = await memberContext.newPage();
   await signIn(member, username, 'Member12345');
   await member.locator('.ant-layout-sider').getByText('我的租户').click();

@@ -64,7 +64,12 @@ async function pickAtWeCom(page: Page, userid: string) {
 }
 
 async function weComContext(browser: Browser) {
-  return browser.newContext({ userAgent: WECOM_UA, baseURL: baseUrl(), locale: 'zh-CN' });
+  return browser.newContext({
+    userAgent: WECOM_UA,
+    baseURL: baseUrl(),
+    locale: 'zh-CN',
+    reducedMotion: 'reduce',
+  });
 }
 
 test.describe('sign in with WeCom', () => {
