@@ -1,7 +1,7 @@
 import type { Page } from '@playwright/test';
 import { loginApi } from '../fixtures/api';
 import { ADMIN_PASSWORD, ADMIN_USERNAME, SIM, baseUrl, simUrl } from '../fixtures/env';
-import { expect, shot, signInAsAdmin, test, unique } from '../fixtures/test';
+import { expect, pickOption, shot, signInAsAdmin, test, unique } from '../fixtures/test';
 
 const CHECKS = ['token', 'trusted_ip', 'departments', 'members', 'message', 'contact_secret'];
 
@@ -192,7 +192,9 @@ test.describe('WeCom integration page', () => {
     }
   });
 
-  test('bound members are listed, searchable, and 移出 removes one', async ({ page }) => {
+  test('bound members are listed, searchable, and 移出 removes one until it is paired by hand', async ({
+    page,
+  }) => {
     const current = await adminCall('GET', '/sys/thirdApp/config?thirdType=wechat_enterprise', 0);
     if (!current.body.result) {
       await adminCall('POST', '/sys/thirdApp/config', 0, {
@@ -241,9 +243,45 @@ test.describe('WeCom integration page', () => {
     await expect(remove).toBeVisible();
     await shot(page, 'zh-wecom-bindings');
 
+    const listed = await adminCall(
+      'GET',
+      `/sys/thirdApp/bindings?thirdType=wechat_enterprise&keyword=${encodeURIComponent(userId)}`,
+      0,
+    );
+    const account = (
+      listed.body.result as {
+        records: { wechatUserId: string; username: string; realname: string }[];
+      }
+    ).records.find((r) => r.wechatUserId === userId)!;
+
     await remove.click();
-    await expect(page.getByRole('dialog')).toContainText('不能再用企业微信登录');
+    const confirmation = page.getByRole('dialog');
+    await expect(confirmation).toContainText('不能再用企业微信登录');
+    await expect(confirmation).toContainText('同步（手动、定时或回调）都不会再绑定该成员');
     await page.getByTestId('wecom-binding-remove-confirm').click();
     await expect(remove).toHaveCount(0);
+
+    // The sync dialog flags the member 已移出 and proposes nothing for it; pairing it by hand
+    // binds it again (which also leaves the shared tenant bound for the journeys after this one).
+    await page.getByTestId('wecom-step-sync').getByTestId('sync-start').click();
+    const review = page.getByTestId('sync-review');
+    await expect(review).toBeVisible({ timeout: 30_000 });
+    await expect(review.getByTestId('sync-unpaired')).toBeVisible();
+    await review.getByRole('searchbox', { name: '企业微信用户' }).fill(userId);
+    const row = review.locator('tr', { hasText: userId });
+    await expect(row.getByTestId('sync-unpaired-flag')).toHaveText('已移出');
+    await shot(page, 'zh-wecom-sync-unpaired');
+    const picker = row.getByRole('combobox', { name: '选择组织用户' });
+    await picker.click();
+    await picker.fill(account.username);
+    await pickOption(page, `${account.realname} (${account.username})`);
+    await review.getByTestId('sync-apply').click();
+    await page.locator('.ant-modal-confirm').getByRole('button', { name: '开始同步' }).click();
+    await expect(page.getByTestId('sync-progress')).toHaveAttribute('data-status', 'succeeded', {
+      timeout: 30_000,
+    });
+    await page.locator('.ant-modal-footer').getByRole('button').click();
+    await page.getByTestId('wecom-bindings-reload').click();
+    await expect(remove).toBeVisible();
   });
 });

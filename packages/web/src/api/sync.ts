@@ -16,6 +16,8 @@ export interface PlanPair {
   candidates?: number[];
   /** The account is not a member of this tenant: binding makes it pending (审核中). */
   outsider?: boolean;
+  /** Unbound by an admin (移出): no sync binds it or creates an account until paired by hand. */
+  unpaired?: boolean;
 }
 
 export interface LocalMember {

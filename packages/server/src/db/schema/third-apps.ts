@@ -119,3 +119,37 @@ export const connectorTokens = pgTable('connector_tokens', {
   expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
   updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
 });
+
+/**
+ * 移出 markers: a WeCom member an admin unbound (PRODUCT.md §5.3). Every sync — manual, scheduled
+ * or callback — leaves the member unbound (no pairing, no account creation) and reports it as
+ * unpaired, until an admin pairs it by hand in the sync dialog, which deletes the marker.
+ * WeCom userids are case-insensitive, so uniqueness is on the lower-cased id, as for bindings.
+ */
+export const syncUnpaired = pgTable(
+  'sync_unpaired',
+  {
+    tenantId: integer('tenant_id').notNull(),
+    id: integer('id').primaryKey().generatedByDefaultAsIdentity(),
+    thirdType: text('third_type', { enum: THIRD_TYPES }).notNull(),
+    corpId: text('corp_id').notNull(),
+    extUserId: text('ext_user_id').notNull(),
+    /** The account the member was bound to when it was unbound (a record; may have changed since). */
+    userId: integer('user_id').notNull(),
+    createdBy: integer('created_by'),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex('sync_unpaired_ext_uq').on(
+      t.tenantId,
+      t.thirdType,
+      t.corpId,
+      sql`lower(${t.extUserId})`,
+    ),
+    foreignKey({
+      name: 'sync_unpaired_tenant_fk',
+      columns: [t.tenantId],
+      foreignColumns: [tenants.id],
+    }),
+  ],
+);

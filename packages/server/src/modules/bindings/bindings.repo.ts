@@ -1,6 +1,6 @@
-import { and, count, desc, eq, ilike, or, type SQL } from 'drizzle-orm';
+import { and, count, desc, eq, ilike, or, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../../db/client';
-import { memberships, thirdAccounts, users, type ThirdType } from '../../db/schema';
+import { memberships, syncUnpaired, thirdAccounts, users, type ThirdType } from '../../db/schema';
 import { likePattern, offsetOf } from '../../lib/sql';
 
 export interface BindingFilter {
@@ -80,6 +80,23 @@ export function createBindingsRepo(db: Db) {
         .where(and(eq(thirdAccounts.tenantId, tenantId), eq(thirdAccounts.id, id)))
         .returning({ id: thirdAccounts.id });
       return rows.length > 0;
+    },
+
+    /**
+     * Marks the WeCom member as unbound by an admin (移出), so that syncs leave it unbound until
+     * it is paired by hand; a second 移出 of the same member refreshes the marker.
+     */
+    async markUnpaired(
+      tenantId: number,
+      m: { thirdType: ThirdType; corpId: string; extUserId: string; userId: number },
+      createdBy: number | null,
+    ): Promise<void> {
+      // The conflict target is the lower-cased unique index, which the query builder cannot name.
+      await db.execute(sql`insert into ${syncUnpaired} (tenant_id, third_type, corp_id, ext_user_id, user_id, created_by)
+        values (${tenantId}, ${m.thirdType}, ${m.corpId}, ${m.extUserId}, ${m.userId}, ${createdBy})
+        on conflict (tenant_id, third_type, corp_id, lower(ext_user_id)) do update
+        set ext_user_id = excluded.ext_user_id, user_id = excluded.user_id,
+            created_by = excluded.created_by, created_at = now()`);
     },
   };
 }

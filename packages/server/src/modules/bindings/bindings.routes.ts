@@ -35,7 +35,7 @@ export function registerBindingRoutes(
     tags,
     access: 'admin',
     summary:
-      '移出: unbind a member (no more WeCom sign-in or app messages); the account and membership stay',
+      '移出: unbind a member (no more WeCom sign-in or app messages); the account and membership stay, and syncs leave the member unbound until an admin pairs it by hand in the sync dialog',
     params: BindingIdParamsSchema,
     result: Type.Null(),
     handler: async ({ tenant, params }) => {

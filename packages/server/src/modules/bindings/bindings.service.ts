@@ -24,13 +24,25 @@ export function createBindingsService(deps: { db: Db }) {
 
     /**
      * 移出: deletes the binding. The account and its membership stay; the member can no longer
-     * sign in with WeCom or receive app messages until a sync (or an admin) binds them again.
+     * sign in with WeCom or receive app messages. A marker in the same transaction keeps every
+     * later sync (manual, scheduled, callback) from binding the member again, until an admin
+     * pairs it by hand in the sync dialog.
      */
     async remove(ctx: TenantContext, id: number): Promise<void> {
       await db.transaction(async (tx) => {
         const r = createBindingsRepo(tx);
         const row = await r.findBindingById(ctx.tenantId, id);
         if (!row || !(await r.deleteBindingById(ctx.tenantId, id))) throw bindingNotFound();
+        await r.markUnpaired(
+          ctx.tenantId,
+          {
+            thirdType: row.thirdType,
+            corpId: row.corpId,
+            extUserId: row.extUserId,
+            userId: row.userId,
+          },
+          ctx.userId,
+        );
         await createAuditRepo(tx).record(ctx.tenantId, {
           actorUserId: ctx.userId,
           action: 'third_app.binding_removed',

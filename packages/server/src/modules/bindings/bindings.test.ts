@@ -1,6 +1,6 @@
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { auditLog, thirdAccounts } from '../../db/schema';
+import { auditLog, syncUnpaired, thirdAccounts } from '../../db/schema';
 import { buildTestApp, type TestApp } from '../../../test/build-test-app';
 import { bindMember } from '../../../test/factories/bindings';
 import type { TestTenant, TestUser } from '../../../test/factories';
@@ -51,6 +51,19 @@ async function org(prefix: string): Promise<Org> {
 
 const list = async (o: Org, query = '') =>
   t.call('GET', `/sys/thirdApp/bindings${query}`, undefined, { token: o.admin.token });
+
+/** 移出 markers of a tenant: the WeCom members syncs must leave unbound. */
+const markers = (tenantId: number) =>
+  t.db
+    .select({
+      thirdType: syncUnpaired.thirdType,
+      corpId: syncUnpaired.corpId,
+      extUserId: syncUnpaired.extUserId,
+      userId: syncUnpaired.userId,
+      createdBy: syncUnpaired.createdBy,
+    })
+    .from(syncUnpaired)
+    .where(eq(syncUnpaired.tenantId, tenantId));
 
 describe('bindings (查看已绑定 / 移出)', () => {
   it('lists only the current tenant’s bindings, searchable on both sides and paged', async () => {
@@ -109,12 +122,45 @@ describe('bindings (查看已绑定 / 移出)', () => {
     expect(audit).toHaveLength(1);
     expect(audit[0]).toMatchObject({ actorUserId: g.admin.id, targetId: String(id) });
     expect(audit[0]!.details).toMatchObject({ extUserId: 'gammaUser1', userId: g.members[1]!.id });
+    // Written with the delete: syncs leave the member unbound until it is paired by hand.
+    expect(await markers(g.tenant.id)).toEqual([
+      {
+        thirdType: 'wechat_enterprise',
+        corpId: CORP,
+        extUserId: 'gammaUser1',
+        userId: g.members[1]!.id,
+        createdBy: g.admin.id,
+      },
+    ]);
 
     const again = await t.call('DELETE', `/sys/thirdApp/bindings/${id}`, undefined, {
       token: g.admin.token,
     });
     expect(again.status).toBe(404);
     expect(again.body.errorCode).toBe('bindings.not_found');
+  });
+
+  it('移出 of a member bound again another way keeps one marker, naming the latest account', async () => {
+    const g = await org('epsilon');
+    await t.call('DELETE', `/sys/thirdApp/bindings/${g.bindingIds[0]}`, undefined, {
+      token: g.admin.token,
+    });
+    // Bound again outside the sync dialog (e.g. WeCom sign-in linking), with the userid in
+    // another case: WeCom userids are case-insensitive, so it is the same member.
+    const other = await t.factories.user(g.tenant.id);
+    const rebound = await bindMember(t.db, {
+      tenantId: g.tenant.id,
+      userId: other.id,
+      corpId: CORP,
+      extUserId: 'EPSILONUSER0',
+    });
+    const del = await t.call('DELETE', `/sys/thirdApp/bindings/${rebound}`, undefined, {
+      token: g.admin.token,
+    });
+    expect(del.status, del.body.message).toBe(200);
+    expect(await markers(g.tenant.id)).toEqual([
+      expect.objectContaining({ extUserId: 'EPSILONUSER0', userId: other.id }),
+    ]);
   });
 
   it('fills wechatUserId in the user list from live bindings only', async () => {
@@ -157,6 +203,8 @@ describe('bindings (查看已绑定 / 移出)', () => {
       token: b.admin.token,
     });
     expect(res.status).toBe(404);
+    expect(await markers(a.tenant.id)).toEqual([]);
+    expect(await markers(b.tenant.id)).toEqual([]);
     const seen = await list(b, '?keyword=alpha');
     expect(seen.body.result).toEqual({ records: [], total: 0 });
 

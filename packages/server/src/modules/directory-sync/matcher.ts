@@ -45,12 +45,14 @@ function pairOf(m: ExtMember, u: LocalUser | null, match: PlanPair['match']): Pl
  * generated username (houseNumber + userid, case-insensitive) → mobile → e-mail (only when WeCom
  * discloses them) → normalised real name. A signal shared by two candidates on either side makes
  * the row `ambiguous` and it is never paired automatically. Members who left WeCom and were never
- * bound are not proposed at all.
+ * bound are not proposed at all. Members an admin unbound (移出, `unpaired`: lower-cased userids)
+ * are listed with no proposal and take no part in matching.
  */
 export function matchMembers(
   members: ExtMember[],
   local: LocalState,
   corpBindings: LocalBinding[],
+  unpaired: ReadonlySet<string> = new Set(),
 ): MatchResult {
   const bindingByExt = new Map(corpBindings.map((b) => [idKey(b.extUserId), b]));
   const everyone = [...local.members, ...local.outsiders];
@@ -63,7 +65,10 @@ export function matchMembers(
   for (const m of members) {
     const b = bindingByExt.get(idKey(m.userId));
     if (b) rows.set(m.userId, pairOf(m, byId.get(b.userId) ?? null, 'bound'));
-    else if (m.status !== 'left') pending.push(m);
+    else if (m.status === 'left') continue;
+    else if (unpaired.has(idKey(m.userId)))
+      rows.set(m.userId, { ...pairOf(m, null, 'none'), unpaired: true });
+    else pending.push(m);
   }
 
   const claim = (m: ExtMember, u: LocalUser, kind: PlanPair['match']) => {

@@ -1,4 +1,4 @@
-import { intArray, recordset } from './sql-arrays';
+import { intArray, recordset, textArray } from './sql-arrays';
 import { sql } from 'drizzle-orm';
 import type { Db } from '../../db/client';
 import type { ThirdType } from '../../db/schema';
@@ -138,6 +138,13 @@ async function writeBindings(tx: Db, ctx: WriteContext, ops: MemberOp[]): Promis
     await tx.execute(sql`insert into third_accounts (tenant_id, third_type, corp_id, ext_user_id, user_id, ext_name, active, ext_data)
       select ${ctx.tenantId}::int, ${ctx.thirdType}::text, ${ctx.corpId}::text, ext_user_id, user_id, ext_name, true, ext_data
       from ${recordset(rows, 'ext_user_id text, user_id int, ext_name text, ext_data jsonb')}`);
+  }
+  // Paired by hand after 移出: the admin's decision replaces the marker.
+  const cleared = inserts.filter((o) => o.clearsUnpaired).map((o) => o.ext.userId);
+  if (cleared.length > 0) {
+    await tx.execute(sql`delete from sync_unpaired
+      where tenant_id = ${ctx.tenantId} and third_type = ${ctx.thirdType} and corp_id = ${ctx.corpId}
+        and lower(ext_user_id) in (select lower(x) from unnest(${textArray(cleared)}) as x)`);
   }
   if (updates.length > 0) {
     const rows = updates.map((o) => ({

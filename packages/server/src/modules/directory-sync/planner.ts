@@ -28,6 +28,8 @@ export interface MemberOp {
   departments?: { extIds: string[]; mainExtId: string | null };
   /** WeCom-owned fields kept on the binding (leader flags, status…); written on create/update. */
   binding?: { create: boolean; extName: string; extData: Record<string, unknown> };
+  /** An admin paired a member unbound by 移出: the binding write deletes its marker. */
+  clearsUnpaired?: boolean;
 }
 
 export interface LeaveOp {
@@ -42,6 +44,8 @@ export interface SyncOps {
   departments: DepartmentOps;
   members: MemberOp[];
   leavers: LeaveOp[];
+  /** Members an admin unbound (移出) and nobody paired by hand: left unbound, reported. */
+  unpaired: ExtMember[];
   /** Bound members kept because they are only outside the app's visible range. */
   outsideRange: number;
   /** Active bindings before the run: the base of the mass-change threshold. */
@@ -198,6 +202,7 @@ export function computeOps(
   corpBindings: LocalBinding[],
   match: MatchResult,
   d: Decisions,
+  unpairedKeys: ReadonlySet<string> = new Set(),
 ): SyncOps {
   const departments = planDepartments(snapshot.departments, local.departments);
   const ctx: OpsContext = {
@@ -209,6 +214,7 @@ export function computeOps(
   const { chosen, excluded } = resolvePairing(match.pairs, local, d);
   const members: MemberOp[] = [];
   const leavers: LeaveOp[] = [];
+  const unpaired: ExtMember[] = [];
   const present = new Set<string>();
   for (const m of snapshot.members) {
     const key = idKey(m.userId);
@@ -234,7 +240,13 @@ export function computeOps(
     if (m.status === 'left' || excluded.has(key)) continue;
     const userId = chosen.get(key) ?? null;
     const u = userId === null ? undefined : users.get(userId);
-    if (u) members.push(pairedOp(m, u, ctx));
+    const wasUnbound = unpairedKeys.has(key);
+    if (u)
+      members.push(
+        wasUnbound ? { ...pairedOp(m, u, ctx), clearsUnpaired: true } : pairedOp(m, u, ctx),
+      );
+    // Unbound by an admin (移出): only an account picked by hand binds it again; none is created.
+    else if (wasUnbound) unpaired.push(m);
     else
       members.push({
         ext: m,
@@ -270,6 +282,7 @@ export function computeOps(
     departments,
     members,
     leavers,
+    unpaired,
     outsideRange,
     activeBindings: corpBindings.filter((b) => b.active).length,
   };
@@ -283,8 +296,11 @@ export function planAndOps(
   decisions: Decisions = { pairs: [], exclude: [] },
 ): { plan: SyncPlan; ops: SyncOps } {
   const corpBindings = local.bindings.filter((b) => b.corpId === corpId);
-  const match = matchMembers(snapshot.members, local, corpBindings);
-  const ops = computeOps(snapshot, local, corpBindings, match, decisions);
+  const unpaired = new Set(
+    local.unpaired.filter((x) => x.corpId === corpId).map((x) => idKey(x.extUserId)),
+  );
+  const match = matchMembers(snapshot.members, local, corpBindings, unpaired);
+  const ops = computeOps(snapshot, local, corpBindings, match, decisions, unpaired);
   return { plan: planView(snapshot, local, match, ops), ops };
 }
 
@@ -335,6 +351,7 @@ function planView(
       update: byKind('update').length,
       leave: ops.leavers.length,
       outsideRange: ops.outsideRange,
+      unpaired: ops.unpaired.length,
       unmatchedLocal: match.unmatchedLocal.length,
       departmentsCreate: departments.create.length,
       departmentsRename: departments.rename.length,

@@ -58,7 +58,8 @@ interface ChunkResult {
   delta: Counts;
 }
 
-const PROGRESS_KEYS = new Set(['writes']);
+/** Counts that are not items of progress: rows written, members deliberately left alone. */
+const PROGRESS_KEYS = new Set(['writes', 'unpaired']);
 
 function add(into: Counts, delta: Counts) {
   for (const [k, v] of Object.entries(delta)) into[k] = (into[k] ?? 0) + v;
@@ -226,6 +227,8 @@ export function createSyncExecutor(deps: { db: Db; box: SecretBox }) {
       const runs = createSyncRunsRepo(db);
       const { ops } = input;
       const counts: Counts = { writes: 0 };
+      // Unbound by an admin (移出) and not paired by hand: nothing to write, but the run says so.
+      if (ops.unpaired.length > 0) counts.unpaired = ops.unpaired.length;
       const d = ops.departments;
       const total =
         d.create.length +

@@ -48,6 +48,7 @@ export function createSyncRunsRepo(db: Db) {
       const n = (k: string) => sql`coalesce((${syncPlans.plan}->'counts'->>${k})::int, 1)`;
       // Every op is counted (members = create + bind + pending + update; department updates are
       // renames, moves or reorders), so all zero means the ops were empty when it was made.
+      // Members left unbound after 移出 count too: a run reports them, so it cannot be skipped.
       const noOps = sql<boolean>`(${sql.join(
         [
           'create',
@@ -55,6 +56,7 @@ export function createSyncRunsRepo(db: Db) {
           'pending',
           'update',
           'leave',
+          'unpaired',
           'departmentsCreate',
           'departmentsRename',
           'departmentsMove',

@@ -4,6 +4,7 @@ import type { Db } from '../../db/client';
 import {
   departments,
   memberships,
+  syncUnpaired,
   tenants,
   thirdAccounts,
   userDepartments,
@@ -126,6 +127,14 @@ export function createSyncStateRepo(db: Db) {
         })
         .from(thirdAccounts)
         .where(and(eq(thirdAccounts.tenantId, tenantId), eq(thirdAccounts.thirdType, thirdType)));
+      const unpaired = await db
+        .select({
+          corpId: syncUnpaired.corpId,
+          extUserId: syncUnpaired.extUserId,
+          userId: syncUnpaired.userId,
+        })
+        .from(syncUnpaired)
+        .where(and(eq(syncUnpaired.tenantId, tenantId), eq(syncUnpaired.thirdType, thirdType)));
       return {
         houseNumber,
         departments: depts.map((d) => ({
@@ -138,6 +147,7 @@ export function createSyncStateRepo(db: Db) {
         members: memberRows.map((r) => toLocalUser(r, byUser.get(r.user_id))),
         outsiders: await outsiders(tenantId, houseNumber, ext),
         bindings,
+        unpaired,
       };
     },
 

@@ -52,6 +52,12 @@ const PairSchema = Type.Object({
       description: 'Not a member of this tenant: binding creates a pending (审核中) membership',
     }),
   ),
+  unpaired: Type.Optional(
+    Type.Boolean({
+      description:
+        'Unbound by an admin (移出, 已移出): no proposal, never bound or created by a sync; pairing it by hand in the apply decisions binds it again',
+    }),
+  ),
 });
 
 export const PlanSchema = Type.Object({

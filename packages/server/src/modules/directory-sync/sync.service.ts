@@ -93,6 +93,7 @@ const NO_OPS: SyncOps = {
   departments: { create: [], update: [], remove: [] },
   members: [],
   leavers: [],
+  unpaired: [],
   outsideRange: 0,
   activeBindings: 0,
 };
@@ -247,8 +248,7 @@ export function createDirectorySyncService(deps: {
     if (plan.noOps && decisions.pairs.length === 0 && decisions.exclude.length === 0)
       return { ops: NO_OPS, houseNumber: '', known: new Map<string, number>() };
     const full = await createSyncRunsRepo(tx).findPlan(tenantId, plan.id);
-    if (!full)
-      throw conflict('sync.plan_expired', 'This preview is gone. Run the preview again.');
+    if (!full) throw conflict('sync.plan_expired', 'This preview is gone. Run the preview again.');
     const snapshot = full.snapshot as StoredSnapshot;
     const local = await state.load(tenantId, plan.thirdType, snapshot.members);
     const { ops } = planAndOps(snapshot, local, plan.corpId, decisions);

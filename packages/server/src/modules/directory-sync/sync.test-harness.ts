@@ -5,6 +5,7 @@ import { expect } from 'vitest';
 import { buildTestApp, type TestApp } from '../../../test/build-test-app';
 import type { TestTenant, TestUser } from '../../../test/factories';
 import { rowsOf } from '../../lib/sql';
+import type { JobsOptions } from '../jobs/jobs.types';
 
 export interface SyncWorld {
   sim: Simulator;
@@ -16,11 +17,12 @@ export interface SyncWorld {
 
 export async function syncWorld(
   sim: SimOptions,
-  opts: { policy?: Record<string, unknown>; contactSecret?: boolean } = {},
+  opts: { policy?: Record<string, unknown>; contactSecret?: boolean; jobs?: JobsOptions } = {},
 ): Promise<SyncWorld> {
   const s = await startSimulator({ latencyMs: 0, seed: 3, ...sim });
   const t = await buildTestApp({
     config: { wecom: { apiBase: s.url, oauthBase: s.url, loginBase: s.url } },
+    ...(opts.jobs ? { jobs: opts.jobs } : {}),
   });
   const tenant = await t.factories.tenant();
   const admin = await t.factories.user(tenant.id, { role: 'admin' });

@@ -41,6 +41,14 @@ export interface LocalBinding {
   extData: Record<string, unknown> | null;
 }
 
+/** A WeCom member an admin unbound (移出): syncs leave it unbound until it is paired by hand. */
+export interface LocalUnpaired {
+  corpId: string;
+  extUserId: string;
+  /** The account it was bound to. */
+  userId: number;
+}
+
 export interface LocalState {
   houseNumber: string;
   departments: LocalDepartment[];
@@ -49,6 +57,8 @@ export interface LocalState {
   /** Accounts outside the tenant that share a generated username, mobile or e-mail. */
   outsiders: LocalUser[];
   bindings: LocalBinding[];
+  /** 移出 markers of this third type (every corp). */
+  unpaired: LocalUnpaired[];
 }
 
 export type MatchKind = 'bound' | 'username' | 'mobile' | 'email' | 'name' | 'none';
@@ -68,6 +78,11 @@ export interface PlanPair {
   candidates?: number[];
   /** The proposed user is not a member of this tenant: binding makes a pending membership. */
   outsider?: boolean;
+  /**
+   * Unbound by an admin (移出): never paired or created automatically; an explicit pair in the
+   * apply decisions binds it again and clears the marker.
+   */
+  unpaired?: boolean;
 }
 
 export interface UnmatchedLocal {
@@ -127,6 +142,8 @@ export interface PlanCounts {
   leave: number;
   /** Bound members the app cannot see but the whole-corp listing has: kept, not marked left. */
   outsideRange: number;
+  /** WeCom members left unbound because an admin unbound them (移出). */
+  unpaired: number;
   unmatchedLocal: number;
   departmentsCreate: number;
   departmentsRename: number;

@@ -23,6 +23,18 @@ const AMBIGUOUS_ROW = { style: { background: '#fff7e6' } };
 const has = (needle: string, ...hay: (string | null | undefined)[]) =>
   !needle || hay.some((h) => (h ?? '').toLowerCase().includes(needle.toLowerCase()));
 
+/** 已移出: an admin unbound this member; syncs leave it alone until it is paired by hand. */
+function UnpairedTag() {
+  const { t } = useTranslation();
+  return (
+    <Tooltip title={t('sync.unpairedHint')}>
+      <Tag color="volcano" data-testid="sync-unpaired-flag">
+        {t('sync.unpairedTag')}
+      </Tag>
+    </Tooltip>
+  );
+}
+
 function MatchTag({ row }: { row: PairingRow }) {
   const { t } = useTranslation();
   if (row.ambiguous && row.chosen === null) {
@@ -55,6 +67,7 @@ function useWeComColumns(p: Pairing): ColumnsType<PairingRow> {
           <div>{r.wechatName}</div>
           <Typography.Text type="secondary">{r.wechatUserId}</Typography.Text>{' '}
           {r.wechatStatus !== 'active' && <Tag>{t(`sync.status.${r.wechatStatus}`)}</Tag>}
+          {r.unpaired && <UnpairedTag />}
         </div>
       ),
     },
@@ -73,7 +86,7 @@ function useWeComColumns(p: Pairing): ColumnsType<PairingRow> {
               allowClear
               size="small"
               style={{ width: '100%' }}
-              placeholder={t('sync.newAccount')}
+              placeholder={t(r.unpaired ? 'sync.unpairedPlaceholder' : 'sync.newAccount')}
               value={r.chosen ?? undefined}
               options={
                 r.candidates
@@ -99,8 +112,9 @@ function useWeComColumns(p: Pairing): ColumnsType<PairingRow> {
       title: '',
       key: 'exclude',
       width: 70,
+      // Excluding from creation means nothing for a member no sync creates (移出).
       render: (_, r) =>
-        r.match === 'bound' ? null : (
+        r.match === 'bound' || r.unpaired ? null : (
           <Button type="link" size="small" onClick={() => p.toggleExclude(r.wechatUserId)}>
             {r.excluded ? t('sync.include') : t('sync.exclude')}
           </Button>

@@ -76,6 +76,14 @@ function Review({ plan, onApplied }: { plan: SyncPlan; onApplied: (runId: number
           message={t('sync.outsideRange', { count: plan.counts.outsideRange })}
         />
       )}
+      {(plan.counts.unpaired ?? 0) > 0 && (
+        <Alert
+          type="info"
+          showIcon
+          data-testid="sync-unpaired"
+          message={t('sync.unpairedNotice', { count: plan.counts.unpaired })}
+        />
+      )}
       {error && (
         <Alert type="error" showIcon message={error} closable onClose={() => setError(null)} />
       )}

@@ -72,8 +72,13 @@ export function usePairing(plan: SyncPlan) {
   }
 
   const counts = useMemo(() => {
+    // A member unbound by an admin (移出) with no account picked stays unbound: nothing is created.
     const open = rows.filter(
-      (r) => r.match !== 'bound' && !r.excluded && r.wechatStatus !== 'left',
+      (r) =>
+        r.match !== 'bound' &&
+        !r.excluded &&
+        r.wechatStatus !== 'left' &&
+        !(r.unpaired && r.chosen === null),
     );
     const paired = open.filter((r) => r.chosen !== null);
     const pending = paired.filter((r) => people.get(r.chosen as number)?.outsider).length;
