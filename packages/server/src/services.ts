@@ -20,10 +20,13 @@ export function createServices(deps: { db: Db; database: Database; config: AppCo
   const { db } = deps;
   const box = createSecretBox(deps.config.secretKey);
   const connectorTokens = createDbTokenStore(deps.database, box);
-  const auth = createAuthService({ db });
-  const resolveTenant = createTenantContextResolver({ db });
+  // On the embedded database the request path's lookups are cached against its change clock.
+  const changes = deps.database.changes;
+  const auth = createAuthService({ db, changes });
+  const resolveTenant = createTenantContextResolver({ db, changes });
   const thirdAppConfig = createThirdAppConfigService({
     db,
+    changes,
     config: deps.config,
     box,
     tokens: connectorTokens,

@@ -7,6 +7,7 @@ import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
 import { migrate as migratePg } from 'drizzle-orm/node-postgres/migrator';
 import pg from 'pg';
+import { watchWrites, type ChangeClock } from './change-clock';
 import * as schema from './schema';
 
 export type Schema = typeof schema;
@@ -28,6 +29,11 @@ export interface Database {
    * transaction (so `fn` may call the network). Absent for PGlite: one process owns that database.
    */
   withAdvisoryLock?<T>(key: string, fn: () => Promise<T>): Promise<T>;
+  /**
+   * Moves on every write to a table the request path caches (db/change-clock.ts). Present only
+   * for PGlite, whose one owning process sees every statement.
+   */
+  changes?: ChangeClock;
   close(): Promise<void>;
 }
 
@@ -37,10 +43,12 @@ export type DatabaseOptions =
 export async function openDatabase(opts: DatabaseOptions): Promise<Database> {
   if ('databaseUrl' in opts) return openPostgres(opts.databaseUrl, opts.poolSize ?? 10);
   const client = 'pglite' in opts ? opts.pglite : await PGlite.create(join(opts.dataDir, 'db'));
+  const changes = watchWrites(client);
   const db = drizzlePglite({ client, schema });
   return {
     db: db as unknown as Db,
     kind: 'pglite',
+    changes,
     migrate: () => migratePglite(db, { migrationsFolder: MIGRATIONS_FOLDER }),
     close: () => client.close(),
   };

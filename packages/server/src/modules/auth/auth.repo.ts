@@ -42,6 +42,7 @@ export function createAuthRepo(db: Db) {
           currentTenantId: sessions.currentTenantId,
           createdAt: sessions.createdAt,
           lastUsedAt: sessions.lastUsedAt,
+          expiresAt: sessions.expiresAt,
           user: users,
         })
         .from(sessions)

@@ -7,6 +7,8 @@ import type { SessionInfo } from '../../lib/route';
 import { createAuditRepo } from '../audit/audit.repo';
 import { createTenantsRepo } from '../tenants/tenants.repo';
 import { createKeyedLoader } from '../../lib/batcher';
+import { cacheReads } from '../../lib/read-cache';
+import type { ChangeClock } from '../../db/change-clock';
 import { createAuthRepo, type UserRow } from './auth.repo';
 
 /**
@@ -40,12 +42,17 @@ export interface SignInOptions {
   details?: Record<string, unknown>;
 }
 
-export function createAuthService(deps: { db: Db }) {
+export function createAuthService(deps: { db: Db; changes?: ChangeClock }) {
   const repo = createAuthRepo(deps.db);
-  // Every authenticated request starts here: concurrent requests share one lookup.
-  const findLiveSession = createKeyedLoader(
-    (hash: string) => hash,
-    async (hashes) => new Map((await repo.findLiveSessions(hashes)).map((s) => [s.tokenHash, s])),
+  // Every authenticated request starts here: concurrent requests share one lookup, and on the
+  // embedded database a session stays cached until any session or user row changes.
+  const findLiveSession = cacheReads(
+    createKeyedLoader(
+      (hash: string) => hash,
+      async (hashes) => new Map((await repo.findLiveSessions(hashes)).map((s) => [s.tokenHash, s])),
+    ),
+    (hash) => hash,
+    deps.changes,
   );
   const tenantsRepo = createTenantsRepo(deps.db);
   const audit = createAuditRepo(deps.db);
@@ -198,7 +205,9 @@ export function createAuthService(deps: { db: Db }) {
     async authenticate(token: string): Promise<SessionInfo | null> {
       if (!TOKEN_PATTERN.test(token)) return null;
       const found = await findLiveSession(hashToken(token));
-      if (!found) return null;
+      const now = Date.now();
+      // A cached session may have expired since it was read.
+      if (!found || new Date(found.expiresAt).getTime() <= now) return null;
       if (found.user.status !== 1) {
         throw new AppError(
           'auth.user_frozen',
@@ -206,7 +215,6 @@ export function createAuthService(deps: { db: Db }) {
           'This account is frozen. Ask an administrator to unfreeze it.',
         );
       }
-      const now = Date.now();
       if (now - new Date(found.lastUsedAt).getTime() > EXTEND_AFTER_MS) {
         const cap = new Date(found.createdAt).getTime() + SESSION_MAX_MS;
         await repo.extendSession(found.sessionId, new Date(Math.min(now + SESSION_IDLE_MS, cap)));

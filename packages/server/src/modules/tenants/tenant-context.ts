@@ -3,6 +3,8 @@ import { MEMBERSHIP_STATUS } from '../../db/schema';
 import { AppError, badRequest, forbidden } from '../../lib/errors';
 import type { SessionInfo, TenantContext } from '../../lib/route';
 import { createKeyedLoader } from '../../lib/batcher';
+import { cacheReads } from '../../lib/read-cache';
+import type { ChangeClock } from '../../db/change-clock';
 import { createTenantsRepo } from './tenants.repo';
 
 const INT4_MAX = 2_147_483_647;
@@ -28,13 +30,19 @@ export function parseTenantHeader(value: string | string[] | undefined): number 
  * Resolves the request's tenant and the caller's role in it — the one place tenant access is
  * decided. An unknown tenant answers 403 like a foreign one, so ids cannot be probed.
  */
-export function createTenantContextResolver(deps: { db: Db }) {
+export function createTenantContextResolver(deps: { db: Db; changes?: ChangeClock }) {
   const repo = createTenantsRepo(deps.db);
-  // Every tenant-scoped request asks this: concurrent requests share one statement.
-  const access = createKeyedLoader(
-    (k: { tenantId: number; userId: number }) => `${k.tenantId}:${k.userId}`,
-    async (keys) =>
-      new Map((await repo.findTenantAccess(keys)).map((r) => [`${r.tenant_id}:${r.user_id}`, r])),
+  // Every tenant-scoped request asks this: concurrent requests share one statement, and on the
+  // embedded database the answer stays cached until any tenant or membership row changes.
+  const keyOf = (k: { tenantId: number; userId: number }) => `${k.tenantId}:${k.userId}`;
+  const access = cacheReads(
+    createKeyedLoader(
+      keyOf,
+      async (keys) =>
+        new Map((await repo.findTenantAccess(keys)).map((r) => [`${r.tenant_id}:${r.user_id}`, r])),
+    ),
+    keyOf,
+    deps.changes,
   );
 
   return async function resolve(

@@ -9,6 +9,8 @@ import type {
 import type { Db } from '../../db/client';
 import { DEFAULT_SYNC_POLICY, type SyncPolicy, type ThirdType } from '../../db/schema';
 import { createKeyedLoader } from '../../lib/batcher';
+import { cacheReads } from '../../lib/read-cache';
+import type { ChangeClock } from '../../db/change-clock';
 import { AppError, badRequest, conflict, notFound } from '../../lib/errors';
 import type { TenantContext } from '../../lib/route';
 import { maskSecret, type SecretBox } from '../../lib/secrets';
@@ -64,6 +66,7 @@ export function createThirdAppConfigService(deps: {
   box: SecretBox;
   tokens: ConnectorTokenStore;
   log?: ConnectorContext['log'];
+  changes?: ChangeClock;
 }) {
   const { db, config, box, tokens } = deps;
   const log = deps.log ?? SILENT;
@@ -131,11 +134,18 @@ export function createThirdAppConfigService(deps: {
     return version;
   }
 
-  // Every send and sign-in reads the config: concurrent requests share one statement.
-  const findConfig = createKeyedLoader(
-    (k: { tenantId: number; thirdType: ThirdType }) => `${k.tenantId}:${k.thirdType}`,
-    async (keys) =>
-      new Map((await repo.findConfigs(keys)).map((r) => [`${r.tenantId}:${r.thirdType}`, r])),
+  // Every send and sign-in reads the config: concurrent requests share one statement, and on the
+  // embedded database the row stays cached until any config changes.
+  const configKey = (k: { tenantId: number; thirdType: ThirdType }) =>
+    `${k.tenantId}:${k.thirdType}`;
+  const findConfig = cacheReads(
+    createKeyedLoader(
+      configKey,
+      async (keys) =>
+        new Map((await repo.findConfigs(keys)).map((r) => [`${r.tenantId}:${r.thirdType}`, r])),
+    ),
+    configKey,
+    deps.changes,
   );
 
   async function requireRow(tenantId: number, thirdType: ThirdType) {

@@ -1,0 +1,185 @@
+import { startSimulator, type Simulator } from '@orgbridge/wecom-sim';
+import { and, eq } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import type { PGlite } from '@electric-sql/pglite';
+import { touchesWatched } from '../src/db/change-clock';
+import { memberships, sessions, tenants, thirdAppConfigs, users } from '../src/db/schema';
+import { cacheReads } from '../src/lib/read-cache';
+import { buildTestApp, type ApiResponse, type TestApp } from './build-test-app';
+import { bindMember } from './factories/bindings';
+import { activeSimUserIds, wecomTenant } from './factories/messages';
+import { usePostgres } from './test-db';
+
+describe('touchesWatched', () => {
+  it.each([
+    ['insert into "sessions" ("user_id") values ($1)', true],
+    ['update "users" set "status" = $1 where "users"."id" = $2', true],
+    ['delete from "memberships" where "tenant_id" = $1', true],
+    ['update public."tenants" t set status = 2', true],
+    ['with x as (select 1) update "third_app_configs" set enabled = false', true],
+    ['truncate table sessions', true],
+    ['alter table if exists "users" add column x int', true],
+    ['do $$ begin perform 1; end $$', true],
+    ['select * from "sessions" inner join "users" on true for update skip locked', false],
+    ['insert into "messages" (id) select id from "users"', false],
+    ['update "message_recipients" set "updated_at" = now()', false],
+    ['select "updated_at" from "users"', false],
+  ])('%s → %s', (text, expected) => {
+    expect(touchesWatched(text)).toBe(expected);
+  });
+});
+
+describe('cacheReads', () => {
+  it('serves hits until the clock moves, drops a value read across a change, keeps no misses', async () => {
+    let version = 0;
+    const clock = { now: () => version };
+    const store = new Map([['a', 1]]);
+    let loads = 0;
+    const get = cacheReads(
+      async (k: string) => {
+        loads += 1;
+        const v = store.get(k);
+        if (k === 'slow') version += 1; // a write lands while this read runs
+        return v;
+      },
+      (k) => k,
+      clock,
+    );
+    expect(await get('a')).toBe(1);
+    expect(await get('a')).toBe(1);
+    expect(loads).toBe(1);
+    store.set('a', 2);
+    version += 1;
+    expect(await get('a')).toBe(2);
+    expect(loads).toBe(2);
+    expect(await get('missing')).toBeUndefined();
+    expect(await get('missing')).toBeUndefined();
+    expect(loads).toBe(4);
+    store.set('slow', 9);
+    await get('slow');
+    await get('slow');
+    expect(loads).toBe(6);
+  });
+
+  it('is the loader itself without a clock', () => {
+    const load = async () => 1;
+    expect(cacheReads(load, String, undefined)).toBe(load);
+  });
+});
+
+/**
+ * On the embedded database the request path's session, tenant and config lookups are cached;
+ * every revocation must still apply to the very next request. On PostgreSQL the same suite runs
+ * without a cache.
+ */
+describe('request-path lookups and revocation', () => {
+  let t: TestApp;
+  let sim: Simulator;
+  /** A push by the admin of a tenant connected to the simulator, to themselves. */
+  let send: () => Promise<ApiResponse>;
+  let wecomTenantId: number;
+  beforeAll(async () => {
+    sim = await startSimulator({ users: 20, departments: 3, seed: 5, latencyMs: 0 });
+    t = await buildTestApp({
+      config: { wecom: { apiBase: sim.url, oauthBase: sim.url, loginBase: sim.url } },
+    });
+    const { tenant, admin } = await wecomTenant(t, sim);
+    wecomTenantId = tenant.id;
+    await bindMember(t.db, {
+      tenantId: tenant.id,
+      userId: admin.id,
+      corpId: sim.credentials.corpId,
+      extUserId: activeSimUserIds(sim)[0]!,
+    });
+    send = () =>
+      t.call(
+        'POST',
+        '/sys/thirdApp/sendMessageTest',
+        { app: 'WECHAT_ENTERPRISE', receiver: admin.username, content: 'hi' },
+        { token: admin.token },
+      );
+  });
+  afterAll(async () => {
+    await t?.close();
+    await sim?.close();
+  });
+
+  const me = (token: string) => t.call('GET', '/sys/user/me', undefined, { token });
+
+  it.skipIf(usePostgres())(
+    'a repeated request reads no session, tenant or config row',
+    async () => {
+      expect((await send()).status).toBe(200);
+      const client = (t.db as unknown as { $client: PGlite }).$client;
+      const spy = vi.spyOn(client, 'query');
+      try {
+        expect((await send()).status).toBe(200);
+        const texts = spy.mock.calls.map((c) => String(c[0]));
+        expect(texts.filter((q) => /from "sessions"/.test(q))).toEqual([]);
+        expect(texts.filter((q) => /join "tenants"/.test(q))).toEqual([]);
+        expect(texts.filter((q) => /from "third_app_configs"/.test(q))).toEqual([]);
+        expect(texts.length).toBeGreaterThan(0); // the message log is still written
+      } finally {
+        spy.mockRestore();
+      }
+    },
+  );
+
+  it('sign-out, an expired session and a frozen account apply to the next request', async () => {
+    const tenant = await t.factories.tenant();
+    const user = await t.factories.user(tenant.id);
+    expect((await me(user.token)).status).toBe(200);
+    await t.db.update(users).set({ status: 2 }).where(eq(users.id, user.id));
+    expect((await me(user.token)).body.errorCode).toBe('auth.user_frozen');
+    await t.db.update(users).set({ status: 1 }).where(eq(users.id, user.id));
+    expect((await me(user.token)).status).toBe(200);
+
+    const second = await t.login(user.username, user.password);
+    expect((await me(second)).status).toBe(200);
+    expect((await t.call('POST', '/sys/logout', undefined, { token: second })).status).toBe(200);
+    expect((await me(second)).status).toBe(401);
+
+    expect((await me(user.token)).status).toBe(200);
+    await t.db
+      .update(sessions)
+      .set({ expiresAt: new Date(Date.now() - 1000) })
+      .where(eq(sessions.userId, user.id));
+    expect((await me(user.token)).status).toBe(401);
+  });
+
+  it('a lost admin role, a quit membership and a frozen tenant apply to the next request', async () => {
+    const tenant = await t.factories.tenant();
+    const user = await t.factories.user(tenant.id, { role: 'admin' });
+    const members = () =>
+      t.call('GET', '/sys/tenant/members', undefined, { token: user.token, tenantId: tenant.id });
+    expect((await members()).status).toBe(200);
+    const mine = and(eq(memberships.tenantId, tenant.id), eq(memberships.userId, user.id));
+    await t.db.update(memberships).set({ role: 'member' }).where(mine);
+    expect((await members()).body.errorCode).toBe('tenant.admin_required');
+    await t.db.update(memberships).set({ role: 'admin' }).where(mine);
+    expect((await members()).status).toBe(200);
+    await t.db.update(tenants).set({ status: 2 }).where(eq(tenants.id, tenant.id));
+    expect((await members()).body.errorCode).toBe('tenant.frozen');
+    await t.db.update(tenants).set({ status: 1 }).where(eq(tenants.id, tenant.id));
+    expect((await members()).status).toBe(200);
+    // Through the API, inside a transaction.
+    await t.factories.user(tenant.id, { role: 'admin' }); // so the user is not the last admin
+    const quit = await t.call(
+      'POST',
+      '/sys/tenant/quit',
+      {},
+      { token: user.token, tenantId: tenant.id },
+    );
+    expect(quit.status).toBe(200);
+    expect((await members()).body.errorCode).toBe('tenant.not_member');
+  });
+
+  it('a disabled WeCom config applies to the next send', async () => {
+    expect((await send()).status).toBe(200);
+    await t.db
+      .update(thirdAppConfigs)
+      .set({ enabled: false })
+      .where(eq(thirdAppConfigs.tenantId, wecomTenantId));
+    expect((await send()).body.errorCode).toBe('third_app.disabled');
+  });
+});
