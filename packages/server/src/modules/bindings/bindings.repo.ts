@@ -83,8 +83,9 @@ export function createBindingsRepo(db: Db) {
     },
 
     /**
-     * Marks the WeCom member as unbound by an admin (移出), so that syncs leave it unbound until
-     * it is paired by hand; a second 移出 of the same member refreshes the marker.
+     * Marks the WeCom member as unbound — by an admin (移出) or by the member (their own binding) —
+     * so that syncs leave it unbound until it is paired by hand; a second unbind of the same
+     * member refreshes the marker.
      */
     async markUnpaired(
       tenantId: number,
@@ -97,6 +98,27 @@ export function createBindingsRepo(db: Db) {
         on conflict (tenant_id, third_type, corp_id, lower(ext_user_id)) do update
         set ext_user_id = excluded.ext_user_id, user_id = excluded.user_id,
             created_by = excluded.created_by, created_at = now()`);
+    },
+
+    /**
+     * Deletes the 移出 marker of a WeCom member who is bound again by proving the link themselves
+     * (WeCom sign-in: linking an account by password, or an account created at first sign-in),
+     * so it cannot keep a later sync from pairing the member. Userids compare case-insensitively.
+     */
+    async clearUnpaired(
+      tenantId: number,
+      m: { thirdType: ThirdType; corpId: string; extUserId: string },
+    ): Promise<void> {
+      await db
+        .delete(syncUnpaired)
+        .where(
+          and(
+            eq(syncUnpaired.tenantId, tenantId),
+            eq(syncUnpaired.thirdType, m.thirdType),
+            eq(syncUnpaired.corpId, m.corpId),
+            sql`lower(${syncUnpaired.extUserId}) = lower(${m.extUserId})`,
+          ),
+        );
     },
   };
 }

@@ -3,6 +3,7 @@ import type { Db } from '../../db/client';
 import { MEMBERSHIP_STATUS } from '../../db/schema';
 import { isUniqueViolation } from '../../lib/pg-error';
 import { createAuditRepo } from '../audit/audit.repo';
+import { createBindingsRepo } from '../bindings/bindings.repo';
 import { createTenantsRepo } from '../tenants/tenants.repo';
 import { createUsersRepo } from '../users/users.repo';
 import { LoginRefusal } from './third-login.outcomes';
@@ -62,14 +63,19 @@ export async function provisionMember(db: Db, input: ProvisionInput): Promise<nu
         status: MEMBERSHIP_STATUS.normal,
         role: 'member',
       });
-      await createThirdLoginRepo(tx).insertBinding(input.tenantId, {
-        thirdType: 'wechat_enterprise',
+      const member = {
+        thirdType: 'wechat_enterprise' as const,
         corpId: input.corpId,
         extUserId: input.extUserId,
+      };
+      await createThirdLoginRepo(tx).insertBinding(input.tenantId, {
+        ...member,
         userId,
         extName: name,
         active: true,
       });
+      // The member signed in themselves: an earlier unbind no longer keeps syncs from pairing it.
+      await createBindingsRepo(tx).clearUnpaired(input.tenantId, member);
       await createAuditRepo(tx).record(input.tenantId, {
         actorUserId: userId,
         action: 'third_login.account_created',

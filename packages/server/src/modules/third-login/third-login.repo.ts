@@ -150,12 +150,6 @@ export function createThirdLoginRepo(db: Db) {
       return inserted!.id;
     },
 
-    async deleteBindingById(tenantId: number, id: number): Promise<void> {
-      await db
-        .delete(thirdAccounts)
-        .where(and(eq(thirdAccounts.tenantId, tenantId), eq(thirdAccounts.id, id)));
-    },
-
     /** What decides whether an account may enter the tenant: tenant, membership and account state. */
     async accessOf(tenantId: number, userId: number) {
       const [row] = await db

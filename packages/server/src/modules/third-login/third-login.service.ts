@@ -3,6 +3,7 @@ import { isUniqueViolation } from '../../lib/pg-error';
 import type { TenantContext } from '../../lib/route';
 import { createAuditRepo } from '../audit/audit.repo';
 import type { AuthService } from '../auth/auth.service';
+import { createBindingsRepo } from '../bindings/bindings.repo';
 import { createOAuthFlow, THIRD_TYPE, type OAuthFlowDeps } from './oauth-flow';
 import { externalName } from './provision';
 import { SECRET_PATTERN, sha256 } from './third-login.crypto';
@@ -67,14 +68,15 @@ export function createThirdLoginService(
     const extName = await nameOf(row);
     try {
       await db.transaction(async (tx) => {
+        const member = { thirdType: row.thirdType, corpId: row.corpId, extUserId: row.extUserId };
         await createThirdLoginRepo(tx).insertBinding(row.tenantId, {
-          thirdType: row.thirdType,
-          corpId: row.corpId,
-          extUserId: row.extUserId,
+          ...member,
           userId,
           extName,
           active: true,
         });
+        // The member proved the link: an earlier unbind no longer keeps syncs from pairing it.
+        await createBindingsRepo(tx).clearUnpaired(row.tenantId, member);
         await createAuditRepo(tx).record(row.tenantId, {
           actorUserId: userId,
           action: 'third_login.linked',
@@ -163,12 +165,30 @@ export function createThirdLoginService(
       };
     },
 
-    /** The caller unbinds their own WeCom member in the current tenant. */
+    /**
+     * The caller unbinds their own WeCom member in the current tenant. Like 移出, a marker in
+     * the same transaction keeps every later sync from binding the member again by username or
+     * name, until an admin pairs it by hand or the member links it again at WeCom sign-in.
+     */
     async unbindMine(ctx: TenantContext, ip: string): Promise<void> {
       const row = await repo.findBindingOfUser(ctx.tenantId, THIRD_TYPE, ctx.userId);
       if (!row) throw notFound('binding', 'third_login.binding_not_found');
       await db.transaction(async (tx) => {
-        await createThirdLoginRepo(tx).deleteBindingById(ctx.tenantId, row.id);
+        const bindings = createBindingsRepo(tx);
+        // Gone meanwhile (a concurrent unbind or 移出): nothing of the caller's to unbind.
+        if (!(await bindings.deleteBindingById(ctx.tenantId, row.id))) {
+          throw notFound('binding', 'third_login.binding_not_found');
+        }
+        await bindings.markUnpaired(
+          ctx.tenantId,
+          {
+            thirdType: row.thirdType,
+            corpId: row.corpId,
+            extUserId: row.extUserId,
+            userId: row.userId,
+          },
+          ctx.userId,
+        );
         await createAuditRepo(tx).record(ctx.tenantId, {
           actorUserId: ctx.userId,
           action: 'third_login.self_unbound',
