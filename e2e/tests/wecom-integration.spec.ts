@@ -261,7 +261,7 @@ test.describe('WeCom integration page', () => {
     await page.getByTestId('wecom-binding-remove-confirm').click();
     await expect(remove).toHaveCount(0);
 
-    // The sync dialog flags the member 已移出 and proposes nothing for it; pairing it by hand
+    // The sync dialog flags the member 已解绑 and proposes nothing for it; pairing it by hand
     // binds it again (which also leaves the shared tenant bound for the journeys after this one).
     await page.getByTestId('wecom-step-sync').getByTestId('sync-start').click();
     const review = page.getByTestId('sync-review');
@@ -269,7 +269,7 @@ test.describe('WeCom integration page', () => {
     await expect(review.getByTestId('sync-unpaired')).toBeVisible();
     await review.getByRole('searchbox', { name: '企业微信用户' }).fill(userId);
     const row = review.locator('tr', { hasText: userId });
-    await expect(row.getByTestId('sync-unpaired-flag')).toHaveText('已移出');
+    await expect(row.getByTestId('sync-unpaired-flag')).toHaveText('已解绑');
     await shot(page, 'zh-wecom-sync-unpaired');
     const picker = row.getByRole('combobox', { name: '选择组织用户' });
     await picker.click();

@@ -14,7 +14,7 @@ import {
 import { tenants } from './tenants';
 import { THIRD_TYPES } from './third-apps';
 
-export const SYNC_TRIGGERS = ['manual', 'schedule', 'callback', 'api'] as const;
+export const SYNC_TRIGGERS = ['manual', 'schedule', 'callback', 'api', 'reconcile'] as const;
 export type SyncTrigger = (typeof SYNC_TRIGGERS)[number];
 
 export const SYNC_RUN_STATUSES = [

@@ -122,6 +122,24 @@ export function createCallbackApplier(deps: {
   return {
     notify,
 
+    /**
+     * The nightly reconcile (PRODUCT.md §5.7): a full run that also takes every event still
+     * waiting, so a missed delivery or a failed callback run is caught within a day. Waits for the
+     * run; the events are settled by its outcome like a callback run's.
+     */
+    async reconcile(tenantId: number, thirdType: ThirdType): Promise<{ runId: number }> {
+      const maxId = await repo.maxUnappliedId(tenantId, thirdType);
+      const { runId } = await sync.runNow(tenantId, thirdType, {
+        trigger: 'reconcile',
+        actorUserId: null,
+      });
+      if (maxId === null) return { runId };
+      await repo.claim(tenantId, thirdType, maxId, runId);
+      const run = await waitForRun(tenantId, runId);
+      if (run) await repo.settle(tenantId, runId, run);
+      return { runId };
+    },
+
     /** Picks up what an earlier process stored but did not apply (crash, restart, failure). */
     async start(logger: ApplierLog) {
       log = logger;

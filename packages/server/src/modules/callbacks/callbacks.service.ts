@@ -127,6 +127,7 @@ export function createCallbacksService(deps: {
     },
 
     start: applier.start,
+    reconcile: applier.reconcile,
     stop: applier.stop,
   };
 }

@@ -1,8 +1,7 @@
 import type { Db } from '../../db/client';
-import { AppError } from '../../lib/errors';
 import type { DirectorySyncService } from '../directory-sync/sync.service';
-import { createSyncRunsRepo } from '../directory-sync/sync-runs.repo';
 import type { JobsLog, TenantJobKind } from './jobs.types';
+import { recordSkippedRun } from './skipped-run';
 
 export const DIRECTORY_SYNC = 'directory-sync';
 
@@ -21,34 +20,15 @@ export function directorySyncJob(deps: {
   return {
     name: DIRECTORY_SYNC,
     cronOf: (source) => (source.enabled ? source.syncPolicy.schedule : null),
-    async run({ tenantId, thirdType }) {
+    async run(target) {
       try {
-        const { runId } = await deps.sync.runNow(tenantId, thirdType, {
+        const { runId } = await deps.sync.runNow(target.tenantId, target.thirdType, {
           trigger: 'schedule',
           actorUserId: null,
         });
         return { runId };
       } catch (err) {
-        if (!(err instanceof AppError)) throw err;
-        const run = await createSyncRunsRepo(deps.db).insertRun(tenantId, {
-          thirdType,
-          trigger: 'schedule',
-          actorUserId: null,
-          status: 'failed',
-          phase: 'done',
-          error: {
-            code: 'sync.schedule_skipped',
-            reason: err.code,
-            reasonMessage: err.message,
-            message: `定时同步未执行 (the scheduled sync did not start): ${err.message} It runs again at its next scheduled time.`,
-          },
-          finishedAt: new Date(),
-        });
-        deps.log.warn(
-          { tenantId, thirdType, reason: err.code, runId: run.id },
-          'jobs: scheduled sync did not start',
-        );
-        return { runId: run.id, skipped: err.code };
+        return recordSkippedRun(deps, target, 'schedule', err);
       }
     },
   };

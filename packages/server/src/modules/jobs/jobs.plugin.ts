@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { Database } from '../../db/client';
 import type { Services } from '../../services';
 import { directorySyncJob } from './directory-sync.job';
+import { directoryReconcileJob } from './reconcile.job';
 import { createJobs, type Jobs } from './jobs.service';
 import type { JobsOptions } from './jobs.types';
 
@@ -15,7 +16,10 @@ export async function registerJobs(
   const jobs = await createJobs({
     database,
     sources: services.thirdAppConfig,
-    kinds: [directorySyncJob({ db: database.db, sync: services.directorySync, log })],
+    kinds: [
+      directorySyncJob({ db: database.db, sync: services.directorySync, log }),
+      directoryReconcileJob({ db: database.db, callbacks: services.callbacks, log }),
+    ],
     log,
     options: deps.options,
   });

@@ -71,10 +71,29 @@ export async function createJobs(deps: {
     return next;
   }
 
+  /**
+   * Stops a queue's schedule at once, then removes the queue. pg-boss 10's `deleteQueue` fails
+   * while its partition holds any job (its foreign key is ON DELETE RESTRICT, which is checked
+   * immediately despite DEFERRABLE), so the finished and waiting jobs go first. A job still
+   * running keeps the queue until a later refresh; its schedule is gone already.
+   */
+  async function removeQueue(queue: string) {
+    if (!(await boss.getQueue(queue))) return;
+    await boss.unschedule(queue);
+    await bossDb.executeSql(
+      `delete from ${BOSS_SCHEMA}.job where name = $1 and state <> 'active'`,
+      [queue],
+    );
+    try {
+      await boss.deleteQueue(queue);
+    } catch (err) {
+      log.info({ err, queue }, 'jobs: queue kept until its running job ends');
+    }
+  }
+
   async function setSchedule(queue: string, target: JobTarget, cron: string | null) {
     if (cron === null) {
-      // Also removes the queue's schedule (foreign key ON DELETE CASCADE) and waiting jobs.
-      await boss.deleteQueue(queue);
+      await removeQueue(queue);
       return;
     }
     await boss.createQueue(queue, { name: queue, retryLimit: 0 });
@@ -131,7 +150,7 @@ export async function createJobs(deps: {
         await setSchedule(queue, { tenantId: source.tenantId, thirdType: source.thirdType }, cron);
       }
       for (const q of queues) {
-        if (targetOf(kind.name, q.name) && !wanted.has(q.name)) await boss.deleteQueue(q.name);
+        if (targetOf(kind.name, q.name) && !wanted.has(q.name)) await removeQueue(q.name);
       }
     }
     await refreshWorkers();

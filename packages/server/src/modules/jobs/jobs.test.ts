@@ -162,6 +162,14 @@ describe('scheduled sync: the worker', () => {
     );
     expect(apiRun.status, JSON.stringify(apiRun.error)).toBe('succeeded');
   });
+
+  it('turning the schedule off after jobs have run removes it (their rows used to block pg-boss deleteQueue)', async () => {
+    expect(await schedulesOf(boss, tenantId)).toHaveLength(1);
+    const res = await put(admin, { syncPolicy: { schedule: null } });
+    expect(res.status, res.body.message).toBe(200);
+    expect(await schedulesOf(boss, tenantId)).toEqual([]);
+    expect(await boss.getQueue(syncQueue(tenantId))).toBeNull();
+  });
 });
 
 describe('scheduled sync: reconciling with the configs', () => {

@@ -10,6 +10,8 @@ export interface JobTarget {
 export interface ScheduleSource extends JobTarget {
   enabled: boolean;
   syncPolicy: SyncPolicy;
+  /** WeCom has delivered at least one contact-change callback for this connection. */
+  usesCallbacks: boolean;
 }
 
 /**

@@ -1,12 +1,12 @@
-import { and, eq, ne, or } from 'drizzle-orm';
+import { and, eq, ne, or, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client';
-import { thirdAccounts, thirdAppConfigs, type ThirdType } from '../../db/schema';
+import { callbackEvents, thirdAccounts, thirdAppConfigs, type ThirdType } from '../../db/schema';
 
 export type ConfigRow = typeof thirdAppConfigs.$inferSelect;
 export type ScheduleSourceRow = Pick<
   ConfigRow,
   'tenantId' | 'thirdType' | 'enabled' | 'syncPolicy'
->;
+> & { usesCallbacks: boolean };
 export type ConfigInsert = Omit<typeof thirdAppConfigs.$inferInsert, 'tenantId' | 'id'>;
 
 /** Tenant id first in every statement. */
@@ -41,15 +41,29 @@ export function createThirdAppConfigRepo(db: Db) {
      * Every tenant's connection state, for the scheduler only (it serves all tenants): no
      * secrets, nothing that leaves the server.
      */
-    async listScheduleSources(): Promise<ScheduleSourceRow[]> {
+    async listScheduleSources(only?: {
+      tenantId: number;
+      thirdType: ThirdType;
+    }): Promise<ScheduleSourceRow[]> {
       return db
         .select({
           tenantId: thirdAppConfigs.tenantId,
           thirdType: thirdAppConfigs.thirdType,
           enabled: thirdAppConfigs.enabled,
           syncPolicy: thirdAppConfigs.syncPolicy,
+          usesCallbacks: sql<boolean>`exists (select 1 from ${callbackEvents} e
+            where e.tenant_id = ${thirdAppConfigs.tenantId}
+              and e.third_type = ${thirdAppConfigs.thirdType})`,
         })
-        .from(thirdAppConfigs);
+        .from(thirdAppConfigs)
+        .where(
+          only
+            ? and(
+                eq(thirdAppConfigs.tenantId, only.tenantId),
+                eq(thirdAppConfigs.thirdType, only.thirdType),
+              )
+            : undefined,
+        );
     },
     /** Whether another tenant already configured this CorpID (the anchor's "AppKey重复"). */
     async clientIdTakenElsewhere(tenantId: number, thirdType: ThirdType, clientId: string) {

@@ -16,7 +16,11 @@ import type { TenantContext } from '../../lib/route';
 import { maskSecret, type SecretBox } from '../../lib/secrets';
 import { createAuditRepo } from '../audit/audit.repo';
 import { normaliseSchedule, scheduleProblem } from '../jobs/schedule';
-import { createThirdAppConfigRepo, type ConfigRow } from './third-app-config.repo';
+import {
+  createThirdAppConfigRepo,
+  type ConfigRow,
+  type ScheduleSourceRow,
+} from './third-app-config.repo';
 import type { ConfigView, CreateConfigBody, UpdateConfigBody } from './third-app-config.schemas';
 
 /** Everything runtime code needs about a tenant's connection, secrets decrypted. */
@@ -59,6 +63,11 @@ const notConfigured = () =>
     400,
     '企业微信尚未配置 (WeCom is not configured for this tenant): a tenant admin must enter AgentId, AppKey and AppSecret under 系统管理 → 第三方配置 → 企业微信集成 first.',
   );
+
+const withPolicyDefaults = (r: ScheduleSourceRow) => ({
+  ...r,
+  syncPolicy: { ...DEFAULT_SYNC_POLICY, ...r.syncPolicy },
+});
 
 export function createThirdAppConfigService(deps: {
   db: Db;
@@ -246,22 +255,18 @@ export function createThirdAppConfigService(deps: {
       return () => listeners.delete(listener);
     },
 
-    /** Every tenant's enabled flag and sync policy (defaults applied), for the scheduler. */
+    /**
+     * Every tenant's enabled flag, sync policy (defaults applied) and whether WeCom sends it
+     * contact callbacks, for the scheduler.
+     */
     async scheduleSources() {
-      const rows = await repo.listScheduleSources();
-      return rows.map((r) => ({ ...r, syncPolicy: { ...DEFAULT_SYNC_POLICY, ...r.syncPolicy } }));
+      return (await repo.listScheduleSources()).map(withPolicyDefaults);
     },
 
-    /** One tenant's enabled flag and sync policy, or null when it has no config. */
+    /** The same for one tenant, or null when it has no config. */
     async scheduleSource(tenantId: number, thirdType: ThirdType) {
-      const row = await repo.findConfig(tenantId, thirdType);
-      if (!row) return null;
-      return {
-        tenantId,
-        thirdType,
-        enabled: row.enabled,
-        syncPolicy: { ...DEFAULT_SYNC_POLICY, ...row.syncPolicy },
-      };
+      const [row] = await repo.listScheduleSources({ tenantId, thirdType });
+      return row ? withPolicyDefaults(row) : null;
     },
 
     /**
