@@ -13,7 +13,7 @@ import {
 } from '../../db/schema';
 import { rowsOf } from '../../lib/sql';
 import { emailKey, mobileKey } from './normalise';
-import type { ExtMember, LocalState, LocalUser } from './sync.types';
+import type { ExtMember, LocalState, LocalUser, TenantSide } from './sync.types';
 
 /** Connector id stored on mirrored departments (`departments.ext_source`). */
 export const EXT_SOURCE = 'wecom';
@@ -94,7 +94,11 @@ export function createSyncStateRepo(db: Db) {
       return row?.h ?? '';
     },
 
-    async load(tenantId: number, thirdType: ThirdType, ext: ExtMember[]): Promise<LocalState> {
+    /**
+     * Everything of the local state that does not depend on WeCom's answer, so that it can load
+     * while WeCom is still being read; `withOutsiders` completes it once the members are known.
+     */
+    async loadTenantSide(tenantId: number, thirdType: ThirdType): Promise<TenantSide> {
       const houseNumber = await this.houseNumber(tenantId);
       const depts = await db
         .select({
@@ -145,10 +149,18 @@ export function createSyncStateRepo(db: Db) {
           extId: d.extSource === EXT_SOURCE ? d.extId : null,
         })),
         members: memberRows.map((r) => toLocalUser(r, byUser.get(r.user_id))),
-        outsiders: await outsiders(tenantId, houseNumber, ext),
         bindings,
         unpaired,
       };
+    },
+
+    /** Adds the accounts outside the tenant that WeCom's members may match. */
+    async withOutsiders(tenantId: number, side: TenantSide, ext: ExtMember[]): Promise<LocalState> {
+      return { ...side, outsiders: await outsiders(tenantId, side.houseNumber, ext) };
+    },
+
+    async load(tenantId: number, thirdType: ThirdType, ext: ExtMember[]): Promise<LocalState> {
+      return this.withOutsiders(tenantId, await this.loadTenantSide(tenantId, thirdType), ext);
     },
 
     /**

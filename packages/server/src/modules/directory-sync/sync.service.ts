@@ -130,17 +130,25 @@ export function createDirectorySyncService(deps: {
     }
   }
 
-  /** Stores a plan of `snapshot` against the local state as it is now. */
-  async function storePlan(
+  /**
+   * Reads WeCom's directory and stores a plan of it against the local state. The tenant's side of
+   * the local state loads while WeCom is read (the read waits on the network, the load on the
+   * database); only the accounts outside the tenant need WeCom's member list.
+   */
+  async function readAndPlan(
     tenantId: number,
     rt: ConnectorRuntime,
-    snapshot: DirectorySnapshot,
+    readSnapshot: () => Promise<DirectorySnapshot>,
     createdBy: number | null,
   ) {
     const state = createSyncStateRepo(db);
     // Version first: a local change after this point makes the plan stale rather than wrong.
     const localVersion = await state.localVersion(tenantId);
-    const local = await state.load(tenantId, rt.thirdType, snapshot.members);
+    const [snapshot, side] = await Promise.all([
+      readSnapshot(),
+      state.loadTenantSide(tenantId, rt.thirdType),
+    ]);
+    const local = await state.withOutsiders(tenantId, side, snapshot.members);
     const stored = storedOf(snapshot);
     const { plan, ops } = planAndOps(stored, local, rt.corpId);
     const id = randomUUID();
@@ -158,7 +166,7 @@ export function createDirectorySyncService(deps: {
       expiresAt: new Date(Date.now() + PLAN_TTL_MS),
     });
     await runs.prunePlans(tenantId);
-    return { id, plan, ops, stored, local };
+    return { id, plan, ops, stored, local, snapshot };
   }
 
   /** Records the outcome of `work`; null = the run stopped itself (needs_confirmation). */
@@ -260,8 +268,12 @@ export function createDirectorySyncService(deps: {
 
     async preview(ctx: TenantContext, thirdType: ThirdType) {
       const rt = await runtime(ctx.tenantId, thirdType);
-      const snapshot = await read(rt);
-      const { id, plan } = await storePlan(ctx.tenantId, rt, snapshot, ctx.userId);
+      const { id, plan, snapshot } = await readAndPlan(
+        ctx.tenantId,
+        rt,
+        () => read(rt),
+        ctx.userId,
+      );
       const problems = snapshot.problems.map((p) => ({
         providerCode: p.info.providerCode,
         api: p.info.api,
@@ -371,8 +383,12 @@ export function createDirectorySyncService(deps: {
       );
       runner.launch(tenantId, run.id, () =>
         finish(tenantId, run.id, async () => {
-          const snapshot = await rt.connector.directory.read();
-          const stored = await storePlan(tenantId, rt, snapshot, opts.actorUserId);
+          const stored = await readAndPlan(
+            tenantId,
+            rt,
+            () => rt.connector.directory.read(),
+            opts.actorUserId,
+          );
           await runs.markPlanUsed(tenantId, stored.id);
           const stop = guard(stored.stored, stored.ops, rt.syncPolicy);
           if (stop) {

@@ -61,6 +61,9 @@ export interface LocalState {
   unpaired: LocalUnpaired[];
 }
 
+/** The local state without the outsiders, which only WeCom's member list can name. */
+export type TenantSide = Omit<LocalState, 'outsiders'>;
+
 export type MatchKind = 'bound' | 'username' | 'mobile' | 'email' | 'name' | 'none';
 
 export interface PlanPair {
