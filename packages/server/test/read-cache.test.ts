@@ -24,6 +24,13 @@ describe('touchesWatched', () => {
     ['insert into "messages" (id) select id from "users"', false],
     ['update "message_recipients" set "updated_at" = now()', false],
     ['select "updated_at" from "users"', false],
+    ['update/* x */"users" set status = 2', true],
+    ['update -- hidden\n "sessions" set revoked_at = now()', true],
+    ['truncate "audit_log", "sessions"', true],
+    ['execute plan_1', true],
+    ['insert into "users" ("username") select u from json_to_recordset($1) as r(u text)', true],
+    ['update "memberships" m set status = 2 from x where m.user_id = x.id', true],
+    ['select 1 -- update "users"\n', false],
   ])('%s → %s', (text, expected) => {
     expect(touchesWatched(text)).toBe(expected);
   });

@@ -20,12 +20,17 @@ const WATCHED = new Set(['sessions', 'users', 'memberships', 'tenants', 'third_a
 // The tables a statement writes (or alters): every INSERT/UPDATE/DELETE target, data-modifying
 // CTEs included, and DDL. `for update` row locks capture a non-table word and are ignored.
 const TARGET =
-  /\b(?:insert\s+into|update|delete\s+from|truncate(?:\s+table)?|merge\s+into|(?:alter|drop|create)\s+table(?:\s+if\s+(?:not\s+)?exists)?|copy)\s+(?:only\s+)?((?:"[^"]+"|\w+)(?:\s*\.\s*(?:"[^"]+"|\w+))?)/gi;
-// Statements whose effects cannot be read from their text.
-const OPAQUE = /^\s*(?:do|call)\b/i;
+  /\b(?:insert\s+into|update|delete\s+from|merge\s+into|(?:alter|drop|create)\s+table(?:\s+if\s+(?:not\s+)?exists)?|copy)\s+(?:only\s+)?((?:"[^"]+"|\w+)(?:\s*\.\s*(?:"[^"]+"|\w+))?)/gi;
+// Statements whose effects cannot be read from their text: anonymous blocks, procedures,
+// prepared statements, TRUNCATE (it takes a list) and schema drops. Drizzle never writes these
+// on the request path.
+const OPAQUE = /^\s*(?:do|call|prepare|execute)\b|\btruncate\b|\bdrop\s+schema\b/i;
+// Comments go first, so that none can separate a keyword from its table.
+const COMMENTS = /--[^\n]*|\/\*[\s\S]*?\*\//g;
 
 /** Whether `text` (one or several statements) may change a watched table. */
-export function touchesWatched(text: string): boolean {
+export function touchesWatched(sqlText: string): boolean {
+  const text = sqlText.replace(COMMENTS, ' ');
   if (OPAQUE.test(text)) return true;
   for (const m of text.matchAll(TARGET)) {
     const name = m[1]!.split('.').pop()!.trim().replace(/"/g, '').toLowerCase();
@@ -50,12 +55,15 @@ export function watchWrites(client: PGlite): ChangeClock {
     version += 1;
   };
 
+  // The clock moves before a watched write is sent (a read that began earlier, even one that
+  // ends while the write is under way, is not kept) and again once it has run.
   function observed<F extends (text: string, ...rest: never[]) => Promise<unknown>>(
     run: F,
     onWrite: () => void,
   ): F {
     return (async (text: string, ...rest: never[]) => {
       if (!touchesWatched(text)) return run(text, ...rest);
+      onWrite();
       try {
         return await run(text, ...rest);
       } finally {
@@ -81,6 +89,8 @@ export function watchWrites(client: PGlite): ChangeClock {
           Object.assign(Object.create(tx) as Transaction, {
             query: observed(tx.query.bind(tx), mark),
             exec: observed(tx.exec.bind(tx), mark),
+            // PGlite's tx.sql runs its statement without going through tx.query.
+            sql: () => Promise.reject(new Error('tx.sql is not observed: use tx.query')),
           }),
         ),
       );

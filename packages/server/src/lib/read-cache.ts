@@ -32,8 +32,17 @@ export function cacheReads<K, V>(
     // Kept only if nothing changed while reading: the value is then current as of `version`.
     if (value !== undefined && clock.now() === version && validAt === version) {
       if (entries.size >= maxEntries) entries.clear();
-      entries.set(k, value);
+      // Shared by every request that hits it: nobody may change it.
+      entries.set(k, deepFreeze(value));
     }
     return value;
   };
+}
+
+function deepFreeze<T>(value: T): T {
+  if (value && typeof value === 'object' && !Object.isFrozen(value) && !ArrayBuffer.isView(value)) {
+    Object.freeze(value);
+    for (const v of Object.values(value)) deepFreeze(v);
+  }
+  return value;
 }

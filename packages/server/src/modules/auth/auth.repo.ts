@@ -43,7 +43,15 @@ export function createAuthRepo(db: Db) {
           createdAt: sessions.createdAt,
           lastUsedAt: sessions.lastUsedAt,
           expiresAt: sessions.expiresAt,
-          user: users,
+          // What authenticate needs, no more: the row may be cached (never the password hash).
+          user: {
+            id: users.id,
+            username: users.username,
+            realname: users.realname,
+            status: users.status,
+            isPlatformAdmin: users.isPlatformAdmin,
+            mustChangePassword: users.mustChangePassword,
+          },
         })
         .from(sessions)
         .innerJoin(users, eq(users.id, sessions.userId))
