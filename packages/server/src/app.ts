@@ -4,7 +4,7 @@ import Fastify, { type FastifyInstance, type RouteOptions } from 'fastify';
 import type { AppConfig } from './config';
 import type { Database } from './db/client';
 import { registerAccessHooks } from './plugins/auth';
-import { registerErrorHandler } from './plugins/error-handler';
+import { DEFAULT_BODY_LIMIT, registerErrorHandler } from './plugins/error-handler';
 import { registerOpenApi } from './plugins/openapi';
 import { registerJsonParser, registerValidation } from './plugins/validation';
 import { registerWeb } from './plugins/web';
@@ -65,7 +65,7 @@ export async function buildApp(opts: BuildAppOptions): Promise<FastifyInstance> 
             redact: { paths: REDACT_PATHS, censor: '[redacted]' },
             ...(opts.logStream ? { stream: opts.logStream } : {}),
           },
-    bodyLimit: 1024 * 1024,
+    bodyLimit: DEFAULT_BODY_LIMIT,
     genReqId: () => randomUUID(),
   });
   app.addHook('onSend', async (req, reply) => {

@@ -95,6 +95,7 @@ describe('application shell', () => {
       success: false,
       code: 413,
       errorCode: 'request.body_too_large',
+      message: expect.stringContaining('1 MB limit'),
     });
   });
 

@@ -47,12 +47,21 @@ function validationBody(err: FastifyError): ErrorBody {
   };
 }
 
-function clientErrorBody(err: FastifyError, status: number): ErrorBody {
+/** Fastify's body limit when a route sets none (app.ts). */
+export const DEFAULT_BODY_LIMIT = 1024 * 1024;
+
+function sizeText(bytes: number): string {
+  return bytes >= 1024 * 1024 && bytes % (1024 * 1024) === 0
+    ? `${bytes / (1024 * 1024)} MB`
+    : `${Math.round(bytes / 1024)} KB`;
+}
+
+function clientErrorBody(err: FastifyError, status: number, bodyLimit?: number): ErrorBody {
   if (status === 413) {
     return {
       status,
       errorCode: 'request.body_too_large',
-      message: 'The request body is larger than the 1 MB limit. Send less data.',
+      message: `The request body is larger than the ${sizeText(bodyLimit ?? DEFAULT_BODY_LIMIT)} limit of this endpoint. Send less data.`,
     };
   }
   if (status === 415) {
@@ -77,7 +86,7 @@ function clientErrorBody(err: FastifyError, status: number): ErrorBody {
 }
 
 /** Maps any thrown value to the error envelope's content; `null` means an unexpected error. */
-export function toErrorBody(err: unknown): ErrorBody | null {
+export function toErrorBody(err: unknown, bodyLimit?: number): ErrorBody | null {
   if (err instanceof AppError) {
     return { status: err.status, errorCode: err.code, message: err.message, details: err.details };
   }
@@ -107,13 +116,13 @@ export function toErrorBody(err: unknown): ErrorBody | null {
     };
   }
   const status = typeof fe?.statusCode === 'number' ? fe.statusCode : 500;
-  if (status >= 400 && status < 500) return clientErrorBody(fe, status);
+  if (status >= 400 && status < 500) return clientErrorBody(fe, status, bodyLimit);
   return null;
 }
 
 export function registerErrorHandler(app: FastifyInstance): void {
   app.setErrorHandler((err, req, reply) => {
-    const body = toErrorBody(err);
+    const body = toErrorBody(err, req.routeOptions.bodyLimit);
     if (!body) {
       req.log.error({ err, route: req.routeOptions.url, method: req.method }, 'unexpected error');
     } else if (body.status >= 500) {

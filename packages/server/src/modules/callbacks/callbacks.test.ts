@@ -102,6 +102,14 @@ describe('callback events (POST)', () => {
     expect(json.status).toBe(400);
     expect(await json.json()).toMatchObject({ errorCode: 'callback.malformed' });
 
+    const huge = await fetch(`${w.url}?${envelope(w, plain()).query}`, {
+      method: 'POST',
+      headers: { 'content-type': 'text/xml' },
+      body: `<xml><Encrypt>${'x'.repeat(70 * 1024)}</Encrypt></xml>`,
+    });
+    expect(huge.status).toBe(413);
+    expect(((await huge.json()) as { message: string }).message).toContain('64 KB limit');
+
     const bare = await t().factories.tenant();
     const none = await post(w.url.replace(/\d+$/, String(bare.id)), envelope(w, plain()));
     expect(none.status).toBe(404);
