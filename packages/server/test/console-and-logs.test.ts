@@ -1,4 +1,5 @@
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { brotliCompressSync, brotliDecompressSync } from 'node:zlib';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
@@ -18,6 +19,8 @@ beforeAll(async () => {
   await mkdir(join(dist, 'assets'));
   await writeFile(join(dist, 'index.html'), '<!doctype html><title>console</title>');
   await writeFile(join(dist, 'assets', 'app.js'), 'console.log(1)');
+  // What the console build writes beside each asset (packages/web/vite.config.ts).
+  await writeFile(join(dist, 'assets', 'app.js.br'), brotliCompressSync('console.log(1)'));
   database = await openTestDatabase();
   app = await buildApp({
     config: testConfig({ logLevel: 'info' }),
@@ -49,6 +52,25 @@ describe('console serving', () => {
     expect((await app.inject({ method: 'GET', url: '/openapi.json' })).json().openapi).toBe(
       '3.0.3',
     );
+  });
+
+  it('sends the brotli copy to browsers that accept it; hashed assets are cached for good, pages revalidated', async () => {
+    const br = await app.inject({
+      method: 'GET',
+      url: '/assets/app.js',
+      headers: { 'accept-encoding': 'gzip, deflate, br' },
+    });
+    expect(br.statusCode).toBe(200);
+    expect(br.headers['content-encoding']).toBe('br');
+    expect(brotliDecompressSync(br.rawPayload).toString()).toBe('console.log(1)');
+    expect(br.headers['cache-control']).toBe('public, max-age=31536000, immutable');
+    const plain = await app.inject({ method: 'GET', url: '/assets/app.js' });
+    expect(plain.headers['content-encoding']).toBeUndefined();
+    expect(plain.body).toBe('console.log(1)');
+    for (const url of ['/', '/system/users']) {
+      const page = await app.inject({ method: 'GET', url });
+      expect(page.headers['cache-control'], url).toBe('no-cache');
+    }
   });
 });
 
