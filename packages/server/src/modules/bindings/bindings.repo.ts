@@ -83,6 +83,20 @@ export function createBindingsRepo(db: Db) {
     },
 
     /**
+     * Deletes a binding and marks its WeCom member unpaired (see markUnpaired), in the caller's
+     * transaction; false (and no marker) when the binding is gone already.
+     */
+    async unbind(
+      tenantId: number,
+      b: { id: number; thirdType: ThirdType; corpId: string; extUserId: string; userId: number },
+      createdBy: number | null,
+    ): Promise<boolean> {
+      if (!(await this.deleteBindingById(tenantId, b.id))) return false;
+      await this.markUnpaired(tenantId, b, createdBy);
+      return true;
+    },
+
+    /**
      * Marks the WeCom member as unbound — by an admin (移出) or by the member (their own binding) —
      * so that syncs leave it unbound until it is paired by hand; a second unbind of the same
      * member refreshes the marker.

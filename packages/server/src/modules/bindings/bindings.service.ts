@@ -32,17 +32,7 @@ export function createBindingsService(deps: { db: Db }) {
       await db.transaction(async (tx) => {
         const r = createBindingsRepo(tx);
         const row = await r.findBindingById(ctx.tenantId, id);
-        if (!row || !(await r.deleteBindingById(ctx.tenantId, id))) throw bindingNotFound();
-        await r.markUnpaired(
-          ctx.tenantId,
-          {
-            thirdType: row.thirdType,
-            corpId: row.corpId,
-            extUserId: row.extUserId,
-            userId: row.userId,
-          },
-          ctx.userId,
-        );
+        if (!row || !(await r.unbind(ctx.tenantId, row, ctx.userId))) throw bindingNotFound();
         await createAuditRepo(tx).record(ctx.tenantId, {
           actorUserId: ctx.userId,
           action: 'third_app.binding_removed',

@@ -52,6 +52,8 @@ describe('nightly reconcile: the job', () => {
   const reconcileQueue = () => queueName(DIRECTORY_RECONCILE, { tenantId, thirdType: THIRD_TYPE });
   const reconcileSchedules = async () =>
     (await boss.getSchedules()).filter((s) => s.name === reconcileQueue());
+  const startRun = () =>
+    t.call('POST', '/sys/thirdApp/sync/run', { thirdType: THIRD_TYPE }, { token: admin.token });
   const saveConfig = (body: Record<string, unknown> = {}) =>
     t.call(
       'PUT',
@@ -68,14 +70,7 @@ describe('nightly reconcile: the job', () => {
       admin,
       tenant: { id: tenantId },
     } = await connectTenant(t, sim));
-    const first = await t.call(
-      'POST',
-      '/sys/thirdApp/sync/run',
-      { thirdType: THIRD_TYPE },
-      {
-        token: admin.token,
-      },
-    );
+    const first = await startRun();
     expect(first.status, first.body.message).toBe(200);
     await waitFor('the first sync', async () =>
       (await listRuns(t, admin)).find((r) => r.status === 'succeeded'),
@@ -129,14 +124,7 @@ describe('nightly reconcile: the job', () => {
   it('a run in progress makes it a skipped reconcile in the history; a sync schedule replaces it', async () => {
     sim.admin.setFaultHoldMs(2_000);
     sim.admin.injectFaults({ api: 'department/list', kind: 'timeout', times: 1 });
-    const started = await t.call(
-      'POST',
-      '/sys/thirdApp/sync/run',
-      { thirdType: THIRD_TYPE },
-      {
-        token: admin.token,
-      },
-    );
+    const started = await startRun();
     expect(started.status, started.body.message).toBe(200);
     const before = (await listRuns(t, admin)).length;
     await boss.send(reconcileQueue(), { tenantId, thirdType: THIRD_TYPE });

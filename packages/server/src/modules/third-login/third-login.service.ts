@@ -176,19 +176,9 @@ export function createThirdLoginService(
       await db.transaction(async (tx) => {
         const bindings = createBindingsRepo(tx);
         // Gone meanwhile (a concurrent unbind or 移出): nothing of the caller's to unbind.
-        if (!(await bindings.deleteBindingById(ctx.tenantId, row.id))) {
+        if (!(await bindings.unbind(ctx.tenantId, row, ctx.userId))) {
           throw notFound('binding', 'third_login.binding_not_found');
         }
-        await bindings.markUnpaired(
-          ctx.tenantId,
-          {
-            thirdType: row.thirdType,
-            corpId: row.corpId,
-            extUserId: row.extUserId,
-            userId: row.userId,
-          },
-          ctx.userId,
-        );
         await createAuditRepo(tx).record(ctx.tenantId, {
           actorUserId: ctx.userId,
           action: 'third_login.self_unbound',
