@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm';
 import {
   bigint,
   boolean,
+  customType,
   foreignKey,
   index,
   integer,
@@ -27,9 +28,16 @@ export const SYNC_RUN_STATUSES = [
 ] as const;
 export type SyncRunStatus = (typeof SYNC_RUN_STATUSES)[number];
 
+/** Raw bytes (PGlite returns a Uint8Array, node-postgres a Buffer; both become a Buffer). */
+const bytea = customType<{ data: Buffer; driverData: Uint8Array }>({
+  dataType: () => 'bytea',
+  fromDriver: (value) => Buffer.from(value),
+});
+
 /**
- * A stored preview (plan) of one directory read. `snapshot` is the external directory as read
- * (apply works from it, never re-reading WeCom); `localVersion` fingerprints the tenant's local
+ * A stored preview (plan) of one directory read. `snapshotGz` is the external directory as read,
+ * gzipped JSON (apply works from it, never re-reading WeCom; compressed, a 50k-member directory
+ * is a couple of MB instead of tens, which the embedded database's memory never gives back); `localVersion` fingerprints the tenant's local
  * state when the plan was made, so applying it after local changes is refused as stale (409).
  */
 export const syncPlans = pgTable(
@@ -43,7 +51,7 @@ export const syncPlans = pgTable(
     localVersion: text('local_version').notNull(),
     snapshotHash: text('snapshot_hash').notNull(),
     partial: boolean('partial').notNull().default(false),
-    snapshot: jsonb('snapshot').notNull(),
+    snapshotGz: bytea('snapshot_gz').notNull(),
     plan: jsonb('plan').notNull(),
     /** Set when a run consumed the plan: a plan is applied at most once. */
     usedAt: timestamp('used_at', { withTimezone: true }),

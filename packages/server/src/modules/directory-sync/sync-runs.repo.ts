@@ -7,7 +7,7 @@ import { offsetOf } from '../../lib/sql';
 /** A stored plan as apply reads it: the plan view (`plan`) is only a record and is never read back. */
 export type PlanRow = Omit<typeof syncPlans.$inferSelect, 'plan'>;
 /** A plan row without its snapshot; `noOps` = the preview found nothing to write. */
-export type PlanHead = Omit<PlanRow, 'snapshot'> & { noOps: boolean };
+export type PlanHead = Omit<PlanRow, 'snapshotGz'> & { noOps: boolean };
 export type RunRow = typeof syncRuns.$inferSelect;
 export type RunPatch = Partial<Omit<typeof syncRuns.$inferInsert, 'tenantId' | 'id'>>;
 export type ItemInsert = Omit<typeof syncRunItems.$inferInsert, 'tenantId' | 'id' | 'runId'>;
@@ -17,17 +17,8 @@ const ITEM_CHUNK = 1000;
 /** Plans, runs and run items; tenant id first in every statement. */
 export function createSyncRunsRepo(db: Db) {
   return {
-    async insertPlan(
-      tenantId: number,
-      row: Omit<typeof syncPlans.$inferInsert, 'tenantId' | 'snapshot'> & {
-        /** The snapshot already serialised (it is hashed too): serialised once, not twice. */
-        snapshotJson: string;
-      },
-    ) {
-      const { snapshotJson, ...rest } = row;
-      await db
-        .insert(syncPlans)
-        .values({ ...rest, tenantId, snapshot: sql`${snapshotJson}::jsonb` });
+    async insertPlan(tenantId: number, row: Omit<typeof syncPlans.$inferInsert, 'tenantId'>) {
+      await db.insert(syncPlans).values({ ...row, tenantId });
     },
     async findPlan(tenantId: number, id: string, opts: { forUpdate?: boolean } = {}) {
       const { plan: _plan, ...columns } = getTableColumns(syncPlans);
@@ -44,7 +35,7 @@ export function createSyncRunsRepo(db: Db) {
       id: string,
       opts: { forUpdate?: boolean } = {},
     ): Promise<PlanHead | null> {
-      const { plan: _plan, snapshot: _snapshot, ...columns } = getTableColumns(syncPlans);
+      const { plan: _plan, snapshotGz: _snapshot, ...columns } = getTableColumns(syncPlans);
       const n = (k: string) => sql`coalesce((${syncPlans.plan}->'counts'->>${k})::int, 1)`;
       // Every op is counted (members = create + bind + pending + update; department updates are
       // renames, moves or reorders), so all zero means the ops were empty when it was made.

@@ -23,6 +23,12 @@ import { createSyncRunsRepo, type PlanHead, type RunRow } from './sync-runs.repo
 import { createSyncStateRepo, EXT_SOURCE } from './sync-state.repo';
 import type { Decisions, StoredSnapshot } from './sync.types';
 import { runView, type RunView } from './sync.views';
+import { promisify } from 'node:util';
+import { gunzip, gzip } from 'node:zlib';
+
+// In the libuv pool, not on the event loop: a 50k-member snapshot is tens of MB of JSON.
+const gzipAsync = promisify(gzip);
+const gunzipAsync = promisify(gunzip);
 
 const PLAN_TTL_MS = 60 * 60 * 1000;
 
@@ -161,7 +167,7 @@ export function createDirectorySyncService(deps: {
       localVersion,
       snapshotHash: createHash('sha256').update(snapshotJson).digest('hex'),
       partial: snapshot.partial,
-      snapshotJson,
+      snapshotGz: await gzipAsync(snapshotJson, { level: 1 }),
       plan,
       expiresAt: new Date(Date.now() + PLAN_TTL_MS),
     });
@@ -257,7 +263,9 @@ export function createDirectorySyncService(deps: {
       return { ops: NO_OPS, houseNumber: '', known: new Map<string, number>() };
     const full = await createSyncRunsRepo(tx).findPlan(tenantId, plan.id);
     if (!full) throw conflict('sync.plan_expired', 'This preview is gone. Run the preview again.');
-    const snapshot = full.snapshot as StoredSnapshot;
+    const snapshot = JSON.parse(
+      (await gunzipAsync(full.snapshotGz)).toString('utf8'),
+    ) as StoredSnapshot;
     const local = await state.load(tenantId, plan.thirdType, snapshot.members);
     const { ops } = planAndOps(snapshot, local, plan.corpId, decisions);
     return { ops, houseNumber: local.houseNumber, known: knownDepartments(local) };
