@@ -52,7 +52,14 @@ export const syncPlans = pgTable(
     snapshotHash: text('snapshot_hash').notNull(),
     partial: boolean('partial').notNull().default(false),
     snapshotGz: bytea('snapshot_gz').notNull(),
-    plan: jsonb('plan').notNull(),
+    /** The plan's counts, as the preview showed them. */
+    counts: jsonb('counts').$type<Record<string, number>>().notNull(),
+    /**
+     * Nothing to do when it was made (no op of any kind): applying it without decisions changes
+     * nothing, so its snapshot need not even be read. The plan itself is not kept — it is a
+     * function of the snapshot, the local state and the decisions, and is planned again at apply.
+     */
+    noOps: boolean('no_ops').notNull(),
     /** Set when a run consumed the plan: a plan is applied at most once. */
     usedAt: timestamp('used_at', { withTimezone: true }),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),

@@ -5,9 +5,9 @@ import { syncPlans, syncRunItems, syncRuns } from '../../db/schema';
 import { offsetOf } from '../../lib/sql';
 
 /** A stored plan as apply reads it: the plan view (`plan`) is only a record and is never read back. */
-export type PlanRow = Omit<typeof syncPlans.$inferSelect, 'plan'>;
+export type PlanRow = typeof syncPlans.$inferSelect;
 /** A plan row without its snapshot; `noOps` = the preview found nothing to write. */
-export type PlanHead = Omit<PlanRow, 'snapshotGz'> & { noOps: boolean };
+export type PlanHead = Omit<PlanRow, 'snapshotGz'>;
 export type RunRow = typeof syncRuns.$inferSelect;
 export type RunPatch = Partial<Omit<typeof syncRuns.$inferInsert, 'tenantId' | 'id'>>;
 export type ItemInsert = Omit<typeof syncRunItems.$inferInsert, 'tenantId' | 'id' | 'runId'>;
@@ -21,9 +21,8 @@ export function createSyncRunsRepo(db: Db) {
       await db.insert(syncPlans).values({ ...row, tenantId });
     },
     async findPlan(tenantId: number, id: string, opts: { forUpdate?: boolean } = {}) {
-      const { plan: _plan, ...columns } = getTableColumns(syncPlans);
       const q = db
-        .select(columns)
+        .select()
         .from(syncPlans)
         .where(and(eq(syncPlans.tenantId, tenantId), eq(syncPlans.id, id)));
       const [row] = opts.forUpdate ? await q.for('update') : await q;
@@ -35,28 +34,9 @@ export function createSyncRunsRepo(db: Db) {
       id: string,
       opts: { forUpdate?: boolean } = {},
     ): Promise<PlanHead | null> {
-      const { plan: _plan, snapshotGz: _snapshot, ...columns } = getTableColumns(syncPlans);
-      const n = (k: string) => sql`coalesce((${syncPlans.plan}->'counts'->>${k})::int, 1)`;
-      // Every op is counted (members = create + bind + pending + update; department updates are
-      // renames, moves or reorders), so all zero means the ops were empty when it was made.
-      // Members left unbound after 移出 count too: a run reports them, so it cannot be skipped.
-      const noOps = sql<boolean>`(${sql.join(
-        [
-          'create',
-          'bind',
-          'pending',
-          'update',
-          'leave',
-          'unpaired',
-          'departmentsCreate',
-          'departmentsRename',
-          'departmentsMove',
-          'departmentsRemove',
-        ].map(n),
-        sql` + `,
-      )} + coalesce(jsonb_array_length(${syncPlans.plan}->'departments'->'reorder'), 1)) = 0`;
+      const { snapshotGz: _snapshot, ...columns } = getTableColumns(syncPlans);
       const q = db
-        .select({ ...columns, noOps })
+        .select(columns)
         .from(syncPlans)
         .where(and(eq(syncPlans.tenantId, tenantId), eq(syncPlans.id, id)));
       const [row] = opts.forUpdate ? await q.for('update') : await q;

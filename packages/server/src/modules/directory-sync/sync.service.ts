@@ -21,7 +21,7 @@ import { createSyncExecutor } from './sync-executor';
 import { createSyncRunner } from './sync-runner';
 import { createSyncRunsRepo, type PlanHead, type RunRow } from './sync-runs.repo';
 import { createSyncStateRepo, EXT_SOURCE } from './sync-state.repo';
-import type { Decisions, StoredSnapshot } from './sync.types';
+import type { Decisions, StoredSnapshot, SyncPlan } from './sync.types';
 import { runView, type RunView } from './sync.views';
 import { promisify } from 'node:util';
 import { gunzip, gzip } from 'node:zlib';
@@ -104,6 +104,28 @@ const NO_OPS: SyncOps = {
   activeBindings: 0,
 };
 
+/**
+ * Whether the plan has no op of any kind (members to create, bind, hold pending, update or mark
+ * left; members left unbound after 移出, which a run reports; department creates, renames, moves,
+ * removals and reorders). A count that is missing counts as work, to be safe.
+ */
+function hasNoOps(plan: SyncPlan): boolean {
+  const c = plan.counts as unknown as Record<string, number | undefined>;
+  const work = [
+    'create',
+    'bind',
+    'pending',
+    'update',
+    'leave',
+    'unpaired',
+    'departmentsCreate',
+    'departmentsRename',
+    'departmentsMove',
+    'departmentsRemove',
+  ].reduce((sum, k) => sum + (c[k] ?? 1), 0);
+  return work + plan.departments.reorder.length === 0;
+}
+
 const storedOf = (s: DirectorySnapshot): StoredSnapshot => ({
   departments: s.departments,
   members: s.members,
@@ -168,7 +190,8 @@ export function createDirectorySyncService(deps: {
       snapshotHash: createHash('sha256').update(snapshotJson).digest('hex'),
       partial: snapshot.partial,
       snapshotGz: await gzipAsync(snapshotJson, { level: 1 }),
-      plan,
+      counts: { ...plan.counts },
+      noOps: hasNoOps(plan),
       expiresAt: new Date(Date.now() + PLAN_TTL_MS),
     });
     await runs.prunePlans(tenantId);

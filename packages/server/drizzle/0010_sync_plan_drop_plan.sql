@@ -1,0 +1,1 @@
+ALTER TABLE "sync_plans" DROP COLUMN "plan";
