@@ -77,14 +77,23 @@ test.describe('WeCom directory sync', () => {
     await page.locator('.ant-modal-footer').getByRole('button').click();
     await expect(step.getByTestId('sync-history')).toContainText('成功');
 
-    // Every WeCom member still in the corp is bound, except the excluded one.
+    // Every WeCom member still in the corp is bound, except the excluded one and any member
+    // unbound earlier (移出 or their own unlink, e.g. in the sign-in journey), which a sync
+    // leaves unbound and a fresh preview lists as unpaired.
     const users = await sim<{ total: number; users: { userid: string; status: number }[] }>(
       'GET',
       '/users?offset=0&limit=1000',
     );
+    const again = await admin.post<{
+      members: { pairs: { wechatUserId: string; unpaired?: boolean }[] };
+    }>('/sys/thirdApp/sync/preview', { thirdType: 'wechat_enterprise' });
+    const unpaired = new Set(
+      again.members.pairs.filter((m) => m.unpaired).map((m) => m.wechatUserId.toLowerCase()),
+    );
     const expected = users.users
       .filter((u) => u.status !== 5 && u.userid !== `${tag}x`)
-      .map((u) => u.userid.toLowerCase());
+      .map((u) => u.userid.toLowerCase())
+      .filter((u) => !unpaired.has(u));
     const bound = new Set<string>();
     for (let p = 1; ; p++) {
       const page1 = await admin.get<{
