@@ -9,7 +9,7 @@ import { uniq, type TestTenant, type TestUser } from './index';
 export async function wecomTenant(
   t: TestApp,
   sim: Simulator,
-): Promise<{ tenant: TestTenant; admin: TestUser }> {
+): Promise<{ tenant: TestTenant; admin: TestUser; config: Record<string, unknown> }> {
   const tenant = await t.factories.tenant();
   const admin = await t.factories.user(tenant.id, { role: 'admin' });
   const res = await t.call(
@@ -24,7 +24,7 @@ export async function wecomTenant(
     { token: admin.token },
   );
   if (res.status !== 200) throw new Error(`config: ${res.status} ${res.body.message}`);
-  return { tenant, admin };
+  return { tenant, admin, config: res.body.result as Record<string, unknown> };
 }
 
 /** Userids of simulated members who can receive messages (active, in the visible range). */

@@ -3,8 +3,8 @@ import { createCallbackCrypto } from '@orgbridge/wecom/crypto';
 import { randomBytes } from 'node:crypto';
 import { startSimulator, type SimOptions } from '@orgbridge/wecom-sim';
 import { eq, sql } from 'drizzle-orm';
-import { expect } from 'vitest';
 import { buildTestApp } from '../../../test/build-test-app';
+import { wecomTenant } from '../../../test/factories/messages';
 import type { AppConfig } from '../../config';
 import { callbackEvents } from '../../db/schema';
 import { rowsOf } from '../../lib/sql';
@@ -27,21 +27,8 @@ export async function callbackWorld(simOptions: SimOptions): Promise<CallbackWor
     wecom: { apiBase: sim.url, oauthBase: sim.url, loginBase: sim.url },
   };
   const t = await buildTestApp({ config });
-  const tenant = await t.factories.tenant();
-  const admin = await t.factories.user(tenant.id, { role: 'admin' });
-  const created = await t.call(
-    'POST',
-    '/sys/thirdApp/config',
-    {
-      thirdType: 'wechat_enterprise',
-      agentId: sim.credentials.agentId,
-      clientId: sim.credentials.corpId,
-      clientSecret: sim.credentials.secret,
-    },
-    { token: admin.token },
-  );
-  expect(created.status, created.body.message).toBe(200);
-  const cfg = created.body.result as { callbackToken: string; encodingAesKey: string };
+  const { tenant, admin, config: created } = await wecomTenant(t, sim);
+  const cfg = created as { callbackToken: string; encodingAesKey: string };
   const address = await t.app.listen({ port: 0, host: '127.0.0.1' });
   return {
     sim,
