@@ -95,10 +95,13 @@ async function startSync(s: Server, token: string): Promise<number> {
       thirdType: 'wechat_enterprise',
     });
     expect(plan.status, plan.body.message).toBe(200);
-    const pairs = plan.body.result.members.pairs.map((p: Any) => ({
-      wechatUserId: p.wechatUserId,
-      userId: p.userId,
-    }));
+    // Members the interrupted run already bound are not pairable again (400 sync.pair_invalid).
+    const pairs = plan.body.result.members.pairs
+      .filter((p: Any) => p.match !== 'bound')
+      .map((p: Any) => ({
+        wechatUserId: p.wechatUserId,
+        userId: p.userId,
+      }));
     const res = await call(s, 'POST', '/sys/thirdApp/sync/apply', token, {
       planId: plan.body.result.planId,
       pairs,
