@@ -7,6 +7,7 @@ import {
   type MessageStatus,
   type RecipientOutcome,
 } from '../../db/schema';
+import { createAutoAnalyze } from '../../db/auto-analyze';
 import { offsetOf } from '../../lib/sql';
 import { createBatcher } from '../../lib/batcher';
 import {
@@ -35,7 +36,13 @@ export interface RecipientDraft extends ResolvedUser {
 /** Every statement is scoped by the tenant id it receives first. */
 export function createMessagesRepo(db: Db) {
   // The send path's statements run for every concurrent send at once (lib/batcher.ts).
-  const logging = createBatcher((items: LogItem[]) => logMessages(db, items));
+  // The log grows with every send; the embedded database needs telling when to re-plan for it.
+  const stats = createAutoAnalyze(db, ['messages', 'message_recipients']);
+  const logging = createBatcher(async (items: LogItem[]) => {
+    const logged = await logMessages(db, items);
+    stats.noteWrites(logged.reduce((n, l) => n + 1 + l.recipients.length, 0));
+    return logged;
+  });
   const finishing = createBatcher((items: FinishItem[]) => finishMessages(db, items));
   return {
     /** Department ids of this tenant → their id in the provider's directory (null = not mirrored). */

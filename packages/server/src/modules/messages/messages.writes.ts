@@ -10,6 +10,7 @@ import {
   MEMBERSHIP_STATUS,
   type RecipientOutcome,
 } from '../../db/schema';
+import { executeHot } from '../../db/prepared';
 import { rowsOf } from '../../lib/sql';
 import type { MessageRow, NewMessage, RecipientDraft } from './messages.repo';
 
@@ -112,14 +113,15 @@ export async function logMessages(db: Db, items: LogItem[]): Promise<Logged[]> {
       left join found f using (ord, idx)
     ),
     prior as (
-      select mr.tenant_id, mr.ext_user_id,
-        count(*) filter (where mr.created_at > now() - interval '1 minute') as per_minute,
-        count(*) as per_hour
-      from ${messageRecipients} mr
-      join (select distinct tenant_id, ext_user_id from r where ext_user_id is not null) k
-        on mr.tenant_id = k.tenant_id and mr.ext_user_id = k.ext_user_id
-      where mr.outcome in ('pending', 'delivered') and mr.created_at > now() - interval '1 hour'
-      group by mr.tenant_id, mr.ext_user_id
+      select k.tenant_id, k.ext_user_id, c.per_minute, c.per_hour
+      from (select distinct tenant_id, ext_user_id from r where ext_user_id is not null) k
+      cross join lateral (
+        select count(*) filter (where mr.created_at > now() - interval '1 minute') as per_minute,
+          count(*) as per_hour
+        from ${messageRecipients} mr
+        where mr.tenant_id = k.tenant_id and mr.ext_user_id = k.ext_user_id
+          and mr.created_at > now() - interval '1 hour' and mr.outcome in ('pending', 'delivered')
+      ) c
     ),
     decided as (
       select r.*,
@@ -150,7 +152,7 @@ export async function logMessages(db: Db, items: LogItem[]): Promise<Logged[]> {
   ].sort((a, b) => a - b);
   const result =
     isEmbedded(db) || lockTenants.length === 0
-      ? await db.execute(statement)
+      ? await executeHot(db, statement)
       : await db.transaction(async (tx) => {
           await tx.execute(sql`
             select pg_advisory_xact_lock(hashtextextended('messages-throttle:' || t, 0))
@@ -236,7 +238,9 @@ export async function finishMessages(db: Db, items: FinishItem[]): Promise<void[
       }
     }
   }
-  await db.execute(sql`
+  await executeHot(
+    db,
+    sql`
     with v as (
       select * from unnest(${ints(items.map((it) => it.tenantId))},
         ${ints(items.map((it) => it.messageId))}, ${texts(patches.map((p) => p.status))},
@@ -271,6 +275,7 @@ export async function finishMessages(db: Db, items: FinishItem[]): Promise<void[
       ${sql.param(outcomes.map((o) => o.invalid))}::boolean[])
       as o(tenant_id, message_id, ext_user_id, msg_id, invalid)
     where mr.tenant_id = o.tenant_id and mr.message_id = o.message_id
-      and mr.outcome = 'pending' and mr.ext_user_id = o.ext_user_id`);
+      and mr.outcome = 'pending' and mr.ext_user_id = o.ext_user_id`,
+  );
   return items.map(() => undefined);
 }

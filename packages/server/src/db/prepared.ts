@@ -1,0 +1,123 @@
+import { PGlite, parse, protocol, types, type Results } from '@electric-sql/pglite';
+import type { SQL } from 'drizzle-orm';
+import { PgDialect } from 'drizzle-orm/pg-core';
+import type { Db } from './client';
+import { touchesWatched } from './change-clock';
+
+/**
+ * Hot statements as named prepared statements on the embedded database.
+ *
+ * PGlite's `query` parses and plans its statement on every call and crosses into the WASM engine
+ * six times (parse, describe, bind, describe, execute, sync). For the send path's big
+ * multi-CTE statements planning alone costs as much as running them. Here a statement is parsed
+ * once per text under a name of its own; each later call sends bind + describe + execute + sync
+ * in one message, so PostgreSQL reuses the parsed statement and, once it has seen a few calls,
+ * its plan. The statement text must be the same on every call: everything variable goes in
+ * parameters (arrays for batches), as drizzle's `sql` template renders it.
+ *
+ * The exchange takes the same two locks as `PGlite.query`, so it never runs inside another
+ * caller's open transaction, and it refuses statements that write a table the request-path
+ * caches watch (db/change-clock.ts): those go through `query`, which moves the change clock.
+ *
+ * On PostgreSQL (and for a drizzle transaction) the statement simply goes through `execute`.
+ */
+const dialect = new PgDialect();
+const { serialize } = protocol;
+/** As drizzle's `execute` on PGlite: dates, times and intervals stay strings. */
+const keepText = (value: string) => value;
+const RESULT_OPTIONS = {
+  rowMode: 'object' as const,
+  parsers: Object.fromEntries(
+    [
+      types.TIMESTAMP,
+      types.TIMESTAMPTZ,
+      types.INTERVAL,
+      types.DATE,
+      1231,
+      1115,
+      1185,
+      1187,
+      1182,
+    ].map((oid) => [oid, keepText]),
+  ),
+};
+
+interface Prepared {
+  /** Null for a statement that writes a watched table: it goes through `query`. */
+  name: string | null;
+  /** Parameter type oids as PostgreSQL described them, for PGlite's serializers. */
+  types: number[];
+}
+
+const statements = new WeakMap<PGlite, Map<string, Prepared>>();
+
+function concat(parts: Uint8Array[]): Uint8Array {
+  const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
+  let at = 0;
+  for (const p of parts) {
+    out.set(p, at);
+    at += p.length;
+  }
+  return out;
+}
+
+async function exchange(client: PGlite, message: Uint8Array) {
+  return client._runExclusiveTransaction(() =>
+    client._runExclusiveQuery(() => client.execProtocol(message, { syncToFs: false })),
+  );
+}
+
+async function prepare(client: PGlite, text: string): Promise<Prepared> {
+  let known = statements.get(client);
+  if (!known) statements.set(client, (known = new Map()));
+  const found = known.get(text);
+  if (found) return found;
+  if (touchesWatched(text)) {
+    const watched = { name: null, types: [] };
+    known.set(text, watched);
+    return watched;
+  }
+  const name = `orgbridge_hot_${known.size + 1}`;
+  const { messages } = await exchange(
+    client,
+    concat([
+      serialize.parse({ name, text, types: [] }),
+      serialize.describe({ type: 'S', name }),
+      serialize.sync(),
+    ]),
+  );
+  const prepared = { name, types: parse.parseDescribeStatementResults(messages) };
+  known.set(text, prepared);
+  return prepared;
+}
+
+async function runOnPglite(client: PGlite, text: string, params: unknown[]): Promise<Results> {
+  const { name, types: paramTypes } = await prepare(client, text);
+  if (name === null) return client.query(text, params, RESULT_OPTIONS);
+  const values = params.map((value, i) => {
+    if (value === null || value === undefined) return null;
+    const serializer = client.serializers[paramTypes[i]!];
+    return serializer ? serializer(value) : String(value);
+  });
+  const { messages } = await exchange(
+    client,
+    concat([
+      serialize.bind({ statement: name, values }),
+      serialize.describe({ type: 'P' }),
+      serialize.execute({}),
+      serialize.sync(),
+    ]),
+  );
+  return parse.parseResults(messages, client.parsers, RESULT_OPTIONS)[0]!;
+}
+
+/**
+ * Runs `statement` like `db.execute` does (the result has `rows`), as a prepared statement when
+ * `db` is the embedded database itself.
+ */
+export async function executeHot(db: Db, statement: SQL): Promise<{ rows: unknown[] }> {
+  const client = (db as unknown as { $client?: unknown }).$client;
+  if (!(client instanceof PGlite)) return db.execute(statement) as Promise<{ rows: unknown[] }>;
+  const { sql: text, params } = dialect.sqlToQuery(statement);
+  return runOnPglite(client, text, params);
+}

@@ -1,0 +1,102 @@
+import type { PGlite } from '@electric-sql/pglite';
+import { sql } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createAutoAnalyze } from '../src/db/auto-analyze';
+import type { Database } from '../src/db/client';
+import { executeHot } from '../src/db/prepared';
+import { findPgError } from '../src/lib/pg-error';
+import { openTestDatabase, usePostgres } from './test-db';
+
+let database: Database;
+beforeAll(async () => {
+  database = await openTestDatabase();
+  await database.db.execute(
+    sql`create table hot_probe (id int primary key, name text, at timestamptz, tags text[])`,
+  );
+});
+afterAll(() => database?.close());
+
+const client = () => (database.db as unknown as { $client: PGlite }).$client;
+const probe = (id: number, name: string | null) => sql`
+  insert into hot_probe (id, name, at, tags)
+  values (${id}, ${name}, '2026-01-02T03:04:05Z', ${sql.param(['a', 'b'])}::text[])
+  returning id, name, at, tags, ${sql.param([1, 2])}::int[] as ints, null::int as nothing`;
+
+describe('executeHot', () => {
+  it('answers exactly what db.execute answers, call after call', async () => {
+    const hot = await executeHot(database.db, probe(1, 'first'));
+    await database.db.execute(sql`delete from hot_probe`);
+    const plain = await database.db.execute(probe(1, 'first'));
+    expect(hot.rows).toEqual((plain as unknown as { rows: unknown[] }).rows);
+    // Parameters change, the text does not: the same prepared statement, new values.
+    const again = await executeHot(database.db, probe(2, null));
+    expect(again.rows).toEqual([{ ...(hot.rows[0] as object), id: 2, name: null }]);
+  });
+
+  it('propagates an error and leaves the connection usable', async () => {
+    const err = await executeHot(database.db, probe(2, 'duplicate')).catch((e: unknown) => e);
+    expect(findPgError(err)?.code).toBe('23505');
+    const next = await executeHot(database.db, probe(3, 'after'));
+    expect(next.rows).toHaveLength(1);
+    const count = await executeHot(database.db, sql`select count(*)::int as n from hot_probe`);
+    expect(count.rows).toEqual([{ n: 3 }]);
+  });
+
+  it.skipIf(usePostgres())('never runs inside another caller’s open transaction', async () => {
+    let release!: () => void;
+    let inserted!: () => void;
+    const held = new Promise<void>((r) => (release = r));
+    const open = new Promise<void>((r) => (inserted = r));
+    const tx = client().transaction(async (t) => {
+      await t.query(`insert into hot_probe (id, name) values (100, 'in tx')`);
+      inserted();
+      await held;
+      await t.rollback();
+    });
+    await open;
+    // Started while the transaction is open; must wait for it, then not see its rolled-back row.
+    const read = executeHot(
+      database.db,
+      sql`select count(*)::int as n from hot_probe where id = 100`,
+    );
+    await new Promise((r) => setTimeout(r, 50));
+    release();
+    await tx;
+    expect((await read).rows).toEqual([{ n: 0 }]);
+  });
+
+  it.skipIf(usePostgres())('moves the change clock for a write to a watched table', async () => {
+    const before = database.changes!.now();
+    await executeHot(database.db, sql`update tenants set updated_at = updated_at where id = ${-1}`);
+    expect(database.changes!.now()).toBeGreaterThan(before);
+    const still = database.changes!.now();
+    await executeHot(database.db, sql`update hot_probe set name = name where id = ${-1}`);
+    expect(database.changes!.now()).toBe(still);
+  });
+});
+
+describe('createAutoAnalyze', () => {
+  const analyzedAt = async () => {
+    const r = await database.db.execute(
+      sql`select last_analyze from pg_stat_user_tables where relname = 'hot_probe'`,
+    );
+    return (r as unknown as { rows: { last_analyze: string | null }[] }).rows[0]?.last_analyze;
+  };
+
+  it.skipIf(usePostgres())('analyzes once the writes pass the threshold, not before', async () => {
+    const stats = createAutoAnalyze(database.db, ['hot_probe']);
+    expect(await analyzedAt()).toBeNull();
+    stats.noteWrites(50);
+    await new Promise((r) => setTimeout(r, 50));
+    expect(await analyzedAt()).toBeNull();
+    stats.noteWrites(1);
+    await expect.poll(analyzedAt, { timeout: 5_000 }).not.toBeNull();
+  });
+
+  it.runIf(usePostgres())('leaves PostgreSQL to autovacuum', async () => {
+    const stats = createAutoAnalyze(database.db, ['hot_probe']);
+    stats.noteWrites(10_000);
+    await new Promise((r) => setTimeout(r, 100));
+    expect(await analyzedAt()).toBeNull();
+  });
+});
