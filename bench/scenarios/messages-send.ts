@@ -4,6 +4,7 @@
  * and on PostgreSQL. The helpers are shared with messages-token.ts.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
+import http from 'node:http';
 import { randomBytes } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { loadavg, tmpdir } from 'node:os';
@@ -206,22 +207,24 @@ export async function sendLoad(o: {
 }): Promise<LoadResult> {
   const latencies: number[] = [];
   const failures: Record<string, number> = {};
+  // Node's own client on kept-alive sockets: the load generator shares the 2 cores with the
+  // server and the simulator, and fetch would cost it several times the CPU per call.
+  const agent = new http.Agent({ keepAlive: true, maxSockets: o.concurrency });
   let next = 0;
   const worker = async () => {
     for (let i = next++; i < o.total; i = next++) {
       const s = i % o.urls.length;
       const receiver = o.receivers[(i + (o.offset ?? 0)) % o.receivers.length]!;
+      const body = JSON.stringify({ app: 'WECHAT_ENTERPRISE', receiver, content: `bench ${i}` });
       const t0 = performance.now();
       try {
-        const res = await fetch(`${o.urls[s]}/sys/thirdApp/sendMessageTest`, {
-          method: 'POST',
-          headers: { 'X-Access-Token': o.tokens[s]!, 'Content-Type': 'application/json' },
-          body: JSON.stringify({ app: 'WECHAT_ENTERPRISE', receiver, content: `bench ${i}` }),
+        const res = await post(`${o.urls[s]}/sys/thirdApp/sendMessageTest`, body, agent, {
+          'X-Access-Token': o.tokens[s]!,
         });
-        const body = (await res.json()) as { success: boolean; errorCode?: string };
-        if (!body.success)
-          failures[`${res.status} ${body.errorCode}`] =
-            (failures[`${res.status} ${body.errorCode}`] ?? 0) + 1;
+        const parsed = JSON.parse(res.text) as { success: boolean; errorCode?: string };
+        if (!parsed.success)
+          failures[`${res.status} ${parsed.errorCode}`] =
+            (failures[`${res.status} ${parsed.errorCode}`] ?? 0) + 1;
       } catch (err) {
         failures[String(err)] = (failures[String(err)] ?? 0) + 1;
       }
@@ -230,7 +233,38 @@ export async function sendLoad(o: {
   };
   const t0 = performance.now();
   await Promise.all(Array.from({ length: o.concurrency }, worker));
-  return { latencies, elapsedMs: performance.now() - t0, failures };
+  const elapsedMs = performance.now() - t0;
+  agent.destroy();
+  return { latencies, elapsedMs, failures };
+}
+
+function post(
+  url: string,
+  body: string,
+  agent: http.Agent,
+  headers: Record<string, string>,
+): Promise<{ status: number; text: string }> {
+  return new Promise((resolve, reject) => {
+    const req = http.request(url, {
+      method: 'POST',
+      agent,
+      headers: {
+        ...headers,
+        'Content-Type': 'application/json',
+        'Content-Length': Buffer.byteLength(body),
+      },
+    });
+    req.once('error', reject);
+    req.once('response', (res) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (c: Buffer) => chunks.push(c));
+      res.once('error', reject);
+      res.once('end', () =>
+        resolve({ status: res.statusCode ?? 0, text: Buffer.concat(chunks).toString('utf8') }),
+      );
+    });
+    req.end(body);
+  });
 }
 
 export function percentile(values: number[], p: number): number {

@@ -30,7 +30,6 @@ export interface WeComClientOptions {
   timeoutMs?: number;
   /** Refresh tokens this long before expiry, default 5 minutes. */
   refreshAheadMs?: number;
-  fetch?: typeof fetch;
   /** Called after every HTTP attempt with its duration and errcode (local codes for failures). */
   onRequest?: (api: string, ms: number, errcode: number) => void;
   /** WeCom accepted a call but flagged "Warning: wrong json format" in errmsg. */
@@ -45,7 +44,6 @@ export function createWeComClient(opts: WeComClientOptions) {
   const governor = opts.governor ?? sharedGovernor(apiBase, opts.corpId, concurrency);
   const transport = createTransport({
     apiBase,
-    fetch: opts.fetch ?? globalThis.fetch,
     timeoutMs: opts.timeoutMs ?? 10_000,
   });
   const requester = createRequester({
