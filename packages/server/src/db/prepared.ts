@@ -50,6 +50,8 @@ interface Prepared {
 }
 
 const statements = new WeakMap<PGlite, Map<string, Prepared>>();
+/** The client's parsers with RESULT_OPTIONS' on top, merged once (PGlite would copy them per call). */
+const resultParsers = new WeakMap<PGlite, PGlite['parsers']>();
 
 function concat(parts: Uint8Array[]): Uint8Array {
   const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
@@ -108,7 +110,10 @@ async function runOnPglite(client: PGlite, text: string, params: unknown[]): Pro
       serialize.sync(),
     ]),
   );
-  return parse.parseResults(messages, client.parsers, RESULT_OPTIONS)[0]!;
+  let parsers = resultParsers.get(client);
+  if (!parsers)
+    resultParsers.set(client, (parsers = { ...client.parsers, ...RESULT_OPTIONS.parsers }));
+  return parse.parseResults(messages, parsers)[0]!;
 }
 
 /**
