@@ -9,11 +9,13 @@ import { rowsOf } from '../lib/sql';
  * PGlite runs PostgreSQL without its background workers, so autovacuum never analyzes anything:
  * a table that started empty keeps looking empty to the planner, whose plans (and the plans it
  * caches for prepared statements) then scan it whole — a cost that grows with every row. This
- * does what autovacuum's analyze would, less often: once the rows written since the last ANALYZE
- * exceed 50 + the table's size at that ANALYZE, it runs again, right after the write that crossed
- * the line — so a table analyzes at 50, ~100, ~200 … rows, a few dozen times over its life. (What
- * matters here is the plan's shape: index lookups once a table is no longer tiny; the thread
- * pauses for each ANALYZE, so it should not run every few hundred rows as autovacuum's 10 % would.) ANALYZE also invalidates cached plans, so prepared statements replan.
+ * does what autovacuum's analyze would, far less often: once the rows written since the last
+ * ANALYZE exceed 50 + ten times the table's size at that ANALYZE, it runs again, right after the
+ * write that crossed the line — at ~50, ~550, ~5,500 … rows. That is enough: what matters here is
+ * the plan's shape (index lookups once a table is no longer tiny), and between two ANALYZEs the
+ * planner scales the row counts it knows by the table's current size on disk. Each ANALYZE pauses
+ * the embedded engine's thread for tens of milliseconds, so autovacuum's every-10 % would show in
+ * the send path's tail latency. ANALYZE also invalidates cached plans, so prepared statements replan.
  *
  * On PostgreSQL autovacuum does this already and `noteWrites` does nothing.
  */
@@ -23,7 +25,7 @@ export interface AutoAnalyze {
 }
 
 const BASE_THRESHOLD = 50;
-const SCALE_FACTOR = 1;
+const SCALE_FACTOR = 10;
 
 export function createAutoAnalyze(
   db: Db,

@@ -140,13 +140,10 @@ export async function logMessages(db: Db, items: LogItem[]): Promise<Logged[]> {
       select tenant_id, message_id, username, user_id, ext_user_id, outcome
       from decided order by ord, idx
     )
-    select ids.ord, ids.id, m.created_at,
-      coalesce((select array_agg(d.idx order by d.idx) from decided d where d.ord = ids.ord), '{}') as idx,
-      coalesce((select array_agg(d.user_id order by d.idx) from decided d where d.ord = ids.ord), '{}') as user_ids,
-      coalesce((select array_agg(d.ext_user_id order by d.idx) from decided d where d.ord = ids.ord), '{}') as ext_user_ids,
-      coalesce((select array_agg(d.outcome order by d.idx) from decided d where d.ord = ids.ord), '{}') as outcomes
+    select ids.ord, ids.id, m.created_at, d.idx, d.user_id, d.ext_user_id, d.outcome
     from ids join m on m.id = ids.id
-    order by ids.ord`;
+    left join decided d on d.ord = ids.ord
+    order by ids.ord, d.idx`;
   const lockTenants = [
     ...new Set(items.filter((it) => it.usernames.length > 0).map((it) => it.tenantId)),
   ].sort((a, b) => a - b);
@@ -159,29 +156,37 @@ export async function logMessages(db: Db, items: LogItem[]): Promise<Logged[]> {
             from unnest(${ints(lockTenants)}) as t order by t`);
           return tx.execute(statement);
         });
-  const out = rowsOf<{
+  // One row per recipient, in order (one row with a null idx for a message without users).
+  const rows = rowsOf<{
     ord: number;
     id: number;
     created_at: string | Date;
-    idx: number[];
-    user_ids: (number | null)[];
-    ext_user_ids: (string | null)[];
-    outcomes: RecipientOutcome[];
+    idx: number | null;
+    user_id: number | null;
+    ext_user_id: string | null;
+    outcome: RecipientOutcome | null;
   }>(result);
-  return items.map((it, ord) => {
-    const row = out[ord];
-    if (!row || row.ord !== ord) throw new Error('message log rows came back out of order');
-    return {
-      messageId: row.id,
-      createdAt: new Date(row.created_at),
-      recipients: row.idx.map((idx, k) => ({
-        username: it.usernames[idx]!,
-        userId: row.user_ids[k] ?? null,
-        extUserId: row.ext_user_ids[k] ?? null,
-        outcome: row.outcomes[k]!,
-      })),
-    };
-  });
+  const logged: Logged[] = [];
+  for (const row of rows) {
+    let entry = logged[row.ord];
+    if (!entry) {
+      if (row.ord !== logged.length) throw new Error('message log rows came back out of order');
+      entry = logged[row.ord] = {
+        messageId: row.id,
+        createdAt: new Date(row.created_at),
+        recipients: [],
+      };
+    }
+    if (row.idx === null) continue;
+    entry.recipients.push({
+      username: items[row.ord]!.usernames[row.idx]!,
+      userId: row.user_id,
+      extUserId: row.ext_user_id,
+      outcome: row.outcome!,
+    });
+  }
+  if (logged.length !== items.length) throw new Error('message log rows came back incomplete');
+  return logged;
 }
 
 /** PGlite: one in-process database that executes statements one after another. */
