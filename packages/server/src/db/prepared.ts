@@ -1,4 +1,6 @@
+import { createHash } from 'node:crypto';
 import { PGlite, parse, protocol, types, type Results } from '@electric-sql/pglite';
+import pg from 'pg';
 import type { SQL } from 'drizzle-orm';
 import { PgDialect } from 'drizzle-orm/pg-core';
 import type { Db } from './client';
@@ -19,7 +21,8 @@ import { touchesWatched } from './change-clock';
  * caller's open transaction, and it refuses statements that write a table the request-path
  * caches watch (db/change-clock.ts): those go through `query`, which moves the change clock.
  *
- * On PostgreSQL (and for a drizzle transaction) the statement simply goes through `execute`.
+ * On PostgreSQL node-postgres does the same given a statement name: each pooled connection
+ * prepares the statement on first use. A drizzle transaction object runs it through `execute`.
  */
 const dialect = new PgDialect();
 const { serialize } = protocol;
@@ -116,13 +119,70 @@ async function runOnPglite(client: PGlite, text: string, params: unknown[]): Pro
   return parse.parseResults(messages, parsers)[0]!;
 }
 
+/** As drizzle's `execute` on node-postgres: dates, times and intervals stay strings. */
+const KEEP_TEXT_OIDS = new Set<number>([1184, 1114, 1082, 1186, 1231, 1115, 1185, 1187, 1182]);
+const PG_TYPES = {
+  getTypeParser: ((oid: number, format?: 'text' | 'binary') =>
+    KEEP_TEXT_OIDS.has(oid)
+      ? keepText
+      : pg.types.getTypeParser(oid, format)) as typeof pg.types.getTypeParser,
+};
+const pgNames = new Map<string, string>();
+
+/** A stable name per statement text, the same in every process. */
+function pgName(text: string): string {
+  let name = pgNames.get(text);
+  if (!name) {
+    name = `orgbridge_${createHash('sha256').update(text).digest('hex').slice(0, 24)}`;
+    pgNames.set(text, name);
+  }
+  return name;
+}
+
+function runOnPostgres(
+  client: pg.Pool | pg.PoolClient,
+  statement: SQL,
+): Promise<{ rows: unknown[] }> {
+  const { sql: text, params } = dialect.sqlToQuery(statement);
+  return client.query({ name: pgName(text), text, values: params, types: PG_TYPES });
+}
+
 /**
  * Runs `statement` like `db.execute` does (the result has `rows`), as a prepared statement when
- * `db` is the embedded database itself.
+ * `db` is the database itself (not a drizzle transaction).
  */
 export async function executeHot(db: Db, statement: SQL): Promise<{ rows: unknown[] }> {
   const client = (db as unknown as { $client?: unknown }).$client;
-  if (!(client instanceof PGlite)) return db.execute(statement) as Promise<{ rows: unknown[] }>;
-  const { sql: text, params } = dialect.sqlToQuery(statement);
-  return runOnPglite(client, text, params);
+  if (client instanceof PGlite) {
+    const { sql: text, params } = dialect.sqlToQuery(statement);
+    return runOnPglite(client, text, params);
+  }
+  if (client instanceof pg.Pool) return runOnPostgres(client, statement);
+  return db.execute(statement) as Promise<{ rows: unknown[] }>;
+}
+
+/**
+ * PostgreSQL only: runs `fn` in a transaction on one pooled connection, its statements prepared
+ * as in `executeHot`. Null when `db` is not a node-postgres pool (the caller decides what else).
+ */
+export async function transactionHot<T>(
+  db: Db,
+  fn: (run: (statement: SQL) => Promise<{ rows: unknown[] }>) => Promise<T>,
+): Promise<T | null> {
+  const pool = (db as unknown as { $client?: unknown }).$client;
+  if (!(pool instanceof pg.Pool)) return null;
+  const conn = await pool.connect();
+  let broken = false;
+  try {
+    await conn.query('begin');
+    const out = await fn((statement) => runOnPostgres(conn, statement));
+    await conn.query('commit');
+    return out;
+  } catch (err) {
+    await conn.query('rollback').catch(() => (broken = true));
+    throw err;
+  } finally {
+    // A connection that cannot even roll back is not handed to the next caller.
+    conn.release(broken);
+  }
 }

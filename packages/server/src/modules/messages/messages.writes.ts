@@ -10,7 +10,7 @@ import {
   MEMBERSHIP_STATUS,
   type RecipientOutcome,
 } from '../../db/schema';
-import { executeHot } from '../../db/prepared';
+import { executeHot, transactionHot } from '../../db/prepared';
 import { rowsOf } from '../../lib/sql';
 import type { MessageRow, NewMessage, RecipientDraft } from './messages.repo';
 
@@ -147,15 +147,20 @@ export async function logMessages(db: Db, items: LogItem[]): Promise<Logged[]> {
   const lockTenants = [
     ...new Set(items.filter((it) => it.usernames.length > 0).map((it) => it.tenantId)),
   ].sort((a, b) => a - b);
+  const lock = sql`
+    select pg_advisory_xact_lock(hashtextextended('messages-throttle:' || t, 0))
+    from unnest(${ints(lockTenants)}) as t order by t`;
   const result =
     isEmbedded(db) || lockTenants.length === 0
       ? await executeHot(db, statement)
-      : await db.transaction(async (tx) => {
-          await tx.execute(sql`
-            select pg_advisory_xact_lock(hashtextextended('messages-throttle:' || t, 0))
-            from unnest(${ints(lockTenants)}) as t order by t`);
+      : ((await transactionHot(db, async (run) => {
+          await run(lock);
+          return run(statement);
+        })) ??
+        (await db.transaction(async (tx) => {
+          await tx.execute(lock);
           return tx.execute(statement);
-        });
+        })));
   // One row per recipient, in order (one row with a null idx for a message without users).
   const rows = rowsOf<{
     ord: number;
