@@ -147,6 +147,11 @@ function runOnPostgres(
   return client.query({ name: pgName(text), text, values: params, types: PG_TYPES });
 }
 
+/** The embedded database itself: one in-process engine that runs statements one at a time. */
+export function isPglite(db: Db): boolean {
+  return (db as unknown as { $client?: unknown }).$client instanceof PGlite;
+}
+
 /**
  * Runs `statement` like `db.execute` does (the result has `rows`), as a prepared statement when
  * `db` is the database itself (not a drizzle transaction).

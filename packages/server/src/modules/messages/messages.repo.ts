@@ -10,9 +10,12 @@ import {
 import { createAutoAnalyze } from '../../db/auto-analyze';
 import { offsetOf } from '../../lib/sql';
 import { createBatcher } from '../../lib/batcher';
+import { isPglite } from '../../db/prepared';
 import {
   finishMessages,
+  journal,
   logMessages,
+  type Logged,
   type FinishBatch,
   type FinishItem,
   type FinishPatch,
@@ -38,11 +41,28 @@ export function createMessagesRepo(db: Db) {
   // The send path's statements run for every concurrent send at once (lib/batcher.ts).
   // The log grows with every send; the embedded database needs telling when to re-plan for it.
   const stats = createAutoAnalyze(db, ['messages', 'message_recipients']);
-  const logging = createBatcher(async (items: LogItem[]) => {
-    const logged = await logMessages(db, items);
+  const noteLogged = (logged: Logged[]) => {
     stats.noteWrites(logged.reduce((n, l) => n + 1 + l.recipients.length, 0));
     return logged;
-  });
+  };
+  // Embedded: logs and finishes waiting together share one statement (messages.writes.ts
+  // `journal`). PostgreSQL: two statements, the log under its per-tenant lock.
+  const journaling = isPglite(db)
+    ? createBatcher(async (items: ({ log: LogItem } | { finish: FinishItem })[]) => {
+        const logs: LogItem[] = [];
+        const finishes: FinishItem[] = [];
+        for (const it of items) {
+          if ('log' in it) logs.push(it.log);
+          else finishes.push(it.finish);
+        }
+        const logged = noteLogged(await journal(db, logs, finishes));
+        let next = 0;
+        return items.map((it) => ('log' in it ? logged[next++]! : null));
+      })
+    : null;
+  const logging = createBatcher(async (items: LogItem[]) =>
+    noteLogged(await logMessages(db, items)),
+  );
   const finishing = createBatcher((items: FinishItem[]) => finishMessages(db, items));
   return {
     /** Department ids of this tenant → their id in the provider's directory (null = not mirrored). */
@@ -66,15 +86,20 @@ export function createMessagesRepo(db: Db) {
      * Resolves the receivers through the corp's bindings and logs the message with every
      * recipient (see messages.writes.ts); concurrent sends share one statement.
      */
-    logMessage: (tenantId: number, corpId: string, message: NewMessage, usernames: string[]) =>
-      logging.run({ tenantId, corpId, message, usernames }),
+    async logMessage(tenantId: number, corpId: string, message: NewMessage, usernames: string[]) {
+      const log = { tenantId, corpId, message, usernames };
+      return journaling ? ((await journaling.run({ log })) as Logged) : logging.run(log);
+    },
 
     finishMessage: (
       tenantId: number,
       messageId: number,
       patch: FinishPatch,
       batches: FinishBatch[],
-    ) => finishing.run({ tenantId, messageId, patch, batches }),
+    ) => {
+      const finish = { tenantId, messageId, patch, batches };
+      return journaling ? journaling.run({ finish }).then(() => undefined) : finishing.run(finish);
+    },
 
     async findMessageById(tenantId: number, id: number) {
       const [row] = await db

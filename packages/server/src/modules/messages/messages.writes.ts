@@ -1,5 +1,4 @@
-import { PGlite } from '@electric-sql/pglite';
-import { sql } from 'drizzle-orm';
+import { sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../../db/client';
 import {
   memberships,
@@ -10,7 +9,7 @@ import {
   MEMBERSHIP_STATUS,
   type RecipientOutcome,
 } from '../../db/schema';
-import { executeHot, transactionHot } from '../../db/prepared';
+import { executeHot, isPglite, transactionHot } from '../../db/prepared';
 import { rowsOf } from '../../lib/sql';
 import type { MessageRow, NewMessage, RecipientDraft } from './messages.repo';
 
@@ -58,12 +57,36 @@ export interface Logged {
  * tenant order before the statement, serialises them.
  */
 export async function logMessages(db: Db, items: LogItem[]): Promise<Logged[]> {
+  const log = logParts(items);
+  const statement = sql`with ${log.ctes} ${log.select}`;
+  const lockTenants = [
+    ...new Set(items.filter((it) => it.usernames.length > 0).map((it) => it.tenantId)),
+  ].sort((a, b) => a - b);
+  const lock = sql`
+    select pg_advisory_xact_lock(hashtextextended('messages-throttle:' || t, 0))
+    from unnest(${ints(lockTenants)}) as t order by t`;
+  const result =
+    isPglite(db) || lockTenants.length === 0
+      ? await executeHot(db, statement)
+      : ((await transactionHot(db, async (run) => {
+          await run(lock);
+          return run(statement);
+        })) ??
+        (await db.transaction(async (tx) => {
+          await tx.execute(lock);
+          return tx.execute(statement);
+        })));
+  return loggedOf(items, result);
+}
+
+/** The log statement as CTEs (ending with the inserts) and the select that answers it. */
+function logParts(items: LogItem[]): { ctes: SQL; select: SQL } {
   const m = items.map((it) => it.message);
   const wanted = items.flatMap((it, ord) =>
     it.usernames.map((username, idx) => ({ ord, idx, username })),
   );
-  const statement = sql`
-    with input as (
+  const ctes = sql`
+    input as (
       select * from unnest(${ints(items.map((_, ord) => ord))}, ${ints(items.map((it) => it.tenantId))},
         ${texts(m.map((x) => x.thirdType))}, ${texts(items.map((it) => it.corpId))},
         ${texts(m.map((x) => x.source))}, ${ints(m.map((x) => x.senderUserId))},
@@ -139,29 +162,17 @@ export async function logMessages(db: Db, items: LogItem[]): Promise<Logged[]> {
         outcome)
       select tenant_id, message_id, username, user_id, ext_user_id, outcome
       from decided order by ord, idx
-    )
+    )`;
+  const select = sql`
     select ids.ord, ids.id, m.created_at, d.idx, d.user_id, d.ext_user_id, d.outcome
     from ids join m on m.id = ids.id
     left join decided d on d.ord = ids.ord
     order by ids.ord, d.idx`;
-  const lockTenants = [
-    ...new Set(items.filter((it) => it.usernames.length > 0).map((it) => it.tenantId)),
-  ].sort((a, b) => a - b);
-  const lock = sql`
-    select pg_advisory_xact_lock(hashtextextended('messages-throttle:' || t, 0))
-    from unnest(${ints(lockTenants)}) as t order by t`;
-  const result =
-    isEmbedded(db) || lockTenants.length === 0
-      ? await executeHot(db, statement)
-      : ((await transactionHot(db, async (run) => {
-          await run(lock);
-          return run(statement);
-        })) ??
-        (await db.transaction(async (tx) => {
-          await tx.execute(lock);
-          return tx.execute(statement);
-        })));
-  // One row per recipient, in order (one row with a null idx for a message without users).
+  return { ctes, select };
+}
+
+/** Regroups the log select's rows: one per recipient, in order (a null idx: no users). */
+function loggedOf(items: LogItem[], result: unknown): Logged[] {
   const rows = rowsOf<{
     ord: number;
     id: number;
@@ -194,11 +205,6 @@ export async function logMessages(db: Db, items: LogItem[]): Promise<Logged[]> {
   return logged;
 }
 
-/** PGlite: one in-process database that executes statements one after another. */
-function isEmbedded(db: Db): boolean {
-  return (db as unknown as { $client?: unknown }).$client instanceof PGlite;
-}
-
 export type FinishPatch = Partial<Pick<MessageRow, 'status' | 'msgIds' | 'error' | 'departments'>>;
 export interface FinishBatch {
   extUserIds: string[];
@@ -218,6 +224,12 @@ export interface FinishItem {
  * the msgid of its batch.
  */
 export async function finishMessages(db: Db, items: FinishItem[]): Promise<void[]> {
+  await executeHot(db, sql`with ${finishParts(items)} select count(*) from finish_r`);
+  return items.map(() => undefined);
+}
+
+/** The finish statement as CTEs (finish_v, finish_m, finish_r). */
+function finishParts(items: FinishItem[]): SQL {
   const patches = items.map(({ patch }) => ({
     status: patch.status ?? null,
     msg_ids: patch.msgIds ?? null,
@@ -248,10 +260,8 @@ export async function finishMessages(db: Db, items: FinishItem[]): Promise<void[
       }
     }
   }
-  await executeHot(
-    db,
-    sql`
-    with v as (
+  return sql`
+    finish_v as (
       select * from unnest(${ints(items.map((it) => it.tenantId))},
         ${ints(items.map((it) => it.messageId))}, ${texts(patches.map((p) => p.status))},
         ${texts(patches.map((p) => JSON.stringify(p.msg_ids)))},
@@ -263,7 +273,7 @@ export async function finishMessages(db: Db, items: FinishItem[]): Promise<void[
         as v(tenant_id, id, status, msg_ids, set_msg_ids, error, set_error, departments,
           set_departments)
     ),
-    m as (
+    finish_m as (
       update ${messages} as msg set finished_at = now(),
         status = coalesce(v.status, msg.status),
         msg_ids = case when v.set_msg_ids
@@ -272,9 +282,10 @@ export async function finishMessages(db: Db, items: FinishItem[]): Promise<void[
         error = case when v.set_error then nullif(v.error::jsonb, 'null'::jsonb) else msg.error end,
         departments = case when v.set_departments then nullif(v.departments::jsonb, 'null'::jsonb)
                            else msg.departments end
-      from v where msg.tenant_id = v.tenant_id and msg.id = v.id
+      from finish_v v where msg.tenant_id = v.tenant_id and msg.id = v.id
       returning msg.id
-    )
+    ),
+    finish_r as (
     update ${messageRecipients} as mr
     set outcome = case when o.invalid then 'invalid'
                        when o.msg_id is null then 'failed'
@@ -285,7 +296,24 @@ export async function finishMessages(db: Db, items: FinishItem[]): Promise<void[
       ${sql.param(outcomes.map((o) => o.invalid))}::boolean[])
       as o(tenant_id, message_id, ext_user_id, msg_id, invalid)
     where mr.tenant_id = o.tenant_id and mr.message_id = o.message_id
-      and mr.outcome = 'pending' and mr.ext_user_id = o.ext_user_id`,
+      and mr.outcome = 'pending' and mr.ext_user_id = o.ext_user_id
+      returning mr.id
+    )`;
+}
+
+/**
+ * The embedded database's send path in one statement per round: the answers of the sends that
+ * came back (finish) and the log of the sends that start (log), together. PGlite runs one
+ * statement at a time in this thread, and each one costs about as much to start as to run, so
+ * a round of a busy server pays that once instead of twice. Both parts see the snapshot from
+ * before the statement: the per-member count of the log part still counts a recipient that the
+ * finish part turns from pending into invalid or failed — one message more, never one less.
+ */
+export async function journal(db: Db, logs: LogItem[], finishes: FinishItem[]): Promise<Logged[]> {
+  const log = logParts(logs);
+  const result = await executeHot(
+    db,
+    sql`with ${finishParts(finishes)}, ${log.ctes} ${log.select}`,
   );
-  return items.map(() => undefined);
+  return loggedOf(logs, result);
 }
