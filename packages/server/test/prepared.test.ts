@@ -65,6 +65,28 @@ describe('executeHot', () => {
     expect((await read).rows).toEqual([{ n: 0 }]);
   });
 
+  it('prepares a new text once however many first calls arrive together', async () => {
+    const count = (k: number) => sql`select count(*)::int + ${k}::int as n from hot_probe`;
+    const [a, b] = await Promise.all([
+      executeHot(database.db, count(0)),
+      executeHot(database.db, count(1)),
+    ]);
+    expect((b.rows[0] as { n: number }).n).toBe((a.rows[0] as { n: number }).n + 1);
+    const other = (k: number) => sql`select ${k}::int + 100 as n`;
+    const [c, d] = await Promise.all([
+      executeHot(database.db, other(1)),
+      executeHot(database.db, sql`select ${2}::int + 200 as n`),
+    ]);
+    expect([c.rows, d.rows]).toEqual([[{ n: 101 }], [{ n: 202 }]]);
+  });
+
+  it.skipIf(usePostgres())('prepares again when the engine dropped its statements', async () => {
+    const probeCount = sql`select count(*)::int as n from hot_probe where id = ${3}`;
+    expect((await executeHot(database.db, probeCount)).rows).toEqual([{ n: 1 }]);
+    await client().query('deallocate all');
+    expect((await executeHot(database.db, probeCount)).rows).toEqual([{ n: 1 }]);
+  });
+
   it.skipIf(usePostgres())('moves the change clock for a write to a watched table', async () => {
     const before = database.changes!.now();
     await executeHot(database.db, sql`update tenants set updated_at = updated_at where id = ${-1}`);

@@ -6,6 +6,7 @@
  */
 import http from 'node:http';
 import https from 'node:https';
+import zlib from 'node:zlib';
 import { LOCAL_ERRCODE, WeComError } from './errors';
 
 export type Query = Record<string, string | number | undefined>;
@@ -36,7 +37,13 @@ const NOT_SENT_CODES = new Set([
   'EAI_AGAIN',
   'EHOSTUNREACH',
   'ENETUNREACH',
-  'UND_ERR_CONNECT_TIMEOUT',
+  // The TLS handshake failed: nothing was sent over it.
+  'CERT_HAS_EXPIRED',
+  'DEPTH_ZERO_SELF_SIGNED_CERT',
+  'SELF_SIGNED_CERT_IN_CHAIN',
+  'UNABLE_TO_GET_ISSUER_CERT_LOCALLY',
+  'UNABLE_TO_VERIFY_LEAF_SIGNATURE',
+  'ERR_TLS_CERT_ALTNAME_INVALID',
 ]);
 
 function errorCode(err: unknown): string | undefined {
@@ -48,11 +55,12 @@ function errorCode(err: unknown): string | undefined {
 function networkError(api: string, err: unknown): WeComError {
   const name = (err as { name?: string } | undefined)?.name;
   if (name === 'TimeoutError' || name === 'AbortError') {
+    const notSent = (err as { notSent?: boolean }).notSent === true;
     return new WeComError({
       errcode: LOCAL_ERRCODE.timeout,
-      errmsg: 'request timed out',
+      errmsg: notSent ? 'request timed out before the connection was made' : 'request timed out',
       api,
-      uncertain: true,
+      uncertain: !notSent,
       cause: err,
     });
   }
@@ -109,7 +117,12 @@ export function decodeBody(
       const errmsg = headers.get('error-msg') ?? '';
       return { errcode: headerCode, errmsg, body: {} };
     }
-    throw badResponse(api, `HTTP ${status}, body is not JSON: ${text.slice(0, 80)}`);
+    // WeCom does not redirect; a proxy or an http:// API base may (WECOM_API_BASE).
+    const location = status >= 300 && status < 400 ? headers.get('location') : null;
+    throw badResponse(
+      api,
+      `HTTP ${status}${location ? ` (redirect to ${location})` : ''}, body is not JSON: ${text.slice(0, 80)}`,
+    );
   }
   if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) {
     throw badResponse(api, `HTTP ${status}, body is not a JSON object`);
@@ -155,10 +168,28 @@ interface RawResponse {
   headers: HeaderReader;
 }
 
-function timeoutError(ms: number): Error {
-  const err = new Error(`no complete answer within ${ms} ms`);
+function timeoutError(ms: number, connected: boolean): Error {
+  const err = new Error(
+    connected ? `no complete answer within ${ms} ms` : `no connection within ${ms} ms`,
+  );
   err.name = 'TimeoutError';
-  return err;
+  return Object.assign(err, { notSent: !connected });
+}
+
+/** The body as text, decompressed as the server says it is (we ask for gzip, deflate or br). */
+function bodyText(raw: Buffer, encoding: string | undefined): string {
+  const enc = encoding?.trim().toLowerCase();
+  const plain =
+    enc === 'gzip' || enc === 'x-gzip'
+      ? zlib.gunzipSync(raw)
+      : enc === 'deflate'
+        ? zlib.inflateSync(raw)
+        : enc === 'br'
+          ? zlib.brotliDecompressSync(raw)
+          : raw;
+  const text = plain.toString('utf8');
+  // A byte-order mark is not JSON (fetch's text() dropped it too).
+  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
 }
 
 /**
@@ -169,7 +200,10 @@ function timeoutError(ms: number): Error {
 function exchange(url: URL, method: string, body: string | undefined, timeoutMs: number) {
   return new Promise<RawResponse>((resolve, reject) => {
     const agent = url.protocol === 'https:' ? agents['https:'] : agents['http:'];
-    const headers: Record<string, string | number> = { accept: 'application/json' };
+    const headers: Record<string, string | number> = {
+      accept: 'application/json',
+      'accept-encoding': 'gzip, deflate, br',
+    };
     if (body !== undefined) {
       headers['content-type'] = 'application/json';
       headers['content-length'] = Buffer.byteLength(body);
@@ -179,7 +213,18 @@ function exchange(url: URL, method: string, body: string | undefined, timeoutMs:
       agent,
       headers,
     });
-    const timer = setTimeout(() => req.destroy(timeoutError(timeoutMs)), timeoutMs);
+    // Until the connection (and its TLS handshake) is made, nothing has been sent: a timeout
+    // then is safe to retry for any API.
+    let connected = false;
+    req.once('socket', (socket) => {
+      if (req.reusedSocket || !socket.connecting) connected = true;
+      else
+        socket.once(
+          url.protocol === 'https:' ? 'secureConnect' : 'connect',
+          () => (connected = true),
+        );
+    });
+    const timer = setTimeout(() => req.destroy(timeoutError(timeoutMs, connected)), timeoutMs);
     const fail = (err: Error) => {
       clearTimeout(timer);
       reject(err);
@@ -195,9 +240,16 @@ function exchange(url: URL, method: string, body: string | undefined, timeoutMs:
       res.once('end', () => {
         clearTimeout(timer);
         const raw = res.headers;
+        let text: string;
+        try {
+          text = bodyText(Buffer.concat(chunks), raw['content-encoding']);
+        } catch (err) {
+          reject(err);
+          return;
+        }
         resolve({
           status: res.statusCode ?? 0,
-          text: Buffer.concat(chunks).toString('utf8'),
+          text,
           headers: {
             get: (name) => {
               const v = raw[name.toLowerCase()];

@@ -52,7 +52,22 @@ interface Prepared {
   types: number[];
 }
 
-const statements = new WeakMap<PGlite, Map<string, Prepared>>();
+/**
+ * Per client: statement text → its preparation (a promise, so that two first calls of the same
+ * text share one), and a counter for names that only goes up.
+ */
+interface Statements {
+  byText: Map<string, Promise<Prepared>>;
+  named: number;
+}
+const statements = new WeakMap<PGlite, Statements>();
+/**
+ * Hot statements are a handful of fixed texts. Past this many, a caller is building texts with
+ * values in them; those run unprepared rather than pile up in the engine.
+ */
+const MAX_STATEMENTS = 64;
+/** SQLSTATEs after which a prepared statement is prepared again: gone, or its plan outdated. */
+const STALE = new Set(['26000', '0A000']);
 /** The client's parsers with RESULT_OPTIONS' on top, merged once (PGlite would copy them per call). */
 const resultParsers = new WeakMap<PGlite, PGlite['parsers']>();
 
@@ -66,37 +81,57 @@ function concat(parts: Uint8Array[]): Uint8Array {
   return out;
 }
 
+/** One exchange under the same two locks as `PGlite.query`, refused once the client is closed. */
 async function exchange(client: PGlite, message: Uint8Array) {
   return client._runExclusiveTransaction(() =>
-    client._runExclusiveQuery(() => client.execProtocol(message, { syncToFs: false })),
+    client._runExclusiveQuery(async () => {
+      await client._checkReady();
+      return client.execProtocol(message, { syncToFs: false });
+    }),
   );
 }
 
-async function prepare(client: PGlite, text: string): Promise<Prepared> {
+function prepare(client: PGlite, text: string): Promise<Prepared> {
   let known = statements.get(client);
-  if (!known) statements.set(client, (known = new Map()));
-  const found = known.get(text);
+  if (!known) statements.set(client, (known = { byText: new Map(), named: 0 }));
+  const found = known.byText.get(text);
   if (found) return found;
-  if (touchesWatched(text)) {
-    const watched = { name: null, types: [] };
-    known.set(text, watched);
-    return watched;
+  if (touchesWatched(text) || known.byText.size >= MAX_STATEMENTS) {
+    return Promise.resolve({ name: null, types: [] });
   }
-  const name = `orgbridge_hot_${known.size + 1}`;
-  const { messages } = await exchange(
+  const name = `orgbridge_hot_${++known.named}`;
+  const byText = known.byText;
+  const preparing = exchange(
     client,
     concat([
       serialize.parse({ name, text, types: [] }),
       serialize.describe({ type: 'S', name }),
       serialize.sync(),
     ]),
+  ).then(
+    ({ messages }) => ({ name, types: parse.parseDescribeStatementResults(messages) }),
+    (err: unknown) => {
+      byText.delete(text);
+      throw err;
+    },
   );
-  const prepared = { name, types: parse.parseDescribeStatementResults(messages) };
-  known.set(text, prepared);
-  return prepared;
+  byText.set(text, preparing);
+  return preparing;
 }
 
 async function runOnPglite(client: PGlite, text: string, params: unknown[]): Promise<Results> {
+  try {
+    return await runPrepared(client, text, params);
+  } catch (err) {
+    const code = (err as { code?: unknown }).code;
+    if (typeof code !== 'string' || !STALE.has(code)) throw err;
+    // Deallocated (DISCARD ALL) or outdated by a schema change: prepare it again, once.
+    statements.get(client)?.byText.delete(text);
+    return runPrepared(client, text, params);
+  }
+}
+
+async function runPrepared(client: PGlite, text: string, params: unknown[]): Promise<Results> {
   const { name, types: paramTypes } = await prepare(client, text);
   if (name === null) return client.query(text, params, RESULT_OPTIONS);
   const values = params.map((value, i) => {

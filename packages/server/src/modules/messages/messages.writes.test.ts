@@ -31,7 +31,7 @@ const log = (usernames: string[], text = 'hi'): LogItem => ({
   corpId: 'wwjournal',
   message: {
     thirdType: 'wechat_enterprise',
-    source: 'api',
+    source: 'push_api',
     senderUserId: 1,
     senderUsername: 'admin',
     msgtype: 'text',
