@@ -87,6 +87,32 @@ describe('executeHot', () => {
     expect((await executeHot(database.db, probeCount)).rows).toEqual([{ n: 1 }]);
   });
 
+  it.skipIf(usePostgres())(
+    'plans a hot statement once whatever its arrays hold, and leaves the session as it was',
+    async () => {
+      const byIds = (ids: number[]) => sql`
+        select count(*)::int as n from hot_probe h
+        join unnest(${sql.param(ids)}::int[]) as i(id) on i.id = h.id`;
+      for (let k = 1; k <= 8; k++) {
+        const ids = Array.from({ length: k }, (_, i) => i + 1);
+        expect((await executeHot(database.db, byIds(ids))).rows).toHaveLength(1);
+      }
+      // Left to `auto`, PostgreSQL plans at least the first five calls for their values (the
+      // message log's statement: every call).
+      const { rows } = await client().query<{ generic_plans: number; custom_plans: number }>(
+        `select generic_plans::int, custom_plans::int from pg_prepared_statements
+         where statement like '%join unnest(%'`,
+      );
+      expect(rows).toEqual([{ generic_plans: 8, custom_plans: 0 }]);
+      const mode = async () =>
+        (await client().query<{ plan_cache_mode: string }>('show plan_cache_mode')).rows[0]!
+          .plan_cache_mode;
+      expect(await mode()).toBe('auto');
+      await executeHot(database.db, probe(1, 'duplicate')).catch(() => {});
+      expect(await mode()).toBe('auto');
+    },
+  );
+
   it.skipIf(usePostgres())('moves the change clock for a write to a watched table', async () => {
     const before = database.changes!.now();
     await executeHot(database.db, sql`update tenants set updated_at = updated_at where id = ${-1}`);

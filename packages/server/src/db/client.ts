@@ -8,6 +8,7 @@ import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
 import { migrate as migratePg } from 'drizzle-orm/node-postgres/migrator';
 import pg from 'pg';
 import { watchWrites, type ChangeClock } from './change-clock';
+import { startEmbeddedMaintenance, type EmbeddedMaintenance } from './embedded-maintenance';
 import * as schema from './schema';
 
 export type Schema = typeof schema;
@@ -34,6 +35,8 @@ export interface Database {
    * for PGlite, whose one owning process sees every statement.
    */
   changes?: ChangeClock;
+  /** PGlite only: its autovacuum (db/embedded-maintenance.ts). */
+  maintenance?: Pick<EmbeddedMaintenance, 'check'>;
   close(): Promise<void>;
 }
 
@@ -45,12 +48,17 @@ export async function openDatabase(opts: DatabaseOptions): Promise<Database> {
   const client = 'pglite' in opts ? opts.pglite : await PGlite.create(join(opts.dataDir, 'db'));
   const changes = watchWrites(client);
   const db = drizzlePglite({ client, schema });
+  const maintenance = startEmbeddedMaintenance(client);
   return {
     db: db as unknown as Db,
     kind: 'pglite',
     changes,
+    maintenance,
     migrate: () => migratePglite(db, { migrationsFolder: MIGRATIONS_FOLDER }),
-    close: () => client.close(),
+    async close() {
+      await maintenance.stop();
+      await client.close();
+    },
   };
 }
 

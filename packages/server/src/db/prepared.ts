@@ -71,6 +71,17 @@ const STALE = new Set(['26000', '0A000']);
 /** The client's parsers with RESULT_OPTIONS' on top, merged once (PGlite would copy them per call). */
 const resultParsers = new WeakMap<PGlite, PGlite['parsers']>();
 
+/**
+ * Around each call: plan a hot statement once, whatever its parameters. Left to itself (`auto`)
+ * PostgreSQL compares the generic plan's estimate with the custom plans', and for statements fed
+ * by arrays (unnest of a parameter) the custom plans always look cheaper — they know the array's
+ * length — so it re-plans the big log statement on every call, which costs more than running it
+ * (measured: 1.8 → 1.0 ms for a round of four). Only for these statements: a drizzle query is
+ * parsed and planned anew on each call anyway, with its values in view.
+ */
+const GENERIC_PLAN = serialize.query('set plan_cache_mode = force_generic_plan');
+const DEFAULT_PLAN = serialize.query('reset plan_cache_mode');
+
 function concat(parts: Uint8Array[]): Uint8Array {
   const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
   let at = 0;
@@ -142,16 +153,19 @@ async function runPrepared(client: PGlite, text: string, params: unknown[]): Pro
   const { messages } = await exchange(
     client,
     concat([
+      GENERIC_PLAN,
       serialize.bind({ statement: name, values }),
       serialize.describe({ type: 'P' }),
       serialize.execute({}),
       serialize.sync(),
+      DEFAULT_PLAN,
     ]),
   );
   let parsers = resultParsers.get(client);
   if (!parsers)
     resultParsers.set(client, (parsers = { ...client.parsers, ...RESULT_OPTIONS.parsers }));
-  return parse.parseResults(messages, parsers)[0]!;
+  // [0] is the SET's, [2] the RESET's.
+  return parse.parseResults(messages, parsers)[1]!;
 }
 
 /** As drizzle's `execute` on node-postgres: dates, times and intervals stay strings. */

@@ -62,9 +62,12 @@ export async function logMessages(db: Db, items: LogItem[]): Promise<Logged[]> {
   const lockTenants = [
     ...new Set(items.filter((it) => it.usernames.length > 0).map((it) => it.tenantId)),
   ].sort((a, b) => a - b);
+  // The lock statement also tells this transaction to reuse one plan for the log statement (see
+  // GENERIC_PLAN in db/prepared.ts): re-planning it for every call costs as much as running it.
   const lock = sql`
+    with generic as (select set_config('plan_cache_mode', 'force_generic_plan', true))
     select pg_advisory_xact_lock(hashtextextended('messages-throttle:' || t, 0))
-    from unnest(${ints(lockTenants)}) as t order by t`;
+    from generic, unnest(${ints(lockTenants)}) as t order by t`;
   const result =
     isPglite(db) || lockTenants.length === 0
       ? await executeHot(db, statement)
