@@ -1,5 +1,6 @@
 import { startSimulator, type Simulator } from '@orgbridge/wecom-sim';
 import { and, eq } from 'drizzle-orm';
+import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { PGlite } from '@electric-sql/pglite';
 import { touchesWatched } from '../src/db/change-clock';
@@ -185,6 +186,31 @@ describe('request-path lookups and revocation', () => {
     expect(quit.status).toBe(200);
     expect((await members()).body.errorCode).toBe('tenant.not_member');
   });
+
+  it.runIf(usePostgres())(
+    'another process’s freeze and sign-out apply within a second (PostgreSQL)',
+    async () => {
+      const tenant = await t.factories.tenant();
+      const user = await t.factories.user(tenant.id);
+      expect((await me(user.token)).status).toBe(200);
+      expect((await me(user.token)).status).toBe(200); // now served from memory
+      const url = (t.db as unknown as { $client: pg.Pool }).$client.options.connectionString;
+      const other = new pg.Client({ connectionString: url });
+      await other.connect();
+      try {
+        await other.query('update users set status = 2 where id = $1', [user.id]);
+        await expect
+          .poll(async () => (await me(user.token)).body.errorCode, { timeout: 900, interval: 20 })
+          .toBe('auth.user_frozen');
+        await other.query('update users set status = 1 where id = $1', [user.id]);
+        await expect.poll(async () => (await me(user.token)).status, { timeout: 900 }).toBe(200);
+        await other.query('update sessions set revoked_at = now() where user_id = $1', [user.id]);
+        await expect.poll(async () => (await me(user.token)).status, { timeout: 900 }).toBe(401);
+      } finally {
+        await other.end();
+      }
+    },
+  );
 
   it('a disabled WeCom config applies to the next send', async () => {
     expect((await send()).status).toBe(200);

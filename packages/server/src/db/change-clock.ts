@@ -6,16 +6,22 @@ import type { PGlite, Transaction } from '@electric-sql/pglite';
  * they read together with the value the counter had before reading, and trust it only while the
  * counter has not moved (lib/read-cache.ts).
  *
- * Only the embedded database has one: its one owning process sees every statement, so nothing
- * can change behind the counter's back. On PostgreSQL other processes write too, and the request
- * path reads the database every time.
+ * On the embedded database (below) its one owning process sees every statement, so nothing can
+ * change behind the counter's back. On PostgreSQL other processes write too: there the counter
+ * also moves on their notifications (db/change-clock-pg.ts).
  */
 export interface ChangeClock {
   now(): number;
 }
 
-/** Tables whose changes invalidate the request-path caches. */
-const WATCHED = new Set(['sessions', 'users', 'memberships', 'tenants', 'third_app_configs']);
+/** Tables whose changes invalidate the request-path caches (and that notify on PostgreSQL). */
+export const WATCHED = new Set([
+  'sessions',
+  'users',
+  'memberships',
+  'tenants',
+  'third_app_configs',
+]);
 
 // The tables a statement writes (or alters): every INSERT/UPDATE/DELETE target, data-modifying
 // CTEs included, and DDL. `for update` row locks capture a non-table word and are ignored.

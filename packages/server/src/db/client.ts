@@ -8,6 +8,7 @@ import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
 import { migrate as migratePg } from 'drizzle-orm/node-postgres/migrator';
 import pg from 'pg';
 import { watchWrites, type ChangeClock } from './change-clock';
+import { watchPostgres } from './change-clock-pg';
 import { startEmbeddedMaintenance, type EmbeddedMaintenance } from './embedded-maintenance';
 import * as schema from './schema';
 
@@ -31,8 +32,9 @@ export interface Database {
    */
   withAdvisoryLock?<T>(key: string, fn: () => Promise<T>): Promise<T>;
   /**
-   * Moves on every write to a table the request path caches (db/change-clock.ts). Present only
-   * for PGlite, whose one owning process sees every statement.
+   * Moves on every write to a table the request path caches: db/change-clock.ts on PGlite, whose
+   * one owning process sees every statement; db/change-clock-pg.ts on PostgreSQL, which also hears
+   * the other processes' writes.
    */
   changes?: ChangeClock;
   /** PGlite only: its autovacuum (db/embedded-maintenance.ts). */
@@ -69,10 +71,12 @@ function openPostgres(connectionString: string, max: number): Database {
   pool.on('error', (err) => {
     process.stderr.write(`PostgreSQL idle connection lost: ${err.message}\n`);
   });
+  const changes = watchPostgres(pool, connectionString);
   const db = drizzlePg({ client: pool, schema });
   return {
     db: db as unknown as Db,
     kind: 'postgres',
+    changes,
     async migrate() {
       // A session-level advisory lock needs one dedicated connection for lock, migrate, unlock.
       const conn = await pool.connect();
@@ -99,6 +103,9 @@ function openPostgres(connectionString: string, max: number): Database {
         conn.release();
       }
     },
-    close: () => pool.end(),
+    async close() {
+      await changes.close();
+      await pool.end();
+    },
   };
 }

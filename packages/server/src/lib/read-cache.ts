@@ -6,7 +6,7 @@ import type { ChangeClock } from '../db/change-clock';
  * sign-out, a freeze or a config change takes effect on the very next request. Misses are not
  * kept (unknown tokens cannot fill memory), and the cache empties itself past `maxEntries`.
  *
- * Without a clock (PostgreSQL, shared with other processes) this is `load` itself.
+ * Without a clock this is `load` itself.
  */
 export function cacheReads<K, V>(
   load: (key: K) => Promise<V | undefined>,

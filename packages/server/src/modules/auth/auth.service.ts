@@ -44,8 +44,8 @@ export interface SignInOptions {
 
 export function createAuthService(deps: { db: Db; changes?: ChangeClock }) {
   const repo = createAuthRepo(deps.db);
-  // Every authenticated request starts here: concurrent requests share one lookup, and on the
-  // embedded database a session stays cached until any session or user row changes.
+  // Every authenticated request starts here: concurrent requests share one lookup, and a
+  // session stays cached until any session or user row changes (db/change-clock*.ts).
   const findLiveSession = cacheReads(
     createKeyedLoader(
       (hash: string) => hash,

@@ -32,8 +32,8 @@ export function parseTenantHeader(value: string | string[] | undefined): number 
  */
 export function createTenantContextResolver(deps: { db: Db; changes?: ChangeClock }) {
   const repo = createTenantsRepo(deps.db);
-  // Every tenant-scoped request asks this: concurrent requests share one statement, and on the
-  // embedded database the answer stays cached until any tenant or membership row changes.
+  // Every tenant-scoped request asks this: concurrent requests share one statement, and the
+  // answer stays cached until any tenant or membership row changes (db/change-clock*.ts).
   const keyOf = (k: { tenantId: number; userId: number }) => `${k.tenantId}:${k.userId}`;
   const access = cacheReads(
     createKeyedLoader(

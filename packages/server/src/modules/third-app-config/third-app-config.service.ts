@@ -143,8 +143,8 @@ export function createThirdAppConfigService(deps: {
     return version;
   }
 
-  // Every send and sign-in reads the config: concurrent requests share one statement, and on the
-  // embedded database the row stays cached until any config changes.
+  // Every send and sign-in reads the config: concurrent requests share one statement, and the
+  // row stays cached until any config changes (db/change-clock*.ts).
   const configKey = (k: { tenantId: number; thirdType: ThirdType }) =>
     `${k.tenantId}:${k.thirdType}`;
   const findConfig = cacheReads(

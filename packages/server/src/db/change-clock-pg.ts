@@ -1,0 +1,158 @@
+import pg from 'pg';
+import { touchesWatched, type ChangeClock } from './change-clock';
+
+/** The channel drizzle/0011_change_notify.sql's triggers notify on. */
+export const CHANGES_CHANNEL = 'orgbridge_changes';
+
+/** The LISTEN connection's application_name (pg_stat_activity). */
+export const LISTENER_NAME = 'orgbridge-change-listener';
+
+export interface PgChangeClock extends ChangeClock {
+  /** True while the clock hears every process's writes (its LISTEN connection is up). */
+  listening(): boolean;
+  close(): Promise<void>;
+}
+
+export interface PgChangeClockOptions {
+  /**
+   * The clock moves at least this often, so that a value read by this process is never kept
+   * longer even if a notification were lost without the connection reporting it.
+   */
+  maxStalenessMs?: number;
+  /** Wait before listening again after the LISTEN connection was lost. */
+  retryMs?: number;
+  onError?: (err: unknown) => void;
+}
+
+type Query = (...args: unknown[]) => unknown;
+
+/**
+ * The change clock of db/change-clock.ts for PostgreSQL, where several processes write.
+ *
+ * - Other processes: every statement writing a watched table fires a trigger that notifies
+ *   `orgbridge_changes` when it commits; this process LISTENs on a connection of its own and moves
+ *   the clock on each notification. A value read just before another process's commit can be
+ *   served until its notification arrives (milliseconds on one network), and never longer than
+ *   `maxStalenessMs`.
+ * - This process: a notification only arrives after the writer's commit, so the pool's own
+ *   writes also move the clock directly, before and after the statement, and once more when
+ *   their transaction ends — a sign-out applies to the very next request, as on the embedded
+ *   database.
+ * - Without the LISTEN connection (not yet up, lost, closed) the clock moves on every reading,
+ *   so nothing is cached until it listens again.
+ */
+export function watchPostgres(
+  pool: pg.Pool,
+  connectionString: string,
+  opts: PgChangeClockOptions = {},
+): PgChangeClock {
+  const maxStalenessMs = opts.maxStalenessMs ?? 1_000;
+  const retryMs = opts.retryMs ?? 1_000;
+  const onError =
+    opts.onError ??
+    ((err: unknown) =>
+      process.stderr.write(`PostgreSQL change listener: ${(err as Error).message}\n`));
+  let version = 0;
+  let listening = false;
+  let closed = false;
+  let listener: pg.Client | null = null;
+  let retry: NodeJS.Timeout | undefined;
+  const bump = () => {
+    version += 1;
+  };
+
+  pool.on('connect', (client) => observeWrites(client, bump));
+
+  function lost(client: pg.Client) {
+    if (listener !== client) return;
+    listener = null;
+    listening = false;
+    bump();
+    client.end().catch(() => {});
+    if (closed || retry) return;
+    retry = setTimeout(() => {
+      retry = undefined;
+      void listen();
+    }, retryMs);
+    retry.unref();
+  }
+
+  async function listen() {
+    if (closed) return;
+    const client = new pg.Client({
+      connectionString,
+      keepAlive: true,
+      application_name: LISTENER_NAME,
+    });
+    listener = client;
+    client.on('notification', bump);
+    client.on('error', (err) => {
+      onError(err);
+      lost(client);
+    });
+    client.on('end', () => lost(client));
+    try {
+      await client.connect();
+      await client.query(`listen ${CHANGES_CHANNEL}`);
+    } catch (err) {
+      onError(err);
+      lost(client);
+      return;
+    }
+    if (listener !== client) return;
+    // Whatever was cached before now may have missed a notification.
+    bump();
+    listening = true;
+  }
+  void listen();
+
+  const ttl = setInterval(bump, maxStalenessMs);
+  ttl.unref();
+
+  return {
+    now: () => (listening ? version : ++version),
+    listening: () => listening,
+    async close() {
+      closed = true;
+      listening = false;
+      clearInterval(ttl);
+      clearTimeout(retry);
+      const client = listener;
+      listener = null;
+      await client?.end().catch(() => {});
+    },
+  };
+}
+
+const TRANSACTION_END = /^\s*(?:commit|end|rollback|abort)\b/i;
+
+/**
+ * Moves the clock around each statement of `client` that writes a watched table (before, so a
+ * read that began earlier is not kept; after, so one that raced it is not either), and when a
+ * transaction that wrote one ends. Covers `pool.query` too: it runs on a pooled client.
+ */
+function observeWrites(client: pg.PoolClient, bump: () => void) {
+  const query = client.query.bind(client) as Query;
+  let wrote = false;
+  (client as unknown as { query: Query }).query = (...args: unknown[]) => {
+    const first = args[0];
+    const text = typeof first === 'string' ? first : (first as { text?: unknown } | null)?.text;
+    if (typeof text !== 'string') return query(...args);
+    const writes = touchesWatched(text);
+    const ends = wrote && TRANSACTION_END.test(text);
+    if (!writes && !ends) return query(...args);
+    wrote = writes;
+    bump();
+    const last = args.length - 1;
+    const callback = args[last];
+    if (typeof callback === 'function') {
+      args[last] = (...result: unknown[]) => {
+        bump();
+        (callback as (...r: unknown[]) => void)(...result);
+      };
+      return query(...args);
+    }
+    const out = query(...args);
+    return out instanceof Promise ? out.finally(bump) : out;
+  };
+}
