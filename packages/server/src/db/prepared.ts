@@ -217,18 +217,21 @@ export async function executeHot(db: Db, statement: SQL): Promise<{ rows: unknow
 
 /**
  * PostgreSQL only: runs `fn` in a transaction on one pooled connection, its statements prepared
- * as in `executeHot`. Null when `db` is not a node-postgres pool (the caller decides what else).
+ * as in `executeHot`. `opening`: statements without parameters sent with BEGIN in the same round
+ * trip (simple protocol). Null when `db` is not a node-postgres pool (the caller decides what
+ * else).
  */
 export async function transactionHot<T>(
   db: Db,
   fn: (run: (statement: SQL) => Promise<{ rows: unknown[] }>) => Promise<T>,
+  opts: { opening?: string } = {},
 ): Promise<T | null> {
   const pool = (db as unknown as { $client?: unknown }).$client;
   if (!(pool instanceof pg.Pool)) return null;
   const conn = await pool.connect();
   let broken = false;
   try {
-    await conn.query('begin');
+    await conn.query(opts.opening ? `begin; ${opts.opening}` : 'begin');
     const out = await fn((statement) => runOnPostgres(conn, statement));
     await conn.query('commit');
     return out;

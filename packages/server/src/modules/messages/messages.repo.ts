@@ -10,11 +10,8 @@ import {
 import { createAutoAnalyze } from '../../db/auto-analyze';
 import { offsetOf } from '../../lib/sql';
 import { createBatcher } from '../../lib/batcher';
-import { isPglite } from '../../db/prepared';
 import {
-  finishMessages,
   journal,
-  logMessages,
   type Logged,
   type FinishBatch,
   type FinishItem,
@@ -39,31 +36,26 @@ export interface RecipientDraft extends ResolvedUser {
 /** Every statement is scoped by the tenant id it receives first. */
 export function createMessagesRepo(db: Db) {
   // The send path's statements run for every concurrent send at once (lib/batcher.ts).
-  // The log grows with every send; the embedded database needs telling when to re-plan for it.
+  // The log grows with every send; its prepared statements need telling when to re-plan for it.
   const stats = createAutoAnalyze(db, ['messages', 'message_recipients']);
   const noteLogged = (logged: Logged[]) => {
     stats.noteWrites(logged.reduce((n, l) => n + 1 + l.recipients.length, 0));
     return logged;
   };
-  // Embedded: logs and finishes waiting together share one statement (messages.writes.ts
-  // `journal`). PostgreSQL: two statements, the log under its per-tenant lock.
-  const journaling = isPglite(db)
-    ? createBatcher(async (items: ({ log: LogItem } | { finish: FinishItem })[]) => {
-        const logs: LogItem[] = [];
-        const finishes: FinishItem[] = [];
-        for (const it of items) {
-          if ('log' in it) logs.push(it.log);
-          else finishes.push(it.finish);
-        }
-        const logged = noteLogged(await journal(db, logs, finishes));
-        let next = 0;
-        return items.map((it) => ('log' in it ? logged[next++]! : null));
-      })
-    : null;
-  const logging = createBatcher(async (items: LogItem[]) =>
-    noteLogged(await logMessages(db, items)),
-  );
-  const finishing = createBatcher((items: FinishItem[]) => finishMessages(db, items));
+  // Logs and finishes waiting together share one statement per round (messages.writes.ts). One
+  // round at a time: on PostgreSQL, two or four rounds in flight made smaller rounds and cost
+  // more CPU per send than they saved in waiting (measured: 1,040 → 830 → 680 req/s).
+  const journaling = createBatcher(async (items: ({ log: LogItem } | { finish: FinishItem })[]) => {
+    const logs: LogItem[] = [];
+    const finishes: FinishItem[] = [];
+    for (const it of items) {
+      if ('log' in it) logs.push(it.log);
+      else finishes.push(it.finish);
+    }
+    const logged = noteLogged(await journal(db, logs, finishes));
+    let next = 0;
+    return items.map((it) => ('log' in it ? logged[next++]! : null));
+  });
   return {
     /** Department ids of this tenant → their id in the provider's directory (null = not mirrored). */
     async resolveDepartments(tenantId: number, provider: string, ids: number[]) {
@@ -87,8 +79,7 @@ export function createMessagesRepo(db: Db) {
      * recipient (see messages.writes.ts); concurrent sends share one statement.
      */
     async logMessage(tenantId: number, corpId: string, message: NewMessage, usernames: string[]) {
-      const log = { tenantId, corpId, message, usernames };
-      return journaling ? ((await journaling.run({ log })) as Logged) : logging.run(log);
+      return (await journaling.run({ log: { tenantId, corpId, message, usernames } })) as Logged;
     },
 
     finishMessage: (
@@ -97,8 +88,9 @@ export function createMessagesRepo(db: Db) {
       patch: FinishPatch,
       batches: FinishBatch[],
     ) => {
-      const finish = { tenantId, messageId, patch, batches };
-      return journaling ? journaling.run({ finish }).then(() => undefined) : finishing.run(finish);
+      return journaling
+        .run({ finish: { tenantId, messageId, patch, batches } })
+        .then(() => undefined);
     },
 
     async findMessageById(tenantId: number, id: number) {

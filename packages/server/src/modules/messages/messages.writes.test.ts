@@ -1,9 +1,16 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Database } from '../../db/client';
+import pg from 'pg';
+import { openDatabase, type Database } from '../../db/client';
 import { rowsOf } from '../../lib/sql';
-import { openTestDatabase } from '../../../test/test-db';
-import { journal, MEMBER_LIMITS, type LogItem } from './messages.writes';
+import { openTestDatabase, usePostgres } from '../../../test/test-db';
+import {
+  journal,
+  MEMBER_LIMITS,
+  THROTTLE_BUCKETS,
+  throttleLocks,
+  type LogItem,
+} from './messages.writes';
 
 const TENANT = 4321;
 let database: Database;
@@ -50,7 +57,7 @@ async function recipients(messageId: number) {
   );
 }
 
-describe('journal (one statement per round on the embedded database)', () => {
+describe('journal (one statement per round)', () => {
   it('logs starting sends and records finished ones in the same statement', async () => {
     const [a, b, all] = await journal(
       database.db,
@@ -112,5 +119,61 @@ describe('journal (one statement per round on the embedded database)', () => {
     const [last, over] = await journal(database.db, [log(['jr_u3']), log(['JR_U3'])], []);
     expect(last!.recipients[0]!.outcome).toBe('pending');
     expect(over!.recipients[0]).toMatchObject({ username: 'JR_U3', outcome: 'throttled' });
+  });
+
+  it.runIf(usePostgres())(
+    'holds the per-member limit across processes sending at once (PostgreSQL)',
+    async () => {
+      const url = (database.db as unknown as { $client: pg.Pool }).$client.options
+        .connectionString!;
+      const second = await openDatabase({ databaseUrl: url, poolSize: 4 });
+      try {
+        const [prior] = rowsOf<{ n: number }>(
+          await database.db.execute(sql`
+            select count(*)::int as n from message_recipients
+            where tenant_id = ${TENANT} and username = 'jr_u2'
+              and outcome in ('pending', 'delivered')`),
+        );
+        const room = MEMBER_LIMITS.perMinute - prior!.n;
+        // Two processes, twelve rounds each at once, three messages to jr_u2 per round: 72 > 30.
+        const rounds = [database, second].flatMap((d) =>
+          Array.from({ length: 12 }, () =>
+            journal(d.db, [log(['jr_u2']), log(['jr_u2']), log(['jr_u2'])], []),
+          ),
+        );
+        const outcomes = (await Promise.all(rounds)).flat().map((l) => l.recipients[0]!.outcome);
+        expect(outcomes.filter((o) => o === 'pending')).toHaveLength(room);
+        expect(outcomes.filter((o) => o === 'throttled')).toHaveLength(outcomes.length - room);
+      } finally {
+        await second.close();
+      }
+    },
+  );
+});
+
+describe('throttleLocks (PostgreSQL: which members a round locks)', () => {
+  const item = (tenantId: number, usernames: string[]) => ({ ...log(usernames), tenantId });
+
+  it('one lock per tenant and bucket of usernames, any case, sorted', () => {
+    const locks = throttleLocks([
+      item(9, ['Alice', 'bob']),
+      item(3, ['carol']),
+      item(9, ['ALICE']),
+      item(3, []),
+    ]);
+    expect(locks).toEqual([...locks].sort((a, b) => a[0] - b[0] || a[1] - b[1]));
+    expect(locks.filter(([t]) => t === 9)).toHaveLength(2);
+    expect(locks.filter(([t]) => t === 3)).toHaveLength(1);
+    expect(throttleLocks([item(9, ['alice'])])[0]).toEqual(throttleLocks([item(9, ['ALICE'])])[0]);
+    for (const [, bucket] of locks) {
+      expect(bucket).toBeGreaterThanOrEqual(0);
+      expect(bucket).toBeLessThan(THROTTLE_BUCKETS);
+    }
+  });
+
+  it('spreads members over the buckets and locks nothing for a round without usernames', () => {
+    const many = Array.from({ length: 1000 }, (_, i) => `member${i}`);
+    expect(new Set(throttleLocks([item(1, many)]).map(([, b]) => b)).size).toBeGreaterThan(500);
+    expect(throttleLocks([item(1, [])])).toEqual([]);
   });
 });

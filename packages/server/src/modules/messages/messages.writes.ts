@@ -40,49 +40,7 @@ export interface Logged {
   recipients: RecipientDraft[];
 }
 
-/**
- * Resolves the receivers and logs the messages with all their recipients, in one statement.
- *
- * A username resolves to an active, unfrozen member of the tenant and that member's active
- * binding for the corp (correlated scalar subqueries, so each lookup stays on a unique index);
- * anyone else is `unbound`. Bound recipients become `pending` unless they reached the per-member
- * limit, counting what the log already holds plus the earlier messages of the same batch
- * (`row_number` per member), so the limit also holds inside a batch. Message ids are drawn from
- * the sequence first, so every row is tied to its message by position, never by the order
- * RETURNING happens to use.
- *
- * The count and the insert must not interleave with another sender's. The embedded database has
- * one owning process and the batcher runs one batch at a time, so the statement alone is enough;
- * on PostgreSQL (several processes) a transaction-scoped advisory lock per tenant, taken in
- * tenant order before the statement, serialises them.
- */
-export async function logMessages(db: Db, items: LogItem[]): Promise<Logged[]> {
-  const log = logParts(items);
-  const statement = sql`with ${log.ctes} ${log.select}`;
-  const lockTenants = [
-    ...new Set(items.filter((it) => it.usernames.length > 0).map((it) => it.tenantId)),
-  ].sort((a, b) => a - b);
-  // The lock statement also tells this transaction to reuse one plan for the log statement (see
-  // GENERIC_PLAN in db/prepared.ts): re-planning it for every call costs as much as running it.
-  const lock = sql`
-    with generic as (select set_config('plan_cache_mode', 'force_generic_plan', true))
-    select pg_advisory_xact_lock(hashtextextended('messages-throttle:' || t, 0))
-    from generic, unnest(${ints(lockTenants)}) as t order by t`;
-  const result =
-    isPglite(db) || lockTenants.length === 0
-      ? await executeHot(db, statement)
-      : ((await transactionHot(db, async (run) => {
-          await run(lock);
-          return run(statement);
-        })) ??
-        (await db.transaction(async (tx) => {
-          await tx.execute(lock);
-          return tx.execute(statement);
-        })));
-  return loggedOf(items, result);
-}
-
-/** The log statement as CTEs (ending with the inserts) and the select that answers it. */
+/** The log part as CTEs (ending with the inserts) and the select that answers it (see journal). */
 function logParts(items: LogItem[]): { ctes: SQL; select: SQL } {
   const m = items.map((it) => it.message);
   const wanted = items.flatMap((it, ord) =>
@@ -222,16 +180,10 @@ export interface FinishItem {
 }
 
 /**
- * Records the provider's answers in one statement: each message's status, msgids, error and
- * department outcome, and every pending recipient's outcome (invalid / delivered / failed) with
- * the msgid of its batch.
+ * The finish part as CTEs (finish_v, finish_m, finish_r): records the provider's answers, each
+ * message's status, msgids, error and department outcome, and every pending recipient's outcome
+ * (invalid / delivered / failed) with the msgid of its batch.
  */
-export async function finishMessages(db: Db, items: FinishItem[]): Promise<void[]> {
-  await executeHot(db, sql`with ${finishParts(items)} select count(*) from finish_r`);
-  return items.map(() => undefined);
-}
-
-/** The finish statement as CTEs (finish_v, finish_m, finish_r). */
 function finishParts(items: FinishItem[]): SQL {
   const patches = items.map(({ patch }) => ({
     status: patch.status ?? null,
@@ -305,18 +257,73 @@ function finishParts(items: FinishItem[]): SQL {
 }
 
 /**
- * The embedded database's send path in one statement per round: the answers of the sends that
- * came back (finish) and the log of the sends that start (log), together. PGlite runs one
- * statement at a time in this thread, and each one costs about as much to start as to run, so
- * a round of a busy server pays that once instead of twice. Both parts see the snapshot from
- * before the statement: the per-member count of the log part still counts a recipient that the
- * finish part turns from pending into invalid or failed — one message more, never one less.
+ * The send path's writes, one statement per round for every send waiting: the answers of the
+ * sends that came back (finish) and the log of the sends that start (log).
+ *
+ * The log resolves each username to an active, unfrozen member of the tenant and that member's
+ * active binding for the corp (correlated scalar subqueries, so each lookup stays on a unique
+ * index); anyone else is `unbound`. Bound recipients become `pending` unless they reached the
+ * per-member limit, counting what the log already holds plus the earlier messages of the same
+ * round (`row_number` per member), so the limit also holds inside a round. Message ids are drawn
+ * from the sequence first, so every row is tied to its message by position, never by the order
+ * RETURNING happens to use.
+ *
+ * Both parts see the snapshot from before the statement: the log part still counts a recipient
+ * that the finish part turns from pending into invalid or failed — one message more toward the
+ * limit, never one less.
+ *
+ * The count and the insert must not interleave with another sender's. The embedded database has
+ * one owning process and the batcher runs one round at a time, so the statement alone is enough.
+ * On PostgreSQL (several processes) transaction-scoped advisory locks on the receivers' buckets
+ * (throttleLocks), taken in the same round trip as BEGIN, serialise the rounds that name the same
+ * member: three round trips and one commit per round.
  */
 export async function journal(db: Db, logs: LogItem[], finishes: FinishItem[]): Promise<Logged[]> {
   const log = logParts(logs);
-  const result = await executeHot(
-    db,
-    sql`with ${finishParts(finishes)}, ${log.ctes} ${log.select}`,
-  );
+  const statement = sql`with ${finishParts(finishes)}, ${log.ctes} ${log.select}`;
+  const locks = throttleLocks(logs);
+  if (isPglite(db) || locks.length === 0) {
+    return loggedOf(logs, await executeHot(db, statement));
+  }
+  // Also tells this transaction to reuse one plan for the statement (GENERIC_PLAN in
+  // db/prepared.ts): re-planning it for every call costs as much as running it.
+  const opening = `select set_config('plan_cache_mode', 'force_generic_plan', true);
+    select pg_advisory_xact_lock(k.tenant, k.bucket)
+    from unnest(array[${locks.map((l) => l[0]).join(',')}]::int[],
+      array[${locks.map((l) => l[1]).join(',')}]::int[]) as k(tenant, bucket)
+    order by k.tenant, k.bucket`;
+  const result = await transactionHot(db, (run) => run(statement), { opening });
+  if (!result) throw new Error('the message journal needs the database itself, not a transaction');
   return loggedOf(logs, result);
+}
+
+/** Members per tenant share this many locks: a round locks only the buckets of its receivers. */
+export const THROTTLE_BUCKETS = 1024;
+
+/**
+ * The (tenant, bucket) advisory locks a round of logs needs on PostgreSQL, sorted (so rounds
+ * that overlap take them in the same order and never deadlock): one per bucket of receivers'
+ * lower-cased usernames (FNV-1a). Processes sending to different members of a tenant do not wait
+ * for each other; two rounds naming the same member queue. A username is one account, bound to at
+ * most one WeCom member per corp.
+ */
+export function throttleLocks(logs: LogItem[]): [number, number][] {
+  const keys = new Set<string>();
+  const locks: [number, number][] = [];
+  for (const it of logs) {
+    if (!Number.isSafeInteger(it.tenantId)) throw new Error('tenant ids must be integers');
+    for (const username of it.usernames) {
+      let hash = 0x811c9dc5;
+      for (const ch of username.toLowerCase()) {
+        hash ^= ch.codePointAt(0)!;
+        hash = Math.imul(hash, 0x01000193);
+      }
+      const bucket = (hash >>> 0) % THROTTLE_BUCKETS;
+      const key = `${it.tenantId}:${bucket}`;
+      if (keys.has(key)) continue;
+      keys.add(key);
+      locks.push([it.tenantId, bucket]);
+    }
+  }
+  return locks.sort((a, b) => a[0] - b[0] || a[1] - b[1]);
 }
