@@ -77,10 +77,28 @@ describe.runIf(usePostgres())('PostgreSQL change clock', () => {
       expect(inside).not.toBe(before);
       await conn.query('select 1');
       expect(clock.now()).toBe(inside);
+      await conn.query('savepoint s');
+      await conn.query('rollback to savepoint s');
+      const beforeCommit = clock.now();
       await conn.query('commit');
-      expect(clock.now()).not.toBe(inside);
+      expect(clock.now()).not.toBe(beforeCommit);
     } finally {
       conn.release();
+    }
+  });
+
+  it('does not count as listening while a watched table has no trigger (not migrated yet)', async () => {
+    await other.query('alter table memberships disable trigger memberships_notify_change');
+    const early = watchPostgres(pool, url, { maxStalenessMs: 3_600_000, retryMs: 100 });
+    try {
+      await settle();
+      expect(early.listening()).toBe(false);
+      expect(early.now()).not.toBe(early.now());
+      await other.query('alter table memberships enable trigger memberships_notify_change');
+      await expect.poll(() => early.listening(), { timeout: 3_000 }).toBe(true);
+    } finally {
+      await other.query('alter table memberships enable trigger memberships_notify_change');
+      await early.close();
     }
   });
 

@@ -64,7 +64,7 @@ describe.skipIf(usePostgres())('startEmbeddedMaintenance', () => {
       await new Promise((r) => setTimeout(r, 1_100));
       await client().query('select 1');
       expect((await probe())!.n_dead_tup).toBe(120);
-      expect(await upkeep.check()).toContain('vacuum (analyze) "upkeep_probe"');
+      expect(await upkeep.check()).toContain('vacuum (analyze) public.upkeep_probe');
       const after = (await probe())!;
       expect(after.last_vacuum).not.toBeNull();
       expect(after.last_analyze).not.toBeNull();

@@ -1,5 +1,8 @@
 import pg from 'pg';
-import { touchesWatched, type ChangeClock } from './change-clock';
+import { touchesWatched, WATCHED, type ChangeClock } from './change-clock';
+
+/** The triggers are not there yet (the database is not migrated). */
+class NotYet extends Error {}
 
 /** The channel drizzle/0011_change_notify.sql's triggers notify on. */
 export const CHANGES_CHANNEL = 'orgbridge_changes';
@@ -94,8 +97,17 @@ export function watchPostgres(
     try {
       await client.connect();
       await client.query(`listen ${CHANGES_CHANNEL}`);
+      // Listening hears nothing until the migration has put the triggers in (a new database is
+      // migrated after it is opened): until then, look again shortly and cache nothing.
+      const { rows } = await client.query<{ n: number }>(
+        `select count(*)::int as n from pg_trigger t join pg_class c on c.oid = t.tgrelid
+         where t.tgname = c.relname || '_notify_change' and t.tgenabled <> 'D'
+           and c.relname = any($1::text[])`,
+        [[...WATCHED]],
+      );
+      if (rows[0]!.n < WATCHED.size) throw new NotYet();
     } catch (err) {
-      onError(err);
+      if (!(err instanceof NotYet)) onError(err);
       lost(client);
       return;
     }
@@ -124,7 +136,8 @@ export function watchPostgres(
   };
 }
 
-const TRANSACTION_END = /^\s*(?:commit|end|rollback|abort)\b/i;
+/** A top-level COMMIT or ROLLBACK (not ROLLBACK TO SAVEPOINT). */
+const TRANSACTION_END = /^\s*(?:commit|end|abort|rollback(?!\s+to\b))\b/i;
 
 /**
  * Moves the clock around each statement of `client` that writes a watched table (before, so a

@@ -28,13 +28,12 @@ const ANALYZE = { base: 50, scale: 0.1 };
 const VACUUM = { base: 50, scale: 0.2 };
 
 interface TableStats {
+  /** Schema-qualified and quoted: ready for the statement. */
   relname: string;
   n_live_tup: number | string;
   n_dead_tup: number | string;
   n_mod_since_analyze: number | string;
 }
-
-const quote = (name: string) => `"${name.replace(/"/g, '""')}"`;
 
 /** What `stats` call for: tables to vacuum (with analyze) and tables only to analyze. */
 export function planMaintenance(stats: TableStats[]): { vacuum: string[]; analyze: string[] } {
@@ -62,18 +61,23 @@ export function startEmbeddedMaintenance(
   let stopped = false;
 
   async function look(): Promise<string[]> {
+    // Every schema's tables: the application's and pg-boss's (its job tables churn the most).
     const { rows } = await client.query<TableStats>(
-      `select relname, n_live_tup, n_dead_tup, n_mod_since_analyze
-       from pg_stat_user_tables where schemaname = 'public' order by relname`,
+      `select quote_ident(schemaname) || '.' || quote_ident(relname) as relname,
+         n_live_tup, n_dead_tup, n_mod_since_analyze
+       from pg_stat_user_tables order by schemaname, relname`,
     );
     const plan = planMaintenance(rows);
+    // One table per statement, each its own turn of the engine's only thread, so requests get in
+    // between; VACUUM refuses to run inside a transaction block, and each runs on its own.
     const ran: string[] = [];
-    // VACUUM refuses to run inside a transaction block; each statement here runs on its own.
-    if (plan.vacuum.length) ran.push(`vacuum (analyze) ${plan.vacuum.map(quote).join(', ')}`);
-    if (plan.analyze.length) ran.push(`analyze ${plan.analyze.map(quote).join(', ')}`);
-    for (const statement of ran) {
+    for (const statement of [
+      ...plan.vacuum.map((t) => `vacuum (analyze) ${t}`),
+      ...plan.analyze.map((t) => `analyze ${t}`),
+    ]) {
       if (stopped || client.closed) break;
       await client.query(statement);
+      ran.push(statement);
     }
     return ran;
   }

@@ -4,13 +4,7 @@ import pg from 'pg';
 import { openDatabase, type Database } from '../../db/client';
 import { rowsOf } from '../../lib/sql';
 import { openTestDatabase, usePostgres } from '../../../test/test-db';
-import {
-  journal,
-  MEMBER_LIMITS,
-  THROTTLE_BUCKETS,
-  throttleLocks,
-  type LogItem,
-} from './messages.writes';
+import { journal, MEMBER_LIMITS, type LogItem } from './messages.writes';
 
 const TENANT = 4321;
 let database: Database;
@@ -149,31 +143,4 @@ describe('journal (one statement per round)', () => {
       }
     },
   );
-});
-
-describe('throttleLocks (PostgreSQL: which members a round locks)', () => {
-  const item = (tenantId: number, usernames: string[]) => ({ ...log(usernames), tenantId });
-
-  it('one lock per tenant and bucket of usernames, any case, sorted', () => {
-    const locks = throttleLocks([
-      item(9, ['Alice', 'bob']),
-      item(3, ['carol']),
-      item(9, ['ALICE']),
-      item(3, []),
-    ]);
-    expect(locks).toEqual([...locks].sort((a, b) => a[0] - b[0] || a[1] - b[1]));
-    expect(locks.filter(([t]) => t === 9)).toHaveLength(2);
-    expect(locks.filter(([t]) => t === 3)).toHaveLength(1);
-    expect(throttleLocks([item(9, ['alice'])])[0]).toEqual(throttleLocks([item(9, ['ALICE'])])[0]);
-    for (const [, bucket] of locks) {
-      expect(bucket).toBeGreaterThanOrEqual(0);
-      expect(bucket).toBeLessThan(THROTTLE_BUCKETS);
-    }
-  });
-
-  it('spreads members over the buckets and locks nothing for a round without usernames', () => {
-    const many = Array.from({ length: 1000 }, (_, i) => `member${i}`);
-    expect(new Set(throttleLocks([item(1, many)]).map(([, b]) => b)).size).toBeGreaterThan(500);
-    expect(throttleLocks([item(1, [])])).toEqual([]);
-  });
 });
