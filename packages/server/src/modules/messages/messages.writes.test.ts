@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import pg from 'pg';
+import type pg from 'pg';
 import { openDatabase, type Database } from '../../db/client';
 import { rowsOf } from '../../lib/sql';
 import { openTestDatabase, usePostgres } from '../../../test/test-db';
