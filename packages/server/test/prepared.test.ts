@@ -1,9 +1,10 @@
 import type { PGlite } from '@electric-sql/pglite';
 import { sql } from 'drizzle-orm';
+import type pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createAutoAnalyze } from '../src/db/auto-analyze';
 import type { Database } from '../src/db/client';
-import { executeHot } from '../src/db/prepared';
+import { createHotPool, executeHot } from '../src/db/prepared';
 import { findPgError } from '../src/lib/pg-error';
 import { openTestDatabase, usePostgres } from './test-db';
 
@@ -120,6 +121,40 @@ describe('executeHot', () => {
     const still = database.changes!.now();
     await executeHot(database.db, sql`update hot_probe set name = name where id = ${-1}`);
     expect(database.changes!.now()).toBe(still);
+  });
+});
+
+describe.runIf(usePostgres())('hot statements on PostgreSQL', () => {
+  const pool = () => (database.db as unknown as { $client: pg.Pool }).$client;
+
+  it('run on connections that plan once at READ COMMITTED, keeping the URL’s own options', async () => {
+    const url = new URL(pool().options.connectionString!);
+    url.searchParams.set('options', '-c statement_timeout=4321');
+    const hot = createHotPool(url.toString(), 1);
+    try {
+      const { rows } = await hot.query(`
+        select current_setting('plan_cache_mode') as plan,
+          current_setting('transaction_isolation') as isolation,
+          current_setting('statement_timeout') as timeout`);
+      expect(rows).toEqual([
+        { plan: 'force_generic_plan', isolation: 'read committed', timeout: '4321ms' },
+      ]);
+    } finally {
+      await hot.end();
+    }
+  });
+
+  it('the message journal’s member count refuses any isolation but READ COMMITTED', async () => {
+    const conn = await pool().connect();
+    try {
+      await conn.query('begin isolation level repeatable read');
+      await expect(
+        conn.query(`select * from orgbridge_member_counts('{}', '{}', '{}')`),
+      ).rejects.toThrow(/needs READ COMMITTED/);
+    } finally {
+      await conn.query('rollback');
+      conn.release();
+    }
   });
 });
 

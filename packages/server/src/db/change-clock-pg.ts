@@ -13,6 +13,8 @@ export const LISTENER_NAME = 'orgbridge-change-listener';
 export interface PgChangeClock extends ChangeClock {
   /** True while the clock hears every process's writes (its LISTEN connection is up). */
   listening(): boolean;
+  /** Also moves around the writes of another pool of this process. */
+  observe(pool: pg.Pool): void;
   close(): Promise<void>;
 }
 
@@ -64,7 +66,8 @@ export function watchPostgres(
     version += 1;
   };
 
-  pool.on('connect', (client) => observeWrites(client, bump));
+  const observe = (p: pg.Pool) => p.on('connect', (client) => observeWrites(client, bump));
+  observe(pool);
 
   function lost(client: pg.Client) {
     if (listener !== client) return;
@@ -124,6 +127,7 @@ export function watchPostgres(
   return {
     now: () => (listening ? version : ++version),
     listening: () => listening,
+    observe,
     async close() {
       closed = true;
       listening = false;

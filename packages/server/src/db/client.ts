@@ -9,6 +9,7 @@ import { migrate as migratePg } from 'drizzle-orm/node-postgres/migrator';
 import pg from 'pg';
 import { watchWrites, type ChangeClock } from './change-clock';
 import { watchPostgres } from './change-clock-pg';
+import { createHotPool, useHotPool } from './prepared';
 import { startEmbeddedMaintenance, type EmbeddedMaintenance } from './embedded-maintenance';
 import * as schema from './schema';
 
@@ -71,7 +72,14 @@ function openPostgres(connectionString: string, max: number): Database {
   pool.on('error', (err) => {
     process.stderr.write(`PostgreSQL idle connection lost: ${err.message}\n`);
   });
+  // The send path's prepared statements run on connections of their own (db/prepared.ts).
+  const hot = createHotPool(connectionString, 2);
+  hot.on('error', (err) => {
+    process.stderr.write(`PostgreSQL idle connection lost: ${err.message}\n`);
+  });
+  useHotPool(pool, hot);
   const changes = watchPostgres(pool, connectionString);
+  changes.observe(hot);
   const db = drizzlePg({ client: pool, schema });
   return {
     db: db as unknown as Db,
@@ -105,7 +113,7 @@ function openPostgres(connectionString: string, max: number): Database {
     },
     async close() {
       await changes.close();
-      await pool.end();
+      await Promise.all([pool.end(), hot.end()]);
     },
   };
 }

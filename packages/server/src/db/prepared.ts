@@ -22,7 +22,8 @@ import { touchesWatched } from './change-clock';
  * caches watch (db/change-clock.ts): those go through `query`, which moves the change clock.
  *
  * On PostgreSQL node-postgres does the same given a statement name: each pooled connection
- * prepares the statement on first use. A drizzle transaction object runs it through `execute`.
+ * prepares the statement on first use (on the hot pool, see useHotPool). A drizzle transaction
+ * object runs it through `execute`.
  */
 const dialect = new PgDialect();
 const { serialize } = protocol;
@@ -196,6 +197,41 @@ function runOnPostgres(
   return client.query({ name: pgName(text), text, values: params, types: PG_TYPES });
 }
 
+const hotPools = new WeakMap<pg.Pool, pg.Pool>();
+
+/**
+ * PostgreSQL: a pool for `executeHot` on the database of `connectionString`. Its connections plan
+ * each prepared statement once (`plan_cache_mode = force_generic_plan` for the whole session;
+ * GENERIC_PLAN above says why) and run at READ COMMITTED, which the message journal's count
+ * relies on (drizzle/0012_member_counts.sql). Both are startup parameters, added to any `options`
+ * the URL already has. Only hot statements run there; drizzle's queries keep the defaults.
+ */
+export function createHotPool(connectionString: string, max: number): pg.Pool {
+  const settings =
+    '-c plan_cache_mode=force_generic_plan -c default_transaction_isolation=read\\ committed';
+  let url: URL;
+  try {
+    url = new URL(connectionString);
+  } catch {
+    // Not a URL: node-postgres reads it otherwise, and then the config's own options apply.
+    return new pg.Pool({ connectionString, max, options: settings });
+  }
+  const given = url.searchParams.get('options');
+  url.searchParams.set('options', given ? `${given} ${settings}` : settings);
+  return new pg.Pool({ connectionString: url.toString(), max });
+}
+
+/** `executeHot` on `pool`'s database runs on `hot` (createHotPool). */
+export function useHotPool(pool: pg.Pool, hot: pg.Pool): void {
+  hotPools.set(pool, hot);
+}
+
+/** Whether `db` is a database itself (PGlite or a node-postgres pool), not a transaction. */
+export function isDatabase(db: Db): boolean {
+  const client = (db as unknown as { $client?: unknown }).$client;
+  return client instanceof PGlite || client instanceof pg.Pool;
+}
+
 /** The embedded database itself: one in-process engine that runs statements one at a time. */
 export function isPglite(db: Db): boolean {
   return (db as unknown as { $client?: unknown }).$client instanceof PGlite;
@@ -211,35 +247,6 @@ export async function executeHot(db: Db, statement: SQL): Promise<{ rows: unknow
     const { sql: text, params } = dialect.sqlToQuery(statement);
     return runOnPglite(client, text, params);
   }
-  if (client instanceof pg.Pool) return runOnPostgres(client, statement);
+  if (client instanceof pg.Pool) return runOnPostgres(hotPools.get(client) ?? client, statement);
   return db.execute(statement) as Promise<{ rows: unknown[] }>;
-}
-
-/**
- * PostgreSQL only: runs `fn` in a transaction on one pooled connection, its statements prepared
- * as in `executeHot`. `opening`: statements without parameters sent with BEGIN in the same round
- * trip (simple protocol). Null when `db` is not a node-postgres pool (the caller decides what
- * else).
- */
-export async function transactionHot<T>(
-  db: Db,
-  fn: (run: (statement: SQL) => Promise<{ rows: unknown[] }>) => Promise<T>,
-  opts: { opening?: string } = {},
-): Promise<T | null> {
-  const pool = (db as unknown as { $client?: unknown }).$client;
-  if (!(pool instanceof pg.Pool)) return null;
-  const conn = await pool.connect();
-  let broken = false;
-  try {
-    await conn.query(opts.opening ? `begin; ${opts.opening}` : 'begin');
-    const out = await fn((statement) => runOnPostgres(conn, statement));
-    await conn.query('commit');
-    return out;
-  } catch (err) {
-    await conn.query('rollback').catch(() => (broken = true));
-    throw err;
-  } finally {
-    // A connection that cannot even roll back is not handed to the next caller.
-    conn.release(broken);
-  }
 }

@@ -9,7 +9,7 @@ import {
   MEMBERSHIP_STATUS,
   type RecipientOutcome,
 } from '../../db/schema';
-import { executeHot, isPglite, transactionHot } from '../../db/prepared';
+import { executeHot, isDatabase, isPglite } from '../../db/prepared';
 import { rowsOf } from '../../lib/sql';
 import type { MessageRow, NewMessage, RecipientDraft } from './messages.repo';
 
@@ -40,8 +40,35 @@ export interface Logged {
   recipients: RecipientDraft[];
 }
 
+/** Each bound receiver's messages in the last minute and hour, as the log already holds them. */
+const inlineCounts = sql`
+      select k.tenant_id, k.ext_user_id, c.per_minute, c.per_hour
+      from (select distinct tenant_id, ext_user_id from r where ext_user_id is not null) k
+      cross join lateral (
+        select count(*) filter (where mr.created_at > now() - interval '1 minute') as per_minute,
+          count(*) as per_hour
+        from ${messageRecipients} mr
+        where mr.tenant_id = k.tenant_id and mr.ext_user_id = k.ext_user_id
+          and mr.created_at > now() - interval '1 hour' and mr.outcome in ('pending', 'delivered')
+      ) c`;
+
+/**
+ * The same counts on PostgreSQL, after taking the tenants' advisory locks, with a snapshot taken
+ * once the locks are held (drizzle/0012_member_counts.sql).
+ */
+function lockedCounts(items: LogItem[]): SQL {
+  const tenants = [...new Set(items.filter((it) => it.usernames.length).map((it) => it.tenantId))];
+  return sql`
+      select c.tenant_id, c.ext_user_id, c.per_minute, c.per_hour
+      from (select array_agg(tenant_id) as tenant_ids, array_agg(ext_user_id) as ext_user_ids
+            from (select distinct tenant_id, ext_user_id from r where ext_user_id is not null) d
+           ) k
+      cross join lateral orgbridge_member_counts(coalesce(k.tenant_ids, '{}'),
+        coalesce(k.ext_user_ids, '{}'), ${ints(tenants)}) c`;
+}
+
 /** The log part as CTEs (ending with the inserts) and the select that answers it (see journal). */
-function logParts(items: LogItem[]): { ctes: SQL; select: SQL } {
+function logParts(items: LogItem[], locked: boolean): { ctes: SQL; select: SQL } {
   const m = items.map((it) => it.message);
   const wanted = items.flatMap((it, ord) =>
     it.usernames.map((username, idx) => ({ ord, idx, username })),
@@ -96,17 +123,7 @@ function logParts(items: LogItem[]): { ctes: SQL; select: SQL } {
       join ids using (ord)
       left join found f using (ord, idx)
     ),
-    prior as (
-      select k.tenant_id, k.ext_user_id, c.per_minute, c.per_hour
-      from (select distinct tenant_id, ext_user_id from r where ext_user_id is not null) k
-      cross join lateral (
-        select count(*) filter (where mr.created_at > now() - interval '1 minute') as per_minute,
-          count(*) as per_hour
-        from ${messageRecipients} mr
-        where mr.tenant_id = k.tenant_id and mr.ext_user_id = k.ext_user_id
-          and mr.created_at > now() - interval '1 hour' and mr.outcome in ('pending', 'delivered')
-      ) c
-    ),
+    prior as (${locked ? lockedCounts(items) : inlineCounts}),
     decided as (
       select r.*,
         case when r.ext_user_id is null then 'unbound'
@@ -274,28 +291,18 @@ function finishParts(items: FinishItem[]): SQL {
  *
  * The count and the insert must not interleave with another sender's. The embedded database has
  * one owning process and the batcher runs one round at a time, so the statement alone is enough.
- * On PostgreSQL (several processes) a transaction-scoped advisory lock per tenant, taken in
- * tenant order in the same round trip as BEGIN, serialises them: three round trips and one commit
- * per round. (Finer locks — per bucket of receivers — were tried: the key they lock is the
- * username while the limit counts the WeCom member, which a rebinding can change under them, and
- * a large send would take hundreds of entries of PostgreSQL's shared lock table.)
+ * On PostgreSQL (several processes) the count comes from `orgbridge_member_counts`, which first
+ * takes a transaction-scoped advisory lock per tenant (held until the statement commits) and
+ * then counts with a snapshot of its own, taken once the lock is held: one round trip and one
+ * commit per round, and the statement is planned once (db/prepared.ts).
  */
 export async function journal(db: Db, logs: LogItem[], finishes: FinishItem[]): Promise<Logged[]> {
-  const log = logParts(logs);
-  const statement = sql`with ${finishParts(finishes)}, ${log.ctes} ${log.select}`;
-  const lockTenants = [
-    ...new Set(logs.filter((it) => it.usernames.length > 0).map((it) => it.tenantId)),
-  ].sort((a, b) => a - b);
-  if (isPglite(db) || lockTenants.length === 0) {
-    return loggedOf(logs, await executeHot(db, statement));
-  }
-  if (!lockTenants.every(Number.isSafeInteger)) throw new Error('tenant ids must be integers');
-  // Also tells this transaction to reuse one plan for the statement (GENERIC_PLAN in
-  // db/prepared.ts): re-planning it for every call costs as much as running it.
-  const opening = `select set_config('plan_cache_mode', 'force_generic_plan', true);
-    select pg_advisory_xact_lock(hashtextextended('messages-throttle:' || t, 0))
-    from unnest(array[${lockTenants.join(',')}]::int[]) as t order by t`;
-  const result = await transactionHot(db, (run) => run(statement), { opening });
-  if (!result) throw new Error('the message journal needs the database itself, not a transaction');
+  // Inside a caller's transaction the tenant locks would last as long as that transaction.
+  if (!isDatabase(db)) throw new Error('the message journal needs the database itself');
+  const log = logParts(logs, !isPglite(db));
+  const result = await executeHot(
+    db,
+    sql`with ${finishParts(finishes)}, ${log.ctes} ${log.select}`,
+  );
   return loggedOf(logs, result);
 }
