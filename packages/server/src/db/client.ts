@@ -66,17 +66,16 @@ export async function openDatabase(opts: DatabaseOptions): Promise<Database> {
 }
 
 function openPostgres(connectionString: string, max: number): Database {
-  const pool = new pg.Pool({ connectionString, max });
   // An idle connection can die under us (server restart, pg_terminate_backend, a dropped test
   // database); the pool replaces it on next use. Without a listener the error would crash the process.
-  pool.on('error', (err) => {
+  const idleLost = (err: Error) => {
     process.stderr.write(`PostgreSQL idle connection lost: ${err.message}\n`);
-  });
+  };
+  const pool = new pg.Pool({ connectionString, max });
+  pool.on('error', idleLost);
   // The send path's prepared statements run on connections of their own (db/prepared.ts).
   const hot = createHotPool(connectionString, 2);
-  hot.on('error', (err) => {
-    process.stderr.write(`PostgreSQL idle connection lost: ${err.message}\n`);
-  });
+  hot.on('error', idleLost);
   useHotPool(pool, hot);
   const changes = watchPostgres(pool, connectionString);
   changes.observe(hot);
