@@ -9,3 +9,4 @@ export * from './messages';
 export * from './third-login';
 export * from './sync';
 export * from './callbacks';
+export * from './link-requests';

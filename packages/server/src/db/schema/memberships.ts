@@ -35,6 +35,13 @@ export const memberships = pgTable(
       .default('member'),
     /** Frozen in this tenant only; the account may still act elsewhere. */
     frozen: boolean('frozen').notNull().default(false),
+    /**
+     * What this tenant's directory (or admin) calls the member, kept on the membership when the
+     * account is shared with other tenants and so is not the tenant's to rename (PRODUCT.md §7).
+     * Null = the account's own realname / position.
+     */
+    displayName: text('display_name'),
+    position: text('position'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },

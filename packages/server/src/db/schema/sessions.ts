@@ -11,6 +11,12 @@ export const sessions = pgTable(
       .notNull()
       .references(() => users.id, { onDelete: 'cascade' }),
     currentTenantId: integer('current_tenant_id'),
+    /**
+     * Set for a session opened by a connector's sign-in (WeCom…): the only tenant it may act in,
+     * and it carries no platform rights whatever the account is (PRODUCT.md §7). Null = a
+     * password session, which works across the account's tenants.
+     */
+    scopeTenantId: integer('scope_tenant_id'),
     ip: text('ip'),
     userAgent: text('user_agent'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
@@ -21,11 +27,16 @@ export const sessions = pgTable(
   (t) => [index('sessions_user_idx').on(t.userId)],
 );
 
-/** Failed and successful password logins, kept for throttling. */
+/** What a throttled attempt was: a sign-in, a password change, a join by house number. */
+export const ATTEMPT_KINDS = ['login', 'change_password', 'join'] as const;
+export type AttemptKind = (typeof ATTEMPT_KINDS)[number];
+
+/** Failed and successful password logins (and other throttled attempts), kept for throttling. */
 export const loginAttempts = pgTable(
   'login_attempts',
   {
     id: integer('id').primaryKey().generatedByDefaultAsIdentity(),
+    kind: text('kind', { enum: ATTEMPT_KINDS }).notNull().default('login'),
     username: text('username').notNull(),
     ip: text('ip').notNull(),
     succeeded: boolean('succeeded').notNull().default(false),
