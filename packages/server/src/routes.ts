@@ -9,6 +9,7 @@ import { registerMessageRoutes } from './modules/messages/messages.routes';
 import { registerThirdLoginRoutes } from './modules/third-login/third-login.routes';
 import { registerDirectorySyncRoutes } from './modules/directory-sync/sync.routes';
 import { registerCallbackRoutes } from './modules/callbacks/callbacks.routes';
+import { registerLinkRequestRoutes } from './modules/link-requests/link-requests.routes';
 import type { Services } from './services';
 
 export function registerRoutes(app: FastifyInstance, services: Services): void {
@@ -22,4 +23,5 @@ export function registerRoutes(app: FastifyInstance, services: Services): void {
   registerThirdLoginRoutes(app, services);
   registerDirectorySyncRoutes(app, services);
   registerCallbackRoutes(app, services);
+  registerLinkRequestRoutes(app, services);
 }

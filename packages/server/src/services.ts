@@ -11,6 +11,7 @@ import { createMessagesService } from './modules/messages/messages.service';
 import { createDirectorySyncService } from './modules/directory-sync/sync.service';
 import { createThirdLoginService } from './modules/third-login/third-login.service';
 import { createCallbacksService } from './modules/callbacks/callbacks.service';
+import { createLinkRequestsService } from './modules/link-requests/link-requests.service';
 import { createDbTokenStore } from './connectors/token-store';
 import { createSecretBox } from './lib/secrets';
 import type { Database } from './db/client';
@@ -49,6 +50,7 @@ export function createServices(deps: { db: Db; database: Database; config: AppCo
     messages: createMessagesService({ db, thirdAppConfig, config: deps.config }),
     directorySync,
     callbacks: createCallbacksService({ db, runtime: thirdAppConfig.runtime, sync: directorySync }),
+    linkRequests: createLinkRequestsService({ db }),
     thirdLogin: createThirdLoginService({ db, config: deps.config, thirdAppConfig, auth }),
   };
 }

@@ -1,6 +1,6 @@
 import type { RouteOptions } from 'fastify';
 import { afterAll, describe, expect, it } from 'vitest';
-import { messages, syncRuns } from '../src/db/schema';
+import { linkRequests, messages, syncRuns } from '../src/db/schema';
 import type { Access } from '../src/lib/route';
 import { buildTestApp, type ApiResponse } from './build-test-app';
 import { DEFAULT_PASSWORD, uniq, type TestUser } from './factories';
@@ -26,6 +26,8 @@ interface Fixture {
     /** A WeCom binding of one of A's members (arranged directly, as sync would leave it). */
     bindingId: number;
     syncRunId: number;
+    /** A pending link request of A addressed to A's `user` (arranged directly, as sync leaves it). */
+    linkRequestId: number;
   };
   b: { id: number; admin: TestUser; member: TestUser; dept: { id: number } };
 }
@@ -356,6 +358,34 @@ const ENTRIES: Record<string, Entry> = {
       },
     ],
   },
+  // Link requests: only the addressed account sees and decides its own; another's id answers 404.
+  'GET /sys/user/linkRequests': {
+    foreign: [
+      {
+        req: () => ({ url: '/sys/user/linkRequests' }),
+        check: (r, f) =>
+          expect(r.body.result.records.map((x: { id: number }) => x.id)).not.toContain(
+            f.a.linkRequestId,
+          ),
+      },
+    ],
+  },
+  'POST /sys/user/linkRequests/:id/accept': {
+    foreign: [
+      {
+        req: (f) => ({ url: `/sys/user/linkRequests/${f.a.linkRequestId}/accept` }),
+        check: notFound,
+      },
+    ],
+  },
+  'POST /sys/user/linkRequests/:id/refuse': {
+    foreign: [
+      {
+        req: (f) => ({ url: `/sys/user/linkRequests/${f.a.linkRequestId}/refuse` }),
+        check: notFound,
+      },
+    ],
+  },
   'DELETE /sys/depart/:id': {
     foreign: [{ req: (f) => ({ url: `/sys/depart/${f.a.leafDept.id}` }), check: notFound }],
   },
@@ -391,18 +421,20 @@ async function fixture(): Promise<Fixture> {
     { houseNumber: ta.houseNumber },
     { token: pending.token },
   );
+  const user = await make.user(ta.id, { departmentIds: [dept.id] });
   return {
     a: {
       id: ta.id,
       admin: await make.user(ta.id, { role: 'admin' }),
       member: await make.user(ta.id),
-      user: await make.user(ta.id, { departmentIds: [dept.id] }),
+      user,
       pendingUserId: pending.id,
       dept,
       leafDept,
       messageId: await arrangeMessage(ta.id),
       bindingId: await arrangeBinding(ta.id),
       syncRunId: await arrangeSyncRun(ta.id),
+      linkRequestId: await arrangeLinkRequest(ta.id, user.id),
     },
     b: {
       id: tb.id,
@@ -424,6 +456,20 @@ async function arrangeSyncRun(tenantId: number): Promise<number> {
       status: 'needs_confirmation',
     })
     .returning({ id: syncRuns.id });
+  return row!.id;
+}
+
+async function arrangeLinkRequest(tenantId: number, userId: number): Promise<number> {
+  const [row] = await t.db
+    .insert(linkRequests)
+    .values({
+      tenantId,
+      thirdType: 'wechat_enterprise',
+      corpId: 'ww0000000000000150',
+      extUserId: uniq('isoAsked'),
+      userId,
+    })
+    .returning({ id: linkRequests.id });
   return row!.id;
 }
 
