@@ -34,6 +34,15 @@ export interface Standing {
  */
 export type Ownership = 'own' | 'shared' | 'inactive_member' | 'outsider' | 'platform_admin';
 
+/** Every ownership, for response schemas (the console explains each). */
+export const OWNERSHIPS = [
+  'own',
+  'shared',
+  'inactive_member',
+  'outsider',
+  'platform_admin',
+] as const satisfies readonly Ownership[];
+
 export function ownershipOf(s: Standing): Ownership {
   if (s.isPlatformAdmin) return 'platform_admin';
   if (s.membershipStatus === null) return 'outsider';

@@ -14,6 +14,16 @@ export interface MemberFilter {
   pageSize: number;
 }
 
+/**
+ * The name a tenant shows for a member: its own (tenant-scoped) name for a shared account, else
+ * the account's realname (PRODUCT.md §7).
+ */
+export const shownRealname = sql<string>`coalesce(${memberships.displayName}, ${users.realname})`;
+/** Likewise for the position. */
+export const shownPosition = sql<
+  string | null
+>`coalesce(${memberships.position}, ${users.position})`;
+
 /** Tenants and memberships. Every membership statement is scoped by the tenant id given first. */
 export function createTenantsRepo(db: Db) {
   return {
@@ -128,7 +138,9 @@ export function createTenantsRepo(db: Db) {
     async updateMembership(
       tenantId: number,
       userId: number,
-      patch: Partial<Pick<MembershipRow, 'status' | 'role' | 'frozen'>>,
+      patch: Partial<
+        Pick<MembershipRow, 'status' | 'role' | 'frozen' | 'displayName' | 'position'>
+      >,
     ): Promise<boolean> {
       const rows = await db
         .update(memberships)
@@ -138,9 +150,14 @@ export function createTenantsRepo(db: Db) {
       return rows.length > 0;
     },
 
-    async countActiveAdmins(tenantId: number): Promise<number> {
-      const [row] = await db
-        .select({ n: count() })
+    /**
+     * The tenant's active, unfrozen administrators, their membership rows locked until the
+     * transaction ends (in id order, so two callers never deadlock). A concurrent demotion, quit
+     * or freeze that committed first is re-checked by the lock and drops out of the answer.
+     */
+    async lockActiveAdmins(tenantId: number): Promise<number[]> {
+      const rows = await db
+        .select({ userId: memberships.userId })
         .from(memberships)
         .where(
           and(
@@ -149,8 +166,10 @@ export function createTenantsRepo(db: Db) {
             eq(memberships.status, MEMBERSHIP_STATUS.normal),
             eq(memberships.frozen, false),
           ),
-        );
-      return row!.n;
+        )
+        .orderBy(asc(memberships.id))
+        .for('update');
+      return rows.map((r) => r.userId);
     },
 
     async listMembers(tenantId: number, filter: MemberFilter) {
@@ -158,7 +177,7 @@ export function createTenantsRepo(db: Db) {
       if (filter.status !== undefined) conditions.push(eq(memberships.status, filter.status));
       if (filter.keyword) {
         const pattern = likePattern(filter.keyword);
-        conditions.push(or(ilike(users.username, pattern), ilike(users.realname, pattern))!);
+        conditions.push(or(ilike(users.username, pattern), ilike(shownRealname, pattern))!);
       }
       const where = and(...conditions);
       const records = await db
@@ -166,7 +185,7 @@ export function createTenantsRepo(db: Db) {
           id: memberships.id,
           userId: users.id,
           username: users.username,
-          realname: users.realname,
+          realname: shownRealname,
           status: memberships.status,
           role: memberships.role,
           frozen: memberships.frozen,

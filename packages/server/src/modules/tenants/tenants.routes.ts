@@ -59,7 +59,7 @@ export function registerTenantRoutes(
     summary: 'Ask to join a tenant by house number (门牌号); membership becomes pending (审核中)',
     body: JoinTenantBodySchema,
     result: JoinResultSchema,
-    handler: ({ session, body }) => tenants.join(session, body.houseNumber),
+    handler: ({ session, body, req }) => tenants.join(session, body.houseNumber, req.ip),
   });
 
   route(app, {

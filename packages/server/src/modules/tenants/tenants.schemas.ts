@@ -1,4 +1,5 @@
 import { Type } from '@sinclair/typebox';
+import { OWNERSHIPS } from '../policy/trust';
 import { Id, Keyword, Name, PageQuery, Paged, Role, TenantId, Timestamp } from '../../lib/schemas';
 
 export const HouseNumber = Type.String({
@@ -54,6 +55,15 @@ export const MemberStatus = Type.Integer({
   description: '1 normal, 2 quit (离职), 3 pending (审核中), 4 refused, 5 invited',
 });
 
+/** What this tenant may do to the account (PRODUCT.md §7), so the console can say why. */
+export const Ownership = Type.Union(
+  OWNERSHIPS.map((o) => Type.Literal(o)),
+  {
+    description:
+      "own: the tenant's alone (all fields editable); shared: also active in another tenant (membership, tenant-scoped name and position only); inactive_member: pending, refused, quit or invited (not editable); platform_admin: never editable by a tenant",
+  },
+);
+
 export const MembersQuerySchema = Type.Object({
   status: Type.Optional(MemberStatus),
   keyword: Type.Optional(Keyword),
@@ -68,6 +78,7 @@ export const MembersResultSchema = Paged(
     status: MemberStatus,
     role: Role,
     frozen: Type.Boolean(),
+    ownership: Ownership,
     createdAt: Timestamp,
     updatedAt: Timestamp,
   }),

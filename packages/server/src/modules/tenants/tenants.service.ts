@@ -1,14 +1,23 @@
 import type { Db } from '../../db/client';
 import { MEMBERSHIP_STATUS } from '../../db/schema';
 import { AppError, conflict, forbidden, notFound } from '../../lib/errors';
+import { createThrottle, tooManyAttempts, type ThrottleLimits } from '../../lib/throttle';
 import { isUniqueViolation } from '../../lib/pg-error';
 import { generateHouseNumber } from '../../lib/house-number';
 import type { SessionInfo, TenantContext } from '../../lib/route';
 import { createAuditRepo } from '../audit/audit.repo';
+import { createTrustPolicy, ownershipOf } from '../policy/trust';
+import { assertNotLastAdmin } from './last-admin';
 import type { TenantContextResolver } from './tenant-context';
 import { createTenantsRepo, type MemberFilter, type Role } from './tenants.repo';
 
 const memberNotFound = () => notFound('members', 'members.not_found');
+
+/**
+ * Asking to join by house number (门牌号): an unknown number is a failure, so house numbers
+ * cannot be enumerated; counted per (account, address) and per address.
+ */
+export const JOIN_LIMITS: ThrottleLimits = { windowMs: 15 * 60_000, perKeyAndIp: 10, perIp: 30 };
 
 export function createTenantsService(deps: {
   db: Db;
@@ -18,17 +27,11 @@ export function createTenantsService(deps: {
   const { db } = deps;
   const repo = createTenantsRepo(db);
 
-  /** Keeps at least one active administrator in every tenant. */
-  async function assertNotLastAdmin(tenantId: number, userId: number): Promise<void> {
-    const m = await repo.findMembership(tenantId, userId);
-    if (m?.role !== 'admin' || m.status !== MEMBERSHIP_STATUS.normal || m.frozen) return;
-    if ((await repo.countActiveAdmins(tenantId)) <= 1) {
-      throw conflict(
-        'members.last_admin',
-        'This is the last administrator of the tenant. Make another member an administrator first.',
-      );
-    }
-  }
+  const joinThrottle = createThrottle(db, 'join', JOIN_LIMITS);
+  const actorOf = (ctx: TenantContext) => ({
+    tenantId: ctx.tenantId,
+    isPlatformAdmin: ctx.isPlatformAdmin,
+  });
 
   async function transition(
     ctx: TenantContext,
@@ -91,9 +94,13 @@ export function createTenantsService(deps: {
       repo.listTenants(filter),
 
     /** Asks to join by house number (门牌号); the tenant admin approves or refuses. */
-    async join(session: SessionInfo, houseNumber: string) {
+    async join(session: SessionInfo, houseNumber: string, ip: string) {
+      const key = String(session.userId);
+      const throttled = await joinThrottle.check(key, ip);
+      if (throttled) throw tooManyAttempts('tenant.join_throttled', 'requests to join', throttled);
       const tenant = await repo.findTenantByHouseNumber(houseNumber);
       if (!tenant) {
+        await joinThrottle.record(key, ip, false);
         throw new AppError(
           'tenants.house_number_not_found',
           404,
@@ -148,13 +155,12 @@ export function createTenantsService(deps: {
     },
 
     async quit(ctx: TenantContext) {
-      const m = await repo.findMembership(ctx.tenantId, ctx.userId);
-      if (!m || m.status !== MEMBERSHIP_STATUS.normal) throw memberNotFound();
-      await assertNotLastAdmin(ctx.tenantId, ctx.userId);
       await db.transaction(async (tx) => {
-        await createTenantsRepo(tx).updateMembership(ctx.tenantId, ctx.userId, {
-          status: MEMBERSHIP_STATUS.quit,
-        });
+        const r = createTenantsRepo(tx);
+        const m = await r.findMembership(ctx.tenantId, ctx.userId);
+        if (!m || m.status !== MEMBERSHIP_STATUS.normal) throw memberNotFound();
+        await assertNotLastAdmin(tx, ctx.tenantId, ctx.userId);
+        await r.updateMembership(ctx.tenantId, ctx.userId, { status: MEMBERSHIP_STATUS.quit });
         await createAuditRepo(tx).record(ctx.tenantId, {
           actorUserId: ctx.userId,
           action: 'tenant.quit',
@@ -162,7 +168,21 @@ export function createTenantsService(deps: {
       });
     },
 
-    members: (ctx: TenantContext, filter: MemberFilter) => repo.listMembers(ctx.tenantId, filter),
+    /** Memberships with each account's ownership seen from this tenant (what it may edit). */
+    async members(ctx: TenantContext, filter: MemberFilter) {
+      const page = await repo.listMembers(ctx.tenantId, filter);
+      const standings = await createTrustPolicy(db).standings(
+        ctx.tenantId,
+        page.records.map((r) => r.userId),
+      );
+      return {
+        total: page.total,
+        records: page.records.map((r) => ({
+          ...r,
+          ownership: ownershipOf(standings.get(r.userId)!),
+        })),
+      };
+    },
 
     approve: (ctx: TenantContext, userId: number) =>
       transition(
@@ -183,12 +203,14 @@ export function createTenantsService(deps: {
       ),
 
     async setRole(ctx: TenantContext, userId: number, role: Role) {
-      const m = await repo.findMembership(ctx.tenantId, userId);
-      if (!m) throw memberNotFound();
-      if (m.role === role) return;
-      if (role === 'member') await assertNotLastAdmin(ctx.tenantId, userId);
       await db.transaction(async (tx) => {
-        await createTenantsRepo(tx).updateMembership(ctx.tenantId, userId, { role });
+        const r = createTenantsRepo(tx);
+        const m = await r.findMembership(ctx.tenantId, userId);
+        if (!m) throw memberNotFound();
+        await createTrustPolicy(tx).assert(actorOf(ctx), userId, 'manage_membership');
+        if (m.role === role) return;
+        if (role === 'member') await assertNotLastAdmin(tx, ctx.tenantId, userId);
+        await r.updateMembership(ctx.tenantId, userId, { role });
         await createAuditRepo(tx).record(ctx.tenantId, {
           actorUserId: ctx.userId,
           action: 'member.role',

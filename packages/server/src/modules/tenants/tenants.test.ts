@@ -152,7 +152,8 @@ describe('tenants', () => {
     const admin = await t.factories.user(tenant.id, { role: 'admin' });
     const member = await t.factories.user(tenant.id);
     const opts = { token: admin.token, tenantId: tenant.id };
-    // The platform admin created the tenant and is its first admin; demote it, then admin is the last one.
+    // The platform admin created the tenant and is its first admin; it steps down (no tenant
+    // admin may demote a platform administrator, PRODUCT.md §7), then admin is the last one.
     const me = await t.call('GET', '/sys/user/me', undefined, { token: t.adminToken });
     const platformAdminId = me.body.result.userInfo.id;
     expect(
@@ -161,7 +162,7 @@ describe('tenants', () => {
           'POST',
           '/sys/tenant/members/role',
           { userId: platformAdminId, role: 'member' },
-          opts,
+          { token: t.adminToken, tenantId: tenant.id },
         )
       ).status,
     ).toBe(200);

@@ -9,6 +9,7 @@ import {
   users,
 } from '../../db/schema';
 import { likePattern, offsetOf } from '../../lib/sql';
+import { shownPosition, shownRealname } from '../tenants/tenants.repo';
 
 export interface UserFilter {
   keyword?: string;
@@ -31,7 +32,7 @@ export function createUsersRepo(db: Db) {
       ];
       if (filter.keyword) {
         const p = likePattern(filter.keyword);
-        conditions.push(or(ilike(users.username, p), ilike(users.realname, p))!);
+        conditions.push(or(ilike(users.username, p), ilike(shownRealname, p))!);
       }
       if (filter.departmentId !== undefined) {
         conditions.push(sql`exists (select 1 from ${userDepartments} ud where ud.tenant_id = ${tenantId}
@@ -42,10 +43,10 @@ export function createUsersRepo(db: Db) {
         .select({
           id: users.id,
           username: users.username,
-          realname: users.realname,
+          realname: shownRealname,
           phone: users.phone,
           email: users.email,
-          position: users.position,
+          position: shownPosition,
           userStatus: users.status,
           frozen: memberships.frozen,
           membershipStatus: memberships.status,

@@ -10,6 +10,7 @@ import {
   Text,
   Username,
 } from '../../lib/schemas';
+import { Ownership } from '../tenants/tenants.schemas';
 
 const Phone = Type.String({
   maxLength: 30,
@@ -60,7 +61,7 @@ export const UserListQuerySchema = Type.Object({
 export const UserRecordSchema = Type.Object({
   id: Id(),
   username: Type.String(),
-  realname: Type.String(),
+  realname: Type.String({ description: "this tenant's name for the member (shared accounts)" }),
   status: Type.Integer({ description: '1 normal, 2 frozen (in this tenant or platform-wide)' }),
   membershipStatus: Type.Integer({ description: '1 normal, 2 quit (离职)' }),
   role: Role,
@@ -70,6 +71,7 @@ export const UserRecordSchema = Type.Object({
   phone: Type.Union([Type.String(), Type.Null()]),
   email: Type.Union([Type.String(), Type.Null()]),
   position: Type.Union([Type.String(), Type.Null()]),
+  ownership: Ownership,
 });
 export const UserListResultSchema = Paged(UserRecordSchema);
 export const UserCreatedSchema = Type.Object({ id: Id(), username: Type.String() });

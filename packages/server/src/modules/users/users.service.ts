@@ -5,6 +5,8 @@ import { badRequest, conflict, notFound } from '../../lib/errors';
 import { hashPassword } from '../../lib/password';
 import type { TenantContext } from '../../lib/route';
 import { createAuditRepo } from '../audit/audit.repo';
+import { createTrustPolicy, ownershipOf, tenantMay } from '../policy/trust';
+import { assertNotLastAdmin } from '../tenants/last-admin';
 import { createTenantsRepo } from '../tenants/tenants.repo';
 import type { AddUserBodySchema, EditUserBodySchema } from './users.schemas';
 import { createUsersRepo, type UserFilter, type UserPatch } from './users.repo';
@@ -14,11 +16,37 @@ type EditUser = Static<typeof EditUserBodySchema>;
 
 const userNotFound = () => notFound('users', 'users.not_found');
 const emptyToNull = (v: string | undefined) => (v === undefined ? undefined : v.trim() || null);
+const actorOf = (ctx: TenantContext) => ({
+  tenantId: ctx.tenantId,
+  isPlatformAdmin: ctx.isPlatformAdmin,
+});
+
+/**
+ * Where an edit's name and position go: onto the account when the tenant may edit it (and the
+ * membership's own name/position, now stale, are cleared), else onto the membership only.
+ */
+function patchesOf(input: EditUser, global: boolean) {
+  const account: UserPatch = {};
+  const membership: { displayName?: string | null; position?: string | null } = {};
+  const realname = input.realname?.trim();
+  const position = emptyToNull(input.position);
+  if (global) {
+    if (realname !== undefined) account.realname = realname;
+    if (position !== undefined) account.position = position;
+    if (input.phone !== undefined) account.phone = emptyToNull(input.phone);
+    if (input.email !== undefined) account.email = emptyToNull(input.email);
+    if (realname !== undefined) membership.displayName = null;
+    if (position !== undefined) membership.position = null;
+  } else {
+    if (realname !== undefined) membership.displayName = realname;
+    if (position !== undefined) membership.position = position;
+  }
+  return { account, membership };
+}
 
 export function createUsersService(deps: { db: Db }) {
   const { db } = deps;
   const repo = createUsersRepo(db);
-  const tenantsRepo = createTenantsRepo(db);
 
   /** Checks that every department belongs to the tenant and picks the main one. */
   async function resolveDepartments(tenantId: number, ids: number[], main: number | undefined) {
@@ -34,14 +62,34 @@ export function createUsersService(deps: { db: Db }) {
     return main ?? ids[0] ?? null;
   }
 
+  /** The departments an edit sets, checked against the tenant; undefined when it sets none. */
+  async function departmentsOf(tenantId: number, input: EditUser) {
+    if (input.departmentIds !== undefined) {
+      const main = await resolveDepartments(tenantId, input.departmentIds, input.mainDepartmentId);
+      return { ids: input.departmentIds, main };
+    }
+    if (input.mainDepartmentId !== undefined) {
+      throw badRequest(
+        'users.main_department_invalid',
+        'Send departmentIds together with mainDepartmentId.',
+      );
+    }
+    return undefined;
+  }
+
   return {
     async list(ctx: TenantContext, filter: UserFilter) {
       const page = await repo.listUsers(ctx.tenantId, filter);
+      const standings = await createTrustPolicy(db).standings(
+        ctx.tenantId,
+        page.records.map((r) => r.id),
+      );
       return {
         total: page.total,
         records: page.records.map(({ userStatus, frozen, ...r }) => ({
           ...r,
           status: frozen || userStatus !== 1 ? 2 : 1,
+          ownership: ownershipOf(standings.get(r.id)!),
         })),
       };
     },
@@ -78,30 +126,27 @@ export function createUsersService(deps: { db: Db }) {
       });
     },
 
+    /**
+     * Edits a member as the trust model allows (PRODUCT.md §7): the tenant's own account —
+     * global fields; a shared account — name and position on the membership (this tenant only),
+     * phone and e-mail refused; pending, refused or quit members and platform administrators —
+     * nothing. Departments go with the membership.
+     */
     async edit(ctx: TenantContext, input: EditUser) {
-      if (!(await tenantsRepo.findMembership(ctx.tenantId, input.id))) throw userNotFound();
-      const patch: UserPatch = {};
-      if (input.realname !== undefined) patch.realname = input.realname.trim();
-      if (input.phone !== undefined) patch.phone = emptyToNull(input.phone);
-      if (input.email !== undefined) patch.email = emptyToNull(input.email);
-      if (input.position !== undefined) patch.position = emptyToNull(input.position);
-      let departments: { ids: number[]; main: number | null } | undefined;
-      if (input.departmentIds !== undefined) {
-        const main = await resolveDepartments(
-          ctx.tenantId,
-          input.departmentIds,
-          input.mainDepartmentId,
-        );
-        departments = { ids: input.departmentIds, main };
-      } else if (input.mainDepartmentId !== undefined) {
-        throw badRequest(
-          'users.main_department_invalid',
-          'Send departmentIds together with mainDepartmentId.',
-        );
-      }
+      const departments = await departmentsOf(ctx.tenantId, input);
       await db.transaction(async (tx) => {
+        const wantsGlobal = input.phone !== undefined || input.email !== undefined;
+        const standing = await createTrustPolicy(tx).assert(
+          actorOf(ctx),
+          input.id,
+          wantsGlobal ? 'edit_account' : 'manage_membership',
+        );
+        const global = ctx.isPlatformAdmin || tenantMay('edit_account', standing);
+        const { account, membership } = patchesOf(input, global);
         const r = createUsersRepo(tx);
-        if (!(await r.updateMemberUser(ctx.tenantId, input.id, patch))) throw userNotFound();
+        if (!(await r.updateMemberUser(ctx.tenantId, input.id, account))) throw userNotFound();
+        if (Object.keys(membership).length > 0)
+          await createTenantsRepo(tx).updateMembership(ctx.tenantId, input.id, membership);
         if (departments)
           await r.setUserDepartments(ctx.tenantId, input.id, departments.ids, departments.main);
         await createAuditRepo(tx).record(ctx.tenantId, {
@@ -109,7 +154,11 @@ export function createUsersService(deps: { db: Db }) {
           action: 'user.edit',
           targetType: 'user',
           targetId: input.id,
-          details: { fields: Object.keys(patch), departments: departments?.ids },
+          details: {
+            fields: Object.keys(account),
+            membershipFields: global ? [] : Object.keys(membership),
+            departments: departments?.ids,
+          },
         });
       });
     },
@@ -119,22 +168,15 @@ export function createUsersService(deps: { db: Db }) {
       if (userId === ctx.userId && frozen) {
         throw conflict('users.cannot_freeze_self', 'You cannot freeze yourself.');
       }
-      const m = await tenantsRepo.findMembership(ctx.tenantId, userId);
-      if (!m) throw userNotFound();
-      if (m.frozen === frozen) return;
-      if (
-        frozen &&
-        m.role === 'admin' &&
-        m.status === MEMBERSHIP_STATUS.normal &&
-        (await tenantsRepo.countActiveAdmins(ctx.tenantId)) <= 1
-      ) {
-        throw conflict(
-          'members.last_admin',
-          'This is the last administrator of the tenant. Make another member an administrator first.',
-        );
-      }
       await db.transaction(async (tx) => {
-        await createTenantsRepo(tx).updateMembership(ctx.tenantId, userId, { frozen });
+        const r = createTenantsRepo(tx);
+        if (!(await r.findMembership(ctx.tenantId, userId))) throw userNotFound();
+        await createTrustPolicy(tx).assert(actorOf(ctx), userId, 'manage_membership');
+        if (frozen) await assertNotLastAdmin(tx, ctx.tenantId, userId);
+        // Read after the lock above, so a concurrent freeze is seen.
+        const m = await r.findMembership(ctx.tenantId, userId);
+        if (!m || m.frozen === frozen) return;
+        await r.updateMembership(ctx.tenantId, userId, { frozen });
         await createAuditRepo(tx).record(ctx.tenantId, {
           actorUserId: ctx.userId,
           action: frozen ? 'user.freeze' : 'user.unfreeze',
