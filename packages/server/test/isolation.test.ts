@@ -56,6 +56,7 @@ const ENTRIES: Record<string, Entry> = {
   'POST /sys/logout': { exempt: 'acts on the caller session only' },
   'GET /sys/user/me': { exempt: "the caller's own account" },
   'POST /sys/user/changePassword': { exempt: "the caller's own password" },
+  'POST /sys/user/setPassword': { exempt: "the caller's own first password" },
   'POST /sys/tenant/add': { exempt: 'platform admin only, creates a new tenant' },
   'GET /sys/tenant/list': { exempt: 'platform admin only' },
   'POST /sys/tenant/join': { exempt: 'creates a pending request; approval is tenant-scoped' },

@@ -14,9 +14,15 @@ export interface SessionInfo {
   userId: number;
   username: string;
   realname: string;
+  /** False for a connector-scoped session, whatever the account is (PRODUCT.md §7). */
   isPlatformAdmin: boolean;
   mustChangePassword: boolean;
   currentTenantId: number | null;
+  /**
+   * The tenant whose connector (WeCom…) vouched for this session, the only tenant it may act in;
+   * null for a password session, which works across the account's tenants.
+   */
+  scopeTenantId: number | null;
 }
 
 export interface TenantContext {
@@ -31,6 +37,8 @@ declare module 'fastify' {
     access?: Access;
     /** Reachable while the account must change its password first. */
     allowWhilePasswordChangeRequired?: boolean;
+    /** A `session` route a connector-scoped session may call (see RouteDef). */
+    allowConnectorSession?: boolean;
   }
   interface FastifyRequest {
     session: SessionInfo | null;
@@ -67,6 +75,14 @@ export interface RouteDef<
   tags: string[];
   access: A;
   allowWhilePasswordChangeRequired?: boolean;
+  /**
+   * For `session` routes: a session opened by a connector's sign-in (tenant-scoped) may call it.
+   * Session routes act across tenants (switch, join, link requests…), so a scoped session is
+   * refused them unless the route only concerns the caller's own session or account. On `member`
+   * and `admin` routes the flag changes nothing (the tenant resolver keeps a scoped session in its
+   * tenant); there it only marks a route meant for connector sessions.
+   */
+  allowConnectorSession?: boolean;
   body?: B;
   querystring?: Q;
   params?: P;
@@ -98,6 +114,7 @@ export function route<
     config: {
       access: def.access,
       allowWhilePasswordChangeRequired: def.allowWhilePasswordChangeRequired ?? false,
+      allowConnectorSession: def.allowConnectorSession ?? false,
     },
     schema: {
       operationId: def.operationId,

@@ -39,6 +39,22 @@ export function registerAccessHooks(
     }
     req.session = session;
 
+    // A connector sign-in vouches for one tenant only (PRODUCT.md §7): no platform rights, and no
+    // route that acts across tenants unless it concerns only the caller's own session or account.
+    if (session.scopeTenantId !== null) {
+      if (access === 'platform') {
+        throw forbidden(
+          'auth.session_scoped',
+          'This session was opened by a sign-in through a tenant’s connector (WeCom…), which cannot use platform administration. Sign in with your username and password instead.',
+        );
+      }
+      if (access === 'session' && !req.routeOptions.config.allowConnectorSession) {
+        throw forbidden(
+          'auth.session_scoped',
+          'This session was opened by a sign-in through a tenant’s connector (WeCom…) and is limited to that tenant, so it cannot switch, join or leave tenants here. Sign in with your username and password to do this.',
+        );
+      }
+    }
     if (access === 'platform' && !session.isPlatformAdmin) {
       throw forbidden('auth.platform_admin_required', 'Only a platform administrator can do this.');
     }

@@ -1,6 +1,6 @@
-import { and, count, eq, gt, inArray, isNull, min, sql } from 'drizzle-orm';
+import { and, eq, gt, inArray, isNull, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client';
-import { loginAttempts, sessions, users } from '../../db/schema';
+import { sessions, users } from '../../db/schema';
 
 export type UserRow = typeof users.$inferSelect;
 
@@ -28,6 +28,19 @@ export function createAuthRepo(db: Db) {
         .where(eq(users.id, userId));
     },
 
+    /**
+     * Sets the first password of an account that has none; false when it has one (meanwhile).
+     * One conditional UPDATE, so two concurrent calls cannot both set it.
+     */
+    async setPasswordIfNone(userId: number, passwordHash: string): Promise<boolean> {
+      const rows = await db
+        .update(users)
+        .set({ passwordHash, mustChangePassword: false, updatedAt: new Date() })
+        .where(and(eq(users.id, userId), isNull(users.passwordHash)))
+        .returning({ id: users.id });
+      return rows.length > 0;
+    },
+
     async insertSession(row: typeof sessions.$inferInsert): Promise<number> {
       const [inserted] = await db.insert(sessions).values(row).returning({ id: sessions.id });
       return inserted!.id;
@@ -40,6 +53,7 @@ export function createAuthRepo(db: Db) {
           tokenHash: sessions.tokenHash,
           sessionId: sessions.id,
           currentTenantId: sessions.currentTenantId,
+          scopeTenantId: sessions.scopeTenantId,
           createdAt: sessions.createdAt,
           lastUsedAt: sessions.lastUsedAt,
           expiresAt: sessions.expiresAt,
@@ -94,35 +108,6 @@ export function createAuthRepo(db: Db) {
         .update(sessions)
         .set({ currentTenantId: tenantId })
         .where(eq(sessions.id, sessionId));
-    },
-
-    async recordLoginAttempt(username: string, ip: string, succeeded: boolean): Promise<void> {
-      await db.insert(loginAttempts).values({ username: username.toLowerCase(), ip, succeeded });
-    },
-
-    /** Failures since `since` by username and by address: count and oldest time. */
-    async recentFailures(username: string, ip: string, since: Date) {
-      const recent = and(eq(loginAttempts.succeeded, false), gt(loginAttempts.createdAt, since));
-      const [byUser] = await db
-        .select({ n: count(), oldest: min(loginAttempts.createdAt) })
-        .from(loginAttempts)
-        .where(and(eq(loginAttempts.username, username.toLowerCase()), recent));
-      const [byIp] = await db
-        .select({ n: count(), oldest: min(loginAttempts.createdAt) })
-        .from(loginAttempts)
-        .where(and(eq(loginAttempts.ip, ip), recent));
-      return { byUser: byUser!, byIp: byIp! };
-    },
-
-    async clearFailures(username: string): Promise<void> {
-      await db
-        .delete(loginAttempts)
-        .where(
-          and(
-            eq(loginAttempts.username, username.toLowerCase()),
-            eq(loginAttempts.succeeded, false),
-          ),
-        );
     },
   };
 }

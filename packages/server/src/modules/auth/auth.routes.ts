@@ -8,6 +8,7 @@ import {
   LoginBodySchema,
   LoginResultSchema,
   MeResultSchema,
+  SetPasswordBodySchema,
 } from './auth.schemas';
 
 const tags = ['auth'];
@@ -21,7 +22,7 @@ export function registerAuthRoutes(app: FastifyInstance, deps: { auth: AuthServi
     operationId: 'login',
     summary: 'Sign in with username and password',
     description:
-      '401 on wrong credentials; 429 with Retry-After after 5 failures per username or 20 per address within 15 minutes.',
+      '401 on wrong credentials; 429 with Retry-After after 5 failures for a username from one address, or 20 from one address, within 15 minutes (another address is not affected).',
     tags,
     access: 'public',
     body: LoginBodySchema,
@@ -38,6 +39,7 @@ export function registerAuthRoutes(app: FastifyInstance, deps: { auth: AuthServi
     tags,
     access: 'session',
     allowWhilePasswordChangeRequired: true,
+    allowConnectorSession: true,
     result: Type.Null(),
     handler: async ({ session }) => {
       await auth.logout(session);
@@ -53,6 +55,7 @@ export function registerAuthRoutes(app: FastifyInstance, deps: { auth: AuthServi
     tags,
     access: 'session',
     allowWhilePasswordChangeRequired: true,
+    allowConnectorSession: true,
     result: MeResultSchema,
     handler: ({ session }) => auth.me(session),
   });
@@ -62,13 +65,35 @@ export function registerAuthRoutes(app: FastifyInstance, deps: { auth: AuthServi
     url: '/sys/user/changePassword',
     operationId: 'changePassword',
     summary: "Change the caller's password (clears mustChangePassword, signs out other sessions)",
+    description:
+      '400 auth.wrong_password; 429 auth.too_many_password_changes after 5 wrong current passwords from one address within 15 minutes.',
     tags,
     access: 'session',
     allowWhilePasswordChangeRequired: true,
+    allowConnectorSession: true,
     body: ChangePasswordBodySchema,
     result: Empty,
-    handler: async ({ session, body }) => {
-      await auth.changePassword(session, body.oldPassword, body.newPassword);
+    handler: async ({ session, body, req }) => {
+      await auth.changePassword(session, { ...body, ip: req.ip });
+      return {};
+    },
+  });
+
+  route(app, {
+    method: 'POST',
+    url: '/sys/user/setPassword',
+    operationId: 'setPassword',
+    summary: 'Set a first password on an account that has none (a WeCom-only member)',
+    description:
+      '409 auth.password_already_set when the account has one (use changePassword). From a WeCom session, only on an account the tenant owns alone (403 otherwise). Throttled like changePassword.',
+    tags,
+    access: 'session',
+    allowWhilePasswordChangeRequired: true,
+    allowConnectorSession: true,
+    body: SetPasswordBodySchema,
+    result: Empty,
+    handler: async ({ session, body, req }) => {
+      await auth.setPassword(session, { newPassword: body.newPassword, ip: req.ip });
       return {};
     },
   });

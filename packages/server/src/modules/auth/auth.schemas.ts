@@ -11,7 +11,14 @@ export const UserInfoSchema = Type.Object({
   username: Type.String(),
   realname: Type.String(),
   mustChangePassword: Type.Boolean(),
-  isPlatformAdmin: Type.Boolean(),
+  isPlatformAdmin: Type.Boolean({ description: 'always false for a connector-scoped session' }),
+  scopeTenantId: Type.Union([TenantId(), Type.Null()], {
+    description:
+      'set when a connector sign-in (WeCom…) opened the session: the only tenant it may act in; null for a password session',
+  }),
+  hasPassword: Type.Boolean({
+    description: 'false for a WeCom-only account, which may set one with /sys/user/setPassword',
+  }),
 });
 
 export const TenantListItemSchema = Type.Object({
@@ -40,5 +47,9 @@ export const MeResultSchema = Type.Object({
 
 export const ChangePasswordBodySchema = Type.Object({
   oldPassword: Type.String({ minLength: 1, maxLength: 128 }),
+  newPassword: Password,
+});
+
+export const SetPasswordBodySchema = Type.Object({
   newPassword: Password,
 });

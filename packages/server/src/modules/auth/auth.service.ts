@@ -1,14 +1,16 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { Db } from '../../db/client';
 import { MEMBERSHIP_STATUS } from '../../db/schema';
-import { AppError, badRequest } from '../../lib/errors';
-import { burnPasswordCheck, hashPassword, verifyPassword } from '../../lib/password';
+import { AppError } from '../../lib/errors';
+import { burnPasswordCheck, verifyPassword } from '../../lib/password';
 import type { SessionInfo } from '../../lib/route';
+import { createThrottle, tooManyAttempts, type ThrottleLimits } from '../../lib/throttle';
 import { createAuditRepo } from '../audit/audit.repo';
 import { createTenantsRepo } from '../tenants/tenants.repo';
 import { createKeyedLoader } from '../../lib/batcher';
 import { cacheReads } from '../../lib/read-cache';
 import type { ChangeClock } from '../../db/change-clock';
+import { createPasswordService } from './auth.passwords';
 import { createAuthRepo, type UserRow } from './auth.repo';
 
 /**
@@ -19,9 +21,11 @@ export const SESSION_IDLE_MS = 7 * 24 * 3600_000;
 export const SESSION_MAX_MS = 30 * 24 * 3600_000;
 const EXTEND_AFTER_MS = 3600_000;
 
-export const LOGIN_WINDOW_MS = 15 * 60_000;
-export const MAX_FAILURES_PER_USER = 5;
-export const MAX_FAILURES_PER_IP = 20;
+/**
+ * Failed sign-ins count per (username, client address) and per client address (PRODUCT.md §7):
+ * a stranger failing from their own address never locks the owner out from another one.
+ */
+export const LOGIN_LIMITS: ThrottleLimits = { windowMs: 15 * 60_000, perKeyAndIp: 5, perIp: 20 };
 
 const TOKEN_PATTERN = /^[A-Za-z0-9_-]{43}$/;
 
@@ -35,6 +39,8 @@ export interface LoginInput {
 }
 
 export interface SignInOptions {
+  /** The connector sign-in's tenant: the only one the session may act in (PRODUCT.md §7). */
+  tenantId: number;
   ip: string;
   userAgent?: string;
   /** Audit action; `auth.login` unless given (e.g. `auth.login_wecom`). */
@@ -56,12 +62,16 @@ export function createAuthService(deps: { db: Db; changes?: ChangeClock }) {
   );
   const tenantsRepo = createTenantsRepo(deps.db);
   const audit = createAuditRepo(deps.db);
+  const loginThrottle = createThrottle(deps.db, 'login', LOGIN_LIMITS);
+  const passwords = createPasswordService(deps);
 
   type TenantList = Awaited<ReturnType<typeof tenantListOf>>;
 
-  async function tenantListOf(userId: number) {
+  /** The account's memberships; a scoped session sees only its tenant's. */
+  async function tenantListOf(userId: number, scopeTenantId: number | null) {
     const rows = await tenantsRepo.listMembershipsOfUser(userId);
-    return rows.map((r) => ({
+    const visible = scopeTenantId === null ? rows : rows.filter((r) => r.id === scopeTenantId);
+    return visible.map((r) => ({
       id: r.id,
       name: r.name,
       houseNumber: r.houseNumber,
@@ -78,23 +88,8 @@ export function createAuthService(deps: { db: Db; changes?: ChangeClock }) {
   }
 
   async function assertNotThrottled(username: string, ip: string): Promise<void> {
-    const since = new Date(Date.now() - LOGIN_WINDOW_MS);
-    const { byUser, byIp } = await repo.recentFailures(username, ip, since);
-    const hit =
-      byUser.n >= MAX_FAILURES_PER_USER ? byUser : byIp.n >= MAX_FAILURES_PER_IP ? byIp : null;
-    if (!hit) return;
-    const oldest = hit.oldest ? new Date(hit.oldest).getTime() : Date.now();
-    const retryAfterSeconds = Math.max(
-      1,
-      Math.ceil((oldest + LOGIN_WINDOW_MS - Date.now()) / 1000),
-    );
-    const minutes = Math.ceil(retryAfterSeconds / 60);
-    throw new AppError(
-      'auth.too_many_attempts',
-      429,
-      `Too many failed sign-in attempts. Try again in ${minutes} minute(s), or ask an administrator to reset the password.`,
-      { retryAfterSeconds },
-    );
+    const hit = await loginThrottle.check(username, ip);
+    if (hit) throw tooManyAttempts('auth.too_many_attempts', 'failed sign-in attempts', hit);
   }
 
   const invalidCredentials = () =>
@@ -110,32 +105,40 @@ export function createAuthService(deps: { db: Db; changes?: ChangeClock }) {
       ? await verifyPassword(input.password, user.passwordHash)
       : (await burnPasswordCheck(input.password), false);
     if (!user || !ok) {
-      await repo.recordLoginAttempt(input.username, input.ip, false);
+      await loginThrottle.record(input.username, input.ip, false);
       throw invalidCredentials();
     }
     return user;
   }
 
-  function userInfo(user: UserRow) {
+  /** What the console shows of the account; a scoped session never carries platform rights. */
+  function userInfo(user: UserRow, scopeTenantId: number | null) {
     return {
       id: user.id,
       username: user.username,
       realname: user.realname,
       mustChangePassword: user.mustChangePassword,
-      isPlatformAdmin: user.isPlatformAdmin,
+      isPlatformAdmin: user.isPlatformAdmin && scopeTenantId === null,
+      scopeTenantId,
+      hasPassword: user.passwordHash !== null,
     };
   }
 
   /** Opens a session for an account and records the sign-in in the audit log. */
   async function openSession(
     user: UserRow,
-    opts: SignInOptions & { tenantId: number | null; tenantList: TenantList },
+    opts: Omit<SignInOptions, 'tenantId'> & {
+      tenantId: number | null;
+      scopeTenantId: number | null;
+      tenantList: TenantList;
+    },
   ) {
     const token = randomBytes(32).toString('base64url');
     await repo.insertSession({
       tokenHash: hashToken(token),
       userId: user.id,
       currentTenantId: opts.tenantId,
+      scopeTenantId: opts.scopeTenantId,
       ip: opts.ip,
       userAgent: opts.userAgent?.slice(0, 500) ?? null,
       expiresAt: new Date(Date.now() + SESSION_IDLE_MS),
@@ -148,7 +151,7 @@ export function createAuthService(deps: { db: Db; changes?: ChangeClock }) {
     });
     return {
       token,
-      userInfo: userInfo(user),
+      userInfo: userInfo(user, opts.scopeTenantId),
       tenantList: opts.tenantList,
       loginTenantId: opts.tenantId,
     };
@@ -172,18 +175,20 @@ export function createAuthService(deps: { db: Db; changes?: ChangeClock }) {
     await assertNotThrottled(input.username, input.ip);
     const user = await checkCredentials(input);
     assertActive(user);
-    await repo.clearFailures(input.username);
+    // Only this address's failures: others' stay counted where they were made.
+    await loginThrottle.clear(input.username, input.ip);
     return user;
   }
 
   return {
     async login(input: LoginInput) {
       const user = await checkPassword(input);
-      const tenantList = await tenantListOf(user.id);
+      const tenantList = await tenantListOf(user.id, null);
       return openSession(user, {
         ip: input.ip,
         userAgent: input.userAgent,
         tenantId: pickLoginTenant(tenantList),
+        scopeTenantId: null,
         tenantList,
       });
     },
@@ -191,14 +196,16 @@ export function createAuthService(deps: { db: Db; changes?: ChangeClock }) {
     checkPassword,
 
     /**
-     * Signs an account in to `tenantId` after another proof of identity (WeCom sign-in); the
-     * caller has checked the membership. Same result shape as `login`.
+     * Signs an account in to `tenantId` after a connector vouched for it (WeCom sign-in); the
+     * caller has checked the membership. The session is scoped to that tenant: it acts nowhere
+     * else and carries no platform rights (PRODUCT.md §5.6, §7). Same result shape as `login`.
      */
-    async signInAs(userId: number, opts: SignInOptions & { tenantId: number }) {
+    async signInAs(userId: number, opts: SignInOptions) {
       const user = await repo.findUserById(userId);
       if (!user) throw new AppError('auth.token_invalid', 401, 'The account no longer exists.');
       assertActive(user);
-      return openSession(user, { ...opts, tenantList: await tenantListOf(user.id) });
+      const tenantList = await tenantListOf(user.id, opts.tenantId);
+      return openSession(user, { ...opts, scopeTenantId: opts.tenantId, tenantList });
     },
 
     /** Resolves a token to its live session; null when unknown, malformed, expired or revoked. */
@@ -224,9 +231,11 @@ export function createAuthService(deps: { db: Db; changes?: ChangeClock }) {
         userId: found.user.id,
         username: found.user.username,
         realname: found.user.realname,
-        isPlatformAdmin: found.user.isPlatformAdmin,
+        // Decided here once, so no check downstream can forget the session's scope.
+        isPlatformAdmin: found.user.isPlatformAdmin && found.scopeTenantId === null,
         mustChangePassword: found.user.mustChangePassword,
         currentTenantId: found.currentTenantId,
+        scopeTenantId: found.scopeTenantId,
       };
     },
 
@@ -241,39 +250,14 @@ export function createAuthService(deps: { db: Db; changes?: ChangeClock }) {
           'The account no longer exists. Sign in again.',
         );
       return {
-        userInfo: userInfo(user),
-        tenantList: await tenantListOf(user.id),
+        userInfo: userInfo(user, session.scopeTenantId),
+        tenantList: await tenantListOf(user.id, session.scopeTenantId),
         currentTenantId: session.currentTenantId,
       };
     },
 
-    /** Changes the caller's password and signs out their other sessions. */
-    async changePassword(session: SessionInfo, oldPassword: string, newPassword: string) {
-      const user = await repo.findUserById(session.userId);
-      if (!user?.passwordHash || !(await verifyPassword(oldPassword, user.passwordHash))) {
-        throw badRequest(
-          'auth.wrong_password',
-          'The current password is not correct. Enter it again.',
-        );
-      }
-      if (oldPassword === newPassword) {
-        throw badRequest(
-          'auth.password_unchanged',
-          'The new password must differ from the current one.',
-        );
-      }
-      // Hash before the transaction: scrypt takes ~100 ms and must not hold database locks.
-      const passwordHash = await hashPassword(newPassword);
-      await deps.db.transaction(async (tx) => {
-        const txRepo = createAuthRepo(tx);
-        await txRepo.updatePassword(user.id, passwordHash);
-        await txRepo.revokeOtherSessions(user.id, session.sessionId);
-        await createAuditRepo(tx).record(null, {
-          actorUserId: user.id,
-          action: 'auth.change_password',
-        });
-      });
-    },
+    changePassword: passwords.changePassword,
+    setPassword: passwords.setPassword,
 
     setCurrentTenant: (session: SessionInfo, tenantId: number) =>
       repo.setSessionTenant(session.sessionId, tenantId),

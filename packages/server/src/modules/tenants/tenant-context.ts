@@ -50,6 +50,13 @@ export function createTenantContextResolver(deps: { db: Db; changes?: ChangeCloc
     header: string | string[] | undefined,
   ): Promise<TenantContext> {
     const tenantId = parseTenantHeader(header) ?? session.currentTenantId;
+    if (session.scopeTenantId !== null && tenantId !== session.scopeTenantId) {
+      // Only the tenant whose connector vouched for the session (PRODUCT.md §7).
+      throw forbidden(
+        'tenant.session_scoped',
+        'This session was opened by a sign-in through another tenant’s connector (WeCom…) and can act only in that tenant. Sign in with your username and password to work in this one.',
+      );
+    }
     if (tenantId === null) {
       throw forbidden(
         'tenant.not_selected',

@@ -144,6 +144,7 @@ export function registerThirdLoginRoutes(
     summary: "The caller's own WeCom binding in the current tenant (null when unbound)",
     tags,
     access: 'member',
+    allowConnectorSession: true,
     result: MyBindingSchema,
     handler: ({ tenant }) => svc.myBinding(tenant),
   });
@@ -155,6 +156,7 @@ export function registerThirdLoginRoutes(
     summary: "Unbind the caller's own WeCom member in the current tenant",
     tags,
     access: 'member',
+    allowConnectorSession: true,
     result: Empty,
     handler: async ({ tenant, req }) => {
       await svc.unbindMine(tenant, req.ip);

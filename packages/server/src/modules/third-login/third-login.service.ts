@@ -1,3 +1,5 @@
+import type { ThirdType } from '../../db/schema';
+import { MEMBERSHIP_STATUS } from '../../db/schema';
 import { AppError, conflict, forbidden, notFound } from '../../lib/errors';
 import { isUniqueViolation } from '../../lib/pg-error';
 import type { TenantContext } from '../../lib/route';
@@ -30,11 +32,37 @@ const linkInvalid = () =>
   );
 
 /**
+ * The owner's consent at the link-by-password step (PRODUCT.md §7): accepts the pending link
+ * request asking this account to be bound to this WeCom member, if any (`accepted: false` when
+ * none; `membershipStatus` the account's status in the tenant afterwards, 0 = none). It is
+ * `acceptLinkRequest` of modules/link-requests bound to the database, wired in services.ts.
+ */
+export type AcceptLinkRequest = (input: {
+  tenantId: number;
+  thirdType: ThirdType;
+  corpId: string;
+  extUserId: string;
+  userId: number;
+  ip?: string;
+}) => Promise<{ accepted: boolean; membershipStatus: number }>;
+
+const linkedPending = () =>
+  new AppError(
+    'third_login.linked_pending',
+    403,
+    'Your account is now linked to this WeCom member, and your membership in this tenant awaits approval (审核中). Ask a tenant administrator to approve it, then sign in again.',
+  );
+
+/**
  * WeCom sign-in (PRODUCT.md §5.6): the OAuth redirects, the one-time ticket exchange, linking an
  * unbound WeCom member to an existing account by password, and a member's own binding.
  */
 export function createThirdLoginService(
-  deps: OAuthFlowDeps & { auth: Pick<AuthService, 'signInAs' | 'checkPassword'> },
+  deps: OAuthFlowDeps & {
+    auth: Pick<AuthService, 'signInAs' | 'checkPassword'>;
+    /** Absent until the link-requests module is wired: then no request can be accepted here. */
+    acceptLinkRequest?: AcceptLinkRequest;
+  },
 ) {
   const { db, auth } = deps;
   const repo = createThirdLoginRepo(db);
@@ -112,13 +140,34 @@ export function createThirdLoginService(
       return signIn(row, row.userId, meta, false);
     },
 
-    /** Tenant policy `link`: the member proves an existing account of this tenant by password. */
+    /**
+     * Tenant policy `link`: the member proves an existing account by password. A member of the
+     * tenant is bound at once; an account the tenant asked to link (a pending link request for
+     * this WeCom member) is bound by accepting that request — proving the password is the
+     * owner's consent (PRODUCT.md §7). Either way the session is scoped to this tenant.
+     */
     async link(input: ClientMeta & { linkToken: string; username: string; password: string }) {
       if (!SECRET_PATTERN.test(input.linkToken)) throw linkInvalid();
       const hash = sha256(input.linkToken);
       const live = await repo.findLiveTicket(hash, 'link');
       if (!live) throw linkInvalid();
       const user = await auth.checkPassword(input);
+      const consent = await deps.acceptLinkRequest?.({
+        tenantId: live.tenantId,
+        thirdType: live.thirdType,
+        corpId: live.corpId,
+        extUserId: live.extUserId,
+        userId: user.id,
+        ip: input.ip,
+      });
+      if (consent?.accepted) {
+        // Bound by the acceptance; the ticket still has to be used up, once.
+        const row = await repo.consumeTicket(hash, 'link');
+        if (!row) throw linkInvalid();
+        if (consent.membershipStatus !== MEMBERSHIP_STATUS.normal) throw linkedPending();
+        await assertMayEnter(row.tenantId, user.id, linkedPending);
+        return signIn(row, user.id, input, true);
+      }
       await assertMayEnter(live.tenantId, user.id, () =>
         forbidden(
           'third_login.link_not_member',
