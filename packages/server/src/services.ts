@@ -11,7 +11,10 @@ import { createMessagesService } from './modules/messages/messages.service';
 import { createDirectorySyncService } from './modules/directory-sync/sync.service';
 import { createThirdLoginService } from './modules/third-login/third-login.service';
 import { createCallbacksService } from './modules/callbacks/callbacks.service';
-import { createLinkRequestsService } from './modules/link-requests/link-requests.service';
+import {
+  acceptLinkRequest,
+  createLinkRequestsService,
+} from './modules/link-requests/link-requests.service';
 import { createDbTokenStore } from './connectors/token-store';
 import { createSecretBox } from './lib/secrets';
 import type { Database } from './db/client';
@@ -51,7 +54,14 @@ export function createServices(deps: { db: Db; database: Database; config: AppCo
     directorySync,
     callbacks: createCallbacksService({ db, runtime: thirdAppConfig.runtime, sync: directorySync }),
     linkRequests: createLinkRequestsService({ db }),
-    thirdLogin: createThirdLoginService({ db, config: deps.config, thirdAppConfig, auth }),
+    thirdLogin: createThirdLoginService({
+      db,
+      config: deps.config,
+      thirdAppConfig,
+      auth,
+      // The owner's consent at the WeCom sign-in's link-by-password step (PRODUCT.md §7).
+      acceptLinkRequest: (input) => acceptLinkRequest(db, input),
+    }),
   };
 }
 export type Services = ReturnType<typeof createServices>;

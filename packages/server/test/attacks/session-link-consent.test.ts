@@ -90,11 +90,7 @@ async function state(requestId: number, userId: number) {
 }
 
 describe('link-by-password accepts the tenant’s pending link request', () => {
-  // TODO(merge): un-skip the two tests below once services.ts passes
-  // `acceptLinkRequest: (input) => acceptLinkRequest(db, input)` (modules/link-requests, helper
-  // E's branch) to createThirdLoginService. Until then they fail (no request can be accepted);
-  // with that wiring they pass on PGlite and PostgreSQL (checked against wt-e e308d90).
-  it.skip('an outsider: accepted, bound, membership pending (审核中), no session yet', async () => {
+  it('an outsider: accepted, bound, membership pending (审核中), no session yet', async () => {
     const outsider = await t.factories.user((await t.factories.tenant()).id);
     const userid = freshUserid();
     const requestId = await requestLink(outsider.id, userid);
@@ -109,7 +105,7 @@ describe('link-by-password accepts the tenant’s pending link request', () => {
     });
   });
 
-  it.skip('a shared account: accepted and bound, and the session is scoped to this tenant', async () => {
+  it('a shared account: accepted and bound, and the session is scoped to this tenant', async () => {
     const home = await t.factories.tenant();
     const shared = await t.factories.user(home.id);
     await t.db
