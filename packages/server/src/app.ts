@@ -5,6 +5,7 @@ import type { AppConfig } from './config';
 import type { Database } from './db/client';
 import { registerAccessHooks } from './plugins/auth';
 import { DEFAULT_BODY_LIMIT, registerErrorHandler } from './plugins/error-handler';
+import { serializeRequest } from './plugins/log-redaction';
 import { registerOpenApi } from './plugins/openapi';
 import { registerJsonParser, registerValidation } from './plugins/validation';
 import { registerWeb } from './plugins/web';
@@ -63,6 +64,8 @@ export async function buildApp(opts: BuildAppOptions): Promise<FastifyInstance> 
         : {
             level: opts.config.logLevel,
             redact: { paths: REDACT_PATHS, censor: '[redacted]' },
+            // OAuth callbacks carry `code` and `state` in the URL (PRODUCT.md §7): never logged.
+            serializers: { req: serializeRequest },
             ...(opts.logStream ? { stream: opts.logStream } : {}),
           },
     bodyLimit: DEFAULT_BODY_LIMIT,
