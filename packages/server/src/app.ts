@@ -40,6 +40,20 @@ export const REDACT_PATHS = [
   ...SECRET_KEYS.flatMap((k) => [k, `*.${k}`, `*.*.${k}`]),
 ];
 
+/**
+ * Fastify's `trustProxy` for TRUST_PROXY. Unset: X-Forwarded-For is ignored and `req.ip` is the
+ * socket's. Addresses/CIDRs: trusted only when the socket is one of them. Hops: Fastify 5 ignores a
+ * bare number (it cannot check the peer), so a function trusts the first `hops` addresses — right
+ * only when the server is reachable through the proxy alone, which is what choosing hops declares.
+ */
+export function trustProxyOption(
+  trust: AppConfig['trustProxy'],
+): boolean | string[] | ((address: string, hop: number) => boolean) {
+  if (trust === undefined) return false;
+  if (typeof trust === 'number') return (_address, hop) => hop < trust;
+  return trust;
+}
+
 export interface BuildAppOptions {
   config: AppConfig;
   database: Database;
@@ -69,6 +83,7 @@ export async function buildApp(opts: BuildAppOptions): Promise<FastifyInstance> 
             ...(opts.logStream ? { stream: opts.logStream } : {}),
           },
     bodyLimit: DEFAULT_BODY_LIMIT,
+    trustProxy: trustProxyOption(opts.config.trustProxy),
     genReqId: () => randomUUID(),
   });
   app.addHook('onSend', async (req, reply) => {
