@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { isIP } from 'node:net';
 import { join, resolve } from 'node:path';
 import { Type, type Static } from '@sinclair/typebox';
@@ -81,15 +81,20 @@ export function decodeSecretKey(text: string): Buffer {
   return bytes.subarray(0, 32);
 }
 
-/** Reads DATA_DIR/secret.key, creating it (mode 0600) on first start. */
+/**
+ * Reads DATA_DIR/secret.key, creating it (mode 0600, DATA_DIR 0700) on first start. A key file
+ * that group or other may read (an older release, a copy) is made 0600 again.
+ */
 export function loadOrCreateSecretKey(dataDir: string): Buffer {
   const file = join(dataDir, 'secret.key');
   try {
-    return decodeSecretKey(readFileSync(file, 'utf8'));
+    const key = decodeSecretKey(readFileSync(file, 'utf8'));
+    if ((statSync(file).mode & 0o077) !== 0) chmodSync(file, 0o600);
+    return key;
   } catch (err) {
     if ((err as NodeJS.ErrnoException).code !== 'ENOENT') throw err;
   }
-  mkdirSync(dataDir, { recursive: true });
+  mkdirSync(dataDir, { recursive: true, mode: 0o700 });
   const key = randomBytes(32);
   // 'wx' fails if another process created the file meanwhile; then we read theirs.
   try {
