@@ -7,6 +7,7 @@ import { registerAccessHooks } from './plugins/auth';
 import { DEFAULT_BODY_LIMIT, registerErrorHandler } from './plugins/error-handler';
 import { serializeRequest } from './plugins/log-redaction';
 import { registerOpenApi } from './plugins/openapi';
+import { registerSecurityHeaders } from './plugins/security-headers';
 import { registerJsonParser, registerValidation } from './plugins/validation';
 import { registerWeb } from './plugins/web';
 import { registerJobs } from './modules/jobs/jobs.plugin';
@@ -86,6 +87,7 @@ export async function buildApp(opts: BuildAppOptions): Promise<FastifyInstance> 
     trustProxy: trustProxyOption(opts.config.trustProxy),
     genReqId: () => randomUUID(),
   });
+  await registerSecurityHeaders(app);
   app.addHook('onSend', async (req, reply) => {
     void reply.header('x-request-id', req.id);
   });
