@@ -5,7 +5,9 @@ import type { AppConfig } from './config';
 import type { Database } from './db/client';
 import { registerAccessHooks } from './plugins/auth';
 import { DEFAULT_BODY_LIMIT, registerErrorHandler } from './plugins/error-handler';
+import { serializeRequest } from './plugins/log-redaction';
 import { registerOpenApi } from './plugins/openapi';
+import { registerSecurityHeaders } from './plugins/security-headers';
 import { registerJsonParser, registerValidation } from './plugins/validation';
 import { registerWeb } from './plugins/web';
 import { registerJobs } from './modules/jobs/jobs.plugin';
@@ -39,6 +41,20 @@ export const REDACT_PATHS = [
   ...SECRET_KEYS.flatMap((k) => [k, `*.${k}`, `*.*.${k}`]),
 ];
 
+/**
+ * Fastify's `trustProxy` for TRUST_PROXY. Unset: X-Forwarded-For is ignored and `req.ip` is the
+ * socket's. Addresses/CIDRs: trusted only when the socket is one of them. Hops: Fastify 5 ignores a
+ * bare number (it cannot check the peer), so a function trusts the first `hops` addresses — right
+ * only when the server is reachable through the proxy alone, which is what choosing hops declares.
+ */
+export function trustProxyOption(
+  trust: AppConfig['trustProxy'],
+): boolean | string[] | ((address: string, hop: number) => boolean) {
+  if (trust === undefined) return false;
+  if (typeof trust === 'number') return (_address, hop) => hop < trust;
+  return trust;
+}
+
 export interface BuildAppOptions {
   config: AppConfig;
   database: Database;
@@ -63,11 +79,15 @@ export async function buildApp(opts: BuildAppOptions): Promise<FastifyInstance> 
         : {
             level: opts.config.logLevel,
             redact: { paths: REDACT_PATHS, censor: '[redacted]' },
+            // OAuth callbacks carry `code` and `state` in the URL (PRODUCT.md §7): never logged.
+            serializers: { req: serializeRequest },
             ...(opts.logStream ? { stream: opts.logStream } : {}),
           },
     bodyLimit: DEFAULT_BODY_LIMIT,
+    trustProxy: trustProxyOption(opts.config.trustProxy),
     genReqId: () => randomUUID(),
   });
+  await registerSecurityHeaders(app);
   app.addHook('onSend', async (req, reply) => {
     void reply.header('x-request-id', req.id);
   });

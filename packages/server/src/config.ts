@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { isIP } from 'node:net';
 import { join, resolve } from 'node:path';
 import { Type, type Static } from '@sinclair/typebox';
 import { Value } from '@sinclair/typebox/value';
@@ -19,6 +20,7 @@ export const EnvSchema = Type.Object({
     pattern: '^https?://',
     default: 'https://login.work.weixin.qq.com',
   }),
+  TRUST_PROXY: Type.Optional(Type.String()),
   LOG_LEVEL: Type.Union(
     ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'].map((l) => Type.Literal(l)),
     { default: 'info' },
@@ -38,6 +40,11 @@ export interface AppConfig {
   secretKey: Buffer;
   wecom: { apiBase: string; oauthBase: string; loginBase: string };
   logLevel: string;
+  /**
+   * Reverse proxies whose `X-Forwarded-For` names the client (Fastify's `trustProxy`): a number of
+   * hops, or the proxies' addresses and CIDRs. Unset: trust none, the socket address is the client.
+   */
+  trustProxy?: number | string[];
 }
 
 export class ConfigError extends Error {}
@@ -74,15 +81,20 @@ export function decodeSecretKey(text: string): Buffer {
   return bytes.subarray(0, 32);
 }
 
-/** Reads DATA_DIR/secret.key, creating it (mode 0600) on first start. */
+/**
+ * Reads DATA_DIR/secret.key, creating it (mode 0600, DATA_DIR 0700) on first start. A key file
+ * that group or other may read (an older release, a copy) is made 0600 again.
+ */
 export function loadOrCreateSecretKey(dataDir: string): Buffer {
   const file = join(dataDir, 'secret.key');
   try {
-    return decodeSecretKey(readFileSync(file, 'utf8'));
+    const key = decodeSecretKey(readFileSync(file, 'utf8'));
+    if ((statSync(file).mode & 0o077) !== 0) chmodSync(file, 0o600);
+    return key;
   } catch (err) {
     if ((err as NodeJS.ErrnoException).code !== 'ENOENT') throw err;
   }
-  mkdirSync(dataDir, { recursive: true });
+  mkdirSync(dataDir, { recursive: true, mode: 0o700 });
   const key = randomBytes(32);
   // 'wx' fails if another process created the file meanwhile; then we read theirs.
   try {
@@ -92,6 +104,37 @@ export function loadOrCreateSecretKey(dataDir: string): Buffer {
     if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
     return decodeSecretKey(readFileSync(file, 'utf8'));
   }
+}
+
+/** proxy-addr's names for whole ranges, accepted as entries of the list. */
+const PROXY_RANGE_NAMES = new Set(['loopback', 'linklocal', 'uniquelocal']);
+
+function isAddressOrCidr(entry: string): boolean {
+  if (PROXY_RANGE_NAMES.has(entry)) return true;
+  const [address, prefix, ...rest] = entry.split('/');
+  const family = isIP(address ?? '');
+  if (family === 0 || rest.length > 0) return false;
+  if (prefix === undefined) return true;
+  return /^\d{1,3}$/.test(prefix) && Number(prefix) <= (family === 4 ? 32 : 128);
+}
+
+/**
+ * TRUST_PROXY: hops (`1` = one proxy in front) or comma-separated addresses/CIDRs of the proxies
+ * (PRODUCT.md §1, §7). `true` (trust any sender of the header) is refused on purpose: anyone could
+ * then choose the address the sign-in throttle counts them under.
+ */
+export function parseTrustProxy(text: string | undefined): number | string[] | undefined {
+  const value = text?.trim();
+  if (!value) return undefined;
+  if (/^\d+$/.test(value)) return Number(value);
+  const entries = value.split(',').map((e) => e.trim());
+  const bad = entries.filter((e) => !isAddressOrCidr(e));
+  if (bad.length > 0) {
+    throw new ConfigError(
+      `Invalid environment:\n  TRUST_PROXY: ${bad.map((b) => JSON.stringify(b)).join(', ')} is neither a number of proxy hops nor an IP address or CIDR. Set e.g. TRUST_PROXY=1 (one reverse proxy in front) or TRUST_PROXY=10.0.0.0/8,192.168.1.10, or leave it unset to trust no proxy.`,
+    );
+  }
+  return entries;
 }
 
 export function configFromEnv(env: Env): AppConfig {
@@ -110,6 +153,7 @@ export function configFromEnv(env: Env): AppConfig {
       loginBase: env.WECOM_LOGIN_BASE,
     },
     logLevel: env.LOG_LEVEL,
+    trustProxy: parseTrustProxy(env.TRUST_PROXY),
   };
 }
 

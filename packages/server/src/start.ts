@@ -3,6 +3,7 @@ import { buildApp } from './app';
 import { bootstrap } from './bootstrap';
 import { configFromEnv, parseEnv, type AppConfig } from './config';
 import { openDatabase, type Database } from './db/client';
+import { ownerOnlyUmask } from './lib/owner-only';
 import type { JobsOptions } from './modules/jobs/jobs.types';
 
 export interface StartOptions {
@@ -53,6 +54,7 @@ export function resolveConfig(opts: StartOptions, env: NodeJS.ProcessEnv = proce
 
 /** Opens the database, migrates, bootstraps, and listens. */
 export async function startServer(opts: StartOptions = {}): Promise<RunningServer> {
+  ownerOnlyUmask();
   const resolved = resolveConfig(opts);
   const config = opts.wecom
     ? { ...resolved, wecom: { ...resolved.wecom, ...opts.wecom } }

@@ -12,6 +12,7 @@ import { watchPostgres } from './change-clock-pg';
 import { createHotPool, useHotPool } from './prepared';
 import { startEmbeddedMaintenance, type EmbeddedMaintenance } from './embedded-maintenance';
 import * as schema from './schema';
+import { restrictToOwner } from '../lib/owner-only';
 
 export type Schema = typeof schema;
 /** Common type of the PGlite and node-postgres databases and of their transactions. */
@@ -48,7 +49,14 @@ export type DatabaseOptions =
 
 export async function openDatabase(opts: DatabaseOptions): Promise<Database> {
   if ('databaseUrl' in opts) return openPostgres(opts.databaseUrl, opts.poolSize ?? 10);
+  // DATA_DIR 0700 and its files 0600 (lib/owner-only.ts): before, after opening, migrating, closing.
+  const dataDir = 'dataDir' in opts ? opts.dataDir : null;
+  const restrict = () => {
+    if (dataDir !== null) restrictToOwner(dataDir);
+  };
+  restrict();
   const client = 'pglite' in opts ? opts.pglite : await PGlite.create(join(opts.dataDir, 'db'));
+  restrict();
   const changes = watchWrites(client);
   const db = drizzlePglite({ client, schema });
   const maintenance = startEmbeddedMaintenance(client);
@@ -57,10 +65,14 @@ export async function openDatabase(opts: DatabaseOptions): Promise<Database> {
     kind: 'pglite',
     changes,
     maintenance,
-    migrate: () => migratePglite(db, { migrationsFolder: MIGRATIONS_FOLDER }),
+    async migrate() {
+      await migratePglite(db, { migrationsFolder: MIGRATIONS_FOLDER });
+      restrict();
+    },
     async close() {
       await maintenance.stop();
       await client.close();
+      restrict();
     },
   };
 }

@@ -3,6 +3,7 @@ import { TypeCompiler } from '@sinclair/typebox/compiler';
 import { ValueErrorType, type ValueError } from '@sinclair/typebox/errors';
 import { Value } from '@sinclair/typebox/value';
 import type { FastifyInstance } from 'fastify';
+import { badRequest } from '../lib/errors';
 
 /** The shape Fastify's error path and our error handler read (`error.validation[0]`). */
 export interface ValidationIssue {
@@ -59,10 +60,37 @@ export function registerValidation(app: FastifyInstance): void {
   });
 }
 
+/** Deepest nesting of objects and arrays a JSON body may have; real requests stay under 10. */
+export const MAX_JSON_DEPTH = 64;
+
+/**
+ * How deep `text` nests `{` and `[` outside strings, stopping as soon as it exceeds `limit`.
+ * One pass over the text, no recursion: it runs before JSON.parse and validation, both of which
+ * recurse and overflow the stack (a 500 for anyone, no token needed) on a body thousands deep.
+ */
+export function jsonDepthExceeds(text: string, limit: number): boolean {
+  let depth = 0;
+  let inString = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (inString) {
+      if (c === 0x5c)
+        i++; // backslash: the next character is escaped
+      else if (c === 0x22) inString = false;
+    } else if (c === 0x22) inString = true;
+    else if (c === 0x7b || c === 0x5b) {
+      if (++depth > limit) return true;
+    } else if (c === 0x7d || c === 0x5d) depth--;
+  }
+  return false;
+}
+
 /**
  * JSON bodies as Fastify parses them (prototype-poisoning protection included), except that an
  * empty body is "no body": clients often send `Content-Type: application/json` on body-less
- * POSTs such as logout. Routes that need a body still reject it through their schema.
+ * POSTs such as logout. Routes that need a body still reject it through their schema. Bodies
+ * nested deeper than MAX_JSON_DEPTH answer 400 `request.too_deep` before anything recurses.
+ * (Only JSON bodies are parsed: form-encoded ones answer 415, so they cannot nest.)
  */
 export function registerJsonParser(app: FastifyInstance): void {
   const parseJson = app.getDefaultJsonParser('error', 'error');
@@ -71,6 +99,17 @@ export function registerJsonParser(app: FastifyInstance): void {
     const text = String(body);
     if (text.trim() === '') {
       done(null, undefined);
+      return;
+    }
+    if (jsonDepthExceeds(text, MAX_JSON_DEPTH)) {
+      done(
+        badRequest(
+          'request.too_deep',
+          `The request body nests objects or arrays more than ${MAX_JSON_DEPTH} levels deep. Send a flatter body.`,
+          { maxDepth: MAX_JSON_DEPTH },
+        ),
+        undefined,
+      );
       return;
     }
     parseJson(req, text, done);
