@@ -1,6 +1,6 @@
 import type { RouteOptions } from 'fastify';
 import { afterAll, describe, expect, it } from 'vitest';
-import { messages, syncRuns } from '../src/db/schema';
+import { linkRequests, messages, syncRuns } from '../src/db/schema';
 import type { Access } from '../src/lib/route';
 import { buildTestApp, type ApiResponse } from './build-test-app';
 import { DEFAULT_PASSWORD, uniq, type TestUser } from './factories';
@@ -25,6 +25,8 @@ interface Fixture {
     messageId: number;
     /** A WeCom binding of one of A's members (arranged directly, as sync would leave it). */
     bindingId: number;
+    /** A pending link request of A (arranged directly, as A's sync would leave it). */
+    linkRequestId: number;
     syncRunId: number;
   };
   b: { id: number; admin: TestUser; member: TestUser; dept: { id: number } };
@@ -173,6 +175,14 @@ const ENTRIES: Record<string, Entry> = {
   'DELETE /sys/thirdApp/bindings/:id': {
     foreign: [
       { req: (f) => ({ url: `/sys/thirdApp/bindings/${f.a.bindingId}` }), check: notFound },
+    ],
+  },
+  'DELETE /sys/thirdApp/linkRequests/:id': {
+    foreign: [
+      {
+        req: (f) => ({ url: `/sys/thirdApp/linkRequests/${f.a.linkRequestId}` }),
+        check: notFound,
+      },
     ],
   },
   // Messages: B sending to A's usernames or departments reaches nobody; A's log ids answer 404.
@@ -402,6 +412,7 @@ async function fixture(): Promise<Fixture> {
       leafDept,
       messageId: await arrangeMessage(ta.id),
       bindingId: await arrangeBinding(ta.id),
+      linkRequestId: await arrangeLinkRequest(ta.id, pending.id),
       syncRunId: await arrangeSyncRun(ta.id),
     },
     b: {
@@ -424,6 +435,21 @@ async function arrangeSyncRun(tenantId: number): Promise<number> {
       status: 'needs_confirmation',
     })
     .returning({ id: syncRuns.id });
+  return row!.id;
+}
+
+async function arrangeLinkRequest(tenantId: number, userId: number): Promise<number> {
+  const [row] = await t.db
+    .insert(linkRequests)
+    .values({
+      tenantId,
+      thirdType: 'wechat_enterprise',
+      corpId: 'ww0000000000000150',
+      extUserId: 'isoRequested',
+      extName: 'isoRequested',
+      userId,
+    })
+    .returning({ id: linkRequests.id });
   return row!.id;
 }
 
