@@ -241,4 +241,55 @@ describe('sync never takes an account of another tenant', () => {
       shared.id,
     );
   });
+
+  it('a refused request is not asked again until an admin pairs the member by hand; a request whose member leaves WeCom is cancelled', async () => {
+    const refuses = await strangerIn(w, elsewhere, { phone: '13833334444' });
+    const leaves = await strangerIn(w, elsewhere, { phone: '13844445555' });
+    weComMember(w, 'x_refused', { name: 'Refused Claim', mobile: '13833334444' });
+    weComMember(w, 'x_leaves', { name: 'Leaving Claim', mobile: '13844445555' });
+    await fullSync(w);
+    const [asked] = await linkRequestsOf(w, refuses.id);
+    expect(asked).toMatchObject({ status: 'pending' });
+    expect(await linkRequestsOf(w, leaves.id)).toEqual([
+      expect.objectContaining({ status: 'pending' }),
+    ]);
+    // The owner's answer is another module's endpoint: arranged directly here.
+    await w.t.db.execute(
+      sql`update link_requests set status = 'refused', decided_at = now() where id = ${asked!.id}`,
+    );
+    w.sim.admin.deleteUser('x_leaves');
+    const plan = await preview(w);
+    expect(pairOf(plan, 'x_refused')).toMatchObject({
+      userId: null,
+      ownerRefused: true,
+      match: 'none',
+    });
+    expect(plan.members.toCreate).not.toContain('x_refused');
+    const run = await apply(w, plan.planId);
+    expect(run.status, JSON.stringify(run.error)).toBe('succeeded');
+    expect((await linkRequestsOf(w, refuses.id)).map((r) => r.status)).toEqual(['refused']);
+    expect((await linkRequestsOf(w, leaves.id)).map((r) => r.status)).toEqual(['cancelled']);
+    expect(await bindingsOf(w, refuses.id)).toEqual([]);
+    // Nothing changes on the next run either.
+    const again = await preview(w);
+    expect(pairOf(again, 'x_refused')).toMatchObject({ ownerRefused: true });
+    expect(again.counts).toMatchObject({
+      linkRequests: 0,
+      linkRequestsCancelled: 0,
+      ownerRefused: 1,
+    });
+    // A tenant member picked by hand for it: asked again (a new request), still nothing bound.
+    const member = await w.t.factories.user(elsewhere.id);
+    const token = await w.t.login(member.username, member.password);
+    await w.t.call('POST', '/sys/tenant/join', { houseNumber: w.tenant.houseNumber }, { token });
+    const third = await preview(w);
+    const hand = await apply(w, third.planId, {
+      pairs: [{ wechatUserId: 'x_refused', userId: member.id }],
+    });
+    expect(hand.status, JSON.stringify(hand.error)).toBe('succeeded');
+    expect(await linkRequestsOf(w, member.id)).toEqual([
+      expect.objectContaining({ ext_user_id: 'x_refused', status: 'pending' }),
+    ]);
+    expect(await bindingsOf(w, member.id)).toEqual([]);
+  });
 });
