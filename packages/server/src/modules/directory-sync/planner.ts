@@ -210,6 +210,14 @@ export function computeOps(
     present.add(key);
     const b = bindingByExt.get(key);
     const bu = b ? users.get(b.userId) : undefined;
+    const request = corp.pending.get(key);
+    // Bound meanwhile (the member linked an account at WeCom sign-in): the request is moot.
+    if (b && request)
+      ops.cancelRequests.push({
+        requestId: request.id,
+        wechatUserId: m.userId,
+        reason: 'repaired',
+      });
     if (b && bu) {
       if (m.status !== 'left') {
         const op = boundOp(m, b, bu, ctx);
@@ -219,7 +227,6 @@ export function computeOps(
       }
       continue;
     }
-    const request = corp.pending.get(key);
     if (m.status === 'left') {
       if (request)
         ops.cancelRequests.push({
