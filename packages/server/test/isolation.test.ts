@@ -25,9 +25,9 @@ interface Fixture {
     messageId: number;
     /** A WeCom binding of one of A's members (arranged directly, as sync would leave it). */
     bindingId: number;
-    syncRunId: number;
-    /** A pending link request of A addressed to A's `user` (arranged directly, as sync leaves it). */
+    /** A pending link request of A (arranged directly, as A's sync would leave it). */
     linkRequestId: number;
+    syncRunId: number;
   };
   b: { id: number; admin: TestUser; member: TestUser; dept: { id: number } };
 }
@@ -176,6 +176,14 @@ const ENTRIES: Record<string, Entry> = {
   'DELETE /sys/thirdApp/bindings/:id': {
     foreign: [
       { req: (f) => ({ url: `/sys/thirdApp/bindings/${f.a.bindingId}` }), check: notFound },
+    ],
+  },
+  'DELETE /sys/thirdApp/linkRequests/:id': {
+    foreign: [
+      {
+        req: (f) => ({ url: `/sys/thirdApp/linkRequests/${f.a.linkRequestId}` }),
+        check: notFound,
+      },
     ],
   },
   // Messages: B sending to A's usernames or departments reaches nobody; A's log ids answer 404.
@@ -434,8 +442,8 @@ async function fixture(): Promise<Fixture> {
       leafDept,
       messageId: await arrangeMessage(ta.id),
       bindingId: await arrangeBinding(ta.id),
+      linkRequestId: await arrangeLinkRequest(ta.id, pending.id),
       syncRunId: await arrangeSyncRun(ta.id),
-      linkRequestId: await arrangeLinkRequest(ta.id, user.id),
     },
     b: {
       id: tb.id,
@@ -468,6 +476,7 @@ async function arrangeLinkRequest(tenantId: number, userId: number): Promise<num
       thirdType: 'wechat_enterprise',
       corpId: 'ww0000000000000150',
       extUserId: uniq('isoAsked'),
+      extName: 'isoAsked',
       userId,
     })
     .returning({ id: linkRequests.id });

@@ -20,7 +20,10 @@ export type ThirdType = (typeof THIRD_TYPES)[number];
 
 /** Per-tenant policy for directory sync and sign-in; stored as JSON so new knobs need no migration. */
 export interface SyncPolicy {
-  /** Initial password of accounts created by sync (the seed's default is `same-as-username`). */
+  /**
+   * Initial password of accounts created by sync. New connections default to `wecom-only`
+   * (PRODUCT.md §7); a connection stored without the key keeps the seed's `same-as-username`.
+   */
   initialPassword: 'same-as-username' | 'random' | 'wecom-only';
   /** Share of bound members a run may mark as left before it stops for confirmation (0..1). */
   massChangeThreshold: number;
@@ -31,7 +34,7 @@ export interface SyncPolicy {
 }
 
 export const DEFAULT_SYNC_POLICY: SyncPolicy = {
-  initialPassword: 'same-as-username',
+  initialPassword: 'wecom-only',
   massChangeThreshold: 0.2,
   schedule: null,
   unboundLogin: 'refuse',

@@ -6,6 +6,7 @@ import {
   BindingIdParamsSchema,
   BindingListQuerySchema,
   BindingListResultSchema,
+  LinkRequestIdParamsSchema,
 } from './bindings.schemas';
 
 const tags = ['third-app'];
@@ -22,7 +23,8 @@ export function registerBindingRoutes(
     operationId: 'listThirdAppBindings',
     tags,
     access: 'admin',
-    summary: '查看已绑定: bound WeCom members of the current tenant, searchable and paged',
+    summary:
+      "查看已绑定: bound WeCom members of the current tenant, then link requests waiting for an account's owner (state awaiting_owner; accounts outside the tenant are not named), searchable and paged",
     querystring: BindingListQuerySchema,
     result: BindingListResultSchema,
     handler: ({ tenant, query }) => bindings.list(tenant, query),
@@ -40,6 +42,22 @@ export function registerBindingRoutes(
     result: Type.Null(),
     handler: async ({ tenant, params }) => {
       await bindings.remove(tenant, params.id);
+      return null;
+    },
+  });
+
+  route(app, {
+    method: 'DELETE',
+    url: '/sys/thirdApp/linkRequests/:id',
+    operationId: 'cancelThirdAppLinkRequest',
+    tags,
+    access: 'admin',
+    summary:
+      "Withdraw a link request still waiting for the account's owner; syncs leave the WeCom member unpaired until an admin pairs it by hand (404 for another tenant's or a decided request)",
+    params: LinkRequestIdParamsSchema,
+    result: Type.Null(),
+    handler: async ({ tenant, params }) => {
+      await bindings.cancelLinkRequest(tenant, params.id);
       return null;
     },
   });

@@ -6,8 +6,12 @@ import { createBindingsRepo } from './bindings.repo';
 import type { BindingListQuery } from './bindings.schemas';
 
 const bindingNotFound = () => notFound('binding', 'bindings.not_found');
+const requestNotFound = () => notFound('link request', 'bindings.link_request_not_found');
 
-/** 查看已绑定 and 移出 (PRODUCT.md §5.3): the current tenant's bindings only. */
+/**
+ * 查看已绑定 and 移出 (PRODUCT.md §5.3) and the link requests waiting for an account's owner
+ * (§7): the current tenant's only.
+ */
 export function createBindingsService(deps: { db: Db }) {
   const { db } = deps;
   const repo = createBindingsRepo(db);
@@ -44,6 +48,26 @@ export function createBindingsService(deps: { db: Db }) {
             extUserId: row.extUserId,
             userId: row.userId,
           },
+        });
+      });
+    },
+
+    /**
+     * Withdraws a link request still waiting for the account's owner. Like 移出, a marker keeps
+     * later syncs from asking again for this WeCom member until an admin pairs it by hand.
+     */
+    async cancelLinkRequest(ctx: TenantContext, id: number): Promise<void> {
+      await db.transaction(async (tx) => {
+        const r = createBindingsRepo(tx);
+        const row = await r.cancelLinkRequest(ctx.tenantId, id);
+        if (!row) throw requestNotFound();
+        await r.markUnpaired(ctx.tenantId, row, ctx.userId);
+        await createAuditRepo(tx).record(ctx.tenantId, {
+          actorUserId: ctx.userId,
+          action: 'third_app.link_request_cancelled',
+          targetType: 'link_request',
+          targetId: id,
+          details: { thirdType: row.thirdType, corpId: row.corpId, extUserId: row.extUserId },
         });
       });
     },

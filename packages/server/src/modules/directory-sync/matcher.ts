@@ -1,7 +1,8 @@
+import { ownershipOf } from '../policy/trust';
 import { emailKey, idKey, mobileKey, nameKey } from './normalise';
 import type {
+  CorpState,
   ExtMember,
-  LocalBinding,
   LocalState,
   LocalUser,
   PlanPair,
@@ -25,7 +26,13 @@ function groupBy<T>(items: T[], key: (t: T) => string): Map<string, T[]> {
   return out;
 }
 
+/**
+ * A proposal. The row keeps the account's id for the planner; the plan view blanks every
+ * identifier of an `outsider` before an admin sees it. `awaitingOwner`: the account is not the
+ * tenant's own, so applying asks its owner instead of binding.
+ */
 function pairOf(m: ExtMember, u: LocalUser | null, match: PlanPair['match']): PlanPair {
+  const waits = u !== null && match !== 'bound' && ownershipOf(u) !== 'own';
   return {
     wechatUserId: m.userId,
     wechatName: m.name,
@@ -37,39 +44,61 @@ function pairOf(m: ExtMember, u: LocalUser | null, match: PlanPair['match']): Pl
     match,
     ambiguous: false,
     ...(u && u.membershipStatus === null ? { outsider: true } : {}),
+    ...(waits ? { awaitingOwner: true } : {}),
   };
 }
 
+/** Never proposed, matched or listed: a platform administrator is no tenant's to pair (§7). */
+const pairable = (u: LocalUser) => ownershipOf(u) !== 'platform_admin';
+
 /**
  * Proposes a system account for every WeCom member, strongest signal first: existing binding →
+ * open link request →
  * generated username (houseNumber + userid, case-insensitive) → mobile → e-mail (only when WeCom
  * discloses them) → normalised real name. A signal shared by two candidates on either side makes
  * the row `ambiguous` and it is never paired automatically. Members who left WeCom and were never
- * bound are not proposed at all. Members an admin unbound (移出, `unpaired`: lower-cased userids)
- * are listed with no proposal and take no part in matching.
+ * bound are not proposed at all. Members an admin unbound (移出) or whose account's owner refused
+ * the link request are listed with no proposal and take no part in matching. Platform
+ * administrators take no part at all; candidates name members of this tenant only.
  */
 export function matchMembers(
   members: ExtMember[],
   local: LocalState,
-  corpBindings: LocalBinding[],
-  unpaired: ReadonlySet<string> = new Set(),
+  corp: CorpState,
 ): MatchResult {
-  const bindingByExt = new Map(corpBindings.map((b) => [idKey(b.extUserId), b]));
-  const everyone = [...local.members, ...local.outsiders];
-  const byId = new Map(everyone.map((u) => [u.userId, u]));
-  // A user with any binding of this tenant (even another corp's, even inactive) cannot get a second one.
-  const taken = new Set(local.bindings.map((b) => b.userId));
+  const bindingByExt = new Map(corp.bindings.map((b) => [idKey(b.extUserId), b]));
+  const byId = new Map([...local.members, ...local.outsiders].map((u) => [u.userId, u]));
+  const everyone = [...byId.values()].filter(pairable);
+  // A user with any binding of this tenant (even another corp's, even inactive) cannot get a
+  // second one, nor one with an open link request.
+  const taken = new Set([
+    ...local.bindings.map((b) => b.userId),
+    ...local.linkRequests.filter((r) => r.status === 'pending').map((r) => r.userId),
+  ]);
   const rows = new Map<string, PlanPair>();
   const pending: ExtMember[] = [];
 
   for (const m of members) {
-    const b = bindingByExt.get(idKey(m.userId));
+    const key = idKey(m.userId);
+    const b = bindingByExt.get(key);
+    const request = corp.pending.get(key);
     if (b) rows.set(m.userId, pairOf(m, byId.get(b.userId) ?? null, 'bound'));
     else if (m.status === 'left') continue;
-    else if (unpaired.has(idKey(m.userId)))
+    else if (request) {
+      const u = byId.get(request.userId) ?? null;
+      rows.set(m.userId, {
+        ...pairOf(m, u, 'requested'),
+        userId: request.userId,
+        ...(u && u.membershipStatus !== null ? {} : { outsider: true }),
+        awaitingOwner: true,
+      });
+    } else if (corp.unpaired.has(key))
       rows.set(m.userId, { ...pairOf(m, null, 'none'), unpaired: true });
+    else if (corp.refused.has(key))
+      rows.set(m.userId, { ...pairOf(m, null, 'none'), ownerRefused: true });
     else pending.push(m);
   }
+  const inTenant = (id: number) => (byId.get(id)?.membershipStatus ?? null) !== null;
 
   const claim = (m: ExtMember, u: LocalUser, kind: PlanPair['match']) => {
     rows.set(m.userId, pairOf(m, u, kind));
@@ -113,7 +142,7 @@ export function matchMembers(
     rest = next;
   }
 
-  const active = local.members.filter((u) => u.membershipStatus === 1 && free(u));
+  const active = local.members.filter((u) => u.membershipStatus === 1 && pairable(u) && free(u));
   const localByName = groupBy(active, (u) => nameKey(u.realname));
   const extByName = groupBy(rest, (m) => nameKey(m.name));
   for (const m of rest) {
@@ -124,11 +153,13 @@ export function matchMembers(
       continue;
     }
     const row = pairOf(m, null, 'none');
-    const ids = [...new Set([...(ambiguous.get(m.userId) ?? []), ...cands.map((c) => c.userId)])];
+    // Accounts outside the tenant make a row ambiguous but are never named to the admin.
+    const all = [...new Set([...(ambiguous.get(m.userId) ?? []), ...cands.map((c) => c.userId)])];
+    const ids = all.filter(inTenant);
     if (ids.length > 0) row.candidates = ids;
     // Namesakes on the WeCom side are flagged even with no local candidate: the admin should
     // see that two accounts with one name are about to be created.
-    if (ids.length > 0 || (k !== '' && (extByName.get(k)?.length ?? 0) > 1)) row.ambiguous = true;
+    if (all.length > 0 || (k !== '' && (extByName.get(k)?.length ?? 0) > 1)) row.ambiguous = true;
     rows.set(m.userId, row);
   }
 

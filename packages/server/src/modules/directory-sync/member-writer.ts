@@ -13,6 +13,9 @@ export interface WriteContext {
   houseNumber: string;
   /** ext department id → local id (after the department phase). */
   deptIds: Map<string, number>;
+  /** Who asked (the admin who applied, or the API caller); null for scheduled and callback runs. */
+  actorUserId: number | null;
+  runId: number;
   /** Initial credentials of accounts to create, by WeCom userid. */
   credentials: Map<
     string,
@@ -62,18 +65,23 @@ async function writeMemberships(tx: Db, ctx: WriteContext, ops: MemberOp[]): Pro
       from ${recordset(rows, 'user_id int, status smallint, frozen boolean')}`);
   }
   if (patches.length > 0) {
+    // The tenant-scoped name/position of a shared account (never its global fields).
     const rows = patches.map((o) => ({
       user_id: o.userId,
       status: o.membership!.status ?? null,
       frozen: o.membership!.frozen ?? null,
+      display_name: o.membership!.displayName ?? null,
+      position: o.membership!.position ?? null,
     }));
-    await tx.execute(sql`update memberships m set status = coalesce(v.status, m.status), frozen = coalesce(v.frozen, m.frozen), updated_at = now()
-      from ${recordset(rows, 'user_id int, status smallint, frozen boolean')}
+    await tx.execute(sql`update memberships m set status = coalesce(v.status, m.status), frozen = coalesce(v.frozen, m.frozen),
+        display_name = coalesce(v.display_name, m.display_name), position = coalesce(v.position, m.position), updated_at = now()
+      from ${recordset(rows, 'user_id int, status smallint, frozen boolean, display_name text, position text')}
       where m.tenant_id = ${ctx.tenantId} and m.user_id = v.user_id`);
   }
   return inserts.length + patches.length;
 }
 
+/** Global fields: the planner sets `user` only on the tenant's own accounts (policy/trust.ts). */
 async function patchUsers(tx: Db, ops: MemberOp[]): Promise<number> {
   const patches = ops.filter((o) => o.user && o.kind !== 'create');
   if (patches.length === 0) return 0;
@@ -125,6 +133,14 @@ async function writeDepartmentLinks(tx: Db, ctx: WriteContext, ops: MemberOp[]):
   return changes.length;
 }
 
+/** Paired by hand after 移出: the admin's decision replaces the marker. */
+async function clearUnpaired(tx: Db, ctx: WriteContext, extUserIds: string[]) {
+  if (extUserIds.length === 0) return;
+  await tx.execute(sql`delete from sync_unpaired
+    where tenant_id = ${ctx.tenantId} and third_type = ${ctx.thirdType} and corp_id = ${ctx.corpId}
+      and lower(ext_user_id) in (select lower(x) from unnest(${textArray(extUserIds)}) as x)`);
+}
+
 async function writeBindings(tx: Db, ctx: WriteContext, ops: MemberOp[]): Promise<number> {
   const inserts = ops.filter((o) => o.binding?.create && o.userId !== null);
   const updates = ops.filter((o) => o.binding && !o.binding.create);
@@ -139,13 +155,11 @@ async function writeBindings(tx: Db, ctx: WriteContext, ops: MemberOp[]): Promis
       select ${ctx.tenantId}::int, ${ctx.thirdType}::text, ${ctx.corpId}::text, ext_user_id, user_id, ext_name, true, ext_data
       from ${recordset(rows, 'ext_user_id text, user_id int, ext_name text, ext_data jsonb')}`);
   }
-  // Paired by hand after 移出: the admin's decision replaces the marker.
-  const cleared = inserts.filter((o) => o.clearsUnpaired).map((o) => o.ext.userId);
-  if (cleared.length > 0) {
-    await tx.execute(sql`delete from sync_unpaired
-      where tenant_id = ${ctx.tenantId} and third_type = ${ctx.thirdType} and corp_id = ${ctx.corpId}
-        and lower(ext_user_id) in (select lower(x) from unnest(${textArray(cleared)}) as x)`);
-  }
+  await clearUnpaired(
+    tx,
+    ctx,
+    inserts.filter((o) => o.clearsUnpaired).map((o) => o.ext.userId),
+  );
   if (updates.length > 0) {
     const rows = updates.map((o) => ({
       id: o.bindingId,
@@ -159,6 +173,50 @@ async function writeBindings(tx: Db, ctx: WriteContext, ops: MemberOp[]): Promis
   return inserts.length + updates.length;
 }
 
+/**
+ * Link requests to the owners of accounts the tenant does not own (PRODUCT.md §7): nothing is
+ * bound and no membership is created. One open request per member and per account (unique
+ * partial indexes): a request already open is left as it is.
+ */
+async function writeLinkRequests(tx: Db, ctx: WriteContext, ops: MemberOp[]): Promise<number> {
+  const links = ops.filter((o) => o.link && o.userId !== null);
+  if (links.length === 0) return 0;
+  const rows = links.map((o) => ({
+    ext_user_id: o.ext.userId,
+    user_id: o.userId,
+    ext_name: o.link!.extName,
+    ext_data: o.link!.extData,
+  }));
+  const inserted = rowsOf<{ id: number }>(
+    await tx.execute(sql`insert into link_requests (tenant_id, third_type, corp_id, ext_user_id, ext_name, ext_data, user_id, status, requested_by, run_id)
+      select ${ctx.tenantId}::int, ${ctx.thirdType}::text, ${ctx.corpId}::text, ext_user_id, ext_name, ext_data, user_id, 'pending', ${ctx.actorUserId}::int, ${ctx.runId}::int
+      from ${recordset(rows, 'ext_user_id text, user_id int, ext_name text, ext_data jsonb')}
+      on conflict do nothing
+      returning id`),
+  );
+  await clearUnpaired(
+    tx,
+    ctx,
+    links.filter((o) => o.clearsUnpaired).map((o) => o.ext.userId),
+  );
+  return inserted.length;
+}
+
+/** Withdraws pending link requests (their member left, or the admin paired it otherwise). */
+export async function cancelLinkRequests(
+  tx: Db,
+  ctx: Pick<WriteContext, 'tenantId'>,
+  requestIds: number[],
+): Promise<number> {
+  if (requestIds.length === 0) return 0;
+  const rows = rowsOf<{ id: number }>(
+    await tx.execute(sql`update link_requests set status = 'cancelled', decided_at = now()
+      where tenant_id = ${ctx.tenantId} and id = any(${intArray(requestIds)}) and status = 'pending'
+      returning id`),
+  );
+  return rows.length;
+}
+
 /** One chunk of members in the caller's transaction: all of a member's rows or none. */
 export async function writeMembers(tx: Db, ctx: WriteContext, ops: MemberOp[]): Promise<number> {
   let writes = await createUsers(tx, ctx, ops);
@@ -166,6 +224,7 @@ export async function writeMembers(tx: Db, ctx: WriteContext, ops: MemberOp[]): 
   writes += await patchUsers(tx, ops);
   writes += await writeDepartmentLinks(tx, ctx, ops);
   writes += await writeBindings(tx, ctx, ops);
+  writes += await writeLinkRequests(tx, ctx, ops);
   return writes;
 }
 

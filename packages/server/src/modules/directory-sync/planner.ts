@@ -1,11 +1,21 @@
 import { badRequest } from '../../lib/errors';
 import { departmentPlanView, planDepartments, type DepartmentOps } from './departments-plan';
 import { matchMembers, type MatchResult } from './matcher';
+import { ownershipOf } from '../policy/trust';
+import {
+  boundOp,
+  departmentChange,
+  extDataOf,
+  pairedOp,
+  type MemberOp,
+  type OpsContext,
+} from './member-ops';
 import { idKey } from './normalise';
 import type {
   Decisions,
   ExtMember,
   LocalBinding,
+  CorpState,
   LocalState,
   LocalUser,
   PlanPair,
@@ -13,24 +23,11 @@ import type {
   SyncPlan,
 } from './sync.types';
 
-const QUIT = 2;
-const PENDING = 3;
 const NORMAL = 1;
+const QUIT = 2;
 
-export interface MemberOp {
-  ext: ExtMember;
-  kind: 'create' | 'bind' | 'pending' | 'update';
-  userId: number | null;
-  bindingId: number | null;
-  user?: { realname?: string; position?: string | null };
-  /** `create` = insert a membership; otherwise a patch of the existing one. */
-  membership?: { create: boolean; status?: number; frozen?: boolean };
-  departments?: { extIds: string[]; mainExtId: string | null };
-  /** WeCom-owned fields kept on the binding (leader flags, status…); written on create/update. */
-  binding?: { create: boolean; extName: string; extData: Record<string, unknown> };
-  /** An admin paired a member unbound by 移出: the binding write deletes its marker. */
-  clearsUnpaired?: boolean;
-}
+export type { MemberOp } from './member-ops';
+export { extDataOf } from './member-ops';
 
 export interface LeaveOp {
   userId: number;
@@ -40,50 +37,39 @@ export interface LeaveOp {
   setQuit: boolean;
 }
 
+/** A pending link request withdrawn by the run: its member left, or the admin paired otherwise. */
+export interface CancelOp {
+  requestId: number;
+  wechatUserId: string;
+  reason: 'member_left' | 'repaired';
+}
+
 export interface SyncOps {
   departments: DepartmentOps;
   members: MemberOp[];
   leavers: LeaveOp[];
+  /** Pending link requests to cancel, before any member is written. */
+  cancelRequests: CancelOp[];
   /** Members an admin unbound (移出) and nobody paired by hand: left unbound, reported. */
   unpaired: ExtMember[];
+  /** Members whose account's owner refused the link request, not paired by hand since. */
+  ownerRefused: ExtMember[];
   /** Bound members kept because they are only outside the app's visible range. */
   outsideRange: number;
   /** Active bindings before the run: the base of the mass-change threshold. */
   activeBindings: number;
 }
 
-export function extDataOf(m: ExtMember): Record<string, unknown> {
-  return {
-    status: m.status,
-    leaderOf: [...m.leaderOf].sort(),
-    mainDepartmentId: m.mainDepartmentId,
-    position: m.position,
-  };
-}
-
-/** Key-order-insensitive: jsonb hands objects back with its own key order. */
-function canonical(v: unknown): unknown {
-  if (Array.isArray(v)) return v.map(canonical);
-  if (v && typeof v === 'object') {
-    return Object.fromEntries(
-      Object.keys(v)
-        .sort()
-        .map((k) => [k, canonical((v as Record<string, unknown>)[k])]),
-    );
-  }
-  return v;
-}
-const sameJson = (a: unknown, b: unknown) =>
-  JSON.stringify(canonical(a)) === JSON.stringify(canonical(b));
-
 /** Pairing after the admin's decisions: lower-cased WeCom userid → user id (null = create). */
 export function resolvePairing(pairs: PlanPair[], local: LocalState, d: Decisions) {
   const chosen = new Map(pairs.map((p) => [idKey(p.wechatUserId), p.userId]));
   const rows = new Map(pairs.map((p) => [idKey(p.wechatUserId), p]));
   const bound = new Set(local.bindings.map((b) => b.userId));
+  const known = new Map([...local.members, ...local.outsiders].map((u) => [u.userId, u]));
+  // Any unbound member of the tenant; whether it binds or asks its owner is the policy's call.
   const pickable = new Set(
     local.members
-      .filter((u) => u.membershipStatus === NORMAL && !bound.has(u.userId))
+      .filter((u) => ownershipOf(u) !== 'platform_admin' && !bound.has(u.userId))
       .map((u) => u.userId),
   );
   const seen = new Set<number>();
@@ -96,6 +82,14 @@ export function resolvePairing(pairs: PlanPair[], local: LocalState, d: Decision
       );
     }
     if (userId !== null) {
+      const u = known.get(userId);
+      if (u && ownershipOf(u) === 'platform_admin') {
+        throw badRequest(
+          'sync.pair_not_allowed',
+          `System user ${userId} is a platform administrator: no tenant can pair or bind it. Pick another member, or leave "${wechatUserId}" to get an account of its own.`,
+          { wechatUserId, userId },
+        );
+      }
       if (seen.has(userId)) {
         throw badRequest(
           'sync.pair_duplicate',
@@ -105,7 +99,7 @@ export function resolvePairing(pairs: PlanPair[], local: LocalState, d: Decision
       if (!pickable.has(userId) && row.userId !== userId) {
         throw badRequest(
           'sync.pair_invalid',
-          `System user ${userId} cannot be paired: pick an active, unbound member of this tenant.`,
+          `System user ${userId} cannot be paired: pick an unbound member of this tenant.`,
         );
       }
       seen.add(userId);
@@ -117,92 +111,80 @@ export function resolvePairing(pairs: PlanPair[], local: LocalState, d: Decision
   return { chosen, excluded: new Set(d.exclude.map(idKey)) };
 }
 
-function departmentChange(m: ExtMember, u: LocalUser | null, ctx: OpsContext) {
-  const extIds = [...new Set(m.departmentIds.filter((id) => ctx.extDeptIds.has(id)))].sort();
-  const mainExtId =
-    extIds.length === 0
-      ? null
-      : m.mainDepartmentId && extIds.includes(m.mainDepartmentId)
-        ? m.mainDepartmentId
-        : extIds[0]!;
-  if (u) {
-    const current = u.departmentIds
-      .map((id) => ctx.extIdOfLocal.get(id))
-      .filter((x): x is string => !!x);
-    const currentMain =
-      u.mainDepartmentId === null ? null : (ctx.extIdOfLocal.get(u.mainDepartmentId) ?? null);
-    if (sameJson([...new Set(current)].sort(), extIds) && currentMain === mainExtId)
-      return undefined;
-  } else if (extIds.length === 0) return undefined;
-  return { extIds, mainExtId };
-}
-
-interface OpsContext {
-  extDeptIds: Set<string>;
-  extIdOfLocal: Map<number, string | null>;
-}
-
-function fieldPatch(m: ExtMember, u: LocalUser) {
-  const patch: MemberOp['user'] = {};
-  if (m.name && u.realname !== m.name) patch.realname = m.name;
-  if ((u.position ?? null) !== (m.position ?? null)) patch.position = m.position;
-  return Object.keys(patch).length ? patch : undefined;
-}
-
-function boundOp(m: ExtMember, b: LocalBinding, u: LocalUser, ctx: OpsContext): MemberOp | null {
-  const status = u.membershipStatus === QUIT ? NORMAL : (u.membershipStatus ?? PENDING);
-  const frozen = m.status === 'disabled';
-  const op: MemberOp = { ext: m, kind: 'update', userId: u.userId, bindingId: b.id };
-  if (status !== u.membershipStatus || frozen !== u.frozen) {
-    op.membership = { create: false, status, frozen };
-  }
-  if (status === NORMAL) op.user = fieldPatch(m, u);
-  op.departments = departmentChange(m, u, ctx);
-  const extData = extDataOf(m);
-  if (!b.active || b.extName !== m.name || !sameJson(b.extData, extData)) {
-    op.binding = { create: false, extName: m.name, extData };
-  }
-  return op.membership || op.user || op.departments || op.binding ? op : null;
-}
-
-function pairedOp(m: ExtMember, u: LocalUser, ctx: OpsContext): MemberOp {
-  const frozen = m.status === 'disabled';
-  const binding = { create: true, extName: m.name, extData: extDataOf(m) };
-  if (u.membershipStatus === null) {
-    return {
-      ext: m,
-      kind: 'pending',
-      userId: u.userId,
-      bindingId: null,
-      binding,
-      membership: { create: true, status: PENDING, frozen },
-      departments: departmentChange(m, null, ctx),
-    };
-  }
-  const status = u.membershipStatus === NORMAL || u.membershipStatus === QUIT ? NORMAL : PENDING;
+export function corpStateOf(local: LocalState, corpId: string): CorpState {
+  const requests = local.linkRequests.filter((r) => r.corpId === corpId);
   return {
-    ext: m,
-    kind: 'bind',
-    userId: u.userId,
-    bindingId: null,
-    binding,
-    membership:
-      status !== u.membershipStatus || frozen !== u.frozen
-        ? { create: false, status, frozen }
-        : undefined,
-    user: status === NORMAL ? fieldPatch(m, u) : undefined,
-    departments: departmentChange(m, u, ctx),
+    bindings: local.bindings.filter((b) => b.corpId === corpId),
+    unpaired: new Set(
+      local.unpaired.filter((x) => x.corpId === corpId).map((x) => idKey(x.extUserId)),
+    ),
+    pending: new Map(
+      requests.filter((r) => r.status === 'pending').map((r) => [idKey(r.extUserId), r]),
+    ),
+    refused: new Set(requests.filter((r) => r.status === 'refused').map((r) => idKey(r.extUserId))),
   };
+}
+
+const createOp = (m: ExtMember, ctx: OpsContext): MemberOp => ({
+  ext: m,
+  kind: 'create',
+  userId: null,
+  bindingId: null,
+  binding: { create: true, extName: m.name, extData: extDataOf(m) },
+  membership: { create: true, status: NORMAL, frozen: m.status === 'disabled' },
+  departments: departmentChange(m, null, ctx),
+});
+
+/** Bound members gone from the corp (not merely outside the visible range) and requests to drop. */
+function goneMembers(
+  snapshot: StoredSnapshot,
+  corp: CorpState,
+  users: Map<number, LocalUser>,
+  present: Set<string>,
+  out: Pick<SyncOps, 'leavers' | 'cancelRequests'>,
+): number {
+  if (snapshot.partial) return 0;
+  const hidden = new Set((snapshot.outsideRange ?? []).map(idKey));
+  let outsideRange = 0;
+  for (const b of corp.bindings) {
+    const u = users.get(b.userId);
+    if (!b.active || present.has(idKey(b.extUserId)) || !u) continue;
+    // Still in the corp, only outside the app's visible range: not a leaver.
+    if (hidden.has(idKey(b.extUserId))) {
+      outsideRange++;
+      continue;
+    }
+    out.leavers.push(leaveOp(b, u, b.extUserId, 'deleted'));
+  }
+  for (const [key, r] of corp.pending) {
+    if (!present.has(key) && !hidden.has(key))
+      out.cancelRequests.push({
+        requestId: r.id,
+        wechatUserId: r.extUserId,
+        reason: 'member_left',
+      });
+  }
+  return outsideRange;
+}
+
+function leaveOp(
+  b: LocalBinding,
+  u: LocalUser,
+  wechatUserId: string,
+  reason: LeaveOp['reason'],
+): LeaveOp {
+  // A platform administrator's membership is never changed by a tenant: only the binding ends.
+  const setQuit = u.membershipStatus !== QUIT && ownershipOf(u) !== 'platform_admin';
+  return { userId: b.userId, bindingId: b.id, wechatUserId, reason, setQuit };
 }
 
 /** Everything a run must write to reach the snapshot; empty when local already matches it. */
 export function computeOps(
   snapshot: StoredSnapshot,
   local: LocalState,
-  corpBindings: LocalBinding[],
+  corp: CorpState,
   match: MatchResult,
   d: Decisions,
-  unpairedKeys: ReadonlySet<string> = new Set(),
 ): SyncOps {
   const departments = planDepartments(snapshot.departments, local.departments);
   const ctx: OpsContext = {
@@ -210,82 +192,75 @@ export function computeOps(
     extIdOfLocal: new Map(local.departments.map((x) => [x.id, x.extId])),
   };
   const users = new Map([...local.members, ...local.outsiders].map((u) => [u.userId, u]));
-  const bindingByExt = new Map(corpBindings.map((b) => [idKey(b.extUserId), b]));
+  const bindingByExt = new Map(corp.bindings.map((b) => [idKey(b.extUserId), b]));
   const { chosen, excluded } = resolvePairing(match.pairs, local, d);
-  const members: MemberOp[] = [];
-  const leavers: LeaveOp[] = [];
-  const unpaired: ExtMember[] = [];
+  const ops: SyncOps = {
+    departments,
+    members: [],
+    leavers: [],
+    cancelRequests: [],
+    unpaired: [],
+    ownerRefused: [],
+    outsideRange: 0,
+    activeBindings: corp.bindings.filter((b) => b.active).length,
+  };
   const present = new Set<string>();
   for (const m of snapshot.members) {
     const key = idKey(m.userId);
     present.add(key);
     const b = bindingByExt.get(key);
     const bu = b ? users.get(b.userId) : undefined;
+    const request = corp.pending.get(key);
+    // Bound meanwhile (the member linked an account at WeCom sign-in): the request is moot.
+    if (b && request)
+      ops.cancelRequests.push({
+        requestId: request.id,
+        wechatUserId: m.userId,
+        reason: 'repaired',
+      });
     if (b && bu) {
-      if (m.status === 'left') {
-        if (b.active || bu.membershipStatus !== QUIT)
-          leavers.push({
-            userId: b.userId,
-            bindingId: b.id,
-            wechatUserId: m.userId,
-            reason: 'left',
-            setQuit: bu.membershipStatus !== QUIT,
-          });
-        continue;
+      if (m.status !== 'left') {
+        const op = boundOp(m, b, bu, ctx);
+        if (op) ops.members.push(op);
+      } else if (b.active || bu.membershipStatus !== QUIT) {
+        ops.leavers.push(leaveOp(b, bu, m.userId, 'left'));
       }
-      const op = boundOp(m, b, bu, ctx);
-      if (op) members.push(op);
       continue;
     }
-    if (m.status === 'left' || excluded.has(key)) continue;
-    const userId = chosen.get(key) ?? null;
-    const u = userId === null ? undefined : users.get(userId);
-    const wasUnbound = unpairedKeys.has(key);
-    if (u)
-      members.push(
-        wasUnbound ? { ...pairedOp(m, u, ctx), clearsUnpaired: true } : pairedOp(m, u, ctx),
-      );
-    // Unbound by an admin (移出): only an account picked by hand binds it again; none is created.
-    else if (wasUnbound) unpaired.push(m);
-    else
-      members.push({
-        ext: m,
-        kind: 'create',
-        userId: null,
-        bindingId: null,
-        binding: { create: true, extName: m.name, extData: extDataOf(m) },
-        membership: { create: true, status: NORMAL, frozen: m.status === 'disabled' },
-        departments: departmentChange(m, null, ctx),
-      });
-  }
-  const hidden = new Set((snapshot.outsideRange ?? []).map(idKey));
-  let outsideRange = 0;
-  if (!snapshot.partial) {
-    for (const b of corpBindings) {
-      const u = users.get(b.userId);
-      if (!b.active || present.has(idKey(b.extUserId)) || !u) continue;
-      // Still in the corp, only outside the app's visible range: not a leaver.
-      if (hidden.has(idKey(b.extUserId))) {
-        outsideRange++;
-        continue;
-      }
-      leavers.push({
-        userId: b.userId,
-        bindingId: b.id,
-        wechatUserId: b.extUserId,
-        reason: 'deleted',
-        setQuit: u.membershipStatus !== QUIT,
-      });
+    if (m.status === 'left') {
+      if (request)
+        ops.cancelRequests.push({
+          requestId: request.id,
+          wechatUserId: m.userId,
+          reason: 'member_left',
+        });
+      continue;
     }
+    if (excluded.has(key)) continue;
+    const userId = chosen.get(key) ?? null;
+    // Still waiting for the same owner: nothing to do.
+    if (request && request.userId === userId) continue;
+    // The admin paired the member otherwise: the open request is withdrawn first.
+    if (request)
+      ops.cancelRequests.push({
+        requestId: request.id,
+        wechatUserId: m.userId,
+        reason: 'repaired',
+      });
+    const u = userId === null ? undefined : users.get(userId);
+    const wasUnbound = corp.unpaired.has(key);
+    if (u) {
+      const op = pairedOp(m, u, ctx);
+      if (op) ops.members.push(wasUnbound ? { ...op, clearsUnpaired: true } : op);
+    }
+    // Unbound by an admin (移出), or refused by the account's owner: only an account picked by
+    // hand pairs it again; none is created.
+    else if (wasUnbound) ops.unpaired.push(m);
+    else if (corp.refused.has(key)) ops.ownerRefused.push(m);
+    else ops.members.push(createOp(m, ctx));
   }
-  return {
-    departments,
-    members,
-    leavers,
-    unpaired,
-    outsideRange,
-    activeBindings: corpBindings.filter((b) => b.active).length,
-  };
+  ops.outsideRange = goneMembers(snapshot, corp, users, present, ops);
+  return ops;
 }
 
 /** Matches and diffs; `decisions` are the admin's choices (none for a preview or a scheduled run). */
@@ -295,14 +270,18 @@ export function planAndOps(
   corpId: string,
   decisions: Decisions = { pairs: [], exclude: [] },
 ): { plan: SyncPlan; ops: SyncOps } {
-  const corpBindings = local.bindings.filter((b) => b.corpId === corpId);
-  const unpaired = new Set(
-    local.unpaired.filter((x) => x.corpId === corpId).map((x) => idKey(x.extUserId)),
-  );
-  const match = matchMembers(snapshot.members, local, corpBindings, unpaired);
-  const ops = computeOps(snapshot, local, corpBindings, match, decisions, unpaired);
+  const corp = corpStateOf(local, corpId);
+  const match = matchMembers(snapshot.members, local, corp);
+  const ops = computeOps(snapshot, local, corp, match, decisions);
   return { plan: planView(snapshot, local, match, ops), ops };
 }
+
+/**
+ * What the admin sees (PRODUCT.md §7 "what a plan reveals"): a proposed account outside the
+ * tenant is named by nothing — no id, username or real name — only that its owner must accept.
+ */
+const pairView = (p: PlanPair): PlanPair =>
+  p.outsider ? { ...p, userId: null, username: null, realname: null } : p;
 
 function planView(
   snapshot: StoredSnapshot,
@@ -313,24 +292,30 @@ function planView(
   const departments = departmentPlanView(ops.departments, local.departments);
   const byKind = (k: MemberOp['kind']) => ops.members.filter((o) => o.kind === k);
   const toUpdate = ops.members
-    .filter((o) => o.kind !== 'create' && o.kind !== 'pending')
+    .filter((o) => o.kind === 'bind' || o.kind === 'update')
     .map((o) => ({
       wechatUserId: o.ext.userId,
       userId: o.userId as number,
       fields: [
         ...Object.keys(o.user ?? {}),
-        ...(o.membership ? ['status'] : []),
+        ...(o.membership?.status !== undefined || o.membership?.frozen !== undefined
+          ? ['status']
+          : []),
+        ...(o.membership?.displayName !== undefined ? ['displayName'] : []),
+        ...(o.membership?.position !== undefined ? ['membershipPosition'] : []),
         ...(o.departments ? ['departments'] : []),
         ...(o.binding && !o.binding.create ? ['binding'] : []),
       ],
     }));
+  const links = byKind('link');
   return {
     departments,
     members: {
-      pairs: match.pairs,
+      pairs: match.pairs.map(pairView),
       unmatchedLocal: match.unmatchedLocal,
       toCreate: byKind('create').map((o) => o.ext.userId),
-      toPending: byKind('pending').map((o) => o.ext.userId),
+      toPending: [],
+      toLinkRequest: links.map((o) => o.ext.userId),
       toUpdate,
       leavers: ops.leavers.map(({ wechatUserId, userId, reason }) => ({
         wechatUserId,
@@ -343,15 +328,20 @@ function planView(
       wecomMembers: snapshot.members.length,
       wecomDepartments: snapshot.departments.length,
       bound: match.pairs.filter((p) => p.match === 'bound').length,
-      matched: match.pairs.filter((p) => p.match !== 'bound' && p.userId !== null).length,
+      matched: match.pairs.filter(
+        (p) => p.match !== 'bound' && p.match !== 'requested' && p.userId !== null,
+      ).length,
       ambiguous: match.pairs.filter((p) => p.ambiguous).length,
       create: byKind('create').length,
       bind: byKind('bind').length,
-      pending: byKind('pending').length,
+      pending: 0,
+      linkRequests: links.length,
+      linkRequestsCancelled: ops.cancelRequests.length,
       update: byKind('update').length,
       leave: ops.leavers.length,
       outsideRange: ops.outsideRange,
       unpaired: ops.unpaired.length,
+      ownerRefused: ops.ownerRefused.length,
       unmatchedLocal: match.unmatchedLocal.length,
       departmentsCreate: departments.create.length,
       departmentsRename: departments.rename.length,
@@ -365,6 +355,7 @@ function planView(
 export const opsEmpty = (o: SyncOps) =>
   o.members.length === 0 &&
   o.leavers.length === 0 &&
+  o.cancelRequests.length === 0 &&
   o.departments.create.length === 0 &&
   o.departments.update.length === 0 &&
   o.departments.remove.length === 0;

@@ -4,9 +4,9 @@ import { findPgError } from '../../lib/pg-error';
 import type { SecretBox } from '../../lib/secrets';
 import { initialCredential } from './credentials';
 import { chunks, writeDepartments } from './department-writer';
-import { writeLeavers, writeMembers, type WriteContext } from './member-writer';
+import { cancelLinkRequests, writeLeavers, writeMembers, type WriteContext } from './member-writer';
 import { maskName } from './normalise';
-import type { LeaveOp, MemberOp, SyncOps } from './planner';
+import type { CancelOp, LeaveOp, MemberOp, SyncOps } from './planner';
 import { createSyncRunsRepo, type ItemInsert } from './sync-runs.repo';
 
 const MEMBER_CHUNK = 500;
@@ -18,6 +18,8 @@ export interface ExecuteInput {
   corpId: string;
   houseNumber: string;
   policy: SyncPolicy;
+  /** The admin who applied or called the API; null for scheduled and callback runs. */
+  actorUserId: number | null;
   ops: SyncOps;
   /** ext department id → local id of departments mirrored before the run. */
   knownDepartments: Map<string, number>;
@@ -27,19 +29,23 @@ type Counts = Record<string, number>;
 
 function memberReason(o: MemberOp): string {
   if (o.kind === 'create') return 'account_created';
-  if (o.kind === 'pending') return 'bound_pending_approval';
+  if (o.kind === 'link') return 'awaiting_owner';
   if (o.kind === 'bind') return 'bound';
   if (o.binding && !o.binding.create && o.membership?.status === 1) return 'restored';
   if (o.membership?.frozen === true) return 'frozen';
   return 'updated';
 }
 
+/**
+ * A link request's item names no account (PRODUCT.md §7): the owner has not accepted, and an
+ * account outside the tenant must not even be identified by its id.
+ */
 const memberItem = (o: MemberOp, outcome: 'ok' | 'failed', err?: unknown): ItemInsert => ({
   kind: 'member',
-  action: o.kind,
+  action: o.kind === 'link' ? 'link_requested' : o.kind,
   extId: o.ext.userId,
-  label: maskName(o.ext.name),
-  userId: o.userId,
+  label: o.kind === 'link' ? '' : maskName(o.ext.name),
+  userId: o.link?.outsider ? null : o.userId,
   outcome,
   reason: outcome === 'ok' ? memberReason(o) : failureReason(err),
   message: err ? String((err as Error).message ?? err).slice(0, 300) : null,
@@ -222,6 +228,28 @@ export function createSyncExecutor(deps: { db: Db; box: SecretBox }) {
     }));
   }
 
+  /** Pending link requests withdrawn before any member is written (a member may be re-asked). */
+  async function cancelPhase(input: ExecuteInput, ctx: WriteContext, counts: Counts) {
+    const cancels: CancelOp[] = input.ops.cancelRequests;
+    if (cancels.length === 0) return;
+    const items = cancels.map((c): ItemInsert => ({
+      kind: 'member',
+      action: 'link_cancelled',
+      extId: c.wechatUserId,
+      outcome: 'ok',
+      reason: c.reason,
+    }));
+    await chunkTx(input, counts, async (tx) => ({
+      writes: await cancelLinkRequests(
+        tx,
+        ctx,
+        cancels.map((c) => c.requestId),
+      ),
+      items,
+      delta: { linkRequestsCancelled: cancels.length },
+    }));
+  }
+
   return {
     async execute(input: ExecuteInput): Promise<{ counts: Counts; secretsEnc: string | null }> {
       const runs = createSyncRunsRepo(db);
@@ -234,6 +262,7 @@ export function createSyncExecutor(deps: { db: Db; box: SecretBox }) {
         d.create.length +
         d.update.length +
         d.remove.length +
+        ops.cancelRequests.length +
         ops.members.length +
         ops.leavers.length;
       await runs.updateRun(input.tenantId, input.runId, {
@@ -249,9 +278,12 @@ export function createSyncExecutor(deps: { db: Db; box: SecretBox }) {
         thirdType: input.thirdType,
         corpId: input.corpId,
         houseNumber: input.houseNumber,
+        actorUserId: input.actorUserId,
+        runId: input.runId,
         deptIds,
         credentials: new Map(),
       };
+      await cancelPhase(input, ctx, counts);
       const shown: Record<string, string> = {};
       for (const part of chunks(ops.members, MEMBER_CHUNK))
         await memberChunk(input, ctx, part, counts, shown);

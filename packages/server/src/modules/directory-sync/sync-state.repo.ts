@@ -3,6 +3,7 @@ import { and, eq, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client';
 import {
   departments,
+  linkRequests,
   memberships,
   syncUnpaired,
   tenants,
@@ -12,6 +13,7 @@ import {
   type ThirdType,
 } from '../../db/schema';
 import { rowsOf } from '../../lib/sql';
+import { standingColumns, standingOfRow } from '../policy/trust';
 import { emailKey, mobileKey } from './normalise';
 import type { ExtMember, LocalState, LocalUser, TenantSide } from './sync.types';
 
@@ -25,8 +27,12 @@ interface UserRow {
   phone: string | null;
   email: string | null;
   position: string | null;
+  is_platform_admin: boolean;
   membership_status: number | null;
+  active_elsewhere: boolean;
   frozen: boolean | null;
+  display_name: string | null;
+  membership_position: string | null;
 }
 
 const toLocalUser = (r: UserRow, depts?: { ids: number[]; main: number | null }): LocalUser => ({
@@ -36,8 +42,10 @@ const toLocalUser = (r: UserRow, depts?: { ids: number[]; main: number | null })
   phone: r.phone,
   email: r.email,
   position: r.position,
-  membershipStatus: r.membership_status,
+  ...standingOfRow(r),
   frozen: r.frozen ?? false,
+  displayName: r.display_name,
+  membershipPosition: r.membership_position,
   departmentIds: depts?.ids ?? [],
   mainDepartmentId: depts?.main ?? null,
 });
@@ -76,7 +84,8 @@ export function createSyncStateRepo(db: Db) {
     // every user (10,000 members × 10,000 accounts = 10^8 comparisons on a re-sync).
     const result = await db.execute(sql`
       select u.id as user_id, u.username, u.realname, u.phone, u.email, u.position,
-             null::int as membership_status, null::boolean as frozen
+             ${standingColumns(tenantId)}, null::boolean as frozen,
+             null::text as display_name, null::text as membership_position
       from ${users} u
       where (lower(u.username) in (select unnest(${textArray(names)}))
              or (u.phone is not null and u.phone in (select unnest(${textArray(mobiles)})))
@@ -114,7 +123,8 @@ export function createSyncStateRepo(db: Db) {
       const memberRows = rowsOf<UserRow>(
         await db.execute(sql`
           select u.id as user_id, u.username, u.realname, u.phone, u.email, u.position,
-                 m.status as membership_status, m.frozen
+                 ${standingColumns(tenantId)}, m.frozen,
+                 m.display_name, m.position as membership_position
           from ${memberships} m join ${users} u on u.id = m.user_id
           where m.tenant_id = ${tenantId}`),
       );
@@ -139,8 +149,32 @@ export function createSyncStateRepo(db: Db) {
         })
         .from(syncUnpaired)
         .where(and(eq(syncUnpaired.tenantId, tenantId), eq(syncUnpaired.thirdType, thirdType)));
+      // The latest request per member decides: pending waits, refused is not asked again.
+      const requests = rowsOf<{
+        id: number;
+        corp_id: string;
+        ext_user_id: string;
+        user_id: number;
+        status: string;
+      }>(
+        await db.execute(sql`
+          select distinct on (corp_id, lower(ext_user_id)) id, corp_id, ext_user_id, user_id, status
+          from ${linkRequests}
+          where tenant_id = ${tenantId} and third_type = ${thirdType}
+            and status in ('pending', 'refused', 'cancelled', 'accepted')
+          order by corp_id, lower(ext_user_id), id desc`),
+      );
       return {
         houseNumber,
+        linkRequests: requests
+          .filter((r) => r.status === 'pending' || r.status === 'refused')
+          .map((r) => ({
+            id: r.id,
+            corpId: r.corp_id,
+            extUserId: r.ext_user_id,
+            userId: r.user_id,
+            status: r.status as 'pending' | 'refused',
+          })),
         departments: depts.map((d) => ({
           id: d.id,
           parentId: d.parentId,

@@ -16,10 +16,11 @@ type Row = {
   ambiguous: boolean;
   candidates?: number[];
   outsider?: boolean;
+  awaitingOwner?: boolean;
 };
 
 describe('directory sync: matching and admin decisions', () => {
-  it('pairs by normalised name, flags duplicates on either side, binds other tenants as pending, honours exclusions', async () => {
+  it('pairs by normalised name, flags duplicates on either side, asks the owner of an account elsewhere without naming it, honours exclusions', async () => {
     const { sim, t } = w;
     const [byName, dupLocal, byUsername, excluded] = sim.admin.listUsers();
     sim.admin.renameUser(byName!.userid, '李娜');
@@ -53,12 +54,16 @@ describe('directory sync: matching and admin decisions', () => {
     expect(row(dupLocal!.userid).candidates?.sort()).toEqual([wf1.id, wf2.id].sort());
     expect(row('twin1')).toMatchObject({ userId: null, ambiguous: true });
     expect(row('twin2')).toMatchObject({ userId: null, ambiguous: true });
+    // An account elsewhere is never named to this tenant's admin (PRODUCT.md §7).
     expect(row(byUsername!.userid)).toMatchObject({
-      userId: outsiderId,
+      userId: null,
       match: 'username',
       outsider: true,
+      awaitingOwner: true,
     });
-    expect(plan.members.toPending).toEqual([byUsername!.userid]);
+    expect(JSON.stringify(plan)).not.toContain('Elsewhere');
+    expect(plan.members.toPending).toEqual([]);
+    expect(plan.members.toLinkRequest).toEqual([byUsername!.userid]);
     expect(plan.members.unmatchedLocal.map((u: { userId: number }) => u.userId)).toEqual(
       expect.arrayContaining([wf1.id, wf2.id, zw.id]),
     );
@@ -81,15 +86,22 @@ describe('directory sync: matching and admin decisions', () => {
     expect(boundTo.get(byName!.userid)).toBe(lina.id);
     expect(boundTo.get(dupLocal!.userid)).toBe(wf2.id);
     expect(boundTo.get('twin2')).toBe(zw.id);
-    expect(boundTo.get(byUsername!.userid)).toBe(outsiderId);
+    // Not bound and no membership before its owner accepts: a link request waits instead.
+    expect(boundTo.has(byUsername!.userid)).toBe(false);
     expect(boundTo.has(excluded!.userid)).toBe(false);
     expect(boundTo.has('twin1')).toBe(true);
-    const pending = rowsOf<{ status: number }>(
+    const membership = rowsOf<{ status: number }>(
       await t.db.execute(
         sql`select status from memberships where tenant_id = ${w.tenant.id} and user_id = ${outsiderId}`,
       ),
     );
-    expect(pending[0]?.status).toBe(3);
+    expect(membership).toEqual([]);
+    const requests = rowsOf<{ ext_user_id: string; status: string }>(
+      await t.db.execute(
+        sql`select ext_user_id, status from link_requests where tenant_id = ${w.tenant.id} and user_id = ${outsiderId}`,
+      ),
+    );
+    expect(requests).toEqual([{ ext_user_id: byUsername!.userid, status: 'pending' }]);
     // Decisions that do not fit the plan are refused with an explanation.
     const again = await preview(w);
     const bad = await t.call(

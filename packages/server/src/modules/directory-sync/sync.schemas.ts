@@ -43,13 +43,31 @@ const PairSchema = Type.Object({
   username: Nullable(Str),
   realname: Nullable(Str),
   match: Type.Union(
-    ['bound', 'username', 'mobile', 'email', 'name', 'none'].map((m) => Type.Literal(m)),
+    ['bound', 'requested', 'username', 'mobile', 'email', 'name', 'none'].map((m) =>
+      Type.Literal(m),
+    ),
+    { description: '`requested`: a link request for this member waits for the account owner' },
   ),
   ambiguous: Type.Boolean(),
-  candidates: Type.Optional(Type.Array(Int)),
+  candidates: Type.Optional(
+    Type.Array(Int, { description: 'members of this tenant only (never accounts outside it)' }),
+  ),
   outsider: Type.Optional(
     Type.Boolean({
-      description: 'Not a member of this tenant: binding creates a pending (审核中) membership',
+      description:
+        'An account outside this tenant matches: it is not named (userId, username, realname null); applying asks its owner, and no membership exists before the owner accepts',
+    }),
+  ),
+  awaitingOwner: Type.Optional(
+    Type.Boolean({
+      description:
+        "The account is not this tenant's own (shared, pending/refused/quit/invited member, or outside the tenant), or a link request is open: nothing is bound until its owner accepts",
+    }),
+  ),
+  ownerRefused: Type.Optional(
+    Type.Boolean({
+      description:
+        'The account owner refused the last link request: syncs do not ask again until an admin pairs the member by hand',
     }),
   ),
   unpaired: Type.Optional(
@@ -84,11 +102,19 @@ export const PlanSchema = Type.Object({
       Type.Object({ userId: Int, username: Str, realname: Str, ambiguous: Type.Boolean() }),
     ),
     toCreate: Type.Array(Str),
-    toPending: Type.Array(Str),
+    toPending: Type.Array(Str, {
+      description: 'always empty: a sync creates no pending memberships (see toLinkRequest)',
+    }),
+    toLinkRequest: Type.Array(Str, {
+      description: "WeCom members whose pairing asks the account's owner (link requests)",
+    }),
     toUpdate: Type.Array(Type.Object({ wechatUserId: Str, userId: Int, fields: Type.Array(Str) })),
     leavers: Type.Array(Type.Object({ wechatUserId: Str, userId: Int, reason: Str })),
   }),
-  counts: Counts,
+  counts: Type.Record(Type.String(), Type.Number(), {
+    description:
+      'create, bind, update, leave, linkRequests (owners asked), linkRequestsCancelled, pending (always 0), ownerRefused, unpaired, …',
+  }),
 });
 
 export const RunStartedSchema = Type.Object({ runId: Int, status: Type.Optional(Str) });

@@ -99,14 +99,16 @@ const NO_OPS: SyncOps = {
   departments: { create: [], update: [], remove: [] },
   members: [],
   leavers: [],
+  cancelRequests: [],
   unpaired: [],
+  ownerRefused: [],
   outsideRange: 0,
   activeBindings: 0,
 };
 
 /**
- * Whether the plan has no op of any kind (members to create, bind, hold pending, update or mark
- * left; members left unbound after 移出, which a run reports; department creates, renames, moves,
+ * Whether the plan has no op of any kind (members to create, bind, hold pending, ask an owner
+ * about, update or mark left; link requests to withdraw; members left unbound after 移出, which a run reports; department creates, renames, moves,
  * removals and reorders). A count that is missing counts as work, to be safe.
  */
 function hasNoOps(plan: SyncPlan): boolean {
@@ -115,6 +117,8 @@ function hasNoOps(plan: SyncPlan): boolean {
     'create',
     'bind',
     'pending',
+    'linkRequests',
+    'linkRequestsCancelled',
     'update',
     'leave',
     'unpaired',
@@ -255,6 +259,7 @@ export function createDirectorySyncService(deps: {
           corpId: rt.corpId,
           houseNumber,
           policy: rt.syncPolicy,
+          actorUserId: run.actorUserId,
           ops,
           knownDepartments: known,
         }),
@@ -389,7 +394,7 @@ export function createDirectorySyncService(deps: {
           return prepared;
         }),
       );
-      launchExecute({ ...run, status: 'running' }, rt, out);
+      launchExecute({ ...run, status: 'running', actorUserId: ctx.userId }, rt, out);
       return { runId: run.id, status: 'running' };
     },
 
@@ -440,6 +445,7 @@ export function createDirectorySyncService(deps: {
             corpId: rt.corpId,
             houseNumber: stored.local.houseNumber,
             policy: rt.syncPolicy,
+            actorUserId: opts.actorUserId,
             ops: stored.ops,
             knownDepartments: knownDepartments(stored.local),
           });

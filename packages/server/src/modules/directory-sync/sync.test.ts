@@ -14,7 +14,11 @@ import {
 
 let w: SyncWorld;
 beforeAll(async () => {
-  w = await syncWorld({ users: 60, departments: 8, leavers: 2, disabled: 2 });
+  // The seed's rule, now chosen explicitly (new connections default to wecom-only).
+  w = await syncWorld(
+    { users: 60, departments: 8, leavers: 2, disabled: 2 },
+    { policy: { initialPassword: 'same-as-username' } },
+  );
 });
 afterAll(async () => w?.close());
 
@@ -48,7 +52,7 @@ describe('directory sync: first sync and idempotent re-sync', () => {
     );
     expect(row?.m).toBe(true);
     expect(row?.realname).toBe(someone.name);
-    // The seed's default: the initial password is the account itself.
+    // The seed's rule: the initial password is the account itself, changed at first sign-in.
     await expect(w.t.login(row!.username, row!.username)).resolves.toBeTruthy();
     const disabled = simUsers
       .filter((u) => u.status === 2)

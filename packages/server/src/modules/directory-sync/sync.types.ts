@@ -1,4 +1,5 @@
 import type { DirectorySnapshot, ExtDepartment, ExtMember } from '../../connectors/kit';
+import type { Standing } from '../policy/trust';
 
 /** What a plan is computed from: the external snapshot (as stored) plus the local state. */
 export type StoredSnapshot = Pick<
@@ -16,17 +17,22 @@ export interface LocalDepartment {
   extId: string | null;
 }
 
-/** A tenant member, or (inTenant false) an account elsewhere in the system that matched. */
-export interface LocalUser {
+/**
+ * A tenant member, or (membershipStatus null) an account elsewhere in the system that matched,
+ * with its standing seen from the tenant (policy/trust.ts decides what the sync may do with it).
+ */
+export interface LocalUser extends Standing {
   userId: number;
   username: string;
   realname: string;
   phone: string | null;
   email: string | null;
   position: string | null;
-  /** Membership status in this tenant (1 normal, 2 quit, 3 pending, 4 refused, 5 invited); null = none. */
-  membershipStatus: number | null;
   frozen: boolean;
+  /** What this tenant calls the member when the account is shared (memberships.display_name). */
+  displayName: string | null;
+  /** The tenant-scoped position of a shared account (memberships.position). */
+  membershipPosition: string | null;
   departmentIds: number[];
   mainDepartmentId: number | null;
 }
@@ -49,6 +55,19 @@ export interface LocalUnpaired {
   userId: number;
 }
 
+/**
+ * The latest open or refused link request of a WeCom member (PRODUCT.md §7): `pending` waits for
+ * the account's owner; `refused` = the owner said no, so syncs do not ask again until an admin
+ * pairs the member by hand.
+ */
+export interface LocalLinkRequest {
+  id: number;
+  corpId: string;
+  extUserId: string;
+  userId: number;
+  status: 'pending' | 'refused';
+}
+
 export interface LocalState {
   houseNumber: string;
   departments: LocalDepartment[];
@@ -59,12 +78,26 @@ export interface LocalState {
   bindings: LocalBinding[];
   /** 移出 markers of this third type (every corp). */
   unpaired: LocalUnpaired[];
+  /** Latest pending or refused link request per WeCom member, this third type (every corp). */
+  linkRequests: LocalLinkRequest[];
+}
+
+/** What the local state says about one corp: its bindings, 移出 markers and link requests. */
+export interface CorpState {
+  bindings: LocalBinding[];
+  /** 移出 markers (lower-cased WeCom userids). */
+  unpaired: ReadonlySet<string>;
+  /** Pending link requests by lower-cased WeCom userid. */
+  pending: Map<string, LocalLinkRequest>;
+  /** Members whose latest request the owner refused (lower-cased userids). */
+  refused: ReadonlySet<string>;
 }
 
 /** The local state without the outsiders, which only WeCom's member list can name. */
 export type TenantSide = Omit<LocalState, 'outsiders'>;
 
-export type MatchKind = 'bound' | 'username' | 'mobile' | 'email' | 'name' | 'none';
+/** `requested`: a link request for this member waits for the account's owner. */
+export type MatchKind = 'bound' | 'requested' | 'username' | 'mobile' | 'email' | 'name' | 'none';
 
 export interface PlanPair {
   wechatUserId: string;
@@ -79,8 +112,18 @@ export interface PlanPair {
   ambiguous: boolean;
   /** Users the admin may pick for an ambiguous row. */
   candidates?: number[];
-  /** The proposed user is not a member of this tenant: binding makes a pending membership. */
+  /**
+   * The proposed account is not a member of this tenant: the plan shows no identifier of it
+   * (userId, username, realname are null) and applying asks its owner (a link request).
+   */
   outsider?: boolean;
+  /**
+   * The proposed account is not the tenant's own (shared, a pending/refused/quit/invited member,
+   * or outside the tenant), or a link request is open: nothing is bound until its owner accepts.
+   */
+  awaitingOwner?: boolean;
+  /** The account's owner refused the last link request: no sync asks again until paired by hand. */
+  ownerRefused?: boolean;
   /**
    * Unbound by an admin (移出): never paired or created automatically; an explicit pair in the
    * apply decisions binds it again and clears the marker.
@@ -124,7 +167,10 @@ export interface SyncPlan {
     pairs: PlanPair[];
     unmatchedLocal: UnmatchedLocal[];
     toCreate: string[];
+    /** Always empty: a sync no longer creates pending memberships (kept for the API's shape). */
     toPending: string[];
+    /** WeCom members whose pairing asks the account's owner (link requests this apply creates). */
+    toLinkRequest: string[];
     toUpdate: MemberUpdate[];
     leavers: Leaver[];
   };
@@ -140,13 +186,20 @@ export interface PlanCounts {
   ambiguous: number;
   create: number;
   bind: number;
+  /** Always 0: pending memberships are created on the owner's acceptance, not by sync. */
   pending: number;
+  /** Link requests this apply creates (accounts that are not the tenant's own). */
+  linkRequests: number;
+  /** Pending link requests withdrawn: the member left WeCom, or the admin paired it otherwise. */
+  linkRequestsCancelled: number;
   update: number;
   leave: number;
   /** Bound members the app cannot see but the whole-corp listing has: kept, not marked left. */
   outsideRange: number;
   /** WeCom members left unbound because an admin unbound them (移出). */
   unpaired: number;
+  /** WeCom members left unbound because the account's owner refused the link request. */
+  ownerRefused: number;
   unmatchedLocal: number;
   departmentsCreate: number;
   departmentsRename: number;

@@ -14,7 +14,10 @@ export const ThirdTypeQuerySchema = Type.Object(
 export const SyncPolicySchema = Type.Object({
   initialPassword: Type.Union(
     [Type.Literal('same-as-username'), Type.Literal('random'), Type.Literal('wecom-only')],
-    { description: 'Password of accounts created by sync' },
+    {
+      description:
+        "Password of accounts created by sync. `wecom-only` (default for new connections): no password until the member sets one after a WeCom sign-in. `same-as-username` (the seed's rule, forced change at first sign-in) risks that anyone who knows the house number and a WeCom userid claims the account first. `random`: shown once to the admin",
+    },
   ),
   massChangeThreshold: Type.Number({
     minimum: 0,

@@ -64,9 +64,20 @@ const notConfigured = () =>
     '企业微信尚未配置 (WeCom is not configured for this tenant): a tenant admin must enter AgentId, AppKey and AppSecret under 系统管理 → 第三方配置 → 企业微信集成 first.',
   );
 
+/**
+ * The policy of a stored connection. Knobs added later take their default, except the initial
+ * password: a connection stored before the key existed ran with the seed's `same-as-username`,
+ * and keeps it until its admin changes it (only new connections get `wecom-only`, PRODUCT.md §7).
+ */
+export const storedPolicy = (stored: Partial<SyncPolicy> | null | undefined): SyncPolicy => ({
+  ...DEFAULT_SYNC_POLICY,
+  initialPassword: 'same-as-username',
+  ...stored,
+});
+
 const withPolicyDefaults = (r: ScheduleSourceRow) => ({
   ...r,
-  syncPolicy: { ...DEFAULT_SYNC_POLICY, ...r.syncPolicy },
+  syncPolicy: storedPolicy(r.syncPolicy),
 });
 
 export function createThirdAppConfigService(deps: {
@@ -102,7 +113,7 @@ export function createThirdAppConfigService(deps: {
       encodingAesKey: box.open(row.encodingAesKeyEnc),
       homeUrl: `${config.publicUrl}/tenantId/${row.tenantId}`,
       enabled: row.enabled,
-      syncPolicy: { ...DEFAULT_SYNC_POLICY, ...row.syncPolicy },
+      syncPolicy: storedPolicy(row.syncPolicy),
       createdAt: row.createdAt.toISOString(),
       updatedAt: row.updatedAt.toISOString(),
     };
@@ -216,7 +227,7 @@ export function createThirdAppConfigService(deps: {
         ...(body.callbackToken ? { callbackTokenEnc: box.seal(body.callbackToken) } : {}),
         ...(body.encodingAesKey ? { encodingAesKeyEnc: box.seal(body.encodingAesKey) } : {}),
         ...(body.enabled !== undefined ? { enabled: body.enabled } : {}),
-        ...(policy ? { syncPolicy: { ...DEFAULT_SYNC_POLICY, ...row.syncPolicy, ...policy } } : {}),
+        ...(policy ? { syncPolicy: { ...storedPolicy(row.syncPolicy), ...policy } } : {}),
       };
       const updated = await repo.updateConfig(ctx.tenantId, row.id, patch);
       await audit.record(ctx.tenantId, {
@@ -293,7 +304,7 @@ export function createThirdAppConfigService(deps: {
         agentId: row.agentId,
         corpId: row.clientId,
         ...versionOf(row),
-        syncPolicy: { ...DEFAULT_SYNC_POLICY, ...row.syncPolicy },
+        syncPolicy: storedPolicy(row.syncPolicy),
       };
     },
   };
