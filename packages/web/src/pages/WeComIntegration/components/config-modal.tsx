@@ -2,11 +2,13 @@ import { App, Checkbox, Form, Input, InputNumber, Modal } from 'antd';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type {
+  SyncPolicy,
   NewThirdAppConfig,
   ThirdAppConfig,
   ThirdAppConfigChanges,
 } from '../../../api/third-app';
 import { useApiError } from '../../../components/use-api-error';
+import { DEFAULT_INITIAL_PASSWORD, InitialPasswordField } from './initial-password-field';
 import { ScheduleFields, scheduleOf, scheduleValues, type ScheduleValues } from './schedule-field';
 
 interface Values extends ScheduleValues {
@@ -15,6 +17,7 @@ interface Values extends ScheduleValues {
   clientSecret?: string;
   contactSecret?: string;
   removeContactSecret?: boolean;
+  initialPassword: SyncPolicy['initialPassword'];
 }
 
 const FIELD_BY_CODE: Record<string, string> = {
@@ -33,8 +36,12 @@ function changes(values: Values, config: ThirdAppConfig): ThirdAppConfigChanges 
   if (values.clientSecret) out.clientSecret = values.clientSecret;
   if (values.removeContactSecret) out.contactSecret = null;
   else if (values.contactSecret) out.contactSecret = values.contactSecret;
+  const policy: Partial<SyncPolicy> = {};
   const schedule = scheduleOf(values);
-  if (schedule !== config.syncPolicy.schedule) out.syncPolicy = { schedule };
+  if (schedule !== config.syncPolicy.schedule) policy.schedule = schedule;
+  if (values.initialPassword !== config.syncPolicy.initialPassword)
+    policy.initialPassword = values.initialPassword;
+  if (Object.keys(policy).length > 0) out.syncPolicy = policy;
   return out;
 }
 
@@ -45,7 +52,7 @@ function fresh(values: Values): NewThirdAppConfig {
     clientSecret: values.clientSecret ?? '',
     ...(values.contactSecret ? { contactSecret: values.contactSecret } : {}),
     enabled: true,
-    syncPolicy: { schedule: scheduleOf(values) },
+    syncPolicy: { schedule: scheduleOf(values), initialPassword: values.initialPassword },
   };
 }
 
@@ -71,8 +78,11 @@ export function ConfigModal(props: {
       form.setFieldsValue({
         agentId: config.agentId,
         clientId: config.clientId,
+        initialPassword: config.syncPolicy.initialPassword,
         ...scheduleValues(config.syncPolicy.schedule),
       });
+    } else {
+      form.setFieldsValue({ initialPassword: DEFAULT_INITIAL_PASSWORD });
     }
   }, [props.open, config, form]);
 
@@ -170,6 +180,7 @@ export function ConfigModal(props: {
             <Checkbox>{t('wecom.config.contactSecretRemove')}</Checkbox>
           </Form.Item>
         )}
+        <InitialPasswordField />
         <ScheduleFields />
       </Form>
     </Modal>
