@@ -9,7 +9,7 @@ import { useSession } from '../session';
  * Active tenants can be chosen; pending (审核中) ones are listed, greyed out, so members see their
  * request. A WeCom sign-in session works only in the tenant that vouched for it: just that one.
  */
-export function TenantSwitcher() {
+export function TenantSwitcher({ compact = false }: { compact?: boolean }) {
   const { t } = useTranslation();
   const { me, tenantId, scopeTenantId, switchTenant } = useSession();
   const { report } = useApiError();
@@ -48,7 +48,7 @@ export function TenantSwitcher() {
     <Select<number>
       data-testid="tenant-switcher"
       aria-label={t('header.tenant')}
-      style={{ width: 240 }}
+      style={{ width: compact ? 150 : 240 }}
       prefix={<BankOutlined />}
       value={tenantId ?? undefined}
       placeholder={t('header.noTenant')}

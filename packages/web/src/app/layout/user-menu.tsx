@@ -16,7 +16,7 @@ import { WeComBindingModal } from '../../pages/WeComBinding/wecom-binding-modal'
 import { paths } from '../paths';
 import { useSession } from '../session';
 
-export function UserMenu() {
+export function UserMenu({ compact = false }: { compact?: boolean }) {
   const { t } = useTranslation();
   const navigate = useNavigate();
   const { me, logout } = useSession();
@@ -76,18 +76,20 @@ export function UserMenu() {
             <Badge dot={waiting > 0} offset={[-2, 2]}>
               <Avatar size="small" icon={<UserOutlined />} />
             </Badge>
-            <span
-              style={{
-                maxWidth: 140,
-                overflow: 'hidden',
-                textOverflow: 'ellipsis',
-                whiteSpace: 'nowrap',
-                display: 'inline-block',
-                verticalAlign: 'middle',
-              }}
-            >
-              {name}
-            </span>
+            {!compact && (
+              <span
+                style={{
+                  maxWidth: 140,
+                  overflow: 'hidden',
+                  textOverflow: 'ellipsis',
+                  whiteSpace: 'nowrap',
+                  display: 'inline-block',
+                  verticalAlign: 'middle',
+                }}
+              >
+                {name}
+              </span>
+            )}
             <DownOutlined style={{ fontSize: 10 }} />
           </Space>
         </Button>

@@ -11,7 +11,7 @@ function RequestCard({ request }: { request: LinkRequest }) {
   const vars = { tenant: request.tenantName, name: request.wechatName };
   return (
     <Card size="small" data-testid="link-request" data-request-id={request.id}>
-      <Space direction="vertical" size={4} style={{ width: '100%' }}>
+      <Space orientation="vertical" size={4} style={{ width: '100%' }}>
         <Typography.Text strong>{t('account.link.wants', vars)}</Typography.Text>
         <Typography.Text type="secondary">
           {t('account.link.facts', {
@@ -42,7 +42,7 @@ export function LinkRequestsPage() {
     body = <Empty description={t('account.link.empty')} />;
   } else {
     body = (
-      <Space direction="vertical" size={12} style={{ width: '100%' }}>
+      <Space orientation="vertical" size={12} style={{ width: '100%' }}>
         {links.records.map((request) => (
           <RequestCard key={request.id} request={request} />
         ))}

@@ -31,7 +31,7 @@ export function LinkRequestsNotice() {
       data-testid="link-requests-notice"
       title={t('account.link.noticeTitle', { count: records.length })}
       description={
-        <Space direction="vertical" size={8} style={{ width: '100%' }}>
+        <Space orientation="vertical" size={8} style={{ width: '100%' }}>
           {records.slice(0, SHOWN).map((request) => (
             <div
               key={request.id}

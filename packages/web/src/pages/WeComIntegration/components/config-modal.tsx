@@ -1,5 +1,5 @@
 import { App, Checkbox, Form, Input, InputNumber, Modal } from 'antd';
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type {
   SyncPolicy,
@@ -71,20 +71,17 @@ export function ConfigModal(props: {
   const { config } = props;
   const removeContact = Form.useWatch('removeContactSecret', form);
 
-  useEffect(() => {
-    if (!props.open) return;
-    form.resetFields();
-    if (config) {
-      form.setFieldsValue({
+  // The dialog's content is rebuilt on every opening (destroyOnHidden), so initial values are
+  // the way to prefill it: values set from an effect reached a form not yet mounted, and the
+  // edit dialog opened empty.
+  const initialValues: Partial<Values> = config
+    ? {
         agentId: config.agentId,
         clientId: config.clientId,
         initialPassword: config.syncPolicy.initialPassword,
         ...scheduleValues(config.syncPolicy.schedule),
-      });
-    } else {
-      form.setFieldsValue({ initialPassword: DEFAULT_INITIAL_PASSWORD });
-    }
-  }, [props.open, config, form]);
+      }
+    : { initialPassword: DEFAULT_INITIAL_PASSWORD };
 
   const submit = async () => {
     const values = await form.validateFields();
@@ -121,6 +118,7 @@ export function ConfigModal(props: {
         layout="vertical"
         requiredMark
         preserve={false}
+        initialValues={initialValues}
         data-testid="wecom-config-form"
       >
         <Form.Item

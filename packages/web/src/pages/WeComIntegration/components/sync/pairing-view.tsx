@@ -181,11 +181,14 @@ function SystemTable({ p }: { p: Pairing }) {
       key: 'state',
       render: (_, u) => {
         const owner = p.owner.get(u.userId);
+        const row = owner ? p.rows.find((r) => r.wechatUserId === owner) : undefined;
+        // The proposal kept for an account that is not the tenant's own: its owner decides.
+        const asked = row?.awaitingOwner && row.chosen === row.userId;
         if (owner)
           return (
-            <Tag color="blue">
-              {t('sync.pairedWith', {
-                name: p.rows.find((r) => r.wechatUserId === owner)?.wechatName ?? owner,
+            <Tag color={asked ? 'orange' : 'blue'}>
+              {t(asked ? 'sync.awaitingWith' : 'sync.pairedWith', {
+                name: row?.wechatName ?? owner,
               })}
             </Tag>
           );
@@ -252,6 +255,8 @@ export function PairingView({ p }: { p: Pairing }) {
           columns={columns}
           dataSource={rows}
           pagination={PAGE}
+          // Phones scroll the table sideways rather than squeeze names to a letter per line.
+          scroll={{ x: 640 }}
           onRow={(r) => (r.ambiguous && r.chosen === null ? AMBIGUOUS_ROW : {})}
         />
       </Col>

@@ -98,7 +98,7 @@ function Review({ plan, onApplied }: { plan: SyncPlan; onApplied: (runId: number
           type="info"
           showIcon
           data-testid="sync-link-requests"
-          message={t('sync.linkRequestsNotice', { count: plan.counts.linkRequests })}
+          title={t('sync.linkRequestsNotice', { count: plan.counts.linkRequests })}
         />
       )}
       {error && (
