@@ -36,6 +36,8 @@ export function LinkRequestsPage() {
   let body;
   if (!links.available) {
     body = <Alert type="info" showIcon title={t('account.link.passwordOnly')} />;
+  } else if (links.loadError) {
+    body = <Alert type="error" showIcon title={links.loadError} />;
   } else if (links.records === null) {
     body = <Spin />;
   } else if (links.records.length === 0) {

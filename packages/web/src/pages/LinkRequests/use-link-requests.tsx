@@ -4,13 +4,15 @@ import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { linkRequestsApi, type LinkRequest } from '../../api/link-requests';
 import { useSession } from '../../app/session';
-import { useApiError } from '../../components/use-api-error';
+import { errorText, useApiError } from '../../components/use-api-error';
 
 export interface LinkRequests {
   /** Null until loaded (or for a WeCom sign-in session, which may not answer them). */
   records: LinkRequest[] | null;
   /** Only a password session may answer: the owner proves who they are with their password. */
   available: boolean;
+  /** Why the list could not be loaded (shown on the page; the notice just stays away). */
+  loadError: string | null;
   /** The id being accepted or refused. */
   busy: number | null;
   /** The notice was closed for now (the requests stay; the page still lists them). */
@@ -36,6 +38,7 @@ export function LinkRequestsProvider({ children }: { children: ReactNode }) {
   const available = session.status === 'ready' && session.scopeTenantId === null;
   const userId = session.me?.userInfo.id ?? null;
   const [records, setRecords] = useState<LinkRequest[] | null>(null);
+  const [loadError, setLoadError] = useState<string | null>(null);
   const [busy, setBusy] = useState<number | null>(null);
   const [dismissed, setDismissed] = useState(false);
 
@@ -43,11 +46,13 @@ export function LinkRequestsProvider({ children }: { children: ReactNode }) {
     if (!available) return;
     try {
       setRecords((await linkRequestsApi.list()).records);
+      setLoadError(null);
     } catch (error) {
+      // Loaded behind every page: a failure must not interrupt whatever the user is doing.
       setRecords([]);
-      report(error);
+      setLoadError(errorText(t, error));
     }
-  }, [available, report]);
+  }, [available, t]);
 
   useEffect(() => {
     setRecords(null);
@@ -91,6 +96,7 @@ export function LinkRequestsProvider({ children }: { children: ReactNode }) {
     () => ({
       records: available ? records : null,
       available,
+      loadError,
       busy,
       dismissed,
       dismiss: () => setDismissed(true),
@@ -98,7 +104,7 @@ export function LinkRequestsProvider({ children }: { children: ReactNode }) {
       accept: (request) => decide(request, true),
       refuse: (request) => decide(request, false),
     }),
-    [available, records, busy, dismissed, reload, decide],
+    [available, records, loadError, busy, dismissed, reload, decide],
   );
   return <LinkRequestsContext.Provider value={value}>{children}</LinkRequestsContext.Provider>;
 }
