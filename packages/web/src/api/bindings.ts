@@ -7,7 +7,7 @@ export interface BindingRow {
   /** `awaiting_owner`: a link request the account's owner has not answered yet. */
   state?: 'bound' | 'awaiting_owner';
   /** The pending request of an `awaiting_owner` row (cancel it with `cancelRequest`). */
-  linkRequestId?: number;
+  linkRequestId?: number | null;
   /** The account is outside this tenant: who it is stays hidden (username/realname null). */
   outsider?: boolean;
   userId: number | null;

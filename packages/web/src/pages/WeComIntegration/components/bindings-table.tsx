@@ -131,7 +131,7 @@ export function BindingsTable({ refreshKey }: { refreshKey: string }) {
       cancelText: t('wecom.bindings.keepRequest'),
       onOk: async () => {
         try {
-          if (row.linkRequestId === undefined) return;
+          if (row.linkRequestId == null) return;
           await bindingsApi.cancelRequest(row.linkRequestId);
           void message.success(t('wecom.bindings.cancelled'));
           void reload();

@@ -103,7 +103,12 @@ function useItemColumns(): ColumnsType<RunItem> {
       width: 90,
       render: (k: string) => t(`sync.items.${k}`),
     },
-    { title: t('sync.items.target'), key: 'target', render: (_, i) => `${i.label} (${i.extId})` },
+    {
+      title: t('sync.items.target'),
+      key: 'target',
+      // A link request's item names nobody (the owner has not accepted): the userid alone.
+      render: (_, i) => (i.label ? `${i.label} (${i.extId})` : i.extId),
+    },
     {
       title: t('sync.items.outcome'),
       key: 'outcome',
