@@ -18,6 +18,13 @@ export interface UserInfo {
   realname: string;
   mustChangePassword: boolean;
   isPlatformAdmin?: boolean;
+  /**
+   * Set when the session came from a WeCom (connector) sign-in: it acts only in this tenant and
+   * never has platform rights (PRODUCT.md §7). Null (or absent) for password sessions.
+   */
+  scopeTenantId?: number | null;
+  /** False for a WeCom-only member who never set a password (may set one with `setPassword`). */
+  hasPassword?: boolean;
 }
 
 export interface LoginResult {
@@ -42,4 +49,7 @@ export const authApi = {
   me: () => api.get<Me>('/sys/user/me', undefined, { tenantId: null }),
   changePassword: (oldPassword: string, newPassword: string) =>
     api.post<unknown>('/sys/user/changePassword', { oldPassword, newPassword }, { tenantId: null }),
+  /** A first password for a WeCom-only member (409 `auth.password_already_set` if one exists). */
+  setPassword: (newPassword: string) =>
+    api.post<null>('/sys/user/setPassword', { newPassword }, { tenantId: null }),
 };

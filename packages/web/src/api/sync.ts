@@ -14,8 +14,15 @@ export interface PlanPair {
   match: MatchKind;
   ambiguous: boolean;
   candidates?: number[];
-  /** The account is not a member of this tenant: binding makes it pending (审核中). */
+  /**
+   * An account outside this tenant matches: the plan hides who it is (`userId`, `username`,
+   * `realname` are null) and only its owner can accept the binding.
+   */
   outsider?: boolean;
+  /** The binding waits for the account owner's consent (a link request is or will be sent). */
+  awaitingOwner?: boolean;
+  /** The owner refused an earlier request; no run asks again unless an admin pairs it by hand. */
+  ownerRefused?: boolean;
   /** Unbound by an admin (移出): no sync binds it or creates an account until paired by hand. */
   unpaired?: boolean;
 }

@@ -1,5 +1,6 @@
 import { api, type Paged } from './client';
 import type { MembershipStatus, Role } from './auth';
+import type { Ownership } from './users';
 
 export interface TenantRow {
   id: number;
@@ -24,6 +25,8 @@ export interface MemberRow {
   role: Role;
   /** Frozen in this tenant (the membership stays, the member cannot act). */
   frozen?: boolean;
+  /** What this tenant may do to the account (see `Ownership`); absent = `own`. */
+  ownership?: Ownership;
   createdAt?: string | number;
   updatedAt?: string | number;
 }

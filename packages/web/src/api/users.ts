@@ -1,6 +1,14 @@
 import { api, type Paged } from './client';
 import type { MembershipStatus, Role } from './auth';
 
+/**
+ * What the current tenant may do to an account (PRODUCT.md §7, the server's policy module):
+ * `own` everything; `shared` (also active in another tenant) the membership and the name and
+ * position shown in this tenant, not phone/e-mail/password; `inactive_member` (pending, refused,
+ * quit) nothing; `platform_admin` nothing.
+ */
+export type Ownership = 'own' | 'shared' | 'inactive_member' | 'platform_admin';
+
 export interface UserRow {
   id: number;
   username: string;
@@ -15,6 +23,8 @@ export interface UserRow {
   phone?: string | null;
   email?: string | null;
   position?: string | null;
+  /** Absent from servers older than the trust model: treat as `own`. */
+  ownership?: Ownership;
 }
 
 export interface UserQuery {

@@ -11,4 +11,6 @@ export const paths = {
   myTenants: '/system/my-tenants',
   wecom: '/third-app/wecom',
   messages: '/system/messages',
+  /** The signed-in owner's link requests (tenants asking to bind one of their WeCom members). */
+  linkRequests: '/account/link-requests',
 } as const;

@@ -5,6 +5,7 @@ import { RequireSession } from './require-session';
 import { ChangePasswordPage } from '../pages/ChangePassword';
 import { DepartmentsPage } from '../pages/Departments';
 import { HomeRedirect } from '../pages/Home';
+import { LinkRequestsPage } from '../pages/LinkRequests';
 import { LoginPage } from '../pages/Login';
 import { MembersPage } from '../pages/Members';
 import { MessagesPage } from '../pages/Messages';
@@ -46,6 +47,7 @@ export const router = createBrowserRouter([
       { path: paths.myTenants, element: <MyTenantsPage /> },
       { path: paths.wecom, element: <WeComIntegrationPage /> },
       { path: paths.messages, element: <MessagesPage /> },
+      { path: paths.linkRequests, element: <LinkRequestsPage /> },
       { path: '*', element: <NotFoundPage /> },
     ],
   },

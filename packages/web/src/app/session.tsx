@@ -13,6 +13,11 @@ export interface Session {
   tenantId: number | null;
   currentTenant: TenantMembership | null;
   isPlatformAdmin: boolean;
+  /**
+   * The tenant a WeCom (connector) sign-in session is limited to, or null for a password session.
+   * Such a session cannot switch, join or quit tenants and never has platform rights.
+   */
+  scopeTenantId: number | null;
   /** Admin of the current tenant (platform administrators count as admins everywhere). */
   isTenantAdmin: boolean;
   login(username: string, password: string, preferredTenantId?: number): Promise<Me>;
@@ -25,6 +30,8 @@ const SessionContext = createContext<Session | null>(null);
 
 /** Keeps the chosen tenant when it is still usable, else falls back to the server's choice. */
 function chooseTenant(me: Me, preferred: number | null): number | null {
+  const scope = me.userInfo.scopeTenantId ?? null;
+  if (scope !== null) return scope;
   const active = me.tenantList.filter((t) => t.status === 1);
   const usable = (id: number | null) =>
     id !== null && (active.some((t) => t.id === id) || me.userInfo.isPlatformAdmin === true);
@@ -96,7 +103,9 @@ export function SessionProvider({ children }: { children: ReactNode }) {
 
   const value = useMemo<Session>(() => {
     const currentTenant = me?.tenantList.find((t) => t.id === tenantId) ?? null;
-    const isPlatformAdmin = me?.userInfo.isPlatformAdmin === true;
+    const scopeTenantId = me?.userInfo.scopeTenantId ?? null;
+    // The server already answers false for scoped sessions; never offer platform menus to one.
+    const isPlatformAdmin = me?.userInfo.isPlatformAdmin === true && scopeTenantId === null;
     const isTenantAdmin =
       isPlatformAdmin || (currentTenant?.role === 'admin' && currentTenant.status === 1);
     return {
@@ -105,6 +114,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
       tenantId,
       currentTenant,
       isPlatformAdmin,
+      scopeTenantId,
       isTenantAdmin,
       login,
       logout,

@@ -11,7 +11,10 @@ export function errorText(t: TFunction, error: unknown): string {
     // Translations may quote the error's details, e.g. {{field}} or {{minutes}}.
     const details = (error.details ?? {}) as Record<string, unknown>;
     const seconds = Number(details.retryAfterSeconds);
-    const vars = { ...details, minutes: Number.isFinite(seconds) ? Math.ceil(seconds / 60) : '' };
+    // A refusal may give `minutes` itself (e.g. tenant.join_throttled) or only the seconds.
+    const minutes =
+      details.minutes ?? (Number.isFinite(seconds) ? Math.max(1, Math.ceil(seconds / 60)) : '');
+    const vars = { ...details, minutes };
     const translated = error.errorCode
       ? t(`errors.${error.errorCode}`, { ...vars, defaultValue: '' })
       : '';

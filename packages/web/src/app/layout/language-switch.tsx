@@ -5,7 +5,7 @@ import { LANGUAGES, setLanguage, type Language } from '../../i18n';
 
 const LABELS: Record<Language, string> = { 'zh-CN': '简体中文', en: 'English' };
 
-export function LanguageSwitch() {
+export function LanguageSwitch({ compact = false }: { compact?: boolean }) {
   const { i18n, t } = useTranslation();
   const current: Language = i18n.language === 'en' ? 'en' : 'zh-CN';
   return (
@@ -24,7 +24,7 @@ export function LanguageSwitch() {
         aria-label={t('header.language')}
         data-testid="language-switch"
       >
-        {LABELS[current]}
+        {compact ? null : LABELS[current]}
       </Button>
     </Dropdown>
   );

@@ -1,17 +1,23 @@
 import { BankOutlined } from '@ant-design/icons';
-import { Select, Space, Tag, Typography } from 'antd';
+import { Select, Space, Tag, Tooltip, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useApiError } from '../../components/use-api-error';
 import { useSession } from '../session';
 
-/** Active tenants can be chosen; pending (审核中) ones are listed, greyed out, so members see their request. */
-export function TenantSwitcher() {
+/**
+ * Active tenants can be chosen; pending (审核中) ones are listed, greyed out, so members see their
+ * request. A WeCom sign-in session works only in the tenant that vouched for it: just that one.
+ */
+export function TenantSwitcher({ compact = false }: { compact?: boolean }) {
   const { t } = useTranslation();
-  const { me, tenantId, switchTenant } = useSession();
+  const { me, tenantId, scopeTenantId, switchTenant } = useSession();
   const { report } = useApiError();
   const [switching, setSwitching] = useState(false);
-  const tenants = (me?.tenantList ?? []).filter((x) => x.status === 1 || x.status === 3);
+  const scoped = scopeTenantId !== null;
+  const tenants = (me?.tenantList ?? []).filter((x) =>
+    scoped ? x.id === scopeTenantId : x.status === 1 || x.status === 3,
+  );
 
   const options = tenants.map((tenant) => ({
     value: tenant.id,
@@ -38,11 +44,11 @@ export function TenantSwitcher() {
     }
   };
 
-  return (
+  const select = (
     <Select<number>
       data-testid="tenant-switcher"
       aria-label={t('header.tenant')}
-      style={{ width: 240 }}
+      style={{ width: compact ? 150 : 240 }}
       prefix={<BankOutlined />}
       value={tenantId ?? undefined}
       placeholder={t('header.noTenant')}
@@ -51,6 +57,13 @@ export function TenantSwitcher() {
       onChange={(id) => void onChange(id)}
       notFoundContent={t('header.noTenantHint')}
       popupMatchSelectWidth={false}
+      disabled={scoped}
     />
+  );
+  if (!scoped) return select;
+  return (
+    <Tooltip title={t('account.scoped.switcherHint')}>
+      <span data-testid="tenant-switcher-scoped">{select}</span>
+    </Tooltip>
   );
 }

@@ -5,18 +5,23 @@ import { LanguageSwitch } from '../../app/layout/language-switch';
 import { paths } from '../../app/paths';
 import { useSession } from '../../app/session';
 import { ChangePasswordForm } from '../../components/change-password-form';
+import { SetPasswordForm } from '../../components/set-password-form';
 import { AuthShell } from '../Login/auth-shell';
 
-/** Shown instead of the console while the account still has to replace its initial password. */
+/**
+ * Shown instead of the console while the account still has to replace its initial password; a
+ * WeCom-only member (no password yet) sets a first one here instead.
+ */
 export function ChangePasswordPage() {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const navigate = useNavigate();
   const session = useSession();
   const forced = session.me?.userInfo.mustChangePassword === true;
+  const setting = session.me?.userInfo.hasPassword === false;
 
   const onDone = async () => {
-    void message.success(t('password.changed'));
+    void message.success(t(setting ? 'account.setPassword.done' : 'password.changed'));
     await session.refresh();
     navigate('/', { replace: true });
   };
@@ -30,7 +35,7 @@ export function ChangePasswordPage() {
     <AuthShell corner={<LanguageSwitch />}>
       <Card style={{ width: 420, maxWidth: '100%' }} data-testid="change-password-card">
         <Typography.Title level={3} style={{ marginTop: 0 }}>
-          {t('password.title')}
+          {t(setting ? 'account.setPassword.title' : 'password.title')}
         </Typography.Title>
         {forced && (
           <Alert
@@ -40,7 +45,15 @@ export function ChangePasswordPage() {
             style={{ marginBottom: 16 }}
           />
         )}
-        <ChangePasswordForm onDone={onDone} />
+        {setting && (
+          <Alert
+            type="info"
+            showIcon
+            title={t('account.setPassword.intro')}
+            style={{ marginBottom: 16 }}
+          />
+        )}
+        {setting ? <SetPasswordForm onDone={onDone} /> : <ChangePasswordForm onDone={onDone} />}
         <Button type="link" block style={{ marginTop: 8 }} onClick={() => void onLogout()}>
           {t('header.logout')}
         </Button>

@@ -30,7 +30,9 @@ function useMembershipActions() {
   };
 
   return (row: TenantMembership) =>
-    row.status !== 1 ? (
+    session.scopeTenantId !== null ? (
+      <Typography.Text type="secondary">—</Typography.Text>
+    ) : row.status !== 1 ? (
       <Typography.Text type="secondary">
         {row.status === 3 ? t('myTenants.waiting') : '—'}
       </Typography.Text>

@@ -1,4 +1,4 @@
-import { Space, Tag, Typography } from 'antd';
+import { Space, Tag, Tooltip, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { UserRow } from '../../api/users';
@@ -22,6 +22,22 @@ function DepartmentTags(props: { user: UserRow; names: Map<number, string> }) {
   );
 }
 
+/** 多租户账号 / 平台管理员: why some of the account is not this tenant's to edit. */
+function OwnershipTag({ user }: { user: UserRow }) {
+  const { t } = useTranslation();
+  if (user.ownership !== 'shared' && user.ownership !== 'platform_admin') return null;
+  return (
+    <Tooltip title={t(`users.ownership.${user.ownership}`)}>
+      <Tag
+        color={user.ownership === 'shared' ? 'purple' : 'gold'}
+        data-testid={`user-ownership-${user.ownership}`}
+      >
+        {t(`users.ownership.tag.${user.ownership}`)}
+      </Tag>
+    </Tooltip>
+  );
+}
+
 export function useUserColumns(opts: {
   departmentNames: Map<number, string>;
   onEdit: (user: UserRow) => void;
@@ -29,7 +45,16 @@ export function useUserColumns(opts: {
 }): TableColumnsType<UserRow> {
   const { t } = useTranslation();
   return [
-    { title: t('users.username'), dataIndex: 'username', key: 'username' },
+    {
+      title: t('users.username'),
+      key: 'username',
+      render: (_, user) => (
+        <Space size={4}>
+          {user.username}
+          <OwnershipTag user={user} />
+        </Space>
+      ),
+    },
     { title: t('users.realname'), dataIndex: 'realname', key: 'realname' },
     {
       title: t('users.departments'),

@@ -1,4 +1,4 @@
-import { App, Button, Popconfirm, Select, Space, Typography } from 'antd';
+import { App, Button, Popconfirm, Select, Space, Tooltip, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { Role } from '../../../api/auth';
 import { tenantsApi, type MemberRow } from '../../../api/tenants';
@@ -10,7 +10,9 @@ export function MemberRowActions({ row, onChanged }: { row: MemberRow; onChanged
   const { t } = useTranslation();
   const { message } = App.useApp();
   const { report } = useApiError();
-  const { me } = useSession();
+  const { me, isPlatformAdmin } = useSession();
+  // No tenant changes a platform administrator's role (PRODUCT.md §7); one acting may.
+  const protectedAdmin = row.ownership === 'platform_admin' && !isPlatformAdmin;
 
   const run = async (action: () => Promise<unknown>, done: string) => {
     try {
@@ -44,13 +46,13 @@ export function MemberRowActions({ row, onChanged }: { row: MemberRow; onChanged
     );
   }
   if (row.status !== 1) return <Typography.Text type="secondary">—</Typography.Text>;
-  return (
+  const picker = (
     <Select<Role>
       size="small"
       value={row.role}
       style={{ width: 120 }}
       aria-label={t('members.role')}
-      disabled={row.userId === me?.userInfo.id}
+      disabled={row.userId === me?.userInfo.id || protectedAdmin}
       options={[
         { value: 'member', label: t('roles.member') },
         { value: 'admin', label: t('roles.admin') },
@@ -59,5 +61,10 @@ export function MemberRowActions({ row, onChanged }: { row: MemberRow; onChanged
         void run(() => tenantsApi.setRole(row.userId, role), t('members.roleChanged'))
       }
     />
+  );
+  return protectedAdmin ? (
+    <Tooltip title={t('users.ownership.platform_admin')}>{picker}</Tooltip>
+  ) : (
+    picker
   );
 }

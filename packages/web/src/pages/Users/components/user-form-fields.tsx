@@ -6,7 +6,7 @@ import type { TreeSelectNode } from '../../../components/use-department-tree';
 // Limits mirror the server's schemas so most mistakes are caught before a round trip.
 const USERNAME = /^[A-Za-z0-9][A-Za-z0-9_.@-]*$/;
 
-export function IdentityFields({ isNew }: { isNew: boolean }) {
+export function IdentityFields({ isNew, shared = false }: { isNew: boolean; shared?: boolean }) {
   const { t } = useTranslation();
   return (
     <>
@@ -25,6 +25,7 @@ export function IdentityFields({ isNew }: { isNew: boolean }) {
       <Form.Item
         name="realname"
         label={t('users.realname')}
+        extra={shared ? t('users.ownership.thisTenantOnly') : undefined}
         rules={[
           { required: true, whitespace: true, message: t('users.realnameRequired') },
           { max: 100, message: t('common.tooLong', { max: 100 }) },
@@ -75,11 +76,12 @@ export function DepartmentFields(props: {
   );
 }
 
-export function RoleField() {
+export function RoleField({ disabled = false }: { disabled?: boolean }) {
   const { t } = useTranslation();
   return (
     <Form.Item name="role" label={t('users.role')}>
       <Radio.Group
+        disabled={disabled}
         optionType="button"
         options={[
           { value: 'member', label: t('roles.member') },
@@ -90,27 +92,34 @@ export function RoleField() {
   );
 }
 
-export function UserContactFields() {
+/**
+ * Phone, e-mail, position. For a `shared` account (also active in another tenant) phone and
+ * e-mail belong to its owner and stay read-only; the position is the one shown in this tenant.
+ */
+export function UserContactFields({ shared = false }: { shared?: boolean }) {
   const { t } = useTranslation();
   return (
     <>
       <Form.Item
         name="phone"
         label={t('users.phone')}
+        extra={shared ? t('users.ownership.ownerOnly') : undefined}
         rules={[{ max: 30, message: t('common.tooLong', { max: 30 }) }]}
       >
-        <Input autoComplete="off" />
+        <Input autoComplete="off" disabled={shared} data-testid="user-phone" />
       </Form.Item>
       <Form.Item
         name="email"
         label={t('users.email')}
+        extra={shared ? t('users.ownership.ownerOnly') : undefined}
         rules={[{ type: 'email', message: t('users.emailInvalid') }]}
       >
-        <Input autoComplete="off" />
+        <Input autoComplete="off" disabled={shared} data-testid="user-email" />
       </Form.Item>
       <Form.Item
         name="position"
         label={t('users.position')}
+        extra={shared ? t('users.ownership.thisTenantOnly') : undefined}
         rules={[{ max: 100, message: t('common.tooLong', { max: 100 }) }]}
       >
         <Input autoComplete="off" />

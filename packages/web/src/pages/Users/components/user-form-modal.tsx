@@ -1,4 +1,4 @@
-import { App, Form, Modal } from 'antd';
+import { Alert, App, Form, Modal } from 'antd';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Role } from '../../../api/auth';
@@ -6,6 +6,7 @@ import { tenantsApi } from '../../../api/tenants';
 import { usersApi, type UserRow } from '../../../api/users';
 import { useApiError } from '../../../components/use-api-error';
 import type { TreeSelectNode } from '../../../components/use-department-tree';
+import { useOwnership } from '../use-ownership';
 import {
   DepartmentFields,
   IdentityFields,
@@ -46,7 +47,7 @@ function initialValues(target: UserRow | 'new'): Partial<Values> {
   };
 }
 
-async function save(target: UserRow | 'new', values: Values) {
+async function save(target: UserRow | 'new', values: Values, shared: boolean) {
   const departmentIds = values.departmentIds ?? [];
   // The server takes the first department as main when none is named; never send a stale one.
   const mainDepartmentId =
@@ -68,8 +69,8 @@ async function save(target: UserRow | 'new', values: Values) {
   await usersApi.edit({
     id: target.id,
     realname: values.realname.trim(),
-    phone: values.phone?.trim() ?? '',
-    email: values.email?.trim() ?? '',
+    // A shared account's phone and e-mail are its owner's: never sent, not even unchanged.
+    ...(shared ? {} : { phone: values.phone?.trim() ?? '', email: values.email?.trim() ?? '' }),
     position: values.position?.trim() ?? '',
     departmentIds,
     mainDepartmentId,
@@ -91,6 +92,7 @@ export function UserFormModal(props: {
   const [saving, setSaving] = useState(false);
   const { target } = props;
   const isNew = target === 'new';
+  const limits = useOwnership(target === 'new' ? null : target);
 
   useEffect(() => {
     if (target) {
@@ -105,7 +107,7 @@ export function UserFormModal(props: {
     if (!values) return;
     setSaving(true);
     try {
-      await save(target, values);
+      await save(target, values, limits.shared);
       void message.success(isNew ? t('users.added') : t('common.saved'));
       props.onSaved();
     } catch (error) {
@@ -123,14 +125,30 @@ export function UserFormModal(props: {
       onOk={() => void onOk()}
       confirmLoading={saving}
       okText={t('common.save')}
+      okButtonProps={{ disabled: limits.locked }}
       forceRender
       width={560}
     >
-      <Form<Values> form={form} layout="vertical" requiredMark="optional" style={{ marginTop: 16 }}>
-        <IdentityFields isNew={isNew} />
-        {isNew ? <InitialPasswordFields /> : <UserContactFields />}
+      {(limits.shared || limits.locked) && (
+        <Alert
+          type={limits.locked ? 'warning' : 'info'}
+          showIcon
+          style={{ marginTop: 16 }}
+          data-testid="user-ownership-notice"
+          title={t(`users.ownership.${limits.ownership}`)}
+        />
+      )}
+      <Form<Values>
+        form={form}
+        layout="vertical"
+        requiredMark="optional"
+        style={{ marginTop: 16 }}
+        disabled={limits.locked}
+      >
+        <IdentityFields isNew={isNew} shared={limits.shared} />
+        {isNew ? <InitialPasswordFields /> : <UserContactFields shared={limits.shared} />}
         <DepartmentFields treeData={props.treeData} departmentNames={props.departmentNames} />
-        <RoleField />
+        <RoleField disabled={limits.platformAdmin} />
       </Form>
     </Modal>
   );

@@ -1,5 +1,5 @@
 import { ReloadOutlined } from '@ant-design/icons';
-import { App, Button, Input, Space, Table, Tag, Typography } from 'antd';
+import { App, Button, Input, Space, Table, Tag, Tooltip, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -13,54 +13,96 @@ interface Filters {
   keyword?: string | undefined;
 }
 
-function useColumns(onRemove: (row: BindingRow) => void): ColumnsType<BindingRow> {
+const awaiting = (row: BindingRow) => row.state === 'awaiting_owner';
+const rowKey = (row: BindingRow) =>
+  row.id !== null ? `b${row.id}` : `r${row.linkRequestId ?? row.wechatUserId}`;
+
+/** 等待本人同意: the account's owner has not yet accepted the tenant's link request. */
+function BindingState({ row }: { row: BindingRow }) {
+  const { t } = useTranslation();
+  if (awaiting(row)) {
+    return (
+      <Tooltip title={t('wecom.bindings.awaitingHint')}>
+        <Tag color="orange" data-testid="wecom-binding-awaiting">
+          {t('wecom.bindings.awaiting')}
+        </Tag>
+      </Tooltip>
+    );
+  }
+  return (
+    <Tag color={row.active ? 'green' : 'default'}>
+      {t(row.active ? 'wecom.bindings.active' : 'wecom.bindings.inactive')}
+    </Tag>
+  );
+}
+
+function Member({ row }: { row: BindingRow }) {
+  const { t } = useTranslation();
+  // The tenant is never told who an account outside it is.
+  if (row.outsider || (row.username === null && row.realname === null)) {
+    return <Typography.Text type="secondary">{t('wecom.bindings.outsider')}</Typography.Text>;
+  }
+  return (
+    <div>
+      <div>{row.realname}</div>
+      <Typography.Text type="secondary">{row.username}</Typography.Text>
+    </div>
+  );
+}
+
+function useColumns(
+  onRemove: (row: BindingRow) => void,
+  onCancel: (row: BindingRow) => void,
+): ColumnsType<BindingRow> {
   const { t, i18n } = useTranslation();
   return [
     {
       title: t('wecom.bindings.member'),
       key: 'member',
-      render: (_, row) => (
-        <div>
-          <div>{row.realname}</div>
-          <Typography.Text type="secondary">{row.username}</Typography.Text>
-        </div>
-      ),
+      render: (_, row) => <Member row={row} />,
     },
     { title: t('wecom.bindings.wechatUserId'), dataIndex: 'wechatUserId' },
     { title: t('wecom.bindings.wechatName'), dataIndex: 'wechatName' },
     {
       title: t('wecom.bindings.membership'),
       dataIndex: 'membershipStatus',
-      render: (status: BindingRow['membershipStatus']) => <MembershipStatusTag status={status} />,
+      render: (status: BindingRow['membershipStatus']) =>
+        status === null ? '—' : <MembershipStatusTag status={status} />,
     },
     {
       title: t('wecom.bindings.binding'),
-      dataIndex: 'active',
-      render: (active: boolean) => (
-        <Tag color={active ? 'green' : 'default'}>
-          {t(active ? 'wecom.bindings.active' : 'wecom.bindings.inactive')}
-        </Tag>
-      ),
+      key: 'state',
+      render: (_, row) => <BindingState row={row} />,
     },
     {
       title: t('wecom.bindings.boundAt'),
-      dataIndex: 'boundAt',
-      render: (value: string) => formatTime(value, i18n.language),
+      key: 'boundAt',
+      render: (_, row) => formatTime(row.boundAt ?? row.createdAt, i18n.language),
     },
     {
       title: t('common.actions'),
       key: 'actions',
-      render: (_, row) => (
-        <Button
-          type="link"
-          danger
-          size="small"
-          onClick={() => onRemove(row)}
-          data-testid={`wecom-binding-remove-${row.wechatUserId}`}
-        >
-          {t('wecom.bindings.remove')}
-        </Button>
-      ),
+      render: (_, row) =>
+        awaiting(row) ? (
+          <Button
+            type="link"
+            size="small"
+            onClick={() => onCancel(row)}
+            data-testid={`wecom-binding-cancel-${row.wechatUserId}`}
+          >
+            {t('wecom.bindings.cancelRequest')}
+          </Button>
+        ) : (
+          <Button
+            type="link"
+            danger
+            size="small"
+            onClick={() => onRemove(row)}
+            data-testid={`wecom-binding-remove-${row.wechatUserId}`}
+          >
+            {t('wecom.bindings.remove')}
+          </Button>
+        ),
     },
   ];
 }
@@ -79,8 +121,29 @@ export function BindingsTable({ refreshKey }: { refreshKey: string }) {
     if (firstKey.current !== refreshKey) void reload();
   }, [refreshKey, reload]);
 
+  const confirmCancel = (row: BindingRow) => {
+    const name = row.wechatName || row.wechatUserId;
+    modal.confirm({
+      title: t('wecom.bindings.cancelTitle', { name }),
+      content: t('wecom.bindings.cancelBody', { name }),
+      okText: t('wecom.bindings.cancelRequest'),
+      okButtonProps: { 'data-testid': 'wecom-binding-cancel-confirm' },
+      cancelText: t('wecom.bindings.keepRequest'),
+      onOk: async () => {
+        try {
+          if (row.linkRequestId == null) return;
+          await bindingsApi.cancelRequest(row.linkRequestId);
+          void message.success(t('wecom.bindings.cancelled'));
+          void reload();
+        } catch (error) {
+          report(error);
+        }
+      },
+    });
+  };
+
   const confirmRemove = (row: BindingRow) => {
-    const name = row.realname || row.username;
+    const name = row.realname || row.username || row.wechatName;
     modal.confirm({
       title: t('wecom.bindings.removeTitle', { name }),
       content: t('wecom.bindings.removeBody', { name }),
@@ -89,6 +152,7 @@ export function BindingsTable({ refreshKey }: { refreshKey: string }) {
       cancelText: t('common.cancel'),
       onOk: async () => {
         try {
+          if (row.id === null) return;
           await bindingsApi.remove(row.id);
           void message.success(t('wecom.bindings.removed'));
           void reload();
@@ -120,9 +184,9 @@ export function BindingsTable({ refreshKey }: { refreshKey: string }) {
         </Button>
       </Space>
       <Table<BindingRow>
-        rowKey="id"
+        rowKey={rowKey}
         size="small"
-        columns={useColumns(confirmRemove)}
+        columns={useColumns(confirmRemove, confirmCancel)}
         dataSource={list.data.records}
         loading={list.loading}
         scroll={{ x: 'max-content' }}

@@ -1,12 +1,14 @@
 import { App, Checkbox, Form, Input, InputNumber, Modal } from 'antd';
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type {
+  SyncPolicy,
   NewThirdAppConfig,
   ThirdAppConfig,
   ThirdAppConfigChanges,
 } from '../../../api/third-app';
 import { useApiError } from '../../../components/use-api-error';
+import { DEFAULT_INITIAL_PASSWORD, InitialPasswordField } from './initial-password-field';
 import { ScheduleFields, scheduleOf, scheduleValues, type ScheduleValues } from './schedule-field';
 
 interface Values extends ScheduleValues {
@@ -15,6 +17,7 @@ interface Values extends ScheduleValues {
   clientSecret?: string;
   contactSecret?: string;
   removeContactSecret?: boolean;
+  initialPassword: SyncPolicy['initialPassword'];
 }
 
 const FIELD_BY_CODE: Record<string, string> = {
@@ -33,8 +36,12 @@ function changes(values: Values, config: ThirdAppConfig): ThirdAppConfigChanges 
   if (values.clientSecret) out.clientSecret = values.clientSecret;
   if (values.removeContactSecret) out.contactSecret = null;
   else if (values.contactSecret) out.contactSecret = values.contactSecret;
+  const policy: Partial<SyncPolicy> = {};
   const schedule = scheduleOf(values);
-  if (schedule !== config.syncPolicy.schedule) out.syncPolicy = { schedule };
+  if (schedule !== config.syncPolicy.schedule) policy.schedule = schedule;
+  if (values.initialPassword !== config.syncPolicy.initialPassword)
+    policy.initialPassword = values.initialPassword;
+  if (Object.keys(policy).length > 0) out.syncPolicy = policy;
   return out;
 }
 
@@ -45,7 +52,7 @@ function fresh(values: Values): NewThirdAppConfig {
     clientSecret: values.clientSecret ?? '',
     ...(values.contactSecret ? { contactSecret: values.contactSecret } : {}),
     enabled: true,
-    syncPolicy: { schedule: scheduleOf(values) },
+    syncPolicy: { schedule: scheduleOf(values), initialPassword: values.initialPassword },
   };
 }
 
@@ -64,17 +71,17 @@ export function ConfigModal(props: {
   const { config } = props;
   const removeContact = Form.useWatch('removeContactSecret', form);
 
-  useEffect(() => {
-    if (!props.open) return;
-    form.resetFields();
-    if (config) {
-      form.setFieldsValue({
+  // The dialog's content is rebuilt on every opening (destroyOnHidden), so initial values are
+  // the way to prefill it: values set from an effect reached a form not yet mounted, and the
+  // edit dialog opened empty.
+  const initialValues: Partial<Values> = config
+    ? {
         agentId: config.agentId,
         clientId: config.clientId,
+        initialPassword: config.syncPolicy.initialPassword,
         ...scheduleValues(config.syncPolicy.schedule),
-      });
-    }
-  }, [props.open, config, form]);
+      }
+    : { initialPassword: DEFAULT_INITIAL_PASSWORD };
 
   const submit = async () => {
     const values = await form.validateFields();
@@ -111,6 +118,7 @@ export function ConfigModal(props: {
         layout="vertical"
         requiredMark
         preserve={false}
+        initialValues={initialValues}
         data-testid="wecom-config-form"
       >
         <Form.Item
@@ -170,6 +178,7 @@ export function ConfigModal(props: {
             <Checkbox>{t('wecom.config.contactSecretRemove')}</Checkbox>
           </Form.Item>
         )}
+        <InitialPasswordField />
         <ScheduleFields />
       </Form>
     </Modal>

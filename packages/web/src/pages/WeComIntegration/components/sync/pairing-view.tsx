@@ -35,6 +35,36 @@ function UnpairedTag() {
   );
 }
 
+/**
+ * The proposal is an account that is not the tenant's own: the sync asks its owner (等待本人同意).
+ * Outside the tenant, the plan does not say who it is.
+ */
+function OwnerState({ row }: { row: PairingRow }) {
+  const { t } = useTranslation();
+  if (row.chosen !== row.userId) return null;
+  if (row.ownerRefused) {
+    return (
+      <Tooltip title={t('sync.ownerRefusedHint')}>
+        <Tag color="red" data-testid="sync-owner-refused">
+          {t('sync.ownerRefused')}
+        </Tag>
+      </Tooltip>
+    );
+  }
+  if (!row.awaitingOwner && !row.outsider) return null;
+  return (
+    <Tooltip title={t('sync.awaitingOwnerHint')}>
+      <Tag
+        color="orange"
+        data-testid={row.outsider ? 'sync-outsider' : 'sync-awaiting-owner'}
+        style={{ whiteSpace: 'normal', marginBottom: 4 }}
+      >
+        {t(row.outsider ? 'sync.outsider' : 'sync.awaitingOwner')}
+      </Tag>
+    </Tooltip>
+  );
+}
+
 function MatchTag({ row }: { row: PairingRow }) {
   const { t } = useTranslation();
   if (row.ambiguous && row.chosen === null) {
@@ -79,32 +109,40 @@ function useWeComColumns(p: Pairing): ColumnsType<PairingRow> {
       render: (_, r) => {
         if (r.match === 'bound') return `${r.realname ?? ''} (${r.username ?? ''})`;
         if (r.excluded) return <Tag>{t('sync.excludedTag')}</Tag>;
+        const placeholder = r.unpaired
+          ? 'sync.unpairedPlaceholder'
+          : r.outsider || r.ownerRefused
+            ? 'sync.pickInstead'
+            : 'sync.newAccount';
         return (
-          <Space.Compact style={{ width: '100%' }}>
-            <Select
-              showSearch
-              allowClear
-              size="small"
-              style={{ width: '100%' }}
-              placeholder={t(r.unpaired ? 'sync.unpairedPlaceholder' : 'sync.newAccount')}
-              value={r.chosen ?? undefined}
-              options={
-                r.candidates
-                  ? options
-                      .filter((o) => r.candidates!.includes(o.value))
-                      .concat(options.filter((o) => !r.candidates!.includes(o.value)))
-                  : options
-              }
-              optionFilterProp="label"
-              onChange={(v) => p.pick(r.wechatUserId, (v as number | undefined) ?? null)}
-              aria-label={t('sync.pick')}
-            />
-            {r.chosen !== null && (
-              <Button size="small" onClick={() => p.pick(r.wechatUserId, null)}>
-                {t('sync.remove')}
-              </Button>
-            )}
-          </Space.Compact>
+          <>
+            <OwnerState row={r} />
+            <Space.Compact style={{ width: '100%' }}>
+              <Select
+                showSearch
+                allowClear
+                size="small"
+                style={{ width: '100%' }}
+                placeholder={t(placeholder)}
+                value={r.chosen ?? undefined}
+                options={
+                  r.candidates
+                    ? options
+                        .filter((o) => r.candidates!.includes(o.value))
+                        .concat(options.filter((o) => !r.candidates!.includes(o.value)))
+                    : options
+                }
+                optionFilterProp="label"
+                onChange={(v) => p.pick(r.wechatUserId, (v as number | undefined) ?? null)}
+                aria-label={t('sync.pick')}
+              />
+              {r.chosen !== null && (
+                <Button size="small" onClick={() => p.pick(r.wechatUserId, null)}>
+                  {t('sync.remove')}
+                </Button>
+              )}
+            </Space.Compact>
+          </>
         );
       },
     },
@@ -143,11 +181,14 @@ function SystemTable({ p }: { p: Pairing }) {
       key: 'state',
       render: (_, u) => {
         const owner = p.owner.get(u.userId);
+        const row = owner ? p.rows.find((r) => r.wechatUserId === owner) : undefined;
+        // The proposal kept for an account that is not the tenant's own: its owner decides.
+        const asked = row?.awaitingOwner && row.chosen === row.userId;
         if (owner)
           return (
-            <Tag color="blue">
-              {t('sync.pairedWith', {
-                name: p.rows.find((r) => r.wechatUserId === owner)?.wechatName ?? owner,
+            <Tag color={asked ? 'orange' : 'blue'}>
+              {t(asked ? 'sync.awaitingWith' : 'sync.pairedWith', {
+                name: row?.wechatName ?? owner,
               })}
             </Tag>
           );
@@ -214,6 +255,8 @@ export function PairingView({ p }: { p: Pairing }) {
           columns={columns}
           dataSource={rows}
           pagination={PAGE}
+          // Phones scroll the table sideways rather than squeeze names to a letter per line.
+          scroll={{ x: 640 }}
           onRow={(r) => (r.ambiguous && r.chosen === null ? AMBIGUOUS_ROW : {})}
         />
       </Col>

@@ -24,6 +24,13 @@ const STATUS_COLOR: Record<string, string> = {
   running: 'blue',
 };
 
+const OUTCOME_COLOR: Record<string, string> = {
+  ok: 'green',
+  failed: 'red',
+  skipped: 'default',
+  awaiting: 'orange',
+};
+
 export function RunStatusTag({ status }: { status: string }) {
   const { t } = useTranslation();
   return <Tag color={STATUS_COLOR[status] ?? 'default'}>{t(`sync.runStatus.${status}`)}</Tag>;
@@ -96,13 +103,21 @@ function useItemColumns(): ColumnsType<RunItem> {
       width: 90,
       render: (k: string) => t(`sync.items.${k}`),
     },
-    { title: t('sync.items.target'), key: 'target', render: (_, i) => `${i.label} (${i.extId})` },
+    {
+      title: t('sync.items.target'),
+      key: 'target',
+      // A link request's item names nobody (the owner has not accepted): the userid alone.
+      render: (_, i) => (i.label ? `${i.label} (${i.extId})` : i.extId),
+    },
     {
       title: t('sync.items.outcome'),
-      dataIndex: 'outcome',
+      key: 'outcome',
       width: 90,
-      render: (o: string) => (
-        <Tag color={o === 'failed' ? 'red' : 'green'}>{t(`sync.items.${o}`)}</Tag>
+      // A link request is sent, not a binding made: it waits for the account's owner.
+      render: (_, i) => (
+        <Tag color={OUTCOME_COLOR[i.reason === 'awaiting_owner' ? 'awaiting' : i.outcome]}>
+          {t(`sync.items.${i.reason === 'awaiting_owner' ? 'awaiting' : i.outcome}`)}
+        </Tag>
       ),
     },
     {

@@ -24,7 +24,16 @@ function Review({ plan, onApplied }: { plan: SyncPlan; onApplied: (runId: number
   function confirm() {
     modal.confirm({
       title: t('sync.confirmTitle'),
-      content: t('sync.confirmBody', p.counts),
+      content: (
+        <>
+          <Typography.Paragraph>{t('sync.confirmBody', p.counts)}</Typography.Paragraph>
+          {p.counts.linkRequests > 0 && (
+            <Typography.Paragraph data-testid="sync-confirm-link-requests">
+              {t('sync.confirmLinkRequests', { count: p.counts.linkRequests })}
+            </Typography.Paragraph>
+          )}
+        </>
+      ),
       okText: t('sync.apply'),
       cancelText: t('sync.cancel'),
       onOk: async () => {
@@ -84,12 +93,24 @@ function Review({ plan, onApplied }: { plan: SyncPlan; onApplied: (runId: number
           message={t('sync.unpairedNotice', { count: plan.counts.unpaired })}
         />
       )}
+      {(plan.counts.linkRequests ?? 0) > 0 && (
+        <Alert
+          type="info"
+          showIcon
+          data-testid="sync-link-requests"
+          title={t('sync.linkRequestsNotice', { count: plan.counts.linkRequests })}
+        />
+      )}
       {error && (
         <Alert type="error" showIcon message={error} closable onClose={() => setError(null)} />
       )}
       <PairingView p={p} />
       <Space style={{ justifyContent: 'space-between', width: '100%' }}>
-        <Typography.Text type="secondary">{t('sync.confirmBody', p.counts)}</Typography.Text>
+        <Typography.Text type="secondary">
+          {t('sync.confirmBody', p.counts)}
+          {p.counts.linkRequests > 0 &&
+            ` ${t('sync.confirmLinkRequests', { count: p.counts.linkRequests })}`}
+        </Typography.Text>
         <Button type="primary" loading={busy} onClick={confirm} data-testid="sync-apply">
           {t('sync.apply')}
         </Button>

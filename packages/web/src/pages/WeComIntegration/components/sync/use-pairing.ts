@@ -16,7 +16,8 @@ export function usePairing(plan: SyncPlan) {
   const [excluded, setExcluded] = useState<Set<string>>(new Set());
 
   const people = useMemo(() => {
-    const map = new Map<number, LocalMember & { outsider?: boolean }>();
+    // Accounts outside the tenant never reach this list: the plan does not name them.
+    const map = new Map<number, LocalMember>();
     for (const u of plan.members.unmatchedLocal) map.set(u.userId, u);
     for (const p of plan.members.pairs) {
       if (p.userId !== null && p.match !== 'bound' && !map.has(p.userId)) {
@@ -25,7 +26,6 @@ export function usePairing(plan: SyncPlan) {
           username: p.username ?? '',
           realname: p.realname ?? '',
           ambiguous: false,
-          outsider: p.outsider,
         });
       }
     }
@@ -72,24 +72,28 @@ export function usePairing(plan: SyncPlan) {
   }
 
   const counts = useMemo(() => {
-    // A member unbound by an admin (移出) with no account picked stays unbound: nothing is created.
+    // A member unbound by an admin (移出) with no account picked stays unbound: nothing is
+    // created; nor for one whose account's owner refused, until an admin picks by hand.
     const open = rows.filter(
       (r) =>
         r.match !== 'bound' &&
         !r.excluded &&
         r.wechatStatus !== 'left' &&
-        !(r.unpaired && r.chosen === null),
+        !(r.unpaired && r.chosen === null) &&
+        !(r.ownerRefused && r.chosen === r.userId),
     );
-    const paired = open.filter((r) => r.chosen !== null);
-    const pending = paired.filter((r) => people.get(r.chosen as number)?.outsider).length;
+    // The proposal kept for an account that is not the tenant's own: its owner is asked.
+    const asked = open.filter((r) => r.awaitingOwner && r.chosen === r.userId);
+    const rest = open.filter((r) => !asked.includes(r));
+    const paired = rest.filter((r) => r.chosen !== null).length;
     return {
-      create: open.length - paired.length,
-      bind: paired.length,
-      pending,
+      create: rest.length - paired,
+      bind: paired,
+      linkRequests: asked.length,
       update: plan.counts.update ?? 0,
       leave: plan.counts.leave ?? 0,
     };
-  }, [rows, people, plan]);
+  }, [rows, plan]);
 
   const decisions = () => ({
     pairs: rows
