@@ -1,6 +1,6 @@
 import { and, asc, count, desc, eq, ilike, or, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../../db/client';
-import { MEMBERSHIP_STATUS, memberships, tenants, users } from '../../db/schema';
+import { MEMBERSHIP_STATUS, memberships, tenants, thirdAccounts, users } from '../../db/schema';
 import { likePattern, offsetOf, rowsOf } from '../../lib/sql';
 
 export type TenantRow = typeof tenants.$inferSelect;
@@ -96,6 +96,26 @@ export function createTenantsRepo(db: Db) {
       return { records, total: total!.n };
     },
 
+    /**
+     * Whether `username` lies in the namespace of a tenant other than `tenantId`: its first 6
+     * characters are that tenant's house number in any case (the sync and the WeCom `create`
+     * sign-in name the accounts they make `<house number><userid>`). House numbers are stored
+     * upper-case, so the unique index answers it.
+     */
+    async usernameInOtherNamespace(tenantId: number, username: string): Promise<boolean> {
+      const rows = await db
+        .select({ id: tenants.id })
+        .from(tenants)
+        .where(
+          and(
+            sql`${tenants.houseNumber} = upper(left(${username}, 6))`,
+            sql`${tenants.id} <> ${tenantId}`,
+          ),
+        )
+        .limit(1);
+      return rows.length > 0;
+    },
+
     /** All memberships of one account, across tenants (for the tenant switcher). */
     async listMembershipsOfUser(userId: number) {
       return db
@@ -170,6 +190,31 @@ export function createTenantsRepo(db: Db) {
         .orderBy(asc(memberships.id))
         .for('update');
       return rows.map((r) => r.userId);
+    },
+
+    /**
+     * Marks every binding of `userId` in the tenant inactive (kept for history, like a removed
+     * config's) and answers them, for the caller to mark their members unpaired.
+     */
+    async deactivateBindingsOfMember(tenantId: number, userId: number) {
+      return db
+        .update(thirdAccounts)
+        .set({ active: false, updatedAt: new Date() })
+        .where(and(eq(thirdAccounts.tenantId, tenantId), eq(thirdAccounts.userId, userId)))
+        .returning({
+          thirdType: thirdAccounts.thirdType,
+          corpId: thirdAccounts.corpId,
+          extUserId: thirdAccounts.extUserId,
+          userId: thirdAccounts.userId,
+        });
+    },
+
+    /**
+     * Locks the account's row until the transaction ends, before a change that makes one of its
+     * memberships active (and so may turn another tenant's own account into a shared one).
+     */
+    async lockUser(userId: number): Promise<void> {
+      await db.execute(sql`select id from ${users} where id = ${userId} for update`);
     },
 
     async listMembers(tenantId: number, filter: MemberFilter) {

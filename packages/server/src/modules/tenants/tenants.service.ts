@@ -6,6 +6,7 @@ import { isUniqueViolation } from '../../lib/pg-error';
 import { generateHouseNumber } from '../../lib/house-number';
 import type { SessionInfo, TenantContext } from '../../lib/route';
 import { createAuditRepo } from '../audit/audit.repo';
+import { createBindingsRepo } from '../bindings/bindings.repo';
 import { createTrustPolicy, ownershipOf } from '../policy/trust';
 import { assertNotLastAdmin } from './last-admin';
 import type { TenantContextResolver } from './tenant-context';
@@ -40,16 +41,23 @@ export function createTenantsService(deps: {
     to: number,
     action: string,
   ) {
-    const m = await repo.findMembership(ctx.tenantId, userId);
-    if (!m) throw memberNotFound();
-    if (m.status !== from) {
-      throw conflict(
-        'members.not_pending',
-        'This member is not waiting for approval (审核中); reload the list.',
-      );
-    }
     await db.transaction(async (tx) => {
-      await createTenantsRepo(tx).updateMembership(ctx.tenantId, userId, { status: to });
+      const r = createTenantsRepo(tx);
+      // Activating a membership can make another tenant's own account a shared one (PRODUCT.md
+      // §7). A sync chunk locks the accounts it writes `for share` and re-reads their ownership;
+      // locking the account here first serialises the two, so the chunk either finishes before
+      // this approval or sees the account as shared.
+      if (to === MEMBERSHIP_STATUS.normal) await r.lockUser(userId);
+      // Read inside the transaction (after the lock), so a concurrent approve or refuse is seen.
+      const m = await r.findMembership(ctx.tenantId, userId);
+      if (!m) throw memberNotFound();
+      if (m.status !== from) {
+        throw conflict(
+          'members.not_pending',
+          'This member is not waiting for approval (审核中); reload the list.',
+        );
+      }
+      await r.updateMembership(ctx.tenantId, userId, { status: to });
       await createAuditRepo(tx).record(ctx.tenantId, {
         actorUserId: ctx.userId,
         action,
@@ -161,9 +169,17 @@ export function createTenantsService(deps: {
         if (!m || m.status !== MEMBERSHIP_STATUS.normal) throw memberNotFound();
         await assertNotLastAdmin(tx, ctx.tenantId, ctx.userId);
         await r.updateMembership(ctx.tenantId, ctx.userId, { status: MEMBERSHIP_STATUS.quit });
+        // Quitting ends the member's bindings in this tenant, as their own unlink does: kept
+        // inactive for history, each WeCom member marked unpaired so no sync takes the account back.
+        const ended = await r.deactivateBindingsOfMember(ctx.tenantId, ctx.userId);
+        const bindings = createBindingsRepo(tx);
+        for (const b of ended) await bindings.markUnpaired(ctx.tenantId, b, ctx.userId);
         await createAuditRepo(tx).record(ctx.tenantId, {
           actorUserId: ctx.userId,
           action: 'tenant.quit',
+          details: {
+            endedBindings: ended.map((b) => ({ thirdType: b.thirdType, extUserId: b.extUserId })),
+          },
         });
       });
     },

@@ -94,8 +94,18 @@ export function createUsersService(deps: { db: Db }) {
       };
     },
 
-    /** Creates an account that is an active member of the current tenant. */
+    /**
+     * Creates an account that is an active member of the current tenant. A username in another
+     * tenant's namespace (starting with its house number) is refused: it would squat the account
+     * that tenant's sync or WeCom sign-in makes for its member `<house number><userid>`.
+     */
     async add(ctx: TenantContext, input: AddUser) {
+      if (await createTenantsRepo(db).usernameInOtherNamespace(ctx.tenantId, input.username)) {
+        throw badRequest(
+          'users.username_reserved',
+          "This username starts with another tenant's house number (门牌号), which is reserved for the accounts that tenant creates for its members. Choose another username.",
+        );
+      }
       const ids = input.departmentIds ?? [];
       const mainId = await resolveDepartments(ctx.tenantId, ids, input.mainDepartmentId);
       const passwordHash = await hashPassword(input.password);
