@@ -1,0 +1,111 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { weComSignIn } from '../factories/wecom-login';
+import { DEFAULT_PASSWORD, type TestTenant, type TestUser } from '../factories';
+import {
+  runNow,
+  syncWorld,
+  type SyncWorld,
+} from '../../src/modules/directory-sync/sync.test-harness';
+import { bindingsOf, weComMember } from './sync-harness';
+
+/**
+ * Reviewer R: account pre-hijacking through the sync's outsider matching (PRODUCT.md §7).
+ *
+ * Another tenant's admin controls every field of their own accounts: the username (any free one,
+ * including `<victim tenant's house number><a WeCom userid>`), the phone and the e-mail. The
+ * victim tenant's sync matches its WeCom members to such accounts outside the tenant and sends
+ * the link request to the *account's* owner — the attacker, who accepts it. The victim tenant's
+ * member is then bound to an account the attacker holds the password of (pending until the
+ * victim's admin approves a member whose username looks exactly like one its own sync makes),
+ * and the member never gets an account of their own (sync and WeCom sign-in `create` both stop
+ * at the taken username). These tests FAIL on the reviewed code.
+ */
+let w: SyncWorld;
+let attackerTenant: TestTenant;
+let attacker: TestUser;
+beforeAll(async () => {
+  w = await syncWorld({
+    users: 3,
+    departments: 1,
+    leavers: 0,
+    disabled: 0,
+    seed: 91,
+    createdAfter20220620: false,
+  });
+  attackerTenant = await w.t.factories.tenant();
+  attacker = await w.t.factories.user(attackerTenant.id, { role: 'admin' });
+});
+afterAll(async () => w?.close());
+
+/** The attacker, as admin of their own tenant, makes an account; null when refused. */
+async function squat(fields: { username: string; phone?: string; email?: string }) {
+  const res = await w.t.call(
+    'POST',
+    '/sys/user/add',
+    { realname: 'Looks Legit', password: DEFAULT_PASSWORD, ...fields },
+    { token: attacker.token, tenantId: attackerTenant.id },
+  );
+  return res.status === 200 ? (res.body.result.id as number) : null;
+}
+
+/** The squatted account's owner (the attacker) accepts every request addressed to it. */
+async function acceptAll(username: string) {
+  const login = await w.t.call('POST', '/sys/login', { username, password: DEFAULT_PASSWORD });
+  expect(login.status, login.body.message).toBe(200);
+  const token = login.body.result.token as string;
+  const list = await w.t.call('GET', '/sys/user/linkRequests', undefined, { token });
+  expect(list.status, list.body.message).toBe(200);
+  for (const r of list.body.result.records as { id: number }[]) {
+    await w.t.call('POST', `/sys/user/linkRequests/${r.id}/accept`, undefined, { token });
+  }
+}
+
+async function approveAsVictimAdmin(userId: number) {
+  await w.t.call(
+    'POST',
+    '/sys/tenant/members/approve',
+    { userId },
+    { token: w.admin.token, tenantId: w.tenant.id },
+  );
+}
+
+describe("another tenant's admin cannot pre-claim this tenant's WeCom members", () => {
+  it('an account named <house number><userid> made in another tenant is not where this tenant’s member ends up', async () => {
+    const userid = 'rvsquat1';
+    const username = `${w.tenant.houseNumber}${userid}`;
+    const squatId = await squat({ username });
+    weComMember(w, userid, { name: 'Real Member' });
+    expect((await runNow(w)).status).toBe('succeeded');
+    if (squatId === null) return; // the username could not be squatted at all: the attack is blocked
+    await acceptAll(username);
+    // The victim tenant's admin approves "<house number>rvsquat1": it looks like its own sync's.
+    await approveAsVictimAdmin(squatId);
+
+    // The member's WeCom sign-in must not land in a session of the attacker's account…
+    const signIn = await weComSignIn(w.t, { tenantId: w.tenant.id, userid });
+    if (signIn.fragment.ticket) {
+      const ex = await w.t.call('POST', '/sys/thirdLogin/exchange', {
+        ticket: signIn.fragment.ticket,
+      });
+      expect(ex.body.result?.userInfo?.id, 'signed in as the squatted account').not.toBe(squatId);
+    }
+    // …nor be bound to it.
+    expect((await bindingsOf(w, squatId)).filter((b) => b.tenant_id === w.tenant.id)).toEqual([]);
+  });
+
+  it('an account given the WeCom member’s mobile in another tenant is not where this tenant’s member ends up', async () => {
+    const userid = 'rvsquat2';
+    const mobile = `1360000${Math.floor(Math.random() * 10000)
+      .toString()
+      .padStart(4, '0')}`;
+    const username = `rvsq${Math.floor(Math.random() * 1e6)}`;
+    const squatId = await squat({ username, phone: mobile });
+    weComMember(w, userid, { name: 'Real Member Two', mobile });
+    expect((await runNow(w)).status).toBe('succeeded');
+    if (squatId === null) return;
+    await acceptAll(username);
+    await approveAsVictimAdmin(squatId);
+
+    expect((await bindingsOf(w, squatId)).filter((b) => b.tenant_id === w.tenant.id)).toEqual([]);
+  });
+});
