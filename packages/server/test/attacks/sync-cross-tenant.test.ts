@@ -74,18 +74,27 @@ async function boundList(keyword = '') {
 }
 
 describe('sync never takes an account of another tenant', () => {
-  it('matched by mobile, e-mail or generated username: the plan names nobody, apply binds nothing and creates no membership, a link request waits for the owner', async () => {
+  it('matched by mobile or e-mail: the plan names nobody, apply binds nothing and creates no membership, a link request waits for the owner; the generated username matches nobody outside the tenant', async () => {
     const byMobile = await strangerIn(w, elsewhere, { phone: '13811112222' });
     const byEmail = await strangerIn(w, elsewhere, { email: 'victim.email@example.org' });
-    const byUsername = await strangerIn(w, elsewhere, {
-      username: w.tenant.houseNumber + 'x_username',
-    });
+    // A legacy account named like this tenant's generated usernames (new ones are refused at
+    // creation): renamed directly, as no endpoint makes one any more.
+    const legacy = await strangerIn(w, elsewhere);
+    const byUsername = { ...legacy, username: w.tenant.houseNumber + 'x_username' };
+    await w.t.db.execute(
+      sql`update users set username = ${byUsername.username} where id = ${legacy.id}`,
+    );
     weComMember(w, 'x_mobile', { name: 'Mobile Claim', mobile: '+86 138 1111 2222' });
     weComMember(w, 'x_email', { name: 'Email Claim', email: 'Victim.Email@example.org' });
     weComMember(w, 'x_username', { name: 'Username Claim' });
     const victims = [byMobile, byEmail, byUsername];
     const plan = await preview(w);
-    for (const id of ['x_mobile', 'x_email', 'x_username']) {
+    // Helper F: the generated username is not proof of anything outside the tenant — no
+    // proposal, the member's own account is to be created (and cannot be: see below).
+    expect(pairOf(plan, 'x_username')).toMatchObject({ userId: null, match: 'none' });
+    expect(pairOf(plan, 'x_username')?.outsider).toBeUndefined();
+    expect(plan.members.toCreate).toContain('x_username');
+    for (const id of ['x_mobile', 'x_email']) {
       expect(pairOf(plan, id), id).toMatchObject({
         userId: null,
         username: null,
@@ -100,17 +109,22 @@ describe('sync never takes an account of another tenant', () => {
       expect(text).not.toContain(v.username);
       expect(text).not.toContain(v.realname);
     }
-    expect(plan.counts).toMatchObject({ linkRequests: 3, pending: 0 });
+    expect(plan.counts).toMatchObject({ linkRequests: 2, pending: 0 });
 
     const run = await apply(w, plan.planId);
     expect(run.status, JSON.stringify(run.error)).toBe('succeeded');
+    for (const v of victims) {
+      expect(await bindingsOf(w, v.id)).toEqual([]);
+      expect(await membershipIn(w, w.tenant.id, v.id)).toBeNull();
+      // The victim's account is untouched and still theirs.
+      expect((await accountRow(w, v.id)).realname).toBe(v.realname);
+      await expect(w.t.login(v.username, v.password)).resolves.toBeTruthy();
+    }
+    expect(await linkRequestsOf(w, byUsername.id)).toEqual([]);
     for (const [v, ext] of [
       [byMobile, 'x_mobile'],
       [byEmail, 'x_email'],
-      [byUsername, 'x_username'],
     ] as const) {
-      expect(await bindingsOf(w, v.id)).toEqual([]);
-      expect(await membershipIn(w, w.tenant.id, v.id)).toBeNull();
       expect(await linkRequestsOf(w, v.id)).toEqual([
         expect.objectContaining({
           ext_user_id: ext,
@@ -119,18 +133,22 @@ describe('sync never takes an account of another tenant', () => {
           run_id: run.id,
         }),
       ]);
-      // The victim's account is untouched and still theirs.
-      expect((await accountRow(w, v.id)).realname).toBe(v.realname);
-      await expect(w.t.login(v.username, v.password)).resolves.toBeTruthy();
     }
-    const items = (await itemsOf(run.id)).filter((i) => i.action === 'link_requested');
-    expect(items.map((i) => i.extId).sort()).toEqual(['x_email', 'x_mobile', 'x_username']);
+    const all = await itemsOf(run.id);
+    const items = all.filter((i) => i.action === 'link_requested');
+    expect(items.map((i) => i.extId).sort()).toEqual(['x_email', 'x_mobile']);
     for (const i of items) expect(i).toMatchObject({ reason: 'awaiting_owner', userId: null });
+    // The member whose generated username is taken gets no account; the run says so, naming
+    // nobody, and fails nothing.
+    expect(all.filter((i) => i.extId === 'x_username')).toEqual([
+      expect.objectContaining({ reason: 'username_taken', userId: null, label: '' }),
+    ]);
+    expect(run.counts.failed ?? 0).toBe(0);
 
     // The bound list shows the requests as waiting, without naming the accounts.
     const list = await boundList();
     const waiting = list.records.filter((r) => r.state === 'awaiting_owner');
-    expect(waiting).toHaveLength(3);
+    expect(waiting).toHaveLength(2);
     for (const r of waiting) {
       expect(r).toMatchObject({ id: null, userId: null, username: null, realname: null });
       expect(r.outsider).toBe(true);
@@ -149,7 +167,7 @@ describe('sync never takes an account of another tenant', () => {
     const run2 = await apply(w, again.planId);
     expect(run2.status).toBe('succeeded');
     expect(run2.counts.failed ?? 0).toBe(0);
-    for (const v of victims) expect(await linkRequestsOf(w, v.id)).toHaveLength(1);
+    for (const v of [byMobile, byEmail]) expect(await linkRequestsOf(w, v.id)).toHaveLength(1);
 
     // The tenant admin may withdraw a request; later syncs leave the member alone until paired by hand.
     const [req] = await linkRequestsOf(w, byMobile.id);

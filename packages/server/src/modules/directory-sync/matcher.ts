@@ -54,7 +54,8 @@ const pairable = (u: LocalUser) => ownershipOf(u) !== 'platform_admin';
 /**
  * Proposes a system account for every WeCom member, strongest signal first: existing binding →
  * open link request →
- * generated username (houseNumber + userid, case-insensitive) → mobile → e-mail (only when WeCom
+ * generated username (houseNumber + userid, case-insensitive; members of the tenant only) →
+ * mobile → e-mail (only when WeCom
  * discloses them) → normalised real name. A signal shared by two candidates on either side makes
  * the row `ambiguous` and it is never paired automatically. Members who left WeCom and were never
  * bound are not proposed at all. Members an admin unbound (移出) or whose account's owner refused
@@ -106,7 +107,12 @@ export function matchMembers(
   };
   const free = (u: LocalUser) => !taken.has(u.userId);
 
-  const byUsername = new Map(everyone.map((u) => [u.username.toLowerCase(), u]));
+  // The generated username proves nothing about an account outside the tenant: anyone could
+  // have taken `<house number><userid>` elsewhere first. Only the tenant's members (any status)
+  // are matched on it; mobile and e-mail still find outsiders, whose owner must then consent.
+  const byUsername = new Map(
+    everyone.filter((u) => u.membershipStatus !== null).map((u) => [u.username.toLowerCase(), u]),
+  );
   let rest: ExtMember[] = [];
   for (const m of pending) {
     const u = byUsername.get((local.houseNumber + m.userId).toLowerCase());

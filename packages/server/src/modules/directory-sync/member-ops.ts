@@ -4,7 +4,7 @@
  * a shared account keeps WeCom's name and position on its membership; any other account gets a
  * link request its owner decides on; a platform administrator is never touched.
  */
-import { ownershipOf, tenantMay } from '../policy/trust';
+import { ownershipOf, tenantMay, type Standing } from '../policy/trust';
 import type { ExtMember, LocalBinding, LocalUser } from './sync.types';
 
 const NORMAL = 1;
@@ -37,6 +37,12 @@ export interface MemberOp {
   link?: { extName: string; extData: Record<string, unknown>; outsider: boolean };
   /** An admin paired a member unbound by 移出: the write deletes its marker. */
   clearsUnpaired?: boolean;
+  /**
+   * Set by the writer when part of the op was refused at write time: `username_taken` = the
+   * generated username belongs to an account outside the tenant, nothing was written;
+   * `last_admin_kept` = the freeze of the tenant's last active admin was left out.
+   */
+  held?: 'username_taken' | 'last_admin_kept';
 }
 
 export interface OpsContext {
@@ -108,13 +114,22 @@ function scopedPatch(m: ExtMember, u: LocalUser) {
   return Object.keys(patch).length ? patch : undefined;
 }
 
-/** A bound member: membership, fields and departments as far as the tenant may change them. */
+/**
+ * A bound member: membership, fields and departments as far as the tenant may change them.
+ * `endedBySync`: the binding is inactive and no person unbound it (no 移出 marker), i.e. the
+ * sync itself marked the member left (writeLeavers ends membership and binding together); only
+ * such a quit membership is restored when the member is back in WeCom.
+ */
 export function boundOp(
   m: ExtMember,
   b: LocalBinding,
   u: LocalUser,
   ctx: OpsContext,
+  endedBySync: boolean,
 ): MemberOp | null {
+  // The member quit by themselves (or was unbound by a person): not the tenant's to take back
+  // or edit (PRODUCT.md §7). Nothing is written, not even the binding, which would revive it.
+  if (u.membershipStatus === QUIT && !endedBySync) return null;
   const op: MemberOp = { ext: m, kind: 'update', userId: u.userId, bindingId: b.id };
   const extData = extDataOf(m);
   if (!b.active || b.extName !== m.name || !sameJson(b.extData, extData)) {
@@ -124,6 +139,7 @@ export function boundOp(
   if (ownershipOf(u) === 'platform_admin') return op.binding ? op : null;
   const status = u.membershipStatus === QUIT ? NORMAL : (u.membershipStatus ?? PENDING);
   const frozen = m.status === 'disabled';
+  // Restoring a membership the sync ended gives it back the standing it had: active here.
   const standing = { ...u, membershipStatus: status };
   const scoped = tenantMay('edit_account', standing)
     ? undefined
@@ -158,7 +174,7 @@ export function ownPairOp(m: ExtMember, u: LocalUser, ctx: OpsContext): MemberOp
 }
 
 /** An unbound member paired with an account the tenant does not own: ask its owner. */
-export function linkOp(m: ExtMember, u: LocalUser): MemberOp {
+export function linkOp(m: ExtMember, u: Pick<LocalUser, 'userId' | 'membershipStatus'>): MemberOp {
   return {
     ext: m,
     kind: 'link',
@@ -173,4 +189,43 @@ export function pairedOp(m: ExtMember, u: LocalUser, ctx: OpsContext): MemberOp 
   if (tenantMay('edit_account', u)) return ownPairOp(m, u, ctx);
   if (tenantMay('request_link', u)) return linkOp(m, u);
   return null;
+}
+
+/** What a chunk re-reads under lock: the account's standing when the write happens. */
+export interface WriteStanding extends Standing {
+  userId: number;
+}
+
+/**
+ * The op as the trust model allows it now (PRODUCT.md §7): ownership is decided when the sync
+ * writes, not when it read WeCom — an own account may have become shared meanwhile (a tenant
+ * approved it), or left. A direct bind of an account no longer `own` becomes a link request;
+ * a global-field patch becomes the tenant-scoped name/position on the membership; a platform
+ * administrator gets nothing. Null = nothing to write for this member.
+ */
+export function downgrade(op: MemberOp, now: WriteStanding | undefined): MemberOp | null {
+  if (op.kind === 'create' || op.kind === 'link' || !now) return op;
+  // A membership this op restores (the sync ended it) is judged as restored, like the plan did.
+  const restores = op.membership?.status;
+  const s = restores === undefined ? now : { ...now, membershipStatus: restores };
+  const o = ownershipOf(s);
+  if (o === 'own') return op;
+  if (o === 'platform_admin') return null;
+  if (op.kind === 'bind') {
+    if (!tenantMay('request_link', s)) return null;
+    const link = linkOp(op.ext, s);
+    return op.clearsUnpaired ? { ...link, clearsUnpaired: true } : link;
+  }
+  if (!op.user) return op;
+  const { user, ...rest } = op;
+  const next: MemberOp = { ...rest };
+  if (tenantMay('manage_membership', s)) {
+    next.membership = {
+      create: false,
+      ...op.membership,
+      ...(user.realname !== undefined ? { displayName: user.realname } : {}),
+      ...('position' in user ? { position: user.position ?? '' } : {}),
+    };
+  }
+  return next.membership || next.departments || next.binding ? next : null;
 }

@@ -5,6 +5,7 @@ import type { ThirdType } from '../../db/schema';
 import { rowsOf } from '../../lib/sql';
 import type { LeaveOp, MemberOp } from './planner';
 import { EXT_SOURCE } from './sync-state.repo';
+import { keepLastAdmin, recheckOwnership } from './write-guards';
 
 export interface WriteContext {
   tenantId: number;
@@ -39,15 +40,23 @@ async function createUsers(tx: Db, ctx: WriteContext, ops: MemberOp[]): Promise<
       must_change_password: cred.mustChangePassword,
     };
   });
+  // A generated username already taken (an account made elsewhere before house numbers were
+  // reserved) is never matched nor reused: that member gets no account, the others do.
   const inserted = rowsOf<{ id: number; username: string }>(
     await tx.execute(sql`insert into users (username, password_hash, realname, position, must_change_password)
       select username, password_hash, realname, position, must_change_password
       from ${recordset(rows, 'username text, password_hash text, realname text, position text, must_change_password boolean')}
+      on conflict do nothing
       returning id, username`),
   );
   const byName = new Map(inserted.map((r) => [r.username.toLowerCase(), r.id]));
-  for (const o of creates)
-    o.userId = byName.get((ctx.houseNumber + o.ext.userId).toLowerCase()) ?? null;
+  for (const o of creates) {
+    const key = (ctx.houseNumber + o.ext.userId).toLowerCase();
+    o.userId = byName.get(key) ?? null;
+    // Each new account goes to one member only (two userids differing by case share a name).
+    byName.delete(key);
+    if (o.userId === null) o.held = 'username_taken';
+  }
   return inserted.length;
 }
 
@@ -65,6 +74,18 @@ async function writeMemberships(tx: Db, ctx: WriteContext, ops: MemberOp[]): Pro
       from ${recordset(rows, 'user_id int, status smallint, frozen boolean')}`);
   }
   if (patches.length > 0) {
+    // WeCom disabled the member: frozen here, unless that leaves the tenant without an admin.
+    const freezes = patches.filter((o) => o.membership!.frozen === true);
+    const kept = await keepLastAdmin(
+      tx,
+      ctx.tenantId,
+      freezes.map((o) => o.userId as number),
+      (userId) => freezeMembership(tx, ctx.tenantId, userId),
+    );
+    for (const o of freezes.filter((x) => kept.has(x.userId as number))) {
+      o.membership = { ...o.membership!, frozen: undefined };
+      o.held = 'last_admin_kept';
+    }
     // The tenant-scoped name/position of a shared account (never its global fields).
     const rows = patches.map((o) => ({
       user_id: o.userId,
@@ -79,6 +100,11 @@ async function writeMemberships(tx: Db, ctx: WriteContext, ops: MemberOp[]): Pro
       where m.tenant_id = ${ctx.tenantId} and m.user_id = v.user_id`);
   }
   return inserts.length + patches.length;
+}
+
+async function freezeMembership(tx: Db, tenantId: number, userId: number) {
+  await tx.execute(sql`update memberships set frozen = true, updated_at = now()
+    where tenant_id = ${tenantId} and user_id = ${userId}`);
 }
 
 /** Global fields: the planner sets `user` only on the tenant's own accounts (policy/trust.ts). */
@@ -217,27 +243,54 @@ export async function cancelLinkRequests(
   return rows.length;
 }
 
-/** One chunk of members in the caller's transaction: all of a member's rows or none. */
-export async function writeMembers(tx: Db, ctx: WriteContext, ops: MemberOp[]): Promise<number> {
-  let writes = await createUsers(tx, ctx, ops);
+/**
+ * One chunk of members in the caller's transaction: all of a member's rows or none. Ownership is
+ * re-checked under lock first (write-guards.ts); answers the ops as written, `held` set where a
+ * member was left out or kept.
+ */
+export async function writeMembers(
+  tx: Db,
+  ctx: WriteContext,
+  planned: MemberOp[],
+): Promise<{ writes: number; ops: MemberOp[] }> {
+  // Copies: a rolled-back chunk is retried member by member with the ops as planned.
+  const all = (await recheckOwnership(tx, ctx.tenantId, planned)).map((o) => ({ ...o }));
+  let writes = await createUsers(tx, ctx, all);
+  const ops = all.filter((o) => o.held !== 'username_taken');
   writes += await writeMemberships(tx, ctx, ops);
   writes += await patchUsers(tx, ops);
   writes += await writeDepartmentLinks(tx, ctx, ops);
   writes += await writeBindings(tx, ctx, ops);
   writes += await writeLinkRequests(tx, ctx, ops);
-  return writes;
+  return { writes, ops: all };
 }
 
-/** Leavers: membership quit (离职), binding inactive (kept for history and for a return). */
-export async function writeLeavers(tx: Db, ctx: WriteContext, ops: LeaveOp[]): Promise<number> {
-  if (ops.length === 0) return 0;
-  const quit = ops.filter((o) => o.setQuit).map((o) => o.userId);
-  if (quit.length > 0) {
-    await tx.execute(sql`update memberships set status = 2, updated_at = now()
-      where tenant_id = ${ctx.tenantId} and user_id = any(${intArray(quit)}) and status <> 2`);
-  }
+/**
+ * Leavers: membership quit (离职), binding inactive (kept for history and for a return). The
+ * tenant's last active admin is never quit (answered in `kept`); its binding still ends.
+ */
+export async function writeLeavers(
+  tx: Db,
+  ctx: WriteContext,
+  ops: LeaveOp[],
+): Promise<{ writes: number; kept: Set<number> }> {
+  if (ops.length === 0) return { writes: 0, kept: new Set() };
+  const kept = await keepLastAdmin(
+    tx,
+    ctx.tenantId,
+    ops.filter((o) => o.setQuit).map((o) => o.userId),
+    (userId) => quitMemberships(tx, ctx.tenantId, [userId]),
+  );
+  const quit = ops.filter((o) => o.setQuit && !kept.has(o.userId)).map((o) => o.userId);
+  await quitMemberships(tx, ctx.tenantId, quit);
   const bindingIds = ops.map((o) => o.bindingId);
   await tx.execute(sql`update third_accounts set active = false, updated_at = now()
     where tenant_id = ${ctx.tenantId} and id = any(${intArray(bindingIds)}) and active`);
-  return quit.length + bindingIds.length;
+  return { writes: quit.length + bindingIds.length, kept };
+}
+
+async function quitMemberships(tx: Db, tenantId: number, quit: number[]) {
+  if (quit.length === 0) return;
+  await tx.execute(sql`update memberships set status = 2, updated_at = now()
+    where tenant_id = ${tenantId} and user_id = any(${intArray(quit)}) and status <> 2`);
 }

@@ -60,12 +60,22 @@ export interface SyncOps {
   activeBindings: number;
 }
 
+/** One answer for every account that cannot be picked: unknown, outside the tenant or bound. */
+const unpickable = (userId: number) =>
+  badRequest(
+    'sync.pair_invalid',
+    `System user ${userId} cannot be paired: pick an unbound member of this tenant.`,
+  );
+
 /** Pairing after the admin's decisions: lower-cased WeCom userid → user id (null = create). */
 export function resolvePairing(pairs: PlanPair[], local: LocalState, d: Decisions) {
   const chosen = new Map(pairs.map((p) => [idKey(p.wechatUserId), p.userId]));
   const rows = new Map(pairs.map((p) => [idKey(p.wechatUserId), p]));
   const bound = new Set(local.bindings.map((b) => b.userId));
-  const known = new Map([...local.members, ...local.outsiders].map((u) => [u.userId, u]));
+  // Members only: an account outside the tenant is refused like an unknown id, even the row's
+  // own hidden proposal, so that the answer confirms no guess (PRODUCT.md §7 "what a plan
+  // reveals"). Keeping that proposal means sending no decision for the row.
+  const known = new Map(local.members.map((u) => [u.userId, u]));
   // Any unbound member of the tenant; whether it binds or asks its owner is the policy's call.
   const pickable = new Set(
     local.members
@@ -83,7 +93,8 @@ export function resolvePairing(pairs: PlanPair[], local: LocalState, d: Decision
     }
     if (userId !== null) {
       const u = known.get(userId);
-      if (u && ownershipOf(u) === 'platform_admin') {
+      if (!u) throw unpickable(userId);
+      if (ownershipOf(u) === 'platform_admin') {
         throw badRequest(
           'sync.pair_not_allowed',
           `System user ${userId} is a platform administrator: no tenant can pair or bind it. Pick another member, or leave "${wechatUserId}" to get an account of its own.`,
@@ -96,12 +107,7 @@ export function resolvePairing(pairs: PlanPair[], local: LocalState, d: Decision
           `System user ${userId} is paired with two WeCom members; pick one.`,
         );
       }
-      if (!pickable.has(userId) && row.userId !== userId) {
-        throw badRequest(
-          'sync.pair_invalid',
-          `System user ${userId} cannot be paired: pick an unbound member of this tenant.`,
-        );
-      }
+      if (!pickable.has(userId) && row.userId !== userId) throw unpickable(userId);
       seen.add(userId);
       // Re-picking a user moves them: the row that proposed them falls back to "create".
       for (const [k, v] of chosen) if (v === userId) chosen.set(k, null);
@@ -220,7 +226,7 @@ export function computeOps(
       });
     if (b && bu) {
       if (m.status !== 'left') {
-        const op = boundOp(m, b, bu, ctx);
+        const op = boundOp(m, b, bu, ctx, !b.active && !corp.unpaired.has(key));
         if (op) ops.members.push(op);
       } else if (b.active || bu.membershipStatus !== QUIT) {
         ops.leavers.push(leaveOp(b, bu, m.userId, 'left'));

@@ -28,6 +28,7 @@ export interface ExecuteInput {
 type Counts = Record<string, number>;
 
 function memberReason(o: MemberOp): string {
+  if (o.held) return o.held;
   if (o.kind === 'create') return 'account_created';
   if (o.kind === 'link') return 'awaiting_owner';
   if (o.kind === 'bind') return 'bound';
@@ -38,15 +39,16 @@ function memberReason(o: MemberOp): string {
 
 /**
  * A link request's item names no account (PRODUCT.md §7): the owner has not accepted, and an
- * account outside the tenant must not even be identified by its id.
+ * account outside the tenant must not even be identified by its id. Nor does the item of a member
+ * whose generated username an account outside the tenant holds. A held op is `skipped`.
  */
 const memberItem = (o: MemberOp, outcome: 'ok' | 'failed', err?: unknown): ItemInsert => ({
   kind: 'member',
   action: o.kind === 'link' ? 'link_requested' : o.kind,
   extId: o.ext.userId,
-  label: o.kind === 'link' ? '' : maskName(o.ext.name),
+  label: o.kind === 'link' || o.held === 'username_taken' ? '' : maskName(o.ext.name),
   userId: o.link?.outsider ? null : o.userId,
-  outcome,
+  outcome: outcome === 'ok' && o.held ? 'skipped' : outcome,
   reason: outcome === 'ok' ? memberReason(o) : failureReason(err),
   message: err ? String((err as Error).message ?? err).slice(0, 300) : null,
 });
@@ -110,8 +112,14 @@ export function createSyncExecutor(deps: { db: Db; box: SecretBox }) {
   }
 
   async function writeMemberOps(tx: Db, ctx: WriteContext, ops: MemberOp[]): Promise<ChunkResult> {
-    const writes = await writeMembers(tx, ctx, ops);
-    return { writes, items: ops.map((o) => memberItem(o, 'ok')), delta: tallyMembers(ops) };
+    const r = await writeMembers(tx, ctx, ops);
+    // A member whose op the ownership re-check dropped entirely still counts as done.
+    const dropped = ops.length - r.ops.length;
+    return {
+      writes: r.writes,
+      items: r.ops.map((o) => memberItem(o, 'ok')),
+      delta: { ...tallyMembers(r.ops), ...(dropped > 0 ? { unchanged: dropped } : {}) },
+    };
   }
 
   async function memberChunk(
@@ -213,19 +221,32 @@ export function createSyncExecutor(deps: { db: Db; box: SecretBox }) {
     part: LeaveOp[],
     counts: Counts,
   ) {
-    const items = part.map((o): ItemInsert => ({
-      kind: 'member',
-      action: 'leave',
-      extId: o.wechatUserId,
-      userId: o.userId,
-      outcome: 'ok',
-      reason: o.reason === 'left' ? 'left_wecom' : 'deleted_in_wecom',
-    }));
-    await chunkTx(input, counts, async (tx) => ({
-      writes: await writeLeavers(tx, ctx, part),
-      items,
-      delta: { left: part.length },
-    }));
+    await chunkTx(input, counts, async (tx) => {
+      const { writes, kept } = await writeLeavers(tx, ctx, part);
+      // The tenant's last active admin stays a member (its binding still ends).
+      const held = (o: LeaveOp) => o.setQuit && kept.has(o.userId);
+      const items = part.map((o): ItemInsert => ({
+        kind: 'member',
+        action: 'leave',
+        extId: o.wechatUserId,
+        userId: o.userId,
+        outcome: held(o) ? 'skipped' : 'ok',
+        reason: held(o)
+          ? 'last_admin_kept'
+          : o.reason === 'left'
+            ? 'left_wecom'
+            : 'deleted_in_wecom',
+      }));
+      const keptCount = part.filter(held).length;
+      return {
+        writes,
+        items,
+        delta: {
+          left: part.length - keptCount,
+          ...(keptCount > 0 ? { last_admin_kept: keptCount } : {}),
+        },
+      };
+    });
   }
 
   /** Pending link requests withdrawn before any member is written (a member may be re-asked). */

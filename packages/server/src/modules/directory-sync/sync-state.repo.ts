@@ -71,13 +71,11 @@ export function createSyncStateRepo(db: Db) {
     return out;
   }
 
-  /** Accounts outside the tenant whose generated username, mobile or e-mail a WeCom member shares. */
-  async function outsiders(
-    tenantId: number,
-    houseNumber: string,
-    ext: ExtMember[],
-  ): Promise<LocalUser[]> {
-    const names = ext.map((m) => (houseNumber + m.userId).toLowerCase());
+  /**
+   * Accounts outside the tenant whose mobile or e-mail a WeCom member shares. Not the generated
+   * username: another tenant's admin may name an account `<house number><userid>` (matcher.ts).
+   */
+  async function outsiders(tenantId: number, ext: ExtMember[]): Promise<LocalUser[]> {
     const mobiles = ext.map((m) => mobileKey(m.mobile)).filter(Boolean);
     const emails = ext.map((m) => emailKey(m.email)).filter(Boolean);
     // `in (select …)` is a hashed lookup per row; `= any(array)` would scan the whole array for
@@ -87,8 +85,7 @@ export function createSyncStateRepo(db: Db) {
              ${standingColumns(tenantId)}, null::boolean as frozen,
              null::text as display_name, null::text as membership_position
       from ${users} u
-      where (lower(u.username) in (select unnest(${textArray(names)}))
-             or (u.phone is not null and u.phone in (select unnest(${textArray(mobiles)})))
+      where ((u.phone is not null and u.phone in (select unnest(${textArray(mobiles)})))
              or (u.email is not null and lower(u.email) in (select unnest(${textArray(emails)}))))
         and not exists (select 1 from ${memberships} m where m.tenant_id = ${tenantId} and m.user_id = u.id)`);
     return rowsOf<UserRow>(result).map((r) => toLocalUser(r));
@@ -190,7 +187,7 @@ export function createSyncStateRepo(db: Db) {
 
     /** Adds the accounts outside the tenant that WeCom's members may match. */
     async withOutsiders(tenantId: number, side: TenantSide, ext: ExtMember[]): Promise<LocalState> {
-      return { ...side, outsiders: await outsiders(tenantId, side.houseNumber, ext) };
+      return { ...side, outsiders: await outsiders(tenantId, ext) };
     },
 
     async load(tenantId: number, thirdType: ThirdType, ext: ExtMember[]): Promise<LocalState> {

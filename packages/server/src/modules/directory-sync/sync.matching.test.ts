@@ -20,7 +20,7 @@ type Row = {
 };
 
 describe('directory sync: matching and admin decisions', () => {
-  it('pairs by normalised name, flags duplicates on either side, asks the owner of an account elsewhere without naming it, honours exclusions', async () => {
+  it('pairs by normalised name, flags duplicates on either side, never proposes an account elsewhere by generated username, honours exclusions', async () => {
     const { sim, t } = w;
     const [byName, dupLocal, byUsername, excluded] = sim.admin.listUsers();
     sim.admin.renameUser(byName!.userid, '李娜');
@@ -32,19 +32,20 @@ describe('directory sync: matching and admin decisions', () => {
     const wf1 = await t.factories.user(w.tenant.id, { realname: '王芳' });
     const wf2 = await t.factories.user(w.tenant.id, { realname: '王　芳' });
     const zw = await t.factories.user(w.tenant.id, { realname: '张伟' });
-    // An account elsewhere that carries this tenant's generated username for a WeCom member.
+    // A legacy account elsewhere named like this tenant's generated username for a WeCom member
+    // (new ones are refused at creation; renamed directly here). It proves nothing about who
+    // holds it, so the sync never proposes it (helper F; it used to be asked as an outsider).
     const other = await t.factories.tenant();
     const res = await t.call(
       'POST',
       '/sys/user/add',
-      {
-        username: w.tenant.houseNumber + byUsername!.userid,
-        realname: 'Elsewhere',
-        password: 'password-123',
-      },
+      { username: `elsewhere${Date.now()}`, realname: 'Elsewhere', password: 'password-123' },
       { token: t.adminToken, tenantId: other.id },
     );
     expect(res.status, res.body.message).toBe(200);
+    await t.db.execute(
+      sql`update users set username = ${w.tenant.houseNumber + byUsername!.userid} where id = ${res.body.result.id as number}`,
+    );
     const outsiderId = res.body.result.id as number;
 
     const plan = await preview(w);
@@ -55,15 +56,11 @@ describe('directory sync: matching and admin decisions', () => {
     expect(row('twin1')).toMatchObject({ userId: null, ambiguous: true });
     expect(row('twin2')).toMatchObject({ userId: null, ambiguous: true });
     // An account elsewhere is never named to this tenant's admin (PRODUCT.md §7).
-    expect(row(byUsername!.userid)).toMatchObject({
-      userId: null,
-      match: 'username',
-      outsider: true,
-      awaitingOwner: true,
-    });
+    expect(row(byUsername!.userid)).toMatchObject({ userId: null, match: 'none' });
+    expect(row(byUsername!.userid).outsider).toBeUndefined();
     expect(JSON.stringify(plan)).not.toContain('Elsewhere');
     expect(plan.members.toPending).toEqual([]);
-    expect(plan.members.toLinkRequest).toEqual([byUsername!.userid]);
+    expect(plan.members.toLinkRequest).toEqual([]);
     expect(plan.members.unmatchedLocal.map((u: { userId: number }) => u.userId)).toEqual(
       expect.arrayContaining([wf1.id, wf2.id, zw.id]),
     );
@@ -86,7 +83,7 @@ describe('directory sync: matching and admin decisions', () => {
     expect(boundTo.get(byName!.userid)).toBe(lina.id);
     expect(boundTo.get(dupLocal!.userid)).toBe(wf2.id);
     expect(boundTo.get('twin2')).toBe(zw.id);
-    // Not bound and no membership before its owner accepts: a link request waits instead.
+    // Its account cannot be created (the username is taken): nothing bound, nobody asked.
     expect(boundTo.has(byUsername!.userid)).toBe(false);
     expect(boundTo.has(excluded!.userid)).toBe(false);
     expect(boundTo.has('twin1')).toBe(true);
@@ -101,7 +98,7 @@ describe('directory sync: matching and admin decisions', () => {
         sql`select ext_user_id, status from link_requests where tenant_id = ${w.tenant.id} and user_id = ${outsiderId}`,
       ),
     );
-    expect(requests).toEqual([{ ext_user_id: byUsername!.userid, status: 'pending' }]);
+    expect(requests).toEqual([]);
     // Decisions that do not fit the plan are refused with an explanation.
     const again = await preview(w);
     const bad = await t.call(

@@ -73,7 +73,7 @@ export interface LocalState {
   departments: LocalDepartment[];
   /** Members of this tenant (any membership status). */
   members: LocalUser[];
-  /** Accounts outside the tenant that share a generated username, mobile or e-mail. */
+  /** Accounts outside the tenant that share a mobile or e-mail with a WeCom member. */
   outsiders: LocalUser[];
   bindings: LocalBinding[];
   /** 移出 markers of this third type (every corp). */
