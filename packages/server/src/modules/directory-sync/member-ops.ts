@@ -26,6 +26,8 @@ export interface MemberOp {
   membership?: {
     create: boolean;
     status?: number;
+    /** `status` restores a membership the sync itself ended (quit, binding inactive). */
+    restore?: boolean;
     frozen?: boolean;
     displayName?: string;
     position?: string;
@@ -150,6 +152,7 @@ export function boundOp(
     op.membership = {
       create: false,
       ...(status !== u.membershipStatus || frozen !== u.frozen ? { status, frozen } : {}),
+      ...(status !== u.membershipStatus ? { restore: true } : {}),
       ...scoped,
     };
   }
@@ -205,27 +208,41 @@ export interface WriteStanding extends Standing {
  */
 export function downgrade(op: MemberOp, now: WriteStanding | undefined): MemberOp | null {
   if (op.kind === 'create' || op.kind === 'link' || !now) return op;
-  // A membership this op restores (the sync ended it) is judged as restored, like the plan did.
-  const restores = op.membership?.status;
-  const s = restores === undefined ? now : { ...now, membershipStatus: restores };
+  const { op: base, standing: s } = settleStatus(op, now);
   const o = ownershipOf(s);
-  if (o === 'own') return op;
-  if (o === 'platform_admin') return null;
+  if (o === 'own') return base;
   if (op.kind === 'bind') {
     if (!tenantMay('request_link', s)) return null;
     const link = linkOp(op.ext, s);
     return op.clearsUnpaired ? { ...link, clearsUnpaired: true } : link;
   }
-  if (!op.user) return op;
-  const { user, ...rest } = op;
-  const next: MemberOp = { ...rest };
+  // Gone from the tenant meanwhile, or a platform administrator: nothing of it is the tenant's.
+  if (o === 'platform_admin' || o === 'outsider') return null;
+  if (!base.user) return base;
+  const { user, ...next } = base;
   if (tenantMay('manage_membership', s)) {
     next.membership = {
       create: false,
-      ...op.membership,
+      ...base.membership,
       ...(user.realname !== undefined ? { displayName: user.realname } : {}),
       ...('position' in user ? { position: user.position ?? '' } : {}),
     };
   }
   return next.membership || next.departments || next.binding ? next : null;
+}
+
+/**
+ * The membership status an op may write, given the status now: it restores only the quit
+ * membership the plan saw (judged as restored, like the plan did), and never overwrites a
+ * status changed since the plan (e.g. the member quit meanwhile).
+ */
+function settleStatus(op: MemberOp, now: WriteStanding): { op: MemberOp; standing: WriteStanding } {
+  const m = op.membership;
+  if (m?.status === undefined || m.create) return { op, standing: now };
+  const planned = m.restore ? QUIT : m.status;
+  if (now.membershipStatus !== planned) {
+    const { status: _status, restore: _restore, ...rest } = m;
+    return { op: { ...op, membership: rest }, standing: now };
+  }
+  return { op, standing: { ...now, membershipStatus: m.status } };
 }
