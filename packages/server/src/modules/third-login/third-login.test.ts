@@ -213,8 +213,10 @@ describe('WeCom sign-in outcomes', () => {
 
   it('tells pending, quit and frozen members why they cannot enter', async () => {
     const cases: [string, (u: TestUser) => Promise<unknown>][] = [
+      // Quitting also ends the member's bindings in that tenant (PRODUCT.md §7: a member who left
+      // is not the tenant's to bind again), so WeCom sign-in meets an ended binding.
       [
-        'quit',
+        'binding_inactive',
         (u) => t.call('POST', '/sys/tenant/quit', {}, { token: u.token, tenantId: tenant.id }),
       ],
       [
