@@ -1,13 +1,8 @@
 import { sql } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { bindMember } from '../factories/bindings';
 import { weComSignIn } from '../factories/wecom-login';
-import {
-  fullSync,
-  syncWorld,
-  type SyncWorld,
-} from '../../src/modules/directory-sync/sync.test-harness';
-import { membershipIn, q, weComMember } from './sync-harness';
+import { useAttackWorld, membershipIn, q, weComMember } from './sync-harness';
 
 /**
  * Quitting a tenant (`POST /sys/tenant/quit`) ends the member's bindings in that tenant, as the
@@ -18,19 +13,7 @@ import { membershipIn, q, weComMember } from './sync-harness';
  * sync then also leaves the quit membership alone is the sync's part, proven by
  * `review-sync-writes.test.ts`.)
  */
-let w: SyncWorld;
-beforeAll(async () => {
-  w = await syncWorld({
-    users: 3,
-    departments: 1,
-    leavers: 0,
-    disabled: 0,
-    seed: 93,
-    createdAfter20220620: false,
-  });
-  expect((await fullSync(w)).run.status).toBe('succeeded');
-});
-afterAll(async () => w?.close());
+const w = useAttackWorld({ seed: 93, users: 3, departments: 1 }, { synced: true });
 
 const corpId = () => w.sim.credentials.corpId;
 

@@ -1,11 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  fullSync,
-  preview,
-  syncWorld,
-  type SyncWorld,
-} from '../../src/modules/directory-sync/sync.test-harness';
-import { pairOf, strangerIn, weComMember } from './sync-harness';
+import { describe, expect, it } from 'vitest';
+import { preview } from '../../src/modules/directory-sync/sync.test-harness';
+import { useAttackWorld, pairOf, strangerIn, weComMember } from './sync-harness';
 
 /**
  * Reviewer R: "a preview never shows identifiers (id, …) of accounts outside the tenant"
@@ -14,19 +9,7 @@ import { pairOf, strangerIn, weComMember } from './sync-harness';
  * admin which account matched (ids are small sequential integers; a refused apply writes nothing
  * and leaves the preview usable). This test FAILS on the reviewed code.
  */
-let w: SyncWorld;
-beforeAll(async () => {
-  w = await syncWorld({
-    users: 3,
-    departments: 1,
-    leavers: 0,
-    disabled: 0,
-    seed: 17,
-    createdAfter20220620: false,
-  });
-  expect((await fullSync(w)).run.status).toBe('succeeded');
-});
-afterAll(async () => w?.close());
+const w = useAttackWorld({ seed: 17, users: 3, departments: 1 }, { synced: true });
 
 async function applyWith(planId: string, wechatUserId: string, userId: number) {
   return w.t.call(

@@ -1,13 +1,15 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { weComSignIn } from '../factories/wecom-login';
 import { DEFAULT_PASSWORD, type TestTenant, type TestUser } from '../factories';
+import { preview, runNow } from '../../src/modules/directory-sync/sync.test-harness';
 import {
-  preview,
-  runNow,
-  syncWorld,
-  type SyncWorld,
-} from '../../src/modules/directory-sync/sync.test-harness';
-import { bindingsOf, idsIn, membershipIn, pairOf, weComMember } from './sync-harness';
+  useAttackWorld,
+  bindingsOf,
+  idsIn,
+  membershipIn,
+  pairOf,
+  weComMember,
+} from './sync-harness';
 
 /**
  * Reviewer R: account pre-hijacking through the sync's outsider matching (PRODUCT.md §7).
@@ -23,22 +25,13 @@ import { bindingsOf, idsIn, membershipIn, pairOf, weComMember } from './sync-har
  * per the lead) proves the safeguards that hold for the mobile/e-mail match PRODUCT.md §7
  * designs: a link request only, no names, and no sign-in before the tenant admin's approval.
  */
-let w: SyncWorld;
+const w = useAttackWorld({ seed: 91, users: 3, departments: 1 });
 let attackerTenant: TestTenant;
 let attacker: TestUser;
 beforeAll(async () => {
-  w = await syncWorld({
-    users: 3,
-    departments: 1,
-    leavers: 0,
-    disabled: 0,
-    seed: 91,
-    createdAfter20220620: false,
-  });
   attackerTenant = await w.t.factories.tenant();
   attacker = await w.t.factories.user(attackerTenant.id, { role: 'admin' });
 });
-afterAll(async () => w?.close());
 
 /** The attacker, as admin of their own tenant, makes an account; null when refused. */
 async function squat(fields: { username: string; phone?: string; email?: string }) {

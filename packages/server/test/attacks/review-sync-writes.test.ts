@@ -1,15 +1,10 @@
 import { sql } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { bindMember } from '../factories/bindings';
 import { weComSignIn } from '../factories/wecom-login';
+import { runNow, waitRun } from '../../src/modules/directory-sync/sync.test-harness';
 import {
-  fullSync,
-  runNow,
-  syncWorld,
-  waitRun,
-  type SyncWorld,
-} from '../../src/modules/directory-sync/sync.test-harness';
-import {
+  useAttackWorld,
   accountRow,
   bindingsOf,
   linkRequestsOf,
@@ -17,25 +12,15 @@ import {
   q,
   strangerIn,
   weComMember,
+  runAsApi,
+  startRun,
 } from './sync-harness';
 
 /**
  * Reviewer R: holes left by the trust-model change (PRODUCT.md §7) in what a sync writes.
  * These tests FAIL on the reviewed code; each names the hole it demonstrates.
  */
-let w: SyncWorld;
-beforeAll(async () => {
-  w = await syncWorld({
-    users: 6,
-    departments: 2,
-    leavers: 0,
-    disabled: 0,
-    seed: 77,
-    createdAfter20220620: false,
-  });
-  expect((await fullSync(w)).run.status).toBe('succeeded');
-});
-afterAll(async () => w?.close());
+const w = useAttackWorld({ seed: 77, users: 6, departments: 2 }, { synced: true });
 
 const corpId = () => w.sim.credentials.corpId;
 
@@ -100,13 +85,7 @@ describe('ownership is decided when the sync writes, not when it started reading
     w.sim.admin.resetCounts();
     w.sim.admin.setLatency(300);
     try {
-      const started = await w.t.call(
-        'POST',
-        '/sys/thirdApp/sync/run',
-        { thirdType: 'wechat_enterprise' },
-        { token: w.admin.token },
-      );
-      expect(started.status, started.body.message).toBe(200);
+      const runId = await startRun(w);
       // Once the run reads members, the tenant's side of the local state has long been loaded.
       for (let i = 0; i < 200; i++) {
         const c = w.sim.admin.counts();
@@ -120,7 +99,7 @@ describe('ownership is decided when the sync writes, not when it started reading
         { token: w.t.adminToken, tenantId: home.id },
       );
       expect(approve.status, approve.body.message).toBe(200);
-      const run = await waitRun(w, started.body.result.runId as number);
+      const run = await waitRun(w, runId);
       expect(run.status).toBe('succeeded');
     } finally {
       w.sim.admin.setLatency(0);
@@ -165,27 +144,8 @@ describe('a sync never leaves the tenant without an administrator', () => {
     });
     // Deleted in WeCom (by accident, or by a corp admin who is not the tenant's admin).
     w.sim.admin.deleteUser('rv_admin');
-    const started = await w.t.call(
-      'POST',
-      '/sys/thirdApp/sync/run',
-      { thirdType: 'wechat_enterprise' },
-      { token: w.admin.token },
-    );
-    expect(started.status, started.body.message).toBe(200);
     // Polled as the platform admin: the tenant admin may have lost access meanwhile.
-    let status = 'running';
-    for (let i = 0; i < 400 && status === 'running'; i++) {
-      await new Promise((r) => setTimeout(r, 50));
-      const res = await w.t.call(
-        'GET',
-        `/sys/thirdApp/sync/runs/${started.body.result.runId}`,
-        undefined,
-        { token: w.t.adminToken, tenantId: w.tenant.id },
-      );
-      expect(res.status, res.body.message).toBe(200);
-      status = res.body.result.status as string;
-    }
-    expect(status).toBe('succeeded');
+    expect((await runAsApi(w)).status).toBe('succeeded');
 
     const m = await q<{ status: number; frozen: boolean; role: string }>(
       w,

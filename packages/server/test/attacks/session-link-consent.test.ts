@@ -1,10 +1,9 @@
-import { startSimulator, type Simulator } from '@orgbridge/wecom-sim';
 import { and, eq } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { linkRequests, memberships, thirdAccounts } from '../../src/db/schema';
-import { buildTestApp, type TestApp } from '../build-test-app';
-import { DEFAULT_PASSWORD, type TestTenant, type TestUser } from '../factories';
-import { activeSimUsers, configureWeCom, weComSignIn } from '../factories/wecom-login';
+import { DEFAULT_PASSWORD, type TestUser } from '../factories';
+import { weComSignIn } from '../factories/wecom-login';
+import { useLoginWorld } from './session-harness';
 
 /**
  * Consent at the link-by-password step (PRODUCT.md §7): when the tenant asked an account it does
@@ -12,57 +11,29 @@ import { activeSimUsers, configureWeCom, weComSignIn } from '../factories/wecom-
  * account's password at WeCom sign-in is the owner accepting the request — the binding follows,
  * and for an outsider the membership is created pending (审核中), not active.
  */
-let sim: Simulator;
-let t: TestApp;
-let tenant: TestTenant;
-let tenantAdmin: TestUser;
-let simUsers: string[];
-let next = 0;
-const freshUserid = () => simUsers[next++]!;
-
-beforeAll(async () => {
-  sim = await startSimulator({ users: 8, departments: 2, seed: 47, latencyMs: 0 });
-  t = await buildTestApp({
-    config: { wecom: { apiBase: sim.url, oauthBase: sim.url, loginBase: sim.url } },
-  });
-  tenant = await t.factories.tenant();
-  tenantAdmin = await t.factories.user(tenant.id, { role: 'admin' });
-  await configureWeCom(t, sim, tenantAdmin.token, tenant.id);
-  const res = await t.call(
-    'PUT',
-    '/sys/thirdApp/config',
-    { thirdType: 'wechat_enterprise', syncPolicy: { unboundLogin: 'link' } },
-    { token: tenantAdmin.token },
-  );
-  expect(res.status, res.body.message).toBe(200);
-  simUsers = activeSimUsers(sim);
-});
-afterAll(async () => {
-  await t?.close();
-  await sim?.close();
-});
+const w = useLoginWorld({ seed: 47, users: 8, departments: 2 }, 'link');
 
 /** What the tenant's sync would leave for an account it does not own. */
 async function requestLink(userId: number, extUserId: string): Promise<number> {
-  const [row] = await t.db
+  const [row] = await w.t.db
     .insert(linkRequests)
     .values({
-      tenantId: tenant.id,
+      tenantId: w.tenant.id,
       thirdType: 'wechat_enterprise',
-      corpId: sim.credentials.corpId,
+      corpId: w.sim.credentials.corpId,
       extUserId,
       extName: extUserId,
       userId,
-      requestedBy: tenantAdmin.id,
+      requestedBy: w.admin.id,
     })
     .returning({ id: linkRequests.id });
   return row!.id;
 }
 
 async function linkByPassword(userid: string, who: TestUser) {
-  const { fragment } = await weComSignIn(t, { tenantId: tenant.id, userid });
+  const { fragment } = await weComSignIn(w.t, { tenantId: w.tenant.id, userid });
   expect(fragment.link, JSON.stringify(fragment)).toBeDefined();
-  return t.call('POST', '/sys/thirdLogin/link', {
+  return w.t.call('POST', '/sys/thirdLogin/link', {
     linkToken: fragment.link,
     username: who.username,
     password: DEFAULT_PASSWORD,
@@ -70,18 +41,18 @@ async function linkByPassword(userid: string, who: TestUser) {
 }
 
 async function state(requestId: number, userId: number) {
-  const [request] = await t.db
+  const [request] = await w.t.db
     .select({ status: linkRequests.status })
     .from(linkRequests)
     .where(eq(linkRequests.id, requestId));
-  const [membership] = await t.db
+  const [membership] = await w.t.db
     .select({ status: memberships.status })
     .from(memberships)
-    .where(and(eq(memberships.tenantId, tenant.id), eq(memberships.userId, userId)));
-  const bindings = await t.db
+    .where(and(eq(memberships.tenantId, w.tenant.id), eq(memberships.userId, userId)));
+  const bindings = await w.t.db
     .select({ extUserId: thirdAccounts.extUserId })
     .from(thirdAccounts)
-    .where(and(eq(thirdAccounts.tenantId, tenant.id), eq(thirdAccounts.userId, userId)));
+    .where(and(eq(thirdAccounts.tenantId, w.tenant.id), eq(thirdAccounts.userId, userId)));
   return {
     request: request!.status,
     membership: membership?.status ?? null,
@@ -91,8 +62,8 @@ async function state(requestId: number, userId: number) {
 
 describe('link-by-password accepts the tenant’s pending link request', () => {
   it('an outsider: accepted, bound, membership pending (审核中), no session yet', async () => {
-    const outsider = await t.factories.user((await t.factories.tenant()).id);
-    const userid = freshUserid();
+    const outsider = await w.t.factories.user((await w.t.factories.tenant()).id);
+    const userid = w.freshUserid();
     const requestId = await requestLink(outsider.id, userid);
     const res = await linkByPassword(userid, outsider);
     expect(res.status, res.body.message).toBe(403);
@@ -106,17 +77,17 @@ describe('link-by-password accepts the tenant’s pending link request', () => {
   });
 
   it('a shared account: accepted and bound, and the session is scoped to this tenant', async () => {
-    const home = await t.factories.tenant();
-    const shared = await t.factories.user(home.id);
-    await t.db
+    const home = await w.t.factories.tenant();
+    const shared = await w.t.factories.user(home.id);
+    await w.t.db
       .insert(memberships)
-      .values({ tenantId: tenant.id, userId: shared.id, status: 1, role: 'member' });
-    const userid = freshUserid();
+      .values({ tenantId: w.tenant.id, userId: shared.id, status: 1, role: 'member' });
+    const userid = w.freshUserid();
     const requestId = await requestLink(shared.id, userid);
     const res = await linkByPassword(userid, shared);
     expect(res.status, res.body.message).toBe(200);
-    expect(res.body.result.userInfo.scopeTenantId).toBe(tenant.id);
-    expect(res.body.result.tenantList.map((x: { id: number }) => x.id)).toEqual([tenant.id]);
+    expect(res.body.result.userInfo.scopeTenantId).toBe(w.tenant.id);
+    expect(res.body.result.tenantList.map((x: { id: number }) => x.id)).toEqual([w.tenant.id]);
     expect(await state(requestId, shared.id)).toEqual({
       request: 'accepted',
       membership: 1,
@@ -125,8 +96,8 @@ describe('link-by-password accepts the tenant’s pending link request', () => {
   });
 
   it('an outsider with no request from this tenant is still refused', async () => {
-    const outsider = await t.factories.user((await t.factories.tenant()).id);
-    const res = await linkByPassword(freshUserid(), outsider);
+    const outsider = await w.t.factories.user((await w.t.factories.tenant()).id);
+    const res = await linkByPassword(w.freshUserid(), outsider);
     expect(res.status).toBe(403);
     expect(res.body.errorCode).toBe('third_login.link_not_member');
   });

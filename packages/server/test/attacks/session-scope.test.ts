@@ -1,12 +1,10 @@
-import { startSimulator, type Simulator } from '@orgbridge/wecom-sim';
 import { and, eq } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { memberships, thirdAccounts, users } from '../../src/db/schema';
-import { buildTestApp, type TestApp } from '../build-test-app';
-import { type TestTenant, type TestUser } from '../factories';
 import { bindMember } from '../factories/bindings';
-import { activeSimUsers, configureWeCom, weComSignIn } from '../factories/wecom-login';
+import { weComSignIn } from '../factories/wecom-login';
 import { TEST_ADMIN_PASSWORD } from '../test-db';
+import { useLoginWorld } from './session-harness';
 
 /**
  * Connector sign-in sessions are tenant-scoped (PRODUCT.md §5.6, §7). The attack: a tenant admin
@@ -14,50 +12,22 @@ import { TEST_ADMIN_PASSWORD } from '../test-db';
  * careless sync, would have left it) and signs in with WeCom — before this rule, that session
  * carried platform rights and every tenant the account belongs to.
  */
-let sim: Simulator;
-let t: TestApp;
-/** Created by the platform admin, so the platform admin is an active admin member of it. */
-let tenant: TestTenant;
-let tenantAdmin: TestUser;
-let simUsers: string[];
-let next = 0;
-const freshUserid = () => simUsers[next++]!;
-
-beforeAll(async () => {
-  sim = await startSimulator({ users: 12, departments: 2, seed: 41, latencyMs: 0 });
-  t = await buildTestApp({
-    config: { wecom: { apiBase: sim.url, oauthBase: sim.url, loginBase: sim.url } },
-  });
-  tenant = await t.factories.tenant();
-  tenantAdmin = await t.factories.user(tenant.id, { role: 'admin' });
-  await configureWeCom(t, sim, tenantAdmin.token, tenant.id);
-  simUsers = activeSimUsers(sim);
-});
-afterAll(async () => {
-  await t?.close();
-  await sim?.close();
-});
-
-const setPolicy = async (unboundLogin: 'refuse' | 'link' | 'create') => {
-  const res = await t.call(
-    'PUT',
-    '/sys/thirdApp/config',
-    { thirdType: 'wechat_enterprise', syncPolicy: { unboundLogin } },
-    { token: tenantAdmin.token },
-  );
-  expect(res.status, res.body.message).toBe(200);
-};
+/** Its tenant is created by the platform admin, so the platform admin is an active admin member of it. */
+const w = useLoginWorld({ seed: 41, users: 12, departments: 2 });
 
 async function platformAdminId(): Promise<number> {
-  const [row] = await t.db.select({ id: users.id }).from(users).where(eq(users.username, 'admin'));
+  const [row] = await w.t.db
+    .select({ id: users.id })
+    .from(users)
+    .where(eq(users.username, 'admin'));
   return row!.id;
 }
 
 /** A WeCom sign-in of a bound member, through the simulator, ending in a session. */
 async function exchange(userid: string) {
-  const { fragment } = await weComSignIn(t, { tenantId: tenant.id, userid });
+  const { fragment } = await weComSignIn(w.t, { tenantId: w.tenant.id, userid });
   expect(fragment.ticket, JSON.stringify(fragment)).toBeDefined();
-  const res = await t.call('POST', '/sys/thirdLogin/exchange', { ticket: fragment.ticket });
+  const res = await w.t.call('POST', '/sys/thirdLogin/exchange', { ticket: fragment.ticket });
   expect(res.status, res.body.message).toBe(200);
   return res.body.result;
 }
@@ -72,56 +42,56 @@ async function expectScoped(
 ) {
   const token = result.token;
   expect(result.userInfo.isPlatformAdmin).toBe(false);
-  expect(result.userInfo.scopeTenantId).toBe(tenant.id);
-  expect(result.tenantList.map((x) => x.id)).toEqual([tenant.id]);
+  expect(result.userInfo.scopeTenantId).toBe(w.tenant.id);
+  expect(result.tenantList.map((x) => x.id)).toEqual([w.tenant.id]);
 
-  const me = await t.call('GET', '/sys/user/me', undefined, { token });
+  const me = await w.t.call('GET', '/sys/user/me', undefined, { token });
   expect(me.status).toBe(200);
   expect(me.body.result.userInfo).toMatchObject({
     isPlatformAdmin: false,
-    scopeTenantId: tenant.id,
+    scopeTenantId: w.tenant.id,
   });
-  expect(me.body.result.tenantList.map((x: { id: number }) => x.id)).toEqual([tenant.id]);
+  expect(me.body.result.tenantList.map((x: { id: number }) => x.id)).toEqual([w.tenant.id]);
 
-  const list = await t.call('GET', '/sys/tenant/list', undefined, { token });
+  const list = await w.t.call('GET', '/sys/tenant/list', undefined, { token });
   expect(list.status).toBe(403);
   expect(list.body.errorCode).toBe('auth.session_scoped');
-  const add = await t.call('POST', '/sys/tenant/add', { name: 'Annexed' }, { token });
+  const add = await w.t.call('POST', '/sys/tenant/add', { name: 'Annexed' }, { token });
   expect(add.status).toBe(403);
   expect(add.body.errorCode).toBe('auth.session_scoped');
 
-  const elsewhere = await t.call('GET', '/sys/tenant/current', undefined, {
+  const elsewhere = await w.t.call('GET', '/sys/tenant/current', undefined, {
     token,
     tenantId: otherTenantId,
   });
   expect(elsewhere.status).toBe(403);
   expect(elsewhere.body.errorCode).toBe('tenant.session_scoped');
-  const userList = await t.call('GET', '/sys/user/list', undefined, {
+  const userList = await w.t.call('GET', '/sys/user/list', undefined, {
     token,
     tenantId: otherTenantId,
   });
   expect(userList.status).toBe(403);
 
-  const sw = await t.call('POST', '/sys/tenant/switch', { tenantId: otherTenantId }, { token });
+  const sw = await w.t.call('POST', '/sys/tenant/switch', { tenantId: otherTenantId }, { token });
   expect(sw.status).toBe(403);
   expect(sw.body.errorCode).toBe('auth.session_scoped');
-  const home = await t.call('GET', '/sys/tenant/current', undefined, { token });
+  const home = await w.t.call('GET', '/sys/tenant/current', undefined, { token });
   expect(home.status).toBe(200);
-  expect(home.body.result.id).toBe(tenant.id);
-  const inScope = await t.call('GET', '/sys/tenant/current', undefined, {
+  expect(home.body.result.id).toBe(w.tenant.id);
+  const inScope = await w.t.call('GET', '/sys/tenant/current', undefined, {
     token,
-    tenantId: tenant.id,
+    tenantId: w.tenant.id,
   });
   expect(inScope.status).toBe(200);
 }
 
 describe('a WeCom session of an account bound to the platform administrator', () => {
   it('exchange: carries no platform rights and acts only in the vouching tenant', async () => {
-    const userid = freshUserid();
-    await bindMember(t.db, {
-      tenantId: tenant.id,
+    const userid = w.freshUserid();
+    await bindMember(w.t.db, {
+      tenantId: w.tenant.id,
       userId: await platformAdminId(),
-      corpId: sim.credentials.corpId,
+      corpId: w.sim.credentials.corpId,
       extUserId: userid,
     });
     const result = await exchange(userid);
@@ -131,19 +101,22 @@ describe('a WeCom session of an account bound to the platform administrator', ()
 
   it('link: the platform admin proving their password may link, but the session is scoped', async () => {
     // The first test bound the account here; this one links it afresh.
-    await t.db
+    await w.t.db
       .delete(thirdAccounts)
       .where(
         and(
-          eq(thirdAccounts.tenantId, tenant.id),
+          eq(thirdAccounts.tenantId, w.tenant.id),
           eq(thirdAccounts.userId, await platformAdminId()),
         ),
       );
-    await setPolicy('link');
+    await w.setPolicy('link');
     try {
-      const { fragment } = await weComSignIn(t, { tenantId: tenant.id, userid: freshUserid() });
+      const { fragment } = await weComSignIn(w.t, {
+        tenantId: w.tenant.id,
+        userid: w.freshUserid(),
+      });
       expect(fragment.link).toBeDefined();
-      const res = await t.call('POST', '/sys/thirdLogin/link', {
+      const res = await w.t.call('POST', '/sys/thirdLogin/link', {
         linkToken: fragment.link,
         username: 'admin',
         password: TEST_ADMIN_PASSWORD,
@@ -151,50 +124,50 @@ describe('a WeCom session of an account bound to the platform administrator', ()
       expect(res.status, res.body.message).toBe(200);
       await expectScoped(res.body.result, 0);
     } finally {
-      await setPolicy('refuse');
+      await w.setPolicy('refuse');
     }
   });
 
   it('a password session of the same account still works across its tenants', async () => {
-    const token = await t.login('admin', TEST_ADMIN_PASSWORD);
-    const me = await t.call('GET', '/sys/user/me', undefined, { token });
+    const token = await w.t.login('admin', TEST_ADMIN_PASSWORD);
+    const me = await w.t.call('GET', '/sys/user/me', undefined, { token });
     expect(me.body.result.userInfo).toMatchObject({ isPlatformAdmin: true, scopeTenantId: null });
     expect(me.body.result.tenantList.map((x: { id: number }) => x.id)).toEqual(
-      expect.arrayContaining([0, tenant.id]),
+      expect.arrayContaining([0, w.tenant.id]),
     );
-    expect((await t.call('GET', '/sys/tenant/list', undefined, { token })).status).toBe(200);
-    for (const tenantId of [0, tenant.id]) {
-      const res = await t.call('GET', '/sys/tenant/current', undefined, { token, tenantId });
+    expect((await w.t.call('GET', '/sys/tenant/list', undefined, { token })).status).toBe(200);
+    for (const tenantId of [0, w.tenant.id]) {
+      const res = await w.t.call('GET', '/sys/tenant/current', undefined, { token, tenantId });
       expect(res.status).toBe(200);
     }
-    const sw = await t.call('POST', '/sys/tenant/switch', { tenantId: 0 }, { token });
+    const sw = await w.t.call('POST', '/sys/tenant/switch', { tenantId: 0 }, { token });
     expect(sw.status).toBe(200);
   });
 });
 
 describe('a session from policy create', () => {
   it('is scoped too: no other tenant, no join, no switch', async () => {
-    await setPolicy('create');
+    await w.setPolicy('create');
     let result;
     try {
-      const userid = freshUserid();
-      const { fragment } = await weComSignIn(t, { tenantId: tenant.id, userid });
-      const res = await t.call('POST', '/sys/thirdLogin/exchange', { ticket: fragment.ticket });
+      const userid = w.freshUserid();
+      const { fragment } = await weComSignIn(w.t, { tenantId: w.tenant.id, userid });
+      const res = await w.t.call('POST', '/sys/thirdLogin/exchange', { ticket: fragment.ticket });
       expect(res.status, res.body.message).toBe(200);
       result = res.body.result;
     } finally {
-      await setPolicy('refuse');
+      await w.setPolicy('refuse');
     }
     expect(result.userInfo.hasPassword).toBe(false);
     // The account later becomes an active member of another tenant too.
-    const other = await t.factories.tenant();
-    await t.db
+    const other = await w.t.factories.tenant();
+    await w.t.db
       .insert(memberships)
       .values({ tenantId: other.id, userId: result.userInfo.id, status: 1, role: 'member' });
-    const join = await t.call(
+    const join = await w.t.call(
       'POST',
       '/sys/tenant/join',
-      { houseNumber: (await t.factories.tenant()).houseNumber },
+      { houseNumber: (await w.t.factories.tenant()).houseNumber },
       { token: result.token },
     );
     expect(join.status).toBe(403);
@@ -204,19 +177,19 @@ describe('a session from policy create', () => {
   });
 
   it('may still sign out, read itself and its own binding', async () => {
-    const userid = freshUserid();
-    const member = await t.factories.user(tenant.id);
-    await bindMember(t.db, {
-      tenantId: tenant.id,
+    const userid = w.freshUserid();
+    const member = await w.t.factories.user(w.tenant.id);
+    await bindMember(w.t.db, {
+      tenantId: w.tenant.id,
       userId: member.id,
-      corpId: sim.credentials.corpId,
+      corpId: w.sim.credentials.corpId,
       extUserId: userid,
     });
     const { token } = await exchange(userid);
-    const binding = await t.call('GET', '/sys/user/wecomBinding', undefined, { token });
+    const binding = await w.t.call('GET', '/sys/user/wecomBinding', undefined, { token });
     expect(binding.status).toBe(200);
     expect(binding.body.result.wechatUserId).toBe(userid);
-    expect((await t.call('POST', '/sys/logout', undefined, { token })).status).toBe(200);
-    expect((await t.call('GET', '/sys/user/me', undefined, { token })).status).toBe(401);
+    expect((await w.t.call('POST', '/sys/logout', undefined, { token })).status).toBe(200);
+    expect((await w.t.call('GET', '/sys/user/me', undefined, { token })).status).toBe(401);
   });
 });

@@ -1,81 +1,49 @@
-import { startSimulator, type Simulator } from '@orgbridge/wecom-sim';
 import { eq, sql } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { memberships, users } from '../../src/db/schema';
 import { rowsOf } from '../../src/lib/sql';
-import { buildTestApp, type TestApp } from '../build-test-app';
-import { uniq, type TestTenant, type TestUser } from '../factories';
+import { uniq } from '../factories';
 import { bindMember } from '../factories/bindings';
-import { activeSimUsers, configureWeCom, weComSignIn } from '../factories/wecom-login';
+import { weComSignIn } from '../factories/wecom-login';
+import { useLoginWorld } from './session-harness';
 
 /**
  * WeCom-only members may set a password after a WeCom sign-in (PRODUCT.md §7, initial passwords),
  * once. Setting one turns a tenant's vouching into a credential for every tenant, so it is the
  * tenant resetting a password: allowed only on the tenant's own accounts (§7, the tenant's own).
  */
-let sim: Simulator;
-let t: TestApp;
-let tenant: TestTenant;
-let tenantAdmin: TestUser;
-let simUsers: string[];
-let next = 0;
-const freshUserid = () => simUsers[next++]!;
-
-beforeAll(async () => {
-  sim = await startSimulator({ users: 10, departments: 2, seed: 43, latencyMs: 0 });
-  t = await buildTestApp({
-    config: { wecom: { apiBase: sim.url, oauthBase: sim.url, loginBase: sim.url } },
-  });
-  tenant = await t.factories.tenant();
-  tenantAdmin = await t.factories.user(tenant.id, { role: 'admin' });
-  await configureWeCom(t, sim, tenantAdmin.token, tenant.id);
-  simUsers = activeSimUsers(sim);
-});
-afterAll(async () => {
-  await t?.close();
-  await sim?.close();
-});
-
-const setPolicy = async (unboundLogin: 'refuse' | 'create') => {
-  const res = await t.call(
-    'PUT',
-    '/sys/thirdApp/config',
-    { thirdType: 'wechat_enterprise', syncPolicy: { unboundLogin } },
-    { token: tenantAdmin.token },
-  );
-  expect(res.status, res.body.message).toBe(200);
-};
+const w = useLoginWorld({ seed: 43, users: 10, departments: 2 });
 
 async function signInWithWeCom(userid: string) {
-  const { fragment } = await weComSignIn(t, { tenantId: tenant.id, userid });
+  const { fragment } = await weComSignIn(w.t, { tenantId: w.tenant.id, userid });
   expect(fragment.ticket, JSON.stringify(fragment)).toBeDefined();
-  const res = await t.call('POST', '/sys/thirdLogin/exchange', { ticket: fragment.ticket });
+  const res = await w.t.call('POST', '/sys/thirdLogin/exchange', { ticket: fragment.ticket });
   expect(res.status, res.body.message).toBe(200);
   return res.body.result;
 }
 
 const setPassword = (token: string, newPassword: string) =>
-  t.call('POST', '/sys/user/setPassword', { newPassword }, { token });
+  w.t.call('POST', '/sys/user/setPassword', { newPassword }, { token });
 
 describe('POST /sys/user/setPassword', () => {
   it('works once for a WeCom-only account after WeCom sign-in', async () => {
-    await setPolicy('create');
+    await w.setPolicy('create');
     let session;
     try {
-      session = await signInWithWeCom(freshUserid());
+      session = await signInWithWeCom(w.freshUserid());
     } finally {
-      await setPolicy('refuse');
+      await w.setPolicy('refuse');
     }
     expect(session.userInfo.hasPassword).toBe(false);
     expect((await setPassword(session.token, 'short')).status).toBe(400);
 
     const ok = await setPassword(session.token, 'my-first-pass-1');
     expect(ok.status, ok.body.message).toBe(200);
-    const me = await t.call('GET', '/sys/user/me', undefined, { token: session.token });
+    const me = await w.t.call('GET', '/sys/user/me', undefined, { token: session.token });
     expect(me.status).toBe(200);
     expect(me.body.result.userInfo.hasPassword).toBe(true);
 
-    const pw = await t.call('POST', '/sys/login', {
+    const pw = await w.t.call('POST', '/sys/login', {
       username: session.userInfo.username,
       password: 'my-first-pass-1',
     });
@@ -90,7 +58,7 @@ describe('POST /sys/user/setPassword', () => {
     // The first password still holds.
     expect(
       (
-        await t.call('POST', '/sys/login', {
+        await w.t.call('POST', '/sys/login', {
           username: session.userInfo.username,
           password: 'my-first-pass-1',
         })
@@ -98,7 +66,7 @@ describe('POST /sys/user/setPassword', () => {
     ).toBe(200);
 
     const audit = rowsOf<{ action: string }>(
-      await t.db.execute(
+      await w.t.db.execute(
         sql`select action from audit_log where actor_user_id = ${session.userInfo.id}`,
       ),
     );
@@ -106,7 +74,7 @@ describe('POST /sys/user/setPassword', () => {
   });
 
   it('is refused for an account with a password (use changePassword)', async () => {
-    const user = await t.factories.user(tenant.id);
+    const user = await w.t.factories.user(w.tenant.id);
     const res = await setPassword(user.token, 'another-pass-1');
     expect(res.status).toBe(409);
     expect(res.body.errorCode).toBe('auth.password_already_set');
@@ -116,27 +84,27 @@ describe('POST /sys/user/setPassword', () => {
   it('is refused when the vouching tenant does not own the account (shared with another tenant)', async () => {
     // A WeCom-only account of another tenant that also became an active member here, and that
     // this tenant bound to one of its WeCom members.
-    const home = await t.factories.tenant();
-    const [row] = await t.db
+    const home = await w.t.factories.tenant();
+    const [row] = await w.t.db
       .insert(users)
       .values({ username: uniq('wecomonly'), realname: 'Shared' })
       .returning({ id: users.id });
-    await t.db.insert(memberships).values([
+    await w.t.db.insert(memberships).values([
       { tenantId: home.id, userId: row!.id, status: 1 },
-      { tenantId: tenant.id, userId: row!.id, status: 1 },
+      { tenantId: w.tenant.id, userId: row!.id, status: 1 },
     ]);
-    const userid = freshUserid();
-    await bindMember(t.db, {
-      tenantId: tenant.id,
+    const userid = w.freshUserid();
+    await bindMember(w.t.db, {
+      tenantId: w.tenant.id,
       userId: row!.id,
-      corpId: sim.credentials.corpId,
+      corpId: w.sim.credentials.corpId,
       extUserId: userid,
     });
     const session = await signInWithWeCom(userid);
     const res = await setPassword(session.token, 'taken-over-1');
     expect(res.status).toBe(403);
     expect(res.body.errorCode).toBe('policy.not_own_account');
-    const [after] = await t.db
+    const [after] = await w.t.db
       .select({ passwordHash: users.passwordHash })
       .from(users)
       .where(eq(users.id, row!.id));

@@ -1,15 +1,10 @@
 import { sql } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { bindMember } from '../factories/bindings';
-import {
-  apply,
-  fullSync,
-  preview,
-  syncWorld,
-  type SyncWorld,
-} from '../../src/modules/directory-sync/sync.test-harness';
+import { apply, fullSync, preview } from '../../src/modules/directory-sync/sync.test-harness';
 import type { TestTenant } from '../factories';
 import {
+  useAttackWorld,
   accountRow,
   bindingsOf,
   idsIn,
@@ -28,21 +23,12 @@ import {
  * account. Mobile and e-mail are set by the corp's own admin and prove nothing about the account's
  * owner. Now such a match creates a link request only: nothing bound, no membership, no names.
  */
-let w: SyncWorld;
+const w = useAttackWorld({ seed: 43, users: 6, departments: 2 });
 let elsewhere: TestTenant;
 beforeAll(async () => {
-  w = await syncWorld({
-    users: 6,
-    departments: 2,
-    leavers: 0,
-    disabled: 0,
-    seed: 43,
-    createdAfter20220620: false,
-  });
   elsewhere = await w.t.factories.tenant();
   expect((await fullSync(w)).run.status).toBe('succeeded');
 });
-afterAll(async () => w?.close());
 
 interface Item {
   action: string;

@@ -1,11 +1,46 @@
 /** Shared arrangement and probes of the sync attack suites (PRODUCT.md §7). */
 import { sql } from 'drizzle-orm';
-import { expect } from 'vitest';
+import { afterAll, beforeAll, expect } from 'vitest';
 import { rowsOf } from '../../src/lib/sql';
-import type { SyncWorld } from '../../src/modules/directory-sync/sync.test-harness';
+import {
+  fullSync,
+  syncWorld,
+  type SyncWorld,
+} from '../../src/modules/directory-sync/sync.test-harness';
 import { DEFAULT_PASSWORD, uniq, type TestTenant } from '../factories';
 
 type World = Pick<SyncWorld, 't' | 'tenant' | 'sim'>;
+
+/** The simulated corp of the attack suites: no leavers, nobody disabled, all created recently. */
+export interface CorpShape {
+  seed: number;
+  users: number;
+  departments: number;
+}
+
+/** A sync world (simulator, app, WeCom-configured tenant and its admin) over a plain corp. */
+export const attackWorld = (corp: CorpShape, opts: Parameters<typeof syncWorld>[1] = {}) =>
+  syncWorld({ ...corp, leavers: 0, disabled: 0, createdAfter20220620: false }, opts);
+
+/**
+ * The suite's sync world, made in `beforeAll` (after a first full sync when `synced`) and closed
+ * in `afterAll`. The returned object is filled in by `beforeAll`: use it inside hooks and tests.
+ */
+export function useAttackWorld(
+  corp: CorpShape,
+  opts: Parameters<typeof syncWorld>[1] & { synced?: boolean } = {},
+): SyncWorld {
+  const { synced, ...worldOpts } = opts;
+  const w = {} as SyncWorld;
+  beforeAll(async () => {
+    Object.assign(w, await attackWorld(corp, worldOpts));
+    if (synced) expect((await fullSync(w)).run.status).toBe('succeeded');
+  });
+  afterAll(async () => {
+    if (typeof w.close === 'function') await w.close();
+  });
+  return w;
+}
 
 export interface Account {
   id: number;
@@ -59,6 +94,33 @@ export function weComMember(
     department: [dept],
     ...fields,
   });
+}
+
+/** Starts a sync run through the API, as the tenant's admin; the run's id. */
+export async function startRun(w: SyncWorld): Promise<number> {
+  const started = await w.t.call(
+    'POST',
+    '/sys/thirdApp/sync/run',
+    { thirdType: 'wechat_enterprise' },
+    { token: w.admin.token },
+  );
+  expect(started.status, started.body.message).toBe(200);
+  return started.body.result.runId as number;
+}
+
+/** Runs a sync through the API and waits for it as the platform admin (the tenant's admin may lose access in it). */
+export async function runAsApi(w: SyncWorld) {
+  const id = await startRun(w);
+  for (let i = 0; i < 400; i++) {
+    const res = await w.t.call('GET', `/sys/thirdApp/sync/runs/${id}`, undefined, {
+      token: w.t.adminToken,
+      tenantId: w.tenant.id,
+    });
+    expect(res.status, res.body.message).toBe(200);
+    if (res.body.result.status !== 'running') return res.body.result;
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  throw new Error(`run ${id} did not finish`);
 }
 
 export async function q<T>(w: World, query: ReturnType<typeof sql>): Promise<T[]> {

@@ -1,14 +1,9 @@
 import { sql } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  apply,
-  fullSync,
-  preview,
-  syncWorld,
-  type SyncWorld,
-} from '../../src/modules/directory-sync/sync.test-harness';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { apply, fullSync, preview } from '../../src/modules/directory-sync/sync.test-harness';
 import { weComSignIn } from '../factories/wecom-login';
 import {
+  useAttackWorld,
   accountRow,
   bindingsOf,
   idsIn,
@@ -26,20 +21,11 @@ import {
  * and got a platform-admin session; the sync also renamed the platform admin. Platform
  * administrators are never proposed, matched, pickable, bound or renamed by any sync (§7).
  */
-let w: SyncWorld;
+const w = useAttackWorld({ seed: 41, users: 6, departments: 2 });
 let pa: Account;
 beforeAll(async () => {
-  w = await syncWorld({
-    users: 6,
-    departments: 2,
-    leavers: 0,
-    disabled: 0,
-    seed: 41,
-    createdAfter20220620: false,
-  });
   pa = await platformAdmin(w);
 });
-afterAll(async () => w?.close());
 
 describe('sync never takes a platform administrator', () => {
   it('refuses to pair the platform admin by hand (400 sync.pair_not_allowed), writes nothing, and WeCom sign-in as that member is no platform-admin session', async () => {

@@ -10,7 +10,6 @@ import {
 import {
   fullSync,
   runNow,
-  syncWorld,
   type SyncWorld,
 } from '../../src/modules/directory-sync/sync.test-harness';
 import {
@@ -21,6 +20,7 @@ import {
   waitFor,
 } from '../../src/modules/jobs/jobs.test-harness';
 import {
+  attackWorld,
   accountRow,
   bindingsOf,
   linkRequestsOf,
@@ -78,8 +78,8 @@ describe('API and scheduled runs', () => {
   let boss: PgBoss;
   let pa: Account;
   beforeAll(async () => {
-    w = await syncWorld(
-      { users: 5, departments: 2, leavers: 0, disabled: 0, seed: 51, createdAfter20220620: false },
+    w = await attackWorld(
+      { seed: 51, users: 5, departments: 2 },
       { policy: { schedule: '0 2 * * *' }, jobs: FAST_JOBS },
     );
     boss = observer(w.t.database);

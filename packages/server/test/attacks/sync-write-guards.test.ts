@@ -4,10 +4,10 @@ import { bindMember } from '../factories/bindings';
 import {
   fullSync,
   runNow,
-  syncWorld,
   type SyncWorld,
 } from '../../src/modules/directory-sync/sync.test-harness';
 import {
+  attackWorld,
   accountRow,
   bindingsOf,
   linkRequestsOf,
@@ -15,6 +15,7 @@ import {
   q,
   strangerIn,
   weComMember,
+  runAsApi,
 } from './sync-harness';
 
 /**
@@ -22,15 +23,7 @@ import {
  * (review-*.test.ts): a generated username taken outside the tenant, a membership ended by a
  * person rather than by the sync, and the tenant's last active administrator.
  */
-const world = (users = 4) =>
-  syncWorld({
-    users,
-    departments: 1,
-    leavers: 0,
-    disabled: 0,
-    seed: 29,
-    createdAfter20220620: false,
-  });
+const world = (users = 4) => attackWorld({ seed: 29, users, departments: 1 });
 
 interface Item {
   action: string;
@@ -67,28 +60,6 @@ async function platformAdminStepsDown(w: SyncWorld) {
     tenantId: w.tenant.id,
   });
   expect(res.status, res.body.message).toBe(200);
-}
-
-/** Waits for a run as the platform admin (the tenant's admin may lose access in it). */
-async function runAsApi(w: SyncWorld) {
-  const started = await w.t.call(
-    'POST',
-    '/sys/thirdApp/sync/run',
-    { thirdType: 'wechat_enterprise' },
-    { token: w.admin.token },
-  );
-  expect(started.status, started.body.message).toBe(200);
-  const id = started.body.result.runId as number;
-  for (let i = 0; i < 400; i++) {
-    const res = await w.t.call('GET', `/sys/thirdApp/sync/runs/${id}`, undefined, {
-      token: w.t.adminToken,
-      tenantId: w.tenant.id,
-    });
-    expect(res.status, res.body.message).toBe(200);
-    if (res.body.result.status !== 'running') return res.body.result;
-    await new Promise((r) => setTimeout(r, 50));
-  }
-  throw new Error(`run ${id} did not finish`);
 }
 
 describe('accounts and memberships the sync must leave alone', () => {
