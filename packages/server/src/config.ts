@@ -20,6 +20,8 @@ export const EnvSchema = Type.Object({
     pattern: '^https?://',
     default: 'https://login.work.weixin.qq.com',
   }),
+  /** WeCom's concurrent-call limit per corp and API, for the whole cluster (PRODUCT.md §6, §10). */
+  WECOM_MAX_IN_FLIGHT: Type.Integer({ minimum: 1, maximum: 100, default: 5 }),
   TRUST_PROXY: Type.Optional(Type.String()),
   LOG_LEVEL: Type.Union(
     ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'].map((l) => Type.Literal(l)),
@@ -38,7 +40,16 @@ export interface AppConfig {
   adminPassword?: string;
   /** 32-byte master key for encrypting stored secrets. */
   secretKey: Buffer;
-  wecom: { apiBase: string; oauthBase: string; loginBase: string };
+  wecom: {
+    apiBase: string;
+    oauthBase: string;
+    loginBase: string;
+    /**
+     * Calls in flight per corp and API across every process sharing the database (WeCom answers
+     * 45033 above about 5). Unset in tests that build a config by hand: 5.
+     */
+    maxInFlight?: number;
+  };
   logLevel: string;
   /**
    * Reverse proxies whose `X-Forwarded-For` names the client (Fastify's `trustProxy`): a number of
@@ -151,6 +162,7 @@ export function configFromEnv(env: Env): AppConfig {
       apiBase: env.WECOM_API_BASE,
       oauthBase: env.WECOM_OAUTH_BASE,
       loginBase: env.WECOM_LOGIN_BASE,
+      maxInFlight: env.WECOM_MAX_IN_FLIGHT,
     },
     logLevel: env.LOG_LEVEL,
     trustProxy: parseTrustProxy(env.TRUST_PROXY),

@@ -1,7 +1,7 @@
 import { api, type Paged } from './client';
 
 export type Msgtype = 'text' | 'markdown' | 'textcard' | 'news' | 'template_card';
-export type MessageStatus = 'sending' | 'sent' | 'partial' | 'failed' | 'not_sent';
+export type MessageStatus = 'sending' | 'sent' | 'partial' | 'failed' | 'not_sent' | 'unknown';
 export type RecipientOutcome =
   'pending' | 'delivered' | 'invalid' | 'unbound' | 'throttled' | 'failed';
 

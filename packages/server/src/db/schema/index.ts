@@ -10,3 +10,4 @@ export * from './third-login';
 export * from './sync';
 export * from './callbacks';
 export * from './link-requests';
+export * from './instance';

@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import {
   foreignKey,
   index,
@@ -19,9 +20,19 @@ export type MessageSource = (typeof MESSAGE_SOURCES)[number];
  * `sending` while the provider is being called; `sent` = accepted for every recipient;
  * `partial` = accepted, but some recipients were invalid, unbound, throttled or failed;
  * `failed` = the provider refused every batch; `not_sent` = nothing deliverable, provider not
- * called. Recall is tracked separately (recalledAt) so the send outcome stays readable.
+ * called; `unknown` = the provider was (or may have been) called but the outcome could not be
+recorded (the sending process stopped, or the database refused the write) — `error` says why and
+`msgIds` holds what is known. Recall is tracked separately (recalledAt) so the send outcome stays
+readable.
  */
-export const MESSAGE_STATUSES = ['sending', 'sent', 'partial', 'failed', 'not_sent'] as const;
+export const MESSAGE_STATUSES = [
+  'sending',
+  'sent',
+  'partial',
+  'failed',
+  'not_sent',
+  'unknown',
+] as const;
 export type MessageStatus = (typeof MESSAGE_STATUSES)[number];
 
 /**
@@ -87,6 +98,10 @@ export const messages = pgTable(
   (t) => [
     unique('messages_tenant_id_uq').on(t.tenantId, t.id),
     index('messages_tenant_created_idx').on(t.tenantId, t.createdAt),
+    // The sweep of sends whose process stopped reads only these (few) rows.
+    index('messages_sending_idx')
+      .on(t.createdAt)
+      .where(sql`${t.status} = 'sending'`),
     foreignKey({ name: 'messages_tenant_fk', columns: [t.tenantId], foreignColumns: [tenants.id] }),
   ],
 );

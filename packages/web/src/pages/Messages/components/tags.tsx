@@ -8,6 +8,7 @@ const STATUS_COLORS: Record<string, string> = {
   failed: 'red',
   not_sent: 'default',
   sending: 'blue',
+  unknown: 'orange',
   recalled: 'purple',
 };
 const OUTCOME_COLORS: Record<RecipientOutcome, string> = {
