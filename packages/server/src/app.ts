@@ -12,6 +12,7 @@ import { registerJsonParser, registerValidation } from './plugins/validation';
 import { registerWeb } from './plugins/web';
 import { registerJobs } from './modules/jobs/jobs.plugin';
 import type { JobsOptions } from './modules/jobs/jobs.types';
+import type { MessagesOptions } from './modules/messages/messages.outcomes';
 import { registerRoutes } from './routes';
 import { createServices } from './services';
 
@@ -68,6 +69,8 @@ export interface BuildAppOptions {
   onRoute?: (route: RouteOptions) => void;
   /** Runs background jobs (scheduled sync) on pg-boss; none unless given. `startServer` gives it. */
   jobs?: JobsOptions;
+  /** Outcome retries and the sweep of stale sends (tests shorten them); defaults otherwise. */
+  messages?: MessagesOptions;
 }
 
 /** Builds the application without listening: tests use `app.inject()`. */
@@ -100,7 +103,11 @@ export async function buildApp(opts: BuildAppOptions): Promise<FastifyInstance> 
     db: opts.database.db,
     database: opts.database,
     config: opts.config,
+    log: app.log,
+    messages: opts.messages,
   });
+  // The sweep of stale sends and the background outcome retry (messages.outcomes.ts).
+  app.addHook('onClose', () => services.messages.close());
   registerErrorHandler(app);
   registerValidation(app);
   registerJsonParser(app);

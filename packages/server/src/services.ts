@@ -8,6 +8,7 @@ import { createUsersService } from './modules/users/users.service';
 import { createBindingsService } from './modules/bindings/bindings.service';
 import { createThirdAppConfigService } from './modules/third-app-config/third-app-config.service';
 import { createMessagesService } from './modules/messages/messages.service';
+import type { MessagesOptions, OutcomeLog } from './modules/messages/messages.outcomes';
 import { createDirectorySyncService } from './modules/directory-sync/sync.service';
 import { createThirdLoginService } from './modules/third-login/third-login.service';
 import { createCallbacksService } from './modules/callbacks/callbacks.service';
@@ -20,7 +21,13 @@ import { createSecretBox } from './lib/secrets';
 import type { Database } from './db/client';
 
 /** Composition root: every service is created once here with its narrowed dependencies. */
-export function createServices(deps: { db: Db; database: Database; config: AppConfig }) {
+export function createServices(deps: {
+  db: Db;
+  database: Database;
+  config: AppConfig;
+  log?: OutcomeLog;
+  messages?: MessagesOptions;
+}) {
   const { db } = deps;
   const box = createSecretBox(deps.config.secretKey);
   const connectorTokens = createDbTokenStore(deps.database, box);
@@ -50,7 +57,13 @@ export function createServices(deps: { db: Db; database: Database; config: AppCo
     departments: createDepartmentsService({ db }),
     bindings: createBindingsService({ db }),
     thirdAppConfig,
-    messages: createMessagesService({ db, thirdAppConfig, config: deps.config }),
+    messages: createMessagesService({
+      db,
+      thirdAppConfig,
+      config: deps.config,
+      ...(deps.log ? { log: deps.log } : {}),
+      options: deps.messages,
+    }),
     directorySync,
     callbacks: createCallbacksService({ db, runtime: thirdAppConfig.runtime, sync: directorySync }),
     linkRequests: createLinkRequestsService({ db }),

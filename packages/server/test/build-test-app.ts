@@ -93,6 +93,7 @@ export async function buildTestApp(
     config?: Partial<AppConfig>;
     onRoute?: BuildAppOptions['onRoute'];
     jobs?: BuildAppOptions['jobs'];
+    messages?: BuildAppOptions['messages'];
     database?: Database;
   } = {},
 ): Promise<TestApp> {
@@ -100,6 +101,7 @@ export async function buildTestApp(
   const app = await buildApp({
     onRoute: opts.onRoute,
     jobs: opts.jobs,
+    messages: opts.messages,
     config: testConfig(opts.config),
     database,
     logger: false,

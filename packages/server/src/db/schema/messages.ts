@@ -37,7 +37,9 @@ export type MessageStatus = (typeof MESSAGE_STATUSES)[number];
 
 /**
  * Per-recipient outcome. `pending` only while sending (it counts toward the per-member limit);
- * `failed` = the provider refused the batch this recipient was in.
+ * `failed` = the provider refused the batch this recipient was in; `unknown` = still pending when
+ * the sweep resolved its message as `unknown` (the sending process stopped). `unknown` does not
+ * count toward the per-member limit: see messages.outcomes.ts.
  */
 export const RECIPIENT_OUTCOMES = [
   'pending',
@@ -46,6 +48,7 @@ export const RECIPIENT_OUTCOMES = [
   'unbound',
   'throttled',
   'failed',
+  'unknown',
 ] as const;
 export type RecipientOutcome = (typeof RECIPIENT_OUTCOMES)[number];
 

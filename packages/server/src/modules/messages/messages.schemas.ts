@@ -27,9 +27,33 @@ export const SendMessageTestBodySchema = Type.Object({
 });
 export type SendMessageTestBody = Static<typeof SendMessageTestBodySchema>;
 
+/**
+ * The send's status as the caller sees it: the log's status, or `accepted_log_pending` when WeCom
+ * accepted the message and the log entry could not be stored yet (never send such a message
+ * again; the entry is stored later, and the message can be recalled by its msgid then).
+ */
+const SendStatusSchema = Type.Union(
+  [...MESSAGE_STATUSES, 'accepted_log_pending' as const].map((s) => Type.Literal(s)),
+  {
+    description:
+      'sent / partial, or accepted_log_pending: WeCom accepted the message but the log entry is not stored yet — do not send it again',
+  },
+);
+const NoticeSchema = Type.Optional(
+  Type.String({
+    description: 'With accepted_log_pending: what happened and what to do (zh-CN, en)',
+  }),
+);
+const MsgIdsSchema = Type.Array(Type.String(), {
+  description: "WeCom's msgid of every accepted batch (of at most 1000 users)",
+});
+
 export const SendMessageTestResultSchema = Type.Object({
   messageId: Type.Integer({ description: 'id in the message log' }),
   msgid: Type.String({ description: "WeCom's msgid (first batch); used for recall" }),
+  msgIds: MsgIdsSchema,
+  status: SendStatusSchema,
+  notice: NoticeSchema,
   errcode: Type.Integer(),
   errmsg: Type.String(),
   sent: Type.Array(Type.String(), { description: 'usernames WeCom accepted' }),
@@ -152,8 +176,10 @@ export const DepartmentOutcomeSchema = Type.Object({
 
 export const ComposeResultSchema = Type.Object({
   messageId: Type.Integer(),
-  status: Type.Union(MESSAGE_STATUSES.map((s) => Type.Literal(s))),
+  status: SendStatusSchema,
+  notice: NoticeSchema,
   msgid: Type.String(),
+  msgIds: MsgIdsSchema,
   toAll: Type.Boolean(),
   recipients: RecipientsSummarySchema,
   departments: DepartmentOutcomeSchema,

@@ -4,6 +4,7 @@ import { PROVIDER_OF } from '../../connectors/registry';
 import type { TenantContext } from '../../lib/route';
 import type { ConnectorRuntime } from '../third-app-config/third-app-config.service';
 import { isConnectorError, toMessageError } from './messages.errors';
+import type { OutcomeLog, OutcomeRecorder } from './messages.outcomes';
 import type { MessagesRepo, RecipientDraft } from './messages.repo';
 
 export interface SendRequest {
@@ -27,6 +28,11 @@ export interface SendOutcome {
   departments: { delivered: number[]; invalid: number[]; unbound: number[] };
   /** The first provider refusal, if any batch was refused. */
   error: ConnectorError | null;
+  /**
+   * The outcome could not be stored yet (the database refused the write after its retries); it
+   * is queued in memory and stored later. The message row still says `sending`.
+   */
+  logPending: boolean;
 }
 
 interface Batch {
@@ -61,10 +67,17 @@ function invalidFromError(err: ConnectorError, key: 'invaliduser' | 'invalidpart
 /**
  * The one send path behind both APIs: resolve receivers, log the message with every recipient
  * (throttled ones marked before the provider is called), send in batches of the provider's
- * size outside any transaction, then record each recipient's outcome.
+ * size outside any transaction, then record each recipient's outcome. Once the provider has
+ * answered, recording goes through `outcomes` (messages.outcomes.ts): retried, and if the
+ * database still refuses, queued and reported as `logPending` rather than thrown — the provider
+ * may have delivered the message, so the caller must not be told to send it again.
  */
-export function createMessageSender(deps: { repo: MessagesRepo }) {
-  const { repo } = deps;
+export function createMessageSender(deps: {
+  repo: Pick<MessagesRepo, 'resolveDepartments' | 'logMessage'>;
+  outcomes: Pick<OutcomeRecorder, 'record'>;
+  log: OutcomeLog;
+}) {
+  const { repo, outcomes } = deps;
 
   async function callBatches(rt: ConnectorRuntime, req: SendRequest, batches: Batch[]) {
     let error: ConnectorError | null = null;
@@ -81,7 +94,15 @@ export function createMessageSender(deps: { repo: MessagesRepo }) {
         b.invalid = res.invalidUsers.map((u) => u.toLowerCase());
         b.invalidDepartments = res.invalidDepartments;
       } catch (err) {
-        if (!isConnectorError(err)) throw err;
+        if (!isConnectorError(err)) {
+          if (!batches.some((x) => x.msgId !== null)) throw err;
+          // Earlier batches were accepted: record them; this and later ones count as failed.
+          deps.log.error(
+            { err: err instanceof Error ? err.message : String(err) },
+            'message send stopped by an unexpected error after WeCom accepted earlier batches',
+          );
+          break;
+        }
         error ??= err;
         b.invalid = invalidFromError(err, 'invaliduser');
         b.invalidDepartments = invalidFromError(err, 'invalidparty');
@@ -140,22 +161,28 @@ export function createMessageSender(deps: { repo: MessagesRepo }) {
     try {
       error = await callBatches(rt, req, batches);
     } catch (err) {
-      await repo.finishMessage(ctx.tenantId, logged.messageId, { status: 'failed' }, []);
+      // Nothing was accepted: the answer is this error, whether or not the record is stored yet.
+      await outcomes.record({
+        tenantId: ctx.tenantId,
+        messageId: logged.messageId,
+        patch: { status: 'failed' },
+        batches,
+      });
       throw err;
     }
     const outcome = summarise(logged.messageId, req, logged.recipients, depts, batches, error);
-    await repo.finishMessage(
-      ctx.tenantId,
-      logged.messageId,
-      {
+    const stored = await outcomes.record({
+      tenantId: ctx.tenantId,
+      messageId: logged.messageId,
+      patch: {
         status: outcome.status,
         msgIds: outcome.msgIds,
         error: error ? toMessageError(error) : null,
         departments: req.toDepartments.length ? outcome.departments : null,
       },
       batches,
-    );
-    return outcome;
+    });
+    return { ...outcome, logPending: !stored };
   };
 }
 export type MessageSender = ReturnType<typeof createMessageSender>;
@@ -219,6 +246,7 @@ function summarise(
     recipients,
     departments,
     error,
+    logPending: false,
   };
 }
 

@@ -11,6 +11,13 @@ import {
   recallFailure,
   recallWindowPassed,
 } from './messages.errors';
+import {
+  createOutcomeRecorder,
+  startSweep,
+  stderrLog,
+  type MessagesOptions,
+  type OutcomeLog,
+} from './messages.outcomes';
 import { createMessagesRepo, type MessageRow } from './messages.repo';
 import type {
   ComposeBody,
@@ -76,6 +83,12 @@ function nothingDeliverable(o: SendOutcome): AppError {
   );
 }
 
+/**
+ * Shown with `accepted_log_pending`: WeCom has the message, our log does not yet (zh-CN, then en).
+ */
+export const LOG_PENDING_NOTICE =
+  '企业微信已接收此消息，但发送记录暂未写入数据库（系统会自动重试写入）。请勿重发，否则接收人会收到两次。(WeCom accepted the message, but its log entry could not be stored yet; it is retried automatically. Do not send it again, or the recipients get it twice.)';
+
 /** Provider refusal or nothing to deliver → the error to answer with; null when accepted. */
 function outcomeError(o: SendOutcome): AppError | null {
   if (o.status === 'not_sent') return nothingDeliverable(o);
@@ -87,9 +100,18 @@ export function createMessagesService(deps: {
   db: Db;
   thirdAppConfig: Pick<ThirdAppConfigService, 'runtime'>;
   config: Pick<AppConfig, 'publicUrl'>;
+  log?: OutcomeLog;
+  options?: MessagesOptions;
 }) {
+  const log = deps.log ?? stderrLog;
   const repo = createMessagesRepo(deps.db);
-  const send = createMessageSender({ repo });
+  const outcomes = createOutcomeRecorder({
+    write: (it) => repo.finishMessage(it.tenantId, it.messageId, it.patch, it.batches),
+    log,
+    options: deps.options,
+  });
+  const sweep = startSweep({ db: deps.db, log, options: deps.options });
+  const send = createMessageSender({ repo, outcomes, log });
   const linkCtx = (tenantId: number) => ({ publicUrl: deps.config.publicUrl, tenantId });
 
   function view(row: MessageRow, counts: Record<string, number> | undefined) {
@@ -109,6 +131,7 @@ export function createMessagesService(deps: {
         unbound: counts?.unbound ?? 0,
         throttled: counts?.throttled ?? 0,
         failed: counts?.failed ?? 0,
+        unknown: counts?.unknown ?? 0,
       },
       error: row.error ?? null,
       createdAt: row.createdAt,
@@ -159,11 +182,16 @@ export function createMessagesService(deps: {
         toDepartments: [],
         toAll,
       });
-      const err = outcomeError(o);
+      // Accepted by WeCom but not logged yet: success, whatever else went wrong.
+      const pending = o.logPending && o.msgIds.length > 0;
+      const err = pending ? null : outcomeError(o);
       if (err) throw err;
       return {
         messageId: o.messageId,
         msgid: o.msgIds[0] ?? '',
+        msgIds: o.msgIds,
+        status: pending ? 'accepted_log_pending' : o.status,
+        ...(pending ? { notice: LOG_PENDING_NOTICE } : {}),
         errcode: 0,
         errmsg: 'ok',
         sent: o.recipients.delivered,
@@ -205,10 +233,13 @@ export function createMessagesService(deps: {
       });
       if (o.status === 'not_sent') throw nothingDeliverable(o);
       if (o.error && o.msgIds.length === 0) throw providerFailure(o.error, failureDetails(o));
+      const pending = o.logPending && o.msgIds.length > 0;
       return {
         messageId: o.messageId,
-        status: o.status,
+        status: pending ? 'accepted_log_pending' : o.status,
+        ...(pending ? { notice: LOG_PENDING_NOTICE } : {}),
         msgid: o.msgIds[0] ?? '',
+        msgIds: o.msgIds,
         toAll: o.toAll,
         recipients: o.recipients,
         departments: o.departments,
@@ -275,6 +306,15 @@ export function createMessagesService(deps: {
         throw conflict('messages.already_recalled', 'This message has already been recalled.');
       }
       return { id, recalledAt };
+    },
+
+    /** Outcomes accepted by WeCom and not stored yet (kept in memory, retried). */
+    pendingOutcomes: () => outcomes.pending(),
+
+    /** Stops the sweep and the background retry (one last try; what is left is logged). */
+    async close() {
+      await sweep.stop();
+      await outcomes.stop();
     },
   };
 }

@@ -204,7 +204,9 @@ export interface FinishItem {
 /**
  * The finish part as CTEs (finish_v, finish_m, finish_r): records the provider's answers, each
  * message's status, msgids, error and department outcome, and every pending recipient's outcome
- * (invalid / delivered / failed) with the msgid of its batch.
+ * (invalid / delivered / failed) with the msgid of its batch. Idempotent, so a write retried after
+ * a lost answer is harmless; a recipient the sweep marked `unknown` (messages.outcomes.ts) gets its
+ * real outcome too, as the message its real status.
  */
 function finishParts(items: FinishItem[]): SQL {
   const patches = items.map(({ patch }) => ({
@@ -273,7 +275,7 @@ function finishParts(items: FinishItem[]): SQL {
       ${sql.param(outcomes.map((o) => o.invalid))}::boolean[])
       as o(tenant_id, message_id, ext_user_id, msg_id, invalid)
     where mr.tenant_id = o.tenant_id and mr.message_id = o.message_id
-      and mr.outcome = 'pending' and mr.ext_user_id = o.ext_user_id
+      and mr.outcome in ('pending', 'unknown') and mr.ext_user_id = o.ext_user_id
       returning mr.id
     )`;
 }

@@ -1,0 +1,258 @@
+import { sql } from 'drizzle-orm';
+import type { Db } from '../../db/client';
+import type { MessageError } from '../../db/schema';
+import { messageRecipients, messages } from '../../db/schema';
+import { rowsOf } from '../../lib/sql';
+import type { FinishItem } from './messages.writes';
+
+/**
+ * What happens to a send's outcome once WeCom has answered (issue 13): the write is retried while
+ * the caller waits; if it still fails, the outcome stays queued in memory and is retried in the
+ * background until stored, and the caller is told that WeCom accepted the message and the log
+ * is pending — never to try again. A process that stops before storing an outcome leaves its
+ * message `sending`; the sweep (every process, about once a minute) resolves such rows as
+ * `unknown` with the reason, and a later background write of the real outcome overwrites that.
+ */
+export interface MessagesOptions {
+  /** Pauses between attempts of the outcome write while the caller waits. */
+  outcomeRetryDelaysMs?: number[];
+  /** First pause of the background retry; doubles while it fails, up to 30 s. */
+  backgroundRetryMs?: number;
+  /** Outcomes kept in memory at most; past it the oldest is dropped (logged as an error). */
+  maxPendingOutcomes?: number;
+  /** Age after which a `sending` message is resolved as `unknown`. */
+  sweepAfterMs?: number;
+  /** How often this process sweeps; 0 turns the sweep off. */
+  sweepEveryMs?: number;
+}
+
+/** 0.1 + 0.4 + 1.5 s: about two seconds before the caller hears "log pending". */
+export const OUTCOME_RETRY_DELAYS_MS = [100, 400, 1500];
+const BACKGROUND_RETRY_MS = 1000;
+const BACKGROUND_RETRY_MAX_MS = 30_000;
+const MAX_PENDING_OUTCOMES = 10_000;
+/**
+ * Longer than any send can take: a send to 20,000 users is 20 batches, each at most three
+ * attempts of WeCom's 10 s timeout with backoff (~11 min in the worst case, seconds normally),
+ * then the ~2 s of outcome retries. A send still running when swept is not harmed: its outcome
+ * write overwrites `unknown`.
+ */
+export const SWEEP_AFTER_MS = 10 * 60_000;
+export const SWEEP_EVERY_MS = 60_000;
+
+export interface OutcomeLog {
+  error(obj: Record<string, unknown>, msg: string): void;
+  warn(obj: Record<string, unknown>, msg: string): void;
+}
+
+/** Until the server's logger is given: one JSON line on stderr, like pino's. */
+export const stderrLog: OutcomeLog = {
+  error: (obj, msg) => process.stderr.write(`${JSON.stringify({ level: 50, ...obj, msg })}\n`),
+  warn: (obj, msg) => process.stderr.write(`${JSON.stringify({ level: 40, ...obj, msg })}\n`),
+};
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+const errText = (err: unknown) => (err instanceof Error ? err.message : String(err));
+
+export function createOutcomeRecorder(deps: {
+  write: (item: FinishItem) => Promise<void>;
+  log: OutcomeLog;
+  options?: MessagesOptions;
+}) {
+  const delays = deps.options?.outcomeRetryDelaysMs ?? OUTCOME_RETRY_DELAYS_MS;
+  const firstPause = deps.options?.backgroundRetryMs ?? BACKGROUND_RETRY_MS;
+  const max = deps.options?.maxPendingOutcomes ?? MAX_PENDING_OUTCOMES;
+  /** Message id → its outcome, oldest first. */
+  const queue = new Map<number, FinishItem>();
+  let pause = firstPause;
+  let timer: NodeJS.Timeout | null = null;
+  let draining: Promise<void> | null = null;
+  let stopped = false;
+
+  function enqueue(item: FinishItem, err: unknown) {
+    if (queue.size >= max && !queue.has(item.messageId)) {
+      const [oldestId, oldest] = queue.entries().next().value as [number, FinishItem];
+      queue.delete(oldestId);
+      deps.log.error(
+        {
+          tenantId: oldest.tenantId,
+          messageId: oldestId,
+          msgIds: oldest.patch.msgIds ?? [],
+          status: oldest.patch.status,
+          queued: queue.size,
+        },
+        'message outcome DROPPED: too many outcomes waiting for the database; the sweep will mark this message unknown (check it in WeCom)',
+      );
+    }
+    queue.set(item.messageId, item);
+    deps.log.error(
+      {
+        tenantId: item.tenantId,
+        messageId: item.messageId,
+        msgIds: item.patch.msgIds ?? [],
+        status: item.patch.status,
+        queued: queue.size,
+        err: errText(err),
+      },
+      'message outcome not stored (database refused the write); kept in memory and retried in the background',
+    );
+    schedule();
+  }
+
+  function schedule() {
+    if (timer || draining || stopped || queue.size === 0) return;
+    timer = setTimeout(() => {
+      timer = null;
+      void drain();
+    }, pause);
+    timer.unref();
+  }
+
+  /** One pass over the queue: concurrent writes share statements (the journal's batcher). */
+  function drain(): Promise<void> {
+    draining ??= (async () => {
+      const items = [...queue.values()];
+      let failure: unknown = null;
+      for (let i = 0; i < items.length && failure === null; i += 256) {
+        const part = items.slice(i, i + 256);
+        const settled = await Promise.allSettled(part.map((it) => deps.write(it)));
+        settled.forEach((s, j) => {
+          // Only the entry written: a newer outcome for the same message may have replaced it.
+          if (s.status === 'fulfilled' && queue.get(part[j]!.messageId) === part[j])
+            queue.delete(part[j]!.messageId);
+          else if (s.status === 'rejected') failure ??= s.reason;
+        });
+      }
+      if (failure === null) pause = firstPause;
+      else {
+        pause = Math.min(pause * 2, BACKGROUND_RETRY_MAX_MS);
+        deps.log.warn(
+          { queued: queue.size, retryInMs: pause, err: errText(failure) },
+          'message outcomes still not stored; retrying',
+        );
+      }
+    })().finally(() => {
+      draining = null;
+      schedule();
+    });
+    return draining;
+  }
+
+  return {
+    /**
+     * Stores `item`, retrying a few times. False: not stored yet, queued for the background
+     * retry (the caller must not be told to send again).
+     */
+    async record(item: FinishItem): Promise<boolean> {
+      for (let attempt = 0; ; attempt++) {
+        try {
+          await deps.write(item);
+          return true;
+        } catch (err) {
+          if (attempt >= delays.length) {
+            enqueue(item, err);
+            return false;
+          }
+          await sleep(delays[attempt]!);
+        }
+      }
+    },
+    /** Outcomes waiting in memory. */
+    pending: () => queue.size,
+    /** Tries the queue once more and stops retrying; what is left is logged. */
+    async stop() {
+      stopped = true;
+      if (timer) clearTimeout(timer);
+      timer = null;
+      if (queue.size > 0) await drain().catch(() => {});
+      if (queue.size > 0) {
+        deps.log.error(
+          { messageIds: [...queue.keys()] },
+          'stopping with message outcomes not stored; the sweep will mark these messages unknown (check them in WeCom)',
+        );
+      }
+    },
+  };
+}
+export type OutcomeRecorder = ReturnType<typeof createOutcomeRecorder>;
+
+/** The reason stored on a swept message (zh-CN first, English complete). */
+export const OUTCOME_UNKNOWN_ERROR: MessageError = {
+  errcode: 0,
+  errmsg: 'outcome not recorded',
+  kind: 'outcome_unknown',
+  explanation: {
+    'zh-CN': {
+      title: '发送结果未知',
+      cause:
+        '发送此消息的进程在记录企业微信的结果之前停止了（重启、崩溃或数据库长时间不可用），消息可能已经送达。',
+      fix: '重发之前请先在企业微信中确认接收人是否已收到此消息，以免重复发送。',
+    },
+    en: {
+      title: 'Outcome unknown',
+      cause:
+        'The process sending this message stopped before it recorded WeCom’s answer (a restart, a crash, or the database unavailable for long); the message may have been delivered.',
+      fix: 'Check in WeCom whether the recipients received it before sending it again, so nobody gets it twice.',
+    },
+  },
+};
+
+/**
+ * Resolves every tenant's `sending` messages older than `olderThanMs` as `unknown` with the
+ * reason, and their still-pending recipients as `unknown`. A maintenance statement across
+ * tenants by nature (it reads the partial index messages_sending_idx); one statement, idempotent:
+ * processes sweeping at once each resolve a row at most once, the others find it no longer
+ * `sending`. Returns how many messages it resolved.
+ */
+export async function sweepStaleSends(db: Db, olderThanMs: number): Promise<number> {
+  const result = await db.execute(sql`
+    with stale as (
+      update ${messages} set status = 'unknown', finished_at = now(),
+        error = ${JSON.stringify(OUTCOME_UNKNOWN_ERROR)}::jsonb
+      where ${messages.status} = 'sending'
+        and ${messages.createdAt} < now() - make_interval(secs => ${olderThanMs / 1000})
+      returning ${messages.tenantId} as tenant_id, ${messages.id} as id
+    ),
+    recipients as (
+      update ${messageRecipients} mr set outcome = 'unknown'
+      from stale
+      where mr.tenant_id = stale.tenant_id and mr.message_id = stale.id and mr.outcome = 'pending'
+      returning mr.id
+    )
+    select (select count(*) from stale)::int as n, (select count(*) from recipients)::int as r`);
+  return rowsOf<{ n: number }>(result)[0]?.n ?? 0;
+}
+
+/** Runs the sweep every `everyMs` (unref'd) until stopped; failures are logged and retried next time. */
+export function startSweep(deps: { db: Db; log: OutcomeLog; options?: MessagesOptions }): {
+  stop(): Promise<void>;
+} {
+  const every = deps.options?.sweepEveryMs ?? SWEEP_EVERY_MS;
+  const after = deps.options?.sweepAfterMs ?? SWEEP_AFTER_MS;
+  if (every <= 0) return { stop: async () => {} };
+  let running: Promise<void> | null = null;
+  const timer = setInterval(() => {
+    running ??= sweepStaleSends(deps.db, after)
+      .then((n) => {
+        if (n > 0) {
+          deps.log.warn(
+            { messages: n, olderThanMs: after },
+            'messages left sending by a stopped process marked unknown',
+          );
+        }
+      })
+      .catch((err: unknown) =>
+        deps.log.warn({ err: errText(err) }, 'sweep of stale sending messages failed; will retry'),
+      )
+      .finally(() => {
+        running = null;
+      });
+  }, every);
+  timer.unref();
+  return {
+    async stop() {
+      clearInterval(timer);
+      await running;
+    },
+  };
+}
