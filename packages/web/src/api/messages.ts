@@ -3,7 +3,7 @@ import { api, type Paged } from './client';
 export type Msgtype = 'text' | 'markdown' | 'textcard' | 'news' | 'template_card';
 export type MessageStatus = 'sending' | 'sent' | 'partial' | 'failed' | 'not_sent' | 'unknown';
 export type RecipientOutcome =
-  'pending' | 'delivered' | 'invalid' | 'unbound' | 'throttled' | 'failed';
+  'pending' | 'delivered' | 'invalid' | 'unbound' | 'throttled' | 'failed' | 'unknown';
 
 export interface TemplateCard {
   card_type: 'text_notice' | 'news_notice';

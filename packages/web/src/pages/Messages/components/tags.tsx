@@ -18,6 +18,7 @@ const OUTCOME_COLORS: Record<RecipientOutcome, string> = {
   throttled: 'orange',
   failed: 'red',
   pending: 'blue',
+  unknown: 'orange',
 };
 
 /** A message's status; a recalled message shows as recalled whatever its send status was. */
