@@ -45,7 +45,9 @@ export interface MessageRecord {
   error: {
     errcode: number;
     errmsg: string;
-    explanation?: Record<string, { title: string; fix: string }>;
+    /** `outcome_unknown`: no WeCom errcode, the sender stopped before recording the answer. */
+    kind?: string;
+    explanation?: Record<string, { title: string; cause?: string; fix: string }>;
   } | null;
   createdAt: string;
   recalledAt: string | null;

@@ -65,11 +65,16 @@ export function DetailDrawer({
           <Facts detail={detail} />
           {detail.error && (
             <Typography.Paragraph type="danger">
-              {t('messages.error', {
-                errcode: detail.error.errcode,
-                title: explanation?.title ?? detail.error.errmsg,
-                fix: explanation?.fix ?? '',
-              })}
+              {detail.error.kind === 'outcome_unknown'
+                ? // No WeCom errcode: the sender stopped before recording WeCom's answer.
+                  [explanation?.title ?? detail.error.errmsg, explanation?.cause, explanation?.fix]
+                    .filter(Boolean)
+                    .join(' — ')
+                : t('messages.error', {
+                    errcode: detail.error.errcode,
+                    title: explanation?.title ?? detail.error.errmsg,
+                    fix: explanation?.fix ?? '',
+                  })}
             </Typography.Paragraph>
           )}
           <div style={{ marginBottom: 16 }}>
