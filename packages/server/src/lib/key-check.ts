@@ -1,4 +1,4 @@
-import { eq, isNotNull } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import { ConfigError } from '../config';
 import type { Db } from '../db/client';
 import { instanceSettings, thirdAppConfigs } from '../db/schema';
@@ -49,7 +49,6 @@ export async function checkSecretKey(db: Db, key: Buffer, source = 'SECRET_KEY')
     const sealed = await db
       .select({ value: thirdAppConfigs.clientSecretEnc })
       .from(thirdAppConfigs)
-      .where(isNotNull(thirdAppConfigs.clientSecretEnc))
       .limit(SAMPLE);
     if (sealed.length > 0 && !sealed.some((s) => opens(box, s.value))) {
       throw wrongKey(source, {
