@@ -11,6 +11,8 @@ import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const repoRoot = resolve(fileURLToPath(new URL('..', import.meta.url)));
+/** One key for every server of a run: a restart on the same data must use the same key. */
+const SECRET_KEY = randomBytes(32).toString('hex');
 export const ADMIN_PASSWORD = 'BenchAdmin123';
 
 /** A TCP port free on 127.0.0.1 right now. */
@@ -157,7 +159,7 @@ export async function spawnServer(o: {
       DATA_DIR: o.dataDir,
       DATABASE_URL: o.databaseUrl ?? '',
       ADMIN_PASSWORD,
-      SECRET_KEY: randomBytes(32).toString('hex'),
+      SECRET_KEY,
       LOG_LEVEL: 'warn',
       NODE_ENV: 'production',
       WECOM_API_BASE: o.simUrl,

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { chmodSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { isIP } from 'node:net';
 import { join, resolve } from 'node:path';
 import { Type, type Static } from '@sinclair/typebox';
@@ -14,6 +14,8 @@ export const EnvSchema = Type.Object({
   DATABASE_URL: Type.Optional(Type.String({ pattern: '^postgres(ql)?://' })),
   ADMIN_PASSWORD: Type.Optional(Type.String({ minLength: 8 })),
   SECRET_KEY: Type.Optional(Type.String({ minLength: 32 })),
+  /** A file holding the key (e.g. a mounted secret), read like SECRET_KEY; must exist. */
+  SECRET_KEY_FILE: Type.Optional(Type.String({ minLength: 1 })),
   WECOM_API_BASE: Type.String({ pattern: '^https?://', default: 'https://qyapi.weixin.qq.com' }),
   WECOM_OAUTH_BASE: Type.String({ pattern: '^https?://', default: 'https://open.weixin.qq.com' }),
   WECOM_LOGIN_BASE: Type.String({
@@ -40,6 +42,11 @@ export interface AppConfig {
   adminPassword?: string;
   /** 32-byte master key for encrypting stored secrets. */
   secretKey: Buffer;
+  /**
+   * Where `secretKey` came from, as the operator would name it (`SECRET_KEY`,
+   * `SECRET_KEY_FILE=/run/secrets/key`, `DATA_DIR/secret.key (/data/secret.key)`), for messages.
+   */
+  secretKeySource?: string;
   wecom: {
     apiBase: string;
     oauthBase: string;
@@ -76,20 +83,69 @@ export function parseEnv(source: NodeJS.ProcessEnv): Env {
   return converted as Env;
 }
 
+const HEX = /^(?:[0-9a-fA-F]{2})+$/;
+/** One alphabet per text (standard or URL-safe), padding only at the end. */
+const BASE64 = /^(?:([A-Za-z0-9+/]+)|([A-Za-z0-9_-]+))(={0,2})$/;
+
+/** The refusal of a key that is not strict hex or base64; never quotes the key. */
+function malformedKey(source: string, zh: string, en: string): ConfigError {
+  return new ConfigError(
+    `${source} 无效：${zh}。请填写 32 字节以上的随机密钥，用十六进制或 base64 编码（例如 \`openssl rand -base64 32\` 的输出）；若这套数据已经在用某个密钥，请填写原来的那个。\n` +
+      `${source} is invalid: ${en}. Give a random key of at least 32 bytes, hex- or base64-encoded (e.g. the output of \`openssl rand -base64 32\`); if this installation already uses a key, give that same key.`,
+  );
+}
+
 /**
- * Decodes SECRET_KEY (hex or base64, at least 32 bytes). Hex is tried first because a
- * 64-character hex string is also valid base64 and would decode to the wrong bytes.
+ * Decodes SECRET_KEY (hex, base64 or base64url, at least 32 bytes) strictly: any other character,
+ * misplaced padding or stray bits refuse it, because a lenient decoder turns a typo into a
+ * different key. Hex is tried first because a 64-character hex string is also valid base64 and
+ * would decode to the wrong bytes. `source` names the setting in the error.
  */
-export function decodeSecretKey(text: string): Buffer {
+export function decodeSecretKey(text: string, source = 'SECRET_KEY'): Buffer {
   const trimmed = text.trim();
-  const bytes =
-    /^[0-9a-fA-F]+$/.test(trimmed) && trimmed.length % 2 === 0
-      ? Buffer.from(trimmed, 'hex')
-      : Buffer.from(trimmed, 'base64');
+  let bytes: Buffer;
+  if (HEX.test(trimmed)) {
+    bytes = Buffer.from(trimmed, 'hex');
+  } else {
+    const m = BASE64.exec(trimmed);
+    const body = m ? (m[1] ?? m[2]!) : '';
+    const alphabet = m?.[1] !== undefined ? 'base64' : 'base64url';
+    const padded = m !== null && m[3] !== '';
+    bytes = Buffer.from(body, alphabet);
+    // Re-encoding gives the same text (modulo padding) only when every character and bit was used.
+    const canonical = bytes.toString(alphabet).replace(/=+$/, '');
+    if (!m || body.length % 4 === 1 || (padded && trimmed.length % 4 !== 0) || canonical !== body) {
+      throw malformedKey(
+        source,
+        '不是十六进制也不是 base64（含有其他字符、空格，或填充不对）',
+        'it is neither hex nor base64 (other characters, spaces, or wrong padding)',
+      );
+    }
+  }
   if (bytes.length < 32) {
-    throw new ConfigError('SECRET_KEY must decode (hex or base64) to at least 32 bytes');
+    throw malformedKey(
+      source,
+      `解码后只有 ${bytes.length} 字节，至少需要 32 字节`,
+      `it decodes to ${bytes.length} bytes, at least 32 are needed`,
+    );
   }
   return bytes.subarray(0, 32);
+}
+
+/** SECRET_KEY_FILE: an existing file holding the key (not created: it is the operator's). */
+export function readSecretKeyFile(file: string): Buffer {
+  const source = `SECRET_KEY_FILE (${file})`;
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code ?? 'error';
+    throw new ConfigError(
+      `${source} 无法读取（${code}）。请确认该文件存在、本进程可读，或改用 SECRET_KEY 直接给出密钥。\n` +
+        `${source} cannot be read (${code}). Check that the file exists and this process may read it, or give the key itself in SECRET_KEY.`,
+    );
+  }
+  return decodeSecretKey(text, source);
 }
 
 /**
@@ -98,12 +154,17 @@ export function decodeSecretKey(text: string): Buffer {
  */
 export function loadOrCreateSecretKey(dataDir: string): Buffer {
   const file = join(dataDir, 'secret.key');
+  const source = `DATA_DIR/secret.key (${file})`;
+  let text: string | undefined;
   try {
-    const key = decodeSecretKey(readFileSync(file, 'utf8'));
-    if ((statSync(file).mode & 0o077) !== 0) chmodSync(file, 0o600);
-    return key;
+    text = readFileSync(file, 'utf8');
   } catch (err) {
     if ((err as NodeJS.ErrnoException).code !== 'ENOENT') throw err;
+  }
+  if (text !== undefined) {
+    const key = decodeSecretKey(text, source);
+    if ((statSync(file).mode & 0o077) !== 0) chmodSync(file, 0o600);
+    return key;
   }
   mkdirSync(dataDir, { recursive: true, mode: 0o700 });
   const key = randomBytes(32);
@@ -113,8 +174,44 @@ export function loadOrCreateSecretKey(dataDir: string): Buffer {
     return key;
   } catch (err) {
     if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
-    return decodeSecretKey(readFileSync(file, 'utf8'));
+    return decodeSecretKey(readFileSync(file, 'utf8'), source);
   }
+}
+
+/**
+ * The master key and where it came from. SECRET_KEY or SECRET_KEY_FILE (not both); without
+ * either, the embedded database generates DATA_DIR/secret.key, but PostgreSQL refuses: several
+ * processes share it and each would generate a key of its own.
+ */
+function resolveSecretKey(env: Env, dataDir: string): { key: Buffer; source: string } {
+  if (env.SECRET_KEY && env.SECRET_KEY_FILE) {
+    throw new ConfigError(
+      'SECRET_KEY 和 SECRET_KEY_FILE 只能设置一个。请去掉其中一个。\n' +
+        'SECRET_KEY and SECRET_KEY_FILE are both set. Set only one of them.',
+    );
+  }
+  if (env.SECRET_KEY) return { key: decodeSecretKey(env.SECRET_KEY), source: 'SECRET_KEY' };
+  if (env.SECRET_KEY_FILE) {
+    const file = resolve(env.SECRET_KEY_FILE);
+    return { key: readSecretKeyFile(file), source: `SECRET_KEY_FILE (${file})` };
+  }
+  if (env.DATABASE_URL) {
+    const generated = join(dataDir, 'secret.key');
+    const hint = existsSync(generated)
+      ? [
+          `本机的 ${generated} 是以前生成的密钥，若这个数据库一直用它：SECRET_KEY_FILE=${generated}。`,
+          `${generated} holds a key generated earlier; if this database has been using it: SECRET_KEY_FILE=${generated}.`,
+        ]
+      : ['', ''];
+    throw new ConfigError(
+      `设置了 DATABASE_URL 却没有 SECRET_KEY 或 SECRET_KEY_FILE。共用一个 PostgreSQL 的每个进程必须使用同一个密钥：请把密钥（32 字节以上，十六进制或 base64，例如 \`openssl rand -base64 32\`）放进 SECRET_KEY，或把存放它的文件路径放进 SECRET_KEY_FILE。${hint[0]}\n` +
+        `DATABASE_URL is set but neither SECRET_KEY nor SECRET_KEY_FILE is. Every process sharing one PostgreSQL must use the same key: put the key (32+ bytes, hex or base64, e.g. \`openssl rand -base64 32\`) in SECRET_KEY, or the path of the file holding it in SECRET_KEY_FILE.${hint[1] ? ' ' + hint[1] : ''}`,
+    );
+  }
+  return {
+    key: loadOrCreateSecretKey(dataDir),
+    source: `DATA_DIR/secret.key (${join(dataDir, 'secret.key')})`,
+  };
 }
 
 /** proxy-addr's names for whole ranges, accepted as entries of the list. */
@@ -150,6 +247,7 @@ export function parseTrustProxy(text: string | undefined): number | string[] | u
 
 export function configFromEnv(env: Env): AppConfig {
   const dataDir = resolve(env.DATA_DIR);
+  const secret = resolveSecretKey(env, dataDir);
   return {
     port: env.PORT,
     host: env.HOST,
@@ -157,7 +255,8 @@ export function configFromEnv(env: Env): AppConfig {
     dataDir,
     databaseUrl: env.DATABASE_URL,
     adminPassword: env.ADMIN_PASSWORD,
-    secretKey: env.SECRET_KEY ? decodeSecretKey(env.SECRET_KEY) : loadOrCreateSecretKey(dataDir),
+    secretKey: secret.key,
+    secretKeySource: secret.source,
     wecom: {
       apiBase: env.WECOM_API_BASE,
       oauthBase: env.WECOM_OAUTH_BASE,

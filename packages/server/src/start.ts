@@ -3,7 +3,9 @@ import { buildApp } from './app';
 import { bootstrap } from './bootstrap';
 import { configFromEnv, parseEnv, type AppConfig } from './config';
 import { openDatabase, type Database } from './db/client';
+import { checkSecretKey } from './lib/key-check';
 import { ownerOnlyUmask } from './lib/owner-only';
+import { databaseStartupError, probePostgres } from './lib/startup-errors';
 import type { JobsOptions } from './modules/jobs/jobs.types';
 
 export interface StartOptions {
@@ -47,23 +49,34 @@ export function resolveConfig(opts: StartOptions, env: NodeJS.ProcessEnv = proce
       ADMIN_PASSWORD: pick(opts.adminPassword, 'ADMIN_PASSWORD'),
       PUBLIC_URL: pick(opts.publicUrl, 'PUBLIC_URL'),
       SECRET_KEY: pick(opts.secretKey, 'SECRET_KEY'),
+      // A key given as an option replaces the environment's, whichever way that names it.
+      SECRET_KEY_FILE: opts.secretKey === undefined ? env.SECRET_KEY_FILE : undefined,
       LOG_LEVEL: pick(opts.logLevel, 'LOG_LEVEL'),
     }),
   );
 }
 
-/** Opens the database, migrates, bootstraps, and listens. */
+/**
+ * Opens the database, migrates, checks SECRET_KEY against the database, bootstraps, and listens.
+ * Configuration and database errors an operator can fix are ConfigErrors naming the variable.
+ */
 export async function startServer(opts: StartOptions = {}): Promise<RunningServer> {
   ownerOnlyUmask();
   const resolved = resolveConfig(opts);
   const config = opts.wecom
     ? { ...resolved, wecom: { ...resolved.wecom, ...opts.wecom } }
     : resolved;
+  // The first connection is this one, so a bad DATABASE_URL is reported as such.
+  if (config.databaseUrl) await probePostgres(config.databaseUrl);
   const database = await openDatabase(
     config.databaseUrl ? { databaseUrl: config.databaseUrl } : { dataDir: config.dataDir },
   );
   try {
-    await database.migrate();
+    await database.migrate().catch((err: unknown) => {
+      throw config.databaseUrl ? databaseStartupError(err, config.databaseUrl) : err;
+    });
+    // Before serving a request or taking a job: another key would fail every one of them.
+    await checkSecretKey(database.db, config.secretKey, config.secretKeySource);
     const boot = await bootstrap(database.db, { adminPassword: config.adminPassword });
     if (boot.generatedAdminPassword) {
       const announce = opts.announce ?? ((line: string) => process.stdout.write(line + '\n'));
