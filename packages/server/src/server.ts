@@ -1,4 +1,5 @@
 import { ConfigError } from './config';
+import { exitOnSignals } from './lib/shutdown';
 import { startServer } from './start';
 
 /** `npm start`: configuration from the environment (PRODUCT.md §1), graceful shutdown. */
@@ -7,21 +8,7 @@ async function main(): Promise<void> {
   server.app.log.info(
     `OrgBridge listening on ${server.url} (public URL ${server.config.publicUrl})`,
   );
-  let closing = false;
-  const shutdown = (signal: string) => {
-    if (closing) return;
-    closing = true;
-    server.app.log.info(`${signal} received, shutting down`);
-    server.close().then(
-      () => process.exit(0),
-      (err: unknown) => {
-        server.app.log.error({ err }, 'shutdown failed');
-        process.exit(1);
-      },
-    );
-  };
-  process.on('SIGTERM', () => shutdown('SIGTERM'));
-  process.on('SIGINT', () => shutdown('SIGINT'));
+  exitOnSignals(() => server.close(), server.app.log);
 }
 
 main().catch((err: unknown) => {

@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { PGlite } from '@electric-sql/pglite';
+import { PGlite, type PGliteOptions } from '@electric-sql/pglite';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
@@ -10,6 +10,7 @@ import pg from 'pg';
 import { watchWrites, type ChangeClock } from './change-clock';
 import { watchPostgres } from './change-clock-pg';
 import { createHotPool, useHotPool } from './prepared';
+import { guardPglite } from './embedded-guard';
 import { startEmbeddedMaintenance, type EmbeddedMaintenance } from './embedded-maintenance';
 import * as schema from './schema';
 import { restrictToOwner } from '../lib/owner-only';
@@ -45,7 +46,15 @@ export interface Database {
 }
 
 export type DatabaseOptions =
-  { databaseUrl: string; poolSize?: number } | { dataDir: string } | { pglite: PGlite };
+  | { databaseUrl: string; poolSize?: number }
+  | {
+      dataDir: string;
+      /** PGlite's filesystem over `<dataDir>/db` (default: its NodeFS); made anew on each reopen. */
+      filesystem?: (path: string) => NonNullable<PGliteOptions['fs']>;
+      /** First wait before reopening the engine after a PANIC (db/embedded-guard.ts). */
+      reopenDelayMs?: number;
+    }
+  | { pglite: PGlite };
 
 export async function openDatabase(opts: DatabaseOptions): Promise<Database> {
   if ('databaseUrl' in opts) return openPostgres(opts.databaseUrl, opts.poolSize ?? 10);
@@ -55,7 +64,20 @@ export async function openDatabase(opts: DatabaseOptions): Promise<Database> {
     if (dataDir !== null) restrictToOwner(dataDir);
   };
   restrict();
-  const client = 'pglite' in opts ? opts.pglite : await PGlite.create(join(opts.dataDir, 'db'));
+  const open =
+    'dataDir' in opts
+      ? () => {
+          const path = join(opts.dataDir, 'db');
+          return opts.filesystem
+            ? PGlite.create({ fs: opts.filesystem(path) })
+            : PGlite.create(path);
+        }
+      : undefined;
+  const guarded = guardPglite('pglite' in opts ? opts.pglite : await open!(), {
+    reopen: open,
+    reopenDelayMs: 'dataDir' in opts ? opts.reopenDelayMs : undefined,
+  });
+  const client = guarded.client;
   restrict();
   const changes = watchWrites(client);
   const db = drizzlePglite({ client, schema });
@@ -71,7 +93,7 @@ export async function openDatabase(opts: DatabaseOptions): Promise<Database> {
     },
     async close() {
       await maintenance.stop();
-      await client.close();
+      await guarded.close();
       restrict();
     },
   };

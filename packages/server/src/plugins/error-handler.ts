@@ -1,7 +1,7 @@
 import type { FastifyError, FastifyInstance, FastifyRequest } from 'fastify';
 import { errorEnvelope, type ErrorBody } from '../lib/envelope';
 import { AppError } from '../lib/errors';
-import { findPgError } from '../lib/pg-error';
+import { classifyDbUnavailable, findPgError, type DbUnavailableCause } from '../lib/pg-error';
 
 /** Unique constraints → the 409 a person sees. Later modules add their constraints here. */
 const UNIQUE_CONSTRAINTS: Record<string, { errorCode: string; message: string }> = {
@@ -85,6 +85,34 @@ function clientErrorBody(err: FastifyError, status: number, bodyLimit?: number):
   return { status, errorCode: 'request.invalid', message: err.message };
 }
 
+/** What each cause means to the caller, and when to come back. */
+const UNAVAILABLE: Record<DbUnavailableCause, { why: string; retryAfterSeconds: number }> = {
+  unreachable: { why: 'no connection to it', retryAfterSeconds: 5 },
+  shutting_down: { why: 'it is shutting down or restarting', retryAfterSeconds: 5 },
+  resources: { why: 'it is out of memory or connections', retryAfterSeconds: 5 },
+  storage_full: { why: 'the disk holding its data is full', retryAfterSeconds: 30 },
+  io: { why: 'its storage failed to read or write', retryAfterSeconds: 30 },
+};
+
+/** The database cannot serve: 503 naming it, never the generic 500 "try again". */
+function unavailableBody(cause: DbUnavailableCause): ErrorBody {
+  const { why, retryAfterSeconds } = UNAVAILABLE[cause];
+  if (cause === 'storage_full') {
+    return {
+      status: 503,
+      errorCode: 'db.storage',
+      message: `The database cannot store changes: ${why}. Requests will work again once space is freed; operators: free disk space where the data lives (DATA_DIR for the embedded database, the PostgreSQL data directory otherwise).`,
+      details: { cause, retryAfterSeconds },
+    };
+  }
+  return {
+    status: 503,
+    errorCode: 'db.unavailable',
+    message: `The database is not reachable (${why}). Requests will work again once it is; operators: check the server DATABASE_URL points to (or DATA_DIR's disk for the embedded database), its logs and free disk space.`,
+    details: { cause, retryAfterSeconds },
+  };
+}
+
 /** Maps any thrown value to the error envelope's content; `null` means an unexpected error. */
 export function toErrorBody(err: unknown, bodyLimit?: number): ErrorBody | null {
   if (err instanceof AppError) {
@@ -92,6 +120,8 @@ export function toErrorBody(err: unknown, bodyLimit?: number): ErrorBody | null 
   }
   const fe = err as FastifyError;
   if (fe?.validation) return validationBody(fe);
+  const unavailable = classifyDbUnavailable(err);
+  if (unavailable) return unavailableBody(unavailable.cause);
   const pgErr = findPgError(err);
   if (pgErr?.code === '23505') {
     const known = UNIQUE_CONSTRAINTS[pgErr.constraint ?? ''];
@@ -120,11 +150,31 @@ export function toErrorBody(err: unknown, bodyLimit?: number): ErrorBody | null 
   return null;
 }
 
+/** An outage fails every request: one log line per cause and burst, not a stack per request. */
+const OUTAGE_LOG_INTERVAL_MS = 30_000;
+
 export function registerErrorHandler(app: FastifyInstance): void {
+  const outages = new Map<string, { loggedAt: number; suppressed: number }>();
+  const logOutage = (req: FastifyRequest, err: unknown, cause: string) => {
+    const now = Date.now();
+    const seen = outages.get(cause);
+    if (seen && now - seen.loggedAt < OUTAGE_LOG_INTERVAL_MS) {
+      seen.suppressed += 1;
+      return;
+    }
+    const detail = classifyDbUnavailable(err)?.detail;
+    req.log.error(
+      { cause, detail, sameSinceLastLog: seen?.suppressed ?? 0 },
+      `database unavailable (${cause}): ${detail}; answering 503 (logged once per ${OUTAGE_LOG_INTERVAL_MS / 1000} s)`,
+    );
+    outages.set(cause, { loggedAt: now, suppressed: 0 });
+  };
   app.setErrorHandler((err, req, reply) => {
     const body = toErrorBody(err, req.routeOptions.bodyLimit);
     if (!body) {
       req.log.error({ err, route: req.routeOptions.url, method: req.method }, 'unexpected error');
+    } else if (body.status === 503 && body.errorCode.startsWith('db.')) {
+      logOutage(req, err, String(body.details?.cause));
     } else if (body.status >= 500) {
       req.log.error({ err }, 'server error');
     }
