@@ -26,7 +26,8 @@ export interface ComposeRequest {
 
 export interface ComposeResult {
   messageId: number;
-  status: MessageStatus;
+  /** `accepted_log_pending`: WeCom accepted it but the log entry is not stored yet (retried). */
+  status: MessageStatus | 'accepted_log_pending';
   msgid: string;
   recipients: Record<'delivered' | 'invalid' | 'unbound' | 'throttled' | 'failed', string[]>;
   departments: { delivered: number[]; invalid: number[]; unbound: number[] };

@@ -34,6 +34,12 @@ export function Composer({ onSent }: { onSent: () => void }) {
     setSending(true);
     try {
       const r = await messagesApi.send(buildRequest(v));
+      if (r.status === 'accepted_log_pending') {
+        // WeCom has it; sending again would deliver it twice.
+        void message.warning(t('messages.acceptedLogPending'), 10);
+        onSent();
+        return;
+      }
       void message.success(
         t('messages.sent', {
           status: t(`messages.status.${r.status}`),
