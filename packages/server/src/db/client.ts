@@ -143,8 +143,16 @@ function openPostgres(connectionString: string, max: number): Database {
       };
       conn.on('error', onLost);
       conn.on('end', onLost);
+      /** A failed lock or unlock statement: the connection is not trusted again. */
+      let broken: Error | undefined;
       try {
-        await conn.query('select pg_advisory_lock(hashtextextended($1, 0))', [key]);
+        await conn
+          .query('select pg_advisory_lock(hashtextextended($1, 0))', [key])
+          .catch((err: Error) => {
+            // Killed while waiting: the error can arrive before the connection reports its end.
+            broken = err;
+            throw err;
+          });
         try {
           return await fn(lost.signal);
         } finally {
@@ -152,14 +160,17 @@ function openPostgres(connectionString: string, max: number): Database {
           if (!lost.signal.aborted) {
             await conn
               .query('select pg_advisory_unlock(hashtextextended($1, 0))', [key])
-              .catch(onLost);
+              .catch((err: Error) => {
+                broken = err;
+                onLost(err);
+              });
           }
         }
       } finally {
         conn.off('error', onLost);
         conn.off('end', onLost);
         // A connection whose lock may still be held, or that died, is closed rather than reused.
-        conn.release(lost.signal.aborted ? (lost.signal.reason as Error) : undefined);
+        conn.release(lost.signal.aborted ? (lost.signal.reason as Error) : broken);
       }
     },
     async close() {
