@@ -24,8 +24,12 @@ export interface PgChangeClockOptions {
    * longer even if a notification were lost without the connection reporting it.
    */
   maxStalenessMs?: number;
-  /** Wait before listening again after the LISTEN connection was lost. */
+  /**
+   * First wait before listening again after the LISTEN connection was lost or could not be
+   * opened; it doubles on each failed attempt up to `maxRetryMs`, and starts over once listening.
+   */
   retryMs?: number;
+  maxRetryMs?: number;
   onError?: (err: unknown) => void;
 }
 
@@ -53,6 +57,8 @@ export function watchPostgres(
 ): PgChangeClock {
   const maxStalenessMs = opts.maxStalenessMs ?? 1_000;
   const retryMs = opts.retryMs ?? 1_000;
+  const maxRetryMs = Math.max(retryMs, opts.maxRetryMs ?? 10_000);
+  let delay = retryMs;
   const onError =
     opts.onError ??
     ((err: unknown) =>
@@ -69,17 +75,20 @@ export function watchPostgres(
   const observe = (p: pg.Pool) => p.on('connect', (client) => observeWrites(client, bump));
   observe(pool);
 
-  function lost(client: pg.Client) {
+  /** `backOff`: a failure (not the expected wait for the migration) makes the next wait longer. */
+  function lost(client: pg.Client, backOff = true) {
     if (listener !== client) return;
     listener = null;
     listening = false;
     bump();
     client.end().catch(() => {});
     if (closed || retry) return;
+    const wait = backOff ? delay : retryMs;
+    if (backOff) delay = Math.min(delay * 2, maxRetryMs);
     retry = setTimeout(() => {
       retry = undefined;
       void listen();
-    }, retryMs);
+    }, wait);
     retry.unref();
   }
 
@@ -110,13 +119,16 @@ export function watchPostgres(
       );
       if (rows[0]!.n < WATCHED.size) throw new NotYet();
     } catch (err) {
-      if (!(err instanceof NotYet)) onError(err);
-      lost(client);
+      const notYet = err instanceof NotYet;
+      if (!notYet) onError(err);
+      lost(client, !notYet);
       return;
     }
     if (listener !== client) return;
-    // Whatever was cached before now may have missed a notification.
+    // Whatever was cached before now may have missed a notification: every watched table counts
+    // as changed (the clock moves), and only then does the clock stand still between writes.
     bump();
+    delay = retryMs;
     listening = true;
   }
   void listen();

@@ -32,8 +32,11 @@ export interface Database {
   /**
    * Runs `fn` holding a PostgreSQL session advisory lock on its own connection, without an open
    * transaction (so `fn` may call the network). Absent for PGlite: one process owns that database.
+   * `lost` aborts (reason: a `LockLostError`) when that connection dies (server restart, failover,
+   * `idle_session_timeout`, `pg_terminate_backend`): the lock is gone, so `fn` can no longer be
+   * sure it is alone and should stop at its next safe point. The process stays up.
    */
-  withAdvisoryLock?<T>(key: string, fn: () => Promise<T>): Promise<T>;
+  withAdvisoryLock?<T>(key: string, fn: (lost: AbortSignal) => Promise<T>): Promise<T>;
   /**
    * Moves on every write to a table the request path caches: db/change-clock.ts on PGlite, whose
    * one owning process sees every statement; db/change-clock-pg.ts on PostgreSQL, which also hears
@@ -43,6 +46,17 @@ export interface Database {
   /** PGlite only: its autovacuum (db/embedded-maintenance.ts). */
   maintenance?: Pick<EmbeddedMaintenance, 'check'>;
   close(): Promise<void>;
+}
+
+/** The reason `withAdvisoryLock`'s signal aborts with: the lock's connection died. */
+export class LockLostError extends Error {
+  override readonly name = 'LockLostError';
+  constructor(
+    readonly key: string,
+    options?: { cause?: unknown },
+  ) {
+    super(`the database connection holding the advisory lock "${key}" was lost`, options);
+  }
 }
 
 export type DatabaseOptions =
@@ -105,11 +119,18 @@ function openPostgres(connectionString: string, max: number): Database {
   const idleLost = (err: Error) => {
     process.stderr.write(`PostgreSQL idle connection lost: ${err.message}\n`);
   };
+  // A connection can also die while checked out (a transaction between two statements, a held
+  // lock): node-postgres then emits 'error' on the client, which the pool only listens to while the
+  // client is idle. The statement running, or the next one, fails with the error, and the pool
+  // discards the client on release (it is no longer queryable); the event itself needs no action.
+  const heldLost = () => {};
   const pool = new pg.Pool({ connectionString, max });
   pool.on('error', idleLost);
+  pool.on('connect', (client) => client.on('error', heldLost));
   // The send path's prepared statements run on connections of their own (db/prepared.ts).
   const hot = createHotPool(connectionString, 2);
   hot.on('error', idleLost);
+  hot.on('connect', (client) => client.on('error', heldLost));
   useHotPool(pool, hot);
   const changes = watchPostgres(pool, connectionString);
   changes.observe(hot);
@@ -120,28 +141,58 @@ function openPostgres(connectionString: string, max: number): Database {
     changes,
     async migrate() {
       // A session-level advisory lock needs one dedicated connection for lock, migrate, unlock.
+      // If that connection dies the migration's own statements fail (each migration runs in a
+      // transaction, so nothing is half-applied) and the start fails with that error.
       const conn = await pool.connect();
+      let broken: Error | undefined;
       try {
         await conn.query('select pg_advisory_lock($1)', [MIGRATION_LOCK_KEY]);
         await migratePg(drizzlePg({ client: conn, schema }), {
           migrationsFolder: MIGRATIONS_FOLDER,
         });
       } finally {
-        await conn.query('select pg_advisory_unlock($1)', [MIGRATION_LOCK_KEY]).catch(() => {});
-        conn.release();
+        await conn
+          .query('select pg_advisory_unlock($1)', [MIGRATION_LOCK_KEY])
+          .catch((err: Error) => (broken = err));
+        conn.release(broken);
       }
     },
     async withAdvisoryLock(key, fn) {
       const conn = await pool.connect();
+      const lost = new AbortController();
+      const onLost = (err?: Error) => {
+        if (!lost.signal.aborted) lost.abort(new LockLostError(key, { cause: err }));
+      };
+      conn.on('error', onLost);
+      conn.on('end', onLost);
+      /** A failed lock or unlock statement: the connection is not trusted again. */
+      let broken: Error | undefined;
       try {
-        await conn.query('select pg_advisory_lock(hashtextextended($1, 0))', [key]);
+        await conn
+          .query('select pg_advisory_lock(hashtextextended($1, 0))', [key])
+          .catch((err: Error) => {
+            // Killed while waiting: the error can arrive before the connection reports its end.
+            broken = err;
+            throw err;
+          });
         try {
-          return await fn();
+          return await fn(lost.signal);
         } finally {
-          await conn.query('select pg_advisory_unlock(hashtextextended($1, 0))', [key]);
+          // A dead connection took its session lock with it: there is nothing to unlock.
+          if (!lost.signal.aborted) {
+            await conn
+              .query('select pg_advisory_unlock(hashtextextended($1, 0))', [key])
+              .catch((err: Error) => {
+                broken = err;
+                onLost(err);
+              });
+          }
         }
       } finally {
-        conn.release();
+        conn.off('error', onLost);
+        conn.off('end', onLost);
+        // A connection whose lock may still be held, or that died, is closed rather than reused.
+        conn.release(lost.signal.aborted ? (lost.signal.reason as Error) : broken);
       }
     },
     async close() {

@@ -7,6 +7,7 @@ import { chunks, writeDepartments } from './department-writer';
 import { cancelLinkRequests, writeLeavers, writeMembers, type WriteContext } from './member-writer';
 import { maskName } from './normalise';
 import type { CancelOp, LeaveOp, MemberOp, SyncOps } from './planner';
+import { RunInterruptedError } from './sync-runner';
 import { createSyncRunsRepo, type ItemInsert } from './sync-runs.repo';
 
 const MEMBER_CHUNK = 500;
@@ -23,6 +24,13 @@ export interface ExecuteInput {
   ops: SyncOps;
   /** ext department id → local id of departments mirrored before the run. */
   knownDepartments: Map<string, number>;
+  /** Aborts when the run's lock is lost (sync-runner.ts): stop before the next write. */
+  lost?: AbortSignal;
+}
+
+/** The safe point of a run: between two transactions, each all-or-nothing per member. */
+function stopIfLost(input: ExecuteInput) {
+  if (input.lost?.aborted) throw new RunInterruptedError({ cause: input.lost.reason });
 }
 
 type Counts = Record<string, number>;
@@ -89,6 +97,7 @@ export function createSyncExecutor(deps: { db: Db; box: SecretBox }) {
     counts: Counts,
     work: (tx: Db) => Promise<ChunkResult>,
   ) {
+    stopIfLost(input);
     const next = { ...counts };
     await db.transaction(async (tx) => {
       const r = await work(tx);
@@ -147,7 +156,8 @@ export function createSyncExecutor(deps: { db: Db; box: SecretBox }) {
       await chunkTx(input, counts, (tx) => writeMemberOps(tx, ctx, part));
       reveal(part);
       return;
-    } catch {
+    } catch (err) {
+      if (err instanceof RunInterruptedError) throw err;
       // Rolled back: forget ids assigned by the failed insert, then go member by member so one
       // bad record never fails the others (each member is still all-or-nothing).
       part.forEach((o, i) => (o.userId = before[i] ?? null));
@@ -158,6 +168,7 @@ export function createSyncExecutor(deps: { db: Db; box: SecretBox }) {
         await chunkTx(input, counts, (tx) => writeMemberOps(tx, ctx, [o]));
         reveal([o]);
       } catch (err) {
+        if (err instanceof RunInterruptedError) throw err;
         o.userId = original;
         await chunkTx(input, counts, async () => ({
           writes: 0,
@@ -275,6 +286,7 @@ export function createSyncExecutor(deps: { db: Db; box: SecretBox }) {
     async execute(input: ExecuteInput): Promise<{ counts: Counts; secretsEnc: string | null }> {
       const runs = createSyncRunsRepo(db);
       const { ops } = input;
+      stopIfLost(input);
       const counts: Counts = { writes: 0 };
       // Unbound by an admin (移出) and not paired by hand: nothing to write, but the run says so.
       if (ops.unpaired.length > 0) counts.unpaired = ops.unpaired.length;

@@ -8,8 +8,37 @@ import { createSyncRunsRepo, type RunRow } from './sync-runs.repo';
 const HEARTBEAT_MS = 5_000;
 /** A running row whose owner has not beaten its heart for this long and holds no lock is dead. */
 const GRACE_MS = 5_000;
+/** How often every process looks for dead runs (so one is closed within a minute of its death). */
+const SWEEP_MS = 15_000;
 
-const lockKey = (tenantId: number) => `orgbridge:sync:${tenantId}`;
+/** Why a run was closed without finishing (stored as `sync_runs.error`). */
+export const INTERRUPTED = {
+  ownerStopped: {
+    code: 'sync.interrupted',
+    message:
+      '同步进程已停止（崩溃或重启），本次运行中断。每个成员都是整体写入或不写入，不会留下写了一半的数据；请再次运行同步以完成。 — The process running this sync stopped (crash or restart). Nothing is half-applied: every member is written all-or-nothing; run the sync again to finish.',
+  },
+  lockLost: {
+    code: 'sync.interrupted',
+    message:
+      "持有本次运行锁的数据库连接已断开（数据库重启、故障切换或连接被终止），无法再确认只有这一个同步在运行，因此在两个成员的写入之间停止。每个成员都是整体写入或不写入，不会留下写了一半的数据；数据库恢复后请再次运行同步。 — The database connection holding the run's lock was lost (database restart, failover or a terminated connection), so the run could no longer be sure it was the only one and stopped between member writes. Nothing is half-applied: every member is written all-or-nothing; run the sync again once the database is reachable.",
+  },
+} as const;
+
+/** Thrown at a safe point of a run whose lock was lost; the run is recorded as interrupted. */
+export class RunInterruptedError extends Error {
+  override readonly name = 'RunInterruptedError';
+  readonly error = INTERRUPTED.lockLost;
+  constructor(options?: { cause?: unknown }) {
+    super(INTERRUPTED.lockLost.message, options);
+  }
+}
+
+/** A signal that never aborts (PGlite: no lock that could be lost). */
+const NEVER = new AbortController().signal;
+
+const LOCK_PREFIX = 'orgbridge:sync:';
+const lockKey = (tenantId: number) => `${LOCK_PREFIX}${tenantId}`;
 
 export const runActive = () =>
   conflict(
@@ -27,8 +56,11 @@ export function createSyncRunner(deps: {
   db: Db;
   database: Pick<Database, 'kind' | 'withAdvisoryLock'>;
   log: { error(obj: unknown, msg?: string): void };
+  /** Period of the dead-run sweep (tests shorten it). */
+  sweepMs?: number;
 }) {
   const { db, database, log } = deps;
+  /** Runs this process executes and still owns (heartbeat beats for them; never swept here). */
   const local = new Set<number>();
   const inflight = new Set<Promise<void>>();
   let timer: NodeJS.Timeout | undefined;
@@ -58,6 +90,37 @@ export function createSyncRunner(deps: {
     return !rowsOf<{ free: boolean }>(res)[0]?.free;
   }
 
+  /**
+   * Closes every run whose owner is gone, in one idempotent UPDATE that any number of processes
+   * may run at once (a row already closed no longer matches `status = 'running'`).
+   */
+  async function sweep() {
+    try {
+      await createSyncRunsRepo(db).closeDeadRuns({
+        graceMs: GRACE_MS,
+        exceptIds: [...local],
+        // PostgreSQL: also the tenant's lock must be free (its owner's connection is gone).
+        lockKeyPrefix: database.kind === 'postgres' ? LOCK_PREFIX : null,
+        error: INTERRUPTED.ownerStopped,
+      });
+    } catch (err) {
+      log.error({ err }, 'sync: closing dead runs failed; the next sweep retries');
+    }
+  }
+  let sweeping: Promise<void> | null = null;
+  const sweeper = setInterval(() => {
+    sweeping ??= sweep().finally(() => (sweeping = null));
+  }, deps.sweepMs ?? SWEEP_MS);
+  sweeper.unref();
+
+  /** The run's lock connection died: stop beating for it and close it now (the sweep retries). */
+  function lockLost(tenantId: number, runId: number) {
+    local.delete(runId);
+    createSyncRunsRepo(db)
+      .closeRun(tenantId, runId, INTERRUPTED.lockLost)
+      .catch((err) => log.error({ err, runId }, 'sync: closing a run whose lock was lost failed'));
+  }
+
   return {
     /** Inside the caller's transaction: closes a dead owner's run, refuses when one is alive. */
     async claim(tx: Db, tenantId: number): Promise<void> {
@@ -68,11 +131,7 @@ export function createSyncRunner(deps: {
       await runs.updateRun(tenantId, running.id, {
         status: 'failed',
         finishedAt: new Date(),
-        error: {
-          code: 'sync.interrupted',
-          message:
-            'The process running this sync stopped (crash or restart). Nothing is half-applied: every member is written all-or-nothing; run the sync again to finish.',
-        },
+        error: { ...INTERRUPTED.ownerStopped },
       });
     },
 
@@ -86,13 +145,22 @@ export function createSyncRunner(deps: {
       }
     },
 
-    /** Runs `work` in the background as the owner of `run`. */
-    launch(tenantId: number, runId: number, work: () => Promise<void>): void {
+    /**
+     * Runs `work` in the background as the owner of `run`. On PostgreSQL `work` holds the tenant's
+     * lock; `lost` aborts if the lock's connection dies, the run is closed as interrupted at once,
+     * and `work` stops at its next safe point (re-taking the lock is not attempted: another process
+     * may have started a run meanwhile, or the database may still be down).
+     */
+    launch(tenantId: number, runId: number, work: (lost: AbortSignal) => Promise<void>): void {
       local.add(runId);
       heartbeat();
       const body = database.withAdvisoryLock
-        ? () => database.withAdvisoryLock!(lockKey(tenantId), work)
-        : work;
+        ? () =>
+            database.withAdvisoryLock!(lockKey(tenantId), (lost) => {
+              lost.addEventListener('abort', () => lockLost(tenantId, runId), { once: true });
+              return work(lost);
+            })
+        : () => work(NEVER);
       const p = body()
         .catch((err) => log.error({ err, runId }, 'sync run crashed'))
         .finally(() => {
@@ -102,9 +170,11 @@ export function createSyncRunner(deps: {
       inflight.add(p);
     },
 
-    /** Waits for this process's runs (app shutdown, tests). */
+    /** Stops the sweep and waits for this process's runs (app shutdown, tests). */
     async drain(): Promise<void> {
+      clearInterval(sweeper);
       while (inflight.size > 0) await Promise.allSettled([...inflight]);
+      await sweeping;
     },
 
     isLocal: (runId: number) => local.has(runId),

@@ -2,7 +2,7 @@ import { intArray, recordset } from './sql-arrays';
 import { and, count, desc, eq, getTableColumns, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client';
 import { syncPlans, syncRunItems, syncRuns } from '../../db/schema';
-import { offsetOf } from '../../lib/sql';
+import { offsetOf, rowsOf } from '../../lib/sql';
 
 /** A stored plan as apply reads it: the plan view (`plan`) is only a record and is never read back. */
 export type PlanRow = typeof syncPlans.$inferSelect;
@@ -82,6 +82,40 @@ export function createSyncRunsRepo(db: Db) {
         .update(syncRuns)
         .set(patch)
         .where(and(eq(syncRuns.tenantId, tenantId), eq(syncRuns.id, id)));
+    },
+    /** Closes a run that is still running (no-op once it is closed), e.g. as interrupted. */
+    async closeRun(tenantId: number, id: number, error: Record<string, unknown>) {
+      await db
+        .update(syncRuns)
+        .set({ status: 'failed', finishedAt: new Date(), error })
+        .where(
+          and(eq(syncRuns.tenantId, tenantId), eq(syncRuns.id, id), eq(syncRuns.status, 'running')),
+        );
+    },
+    /**
+     * Every tenant's dead runs, closed as failed with `error` in one statement: running, heartbeat
+     * older than `graceMs`, not one of `exceptIds` (this process's own), and — on PostgreSQL,
+     * `lockKeyPrefix` given — the tenant's session advisory lock is free: the owner's connection
+     * is gone. The try-lock is transaction-scoped, so it is released when the statement commits.
+     * Idempotent; concurrent sweeps serialise on the row locks and the later one matches nothing.
+     */
+    async closeDeadRuns(opts: {
+      graceMs: number;
+      exceptIds: number[];
+      lockKeyPrefix: string | null;
+      error: Record<string, unknown>;
+    }): Promise<number[]> {
+      const lockFree = opts.lockKeyPrefix
+        ? sql`and pg_try_advisory_xact_lock(hashtextextended(${opts.lockKeyPrefix} || tenant_id::text, 0))`
+        : sql``;
+      const res = await db.execute(sql`update sync_runs
+        set status = 'failed', finished_at = now(), error = ${JSON.stringify(opts.error)}::jsonb
+        where status = 'running'
+          and heartbeat_at < now() - make_interval(secs => ${opts.graceMs / 1000})
+          and id <> all(${intArray(opts.exceptIds)})
+          ${lockFree}
+        returning id`);
+      return rowsOf<{ id: number }>(res).map((r) => r.id);
     },
     async heartbeat(ids: number[]) {
       if (ids.length === 0) return;

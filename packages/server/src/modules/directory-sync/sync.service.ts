@@ -1,5 +1,10 @@
 import { createHash, randomUUID } from 'node:crypto';
-import { ConnectorError, type DirectorySnapshot } from '../../connectors/kit';
+import {
+  ConnectorError,
+  type DirectorySnapshot,
+  type Explanation,
+  type Locale,
+} from '../../connectors/kit';
 import type { Database, Db } from '../../db/client';
 import { sql } from 'drizzle-orm';
 import {
@@ -18,7 +23,7 @@ import type { SecretBox } from '../../lib/secrets';
 import type { ConnectorRuntime } from '../third-app-config/third-app-config.service';
 import { planAndOps, type SyncOps } from './planner';
 import { createSyncExecutor } from './sync-executor';
-import { createSyncRunner } from './sync-runner';
+import { createSyncRunner, RunInterruptedError } from './sync-runner';
 import { createSyncRunsRepo, type PlanHead, type RunRow } from './sync-runs.repo';
 import { createSyncStateRepo, EXT_SOURCE } from './sync-state.repo';
 import type { Decisions, StoredSnapshot, SyncPlan } from './sync.types';
@@ -57,6 +62,7 @@ export function providerFailure(err: ConnectorError): AppError {
 }
 
 function errorOf(err: unknown): Record<string, unknown> {
+  if (err instanceof RunInterruptedError) return { ...err.error };
   if (err instanceof ConnectorError) {
     const e = providerFailure(err);
     return { code: e.code, message: e.message, ...e.details };
@@ -68,19 +74,59 @@ function errorOf(err: unknown): Record<string, unknown> {
   };
 }
 
-/** Mass-change threshold and partial-read guard (PRODUCT.md §5.2.4): stop and ask instead. */
-function guard(
-  snapshot: Pick<StoredSnapshot, 'partial'>,
-  ops: SyncOps,
-  policy: SyncPolicy,
-): Record<string, unknown> | null {
-  if (snapshot.partial) {
+/** One provider call that failed during a read, as a plan keeps it and a run reports it. */
+interface ReadProblem {
+  api: string;
+  errcode: number;
+  explanation: Record<Locale, Explanation>;
+}
+
+/** The stored snapshot of a plan; a partial one keeps why it is partial. */
+type PlanSnapshot = StoredSnapshot & { problems?: ReadProblem[] };
+
+/** At most this many failed reads are kept on a plan and a run (the first one is explained). */
+const MAX_PROBLEMS = 20;
+
+const problemOf = (e: ConnectorError): ReadProblem => ({
+  api: e.info.api,
+  errcode: e.info.providerCode,
+  explanation: e.info.explanation,
+});
+
+/** The partial-read stop: which API failed, its errcode and what it means and fixes (zh-CN, en). */
+function partialRead(problems: readonly ReadProblem[]): Record<string, unknown> {
+  const first = problems[0];
+  const rest = problems.length - 1;
+  if (!first) {
     return {
       code: 'sync.partial_read',
       message:
-        'Part of the WeCom directory could not be read, so members missing from it are not treated as leavers. Confirm to apply what was read, or fix the cause and sync again.',
+        '企业微信通讯录有部分未能读取，未读到的成员不会被当作离职。确认后只应用已读取的部分，或修复原因后重新同步。 — Part of the WeCom directory could not be read, so members missing from it are not treated as leavers. Confirm to apply what was read, or fix the cause and sync again.',
     };
   }
+  const zh = first.explanation['zh-CN'];
+  const en = first.explanation.en;
+  return {
+    code: 'sync.partial_read',
+    message:
+      `企业微信通讯录有部分未能读取：${first.api} 失败 (errcode ${first.errcode})：${zh.title}。${zh.fix}` +
+      `${rest > 0 ? `（另有 ${rest} 次读取失败）` : ''}未读到的成员不会被当作离职。确认后只应用已读取的部分，或修复原因后重新同步。` +
+      ` — Part of the WeCom directory could not be read: ${first.api} failed (errcode ${first.errcode}): ${en.title}. ${en.cause} ${en.fix}` +
+      `${rest > 0 ? ` (${rest} more reads failed.)` : ''} Members missing from it are not treated as leavers. Confirm to apply what was read, or fix the cause and sync again.`,
+    api: first.api,
+    errcode: first.errcode,
+    explanation: first.explanation,
+    ...(rest > 0 ? { problems: problems.slice(0, MAX_PROBLEMS) } : {}),
+  };
+}
+
+/** Mass-change threshold and partial-read guard (PRODUCT.md §5.2.4): stop and ask instead. */
+function guard(
+  snapshot: Pick<PlanSnapshot, 'partial' | 'problems'>,
+  ops: SyncOps,
+  policy: SyncPolicy,
+): Record<string, unknown> | null {
+  if (snapshot.partial) return partialRead(snapshot.problems ?? []);
   const leaving = ops.leavers.length;
   if (ops.activeBindings > 0 && leaving / ops.activeBindings > policy.massChangeThreshold) {
     return {
@@ -130,11 +176,12 @@ function hasNoOps(plan: SyncPlan): boolean {
   return work + plan.departments.reorder.length === 0;
 }
 
-const storedOf = (s: DirectorySnapshot): StoredSnapshot => ({
+const storedOf = (s: DirectorySnapshot): PlanSnapshot => ({
   departments: s.departments,
   members: s.members,
   partial: s.partial,
   ...(s.outsideRange ? { outsideRange: s.outsideRange } : {}),
+  ...(s.problems.length > 0 ? { problems: s.problems.slice(0, MAX_PROBLEMS).map(problemOf) } : {}),
 });
 
 export function createDirectorySyncService(deps: {
@@ -202,7 +249,6 @@ export function createDirectorySyncService(deps: {
     return { id, plan, ops, stored, local, snapshot };
   }
 
-  /** Records the outcome of `work`; null = the run stopped itself (needs_confirmation). */
   /**
    * A sync can change thousands of rows at once; fresh planner statistics keep the request
    * path's lookups (sign-in, message receivers) on their indexes. The embedded database has no
@@ -214,13 +260,17 @@ export function createDirectorySyncService(deps: {
     );
   }
 
+  /** Records the outcome of `work`; null = the run stopped itself (needs_confirmation). */
   async function finish(
     tenantId: number,
     runId: number,
+    lost: AbortSignal,
     work: () => Promise<{ counts: Record<string, number>; secretsEnc: string | null } | null>,
   ) {
     try {
       const r = await work();
+      // The lock went while the last batch committed: the run is already closed as interrupted.
+      if (lost.aborted) throw new RunInterruptedError({ cause: lost.reason });
       if (!r) return;
       if (Object.values(r.counts).some((n) => n > 0)) await refreshStatistics();
       await runs.updateRun(tenantId, runId, {
@@ -231,9 +281,11 @@ export function createDirectorySyncService(deps: {
         finishedAt: new Date(),
       });
     } catch (err) {
+      // Without its lock whatever failed next (often the database itself) is not the story.
+      const cause = lost.aborted ? new RunInterruptedError({ cause: err }) : err;
       await runs.updateRun(tenantId, runId, {
         status: 'failed',
-        error: errorOf(err),
+        error: errorOf(cause),
         finishedAt: new Date(),
       });
     }
@@ -250,8 +302,8 @@ export function createDirectorySyncService(deps: {
     rt: ConnectorRuntime,
     { ops, houseNumber, known }: { ops: SyncOps; houseNumber: string; known: Map<string, number> },
   ) {
-    runner.launch(run.tenantId, run.id, () =>
-      finish(run.tenantId, run.id, () =>
+    runner.launch(run.tenantId, run.id, (lost) =>
+      finish(run.tenantId, run.id, lost, () =>
         executor.execute({
           tenantId: run.tenantId,
           runId: run.id,
@@ -262,6 +314,7 @@ export function createDirectorySyncService(deps: {
           actorUserId: run.actorUserId,
           ops,
           knownDepartments: known,
+          lost,
         }),
       ),
     );
@@ -287,16 +340,27 @@ export function createDirectorySyncService(deps: {
       );
     }
     await runner.claim(tx, tenantId);
-    if (plan.noOps && decisions.pairs.length === 0 && decisions.exclude.length === 0)
-      return { ops: NO_OPS, houseNumber: '', known: new Map<string, number>() };
+    // A partial plan's snapshot says which reads failed, for the stop it leads to.
+    if (
+      plan.noOps &&
+      !plan.partial &&
+      decisions.pairs.length === 0 &&
+      decisions.exclude.length === 0
+    )
+      return { ops: NO_OPS, houseNumber: '', known: new Map<string, number>(), problems: [] };
     const full = await createSyncRunsRepo(tx).findPlan(tenantId, plan.id);
     if (!full) throw conflict('sync.plan_expired', 'This preview is gone. Run the preview again.');
     const snapshot = JSON.parse(
       (await gunzipAsync(full.snapshotGz)).toString('utf8'),
-    ) as StoredSnapshot;
+    ) as PlanSnapshot;
     const local = await state.load(tenantId, plan.thirdType, snapshot.members);
     const { ops } = planAndOps(snapshot, local, plan.corpId, decisions);
-    return { ops, houseNumber: local.houseNumber, known: knownDepartments(local) };
+    return {
+      ops,
+      houseNumber: local.houseNumber,
+      known: knownDepartments(local),
+      problems: snapshot.problems ?? [],
+    };
   }
 
   return {
@@ -342,7 +406,11 @@ export function createDirectorySyncService(deps: {
               'This preview was already applied. Run the preview again.',
             );
           const prepared = await prepare(tx, ctx.tenantId, locked, decisions);
-          const stop = guard(locked, prepared.ops, rt.syncPolicy);
+          const stop = guard(
+            { partial: locked.partial, problems: prepared.problems },
+            prepared.ops,
+            rt.syncPolicy,
+          );
           const r = createSyncRunsRepo(tx);
           await r.markPlanUsed(ctx.tenantId, locked.id);
           const run = await r.insertRun(ctx.tenantId, {
@@ -390,6 +458,9 @@ export function createDirectorySyncService(deps: {
             phase: 'queued',
             error: null,
             actorUserId: ctx.userId,
+            // Beats from now: a stopped run's heartbeat is as old as its stop, and would make it
+            // look dead to a claim or a sweep before its owner has taken the lock.
+            heartbeatAt: new Date(),
           });
           return prepared;
         }),
@@ -417,14 +488,16 @@ export function createDirectorySyncService(deps: {
           });
         }),
       );
-      runner.launch(tenantId, run.id, () =>
-        finish(tenantId, run.id, async () => {
+      runner.launch(tenantId, run.id, (lost) =>
+        finish(tenantId, run.id, lost, async () => {
           const stored = await readAndPlan(
             tenantId,
             rt,
-            () => rt.connector.directory.read(),
+            // Losing the lock ends the read early; the run then stops before any write.
+            () => rt.connector.directory.read({ signal: lost }),
             opts.actorUserId,
           );
+          if (lost.aborted) throw new RunInterruptedError({ cause: lost.reason });
           await runs.markPlanUsed(tenantId, stored.id);
           const stop = guard(stored.stored, stored.ops, rt.syncPolicy);
           if (stop) {
@@ -448,6 +521,7 @@ export function createDirectorySyncService(deps: {
             actorUserId: opts.actorUserId,
             ops: stored.ops,
             knownDepartments: knownDepartments(stored.local),
+            lost,
           });
         }),
       );
