@@ -101,6 +101,8 @@ export async function buildApp(opts: BuildAppOptions): Promise<FastifyInstance> 
     database: opts.database,
     config: opts.config,
   });
+  const callSlots = services.callSlots;
+  if (callSlots) app.addHook('onClose', () => callSlots.close());
   registerErrorHandler(app);
   registerValidation(app);
   registerJsonParser(app);
