@@ -73,6 +73,21 @@ describe.runIf(usePostgres())('cluster call slots on PostgreSQL', () => {
     expect(scopes.every((s) => s.concurrency === 2)).toBe(true);
   });
 
+  it('a busy process keeps a slot for its own callers only briefly: a quiet one is not starved', async () => {
+    const [busy, quiet] = processes(2, 1).map((s) => s.forScope('http://wecom\nww5'));
+    const started = performance.now();
+    const load = Promise.all(
+      Array.from({ length: 60 }, () => busy!.run('message/send', () => sleep(20))),
+    ).then(() => performance.now() - started);
+    await sleep(30);
+    const asked = performance.now();
+    await quiet!.run('message/send', async () => {});
+    const waited = performance.now() - asked;
+    const busyTotal = await load;
+    // 60 calls of 20 ms take 1.2 s; the quiet caller waits about one hold (100 ms) and a call.
+    expect(waited).toBeLessThan(busyTotal / 2);
+  });
+
   it('a holder whose connection is terminated frees its slot, and its process carries on', async () => {
     const [a, b] = processes(2, 1).map((s) => s.forScope('http://wecom\nww4'));
     let finish!: () => void;

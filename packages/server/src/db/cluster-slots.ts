@@ -40,7 +40,13 @@ export interface ClusterSlotOptions {
   maxInFlight: number;
   /** APIs coordinated elsewhere (WeCom's gettoken: one fetch per secret, connectors/token-store). */
   exempt?: ReadonlySet<string>;
+  /**
+   * How long a process may keep a cluster slot for its own waiting callers before it must queue
+   * behind the other processes again (default 100 ms: a few calls at WeCom's usual latency).
+   */
+  holdMs?: number;
   log?: Log;
+  now?: () => number;
 }
 
 interface Lane {
@@ -48,6 +54,8 @@ interface Lane {
   peak: number;
   /** Local slot numbers nobody holds. */
   free: number[];
+  /** Per local slot: the connection holding its cluster slot (while handed on), and since when. */
+  held: Array<{ conn: pg.PoolClient; since: number } | null>;
   waiters: Array<(slot: number) => void>;
 }
 
@@ -61,17 +69,23 @@ export function createClusterSlots(opts: ClusterSlotOptions): ClusterSlots {
   }
   const log: Log = opts.log ?? ((m) => process.stderr.write(`${m}\n`));
   const exempt = opts.exempt ?? new Set<string>();
+  const holdMs = opts.holdMs ?? 100;
+  const now = opts.now ?? (() => performance.now());
+  const onIdleError = (err: Error) => log(`provider call slot connection lost: ${err.message}`);
+  pool.on('error', onIdleError);
   // A checked-out connection whose backend dies emits 'error' on the client (not on the pool):
-  // without a listener that would end the process. The pending query rejects as well.
+  // without a listener that would end the process. Its locks are gone with it: never hand on.
   const listening = new WeakSet<pg.PoolClient>();
-  const onConnError = (err: Error) => log(`WeCom call slot connection lost: ${err.message}`);
-  pool.on('error', onConnError);
+  const lost = new WeakSet<pg.PoolClient>();
 
   async function lock(key: string, slot: number): Promise<pg.PoolClient> {
     const conn = await pool.connect();
     if (!listening.has(conn)) {
       listening.add(conn);
-      conn.on('error', onConnError);
+      conn.on('error', (err) => {
+        lost.add(conn);
+        onIdleError(err);
+      });
     }
     try {
       await conn.query(LOCK, [key, slot]);
@@ -102,7 +116,8 @@ export function createClusterSlots(opts: ClusterSlotOptions): ClusterSlots {
       let l = lanes.get(api);
       if (!l) {
         const free = Array.from({ length: maxInFlight }, (_, i) => maxInFlight - 1 - i);
-        lanes.set(api, (l = { active: 0, peak: 0, free, waiters: [] }));
+        const held = Array.from({ length: maxInFlight }, () => null);
+        lanes.set(api, (l = { active: 0, peak: 0, free, held, waiters: [] }));
       }
       return l;
     };
@@ -122,6 +137,22 @@ export function createClusterSlots(opts: ClusterSlotOptions): ClusterSlots {
         l.free.push(slot);
       }
     };
+    /**
+     * After a call: a local caller waiting gets the cluster slot as it is (no round trip to
+     * PostgreSQL and back, which would cost a busy process more than the call itself) until the
+     * slot has been held `holdMs`; then it is unlocked, and the processes queued for it in
+     * PostgreSQL come first.
+     */
+    const done = (l: Lane, key: string, slot: number) => {
+      const held = l.held[slot];
+      if (held && l.waiters.length > 0 && !lost.has(held.conn) && now() - held.since < holdMs) {
+        release(l, slot);
+        return;
+      }
+      l.held[slot] = null;
+      if (!held) release(l, slot);
+      else void unlock(held.conn, key, slot).finally(() => release(l, slot));
+    };
 
     const slots: CallSlots = {
       concurrency: maxInFlight,
@@ -136,18 +167,19 @@ export function createClusterSlots(opts: ClusterSlotOptions): ClusterSlots {
           }
         }
         const key = `${scope}\n${api}`;
-        let conn: pg.PoolClient;
-        try {
-          conn = await lock(key, slot);
-        } catch (err) {
-          release(l, slot);
-          throw err;
+        if (!l.held[slot]) {
+          try {
+            l.held[slot] = { conn: await lock(key, slot), since: now() };
+          } catch (err) {
+            release(l, slot);
+            throw err;
+          }
         }
         try {
           return await fn();
         } finally {
-          // The caller has its answer now; the local slot is free once the cluster slot is.
-          void unlock(conn, key, slot).finally(() => release(l, slot));
+          // The caller has its answer now; the cluster slot is handed on or unlocked after.
+          done(l, key, slot);
         }
       },
       inFlight: (api) => lanes.get(api)?.active ?? 0,
