@@ -23,7 +23,7 @@ import {
   type ServerProcess,
 } from './messages-send';
 
-const PROCESSES = 3;
+const PROCESSES = Number(process.env.BENCH_CLUSTER_PROCESSES ?? 3);
 const SENDERS_PER_PROCESS = 200;
 const LATENCY_MS = 20;
 const LIMIT = 5;

@@ -27,9 +27,12 @@ describe.runIf(usePostgres())('cluster call slots on PostgreSQL', () => {
   let database: Database;
   const opened: ClusterSlots[] = [];
   /** One per simulated process: each has a pool (and sessions) of its own. */
-  const processes = (n: number, maxInFlight: number) =>
+  const processes = (n: number, maxInFlight: number, holdMs?: number) =>
     Array.from({ length: n }, () => {
-      const slots = clusterSlotsFor(database, maxInFlight, { log: () => {} })!;
+      const slots = clusterSlotsFor(database, maxInFlight, {
+        log: () => {},
+        ...(holdMs === undefined ? {} : { holdMs }),
+      })!;
       opened.push(slots);
       return slots;
     });
@@ -74,7 +77,7 @@ describe.runIf(usePostgres())('cluster call slots on PostgreSQL', () => {
   });
 
   it('a busy process keeps a slot for its own callers only briefly: a quiet one is not starved', async () => {
-    const [busy, quiet] = processes(2, 1).map((s) => s.forScope('http://wecom\nww5'));
+    const [busy, quiet] = processes(2, 1, 100).map((s) => s.forScope('http://wecom\nww5'));
     const started = performance.now();
     const load = Promise.all(
       Array.from({ length: 60 }, () => busy!.run('message/send', () => sleep(20))),

@@ -42,7 +42,10 @@ export interface ClusterSlotOptions {
   exempt?: ReadonlySet<string>;
   /**
    * How long a process may keep a cluster slot for its own waiting callers before it must queue
-   * behind the other processes again (default 100 ms: a few calls at WeCom's usual latency).
+   * behind the other processes again. Default 300 ms: each hand-over between processes leaves
+   * the slot idle until the receiving process's event loop gets to it (10–50 ms when it is busy),
+   * so it is paid once per ~15 calls of 20 ms; a quiet process waits at most a hold per process
+   * queued before it.
    */
   holdMs?: number;
   log?: Log;
@@ -69,7 +72,7 @@ export function createClusterSlots(opts: ClusterSlotOptions): ClusterSlots {
   }
   const log: Log = opts.log ?? ((m) => process.stderr.write(`${m}\n`));
   const exempt = opts.exempt ?? new Set<string>();
-  const holdMs = opts.holdMs ?? 100;
+  const holdMs = opts.holdMs ?? 300;
   const now = opts.now ?? (() => performance.now());
   const onIdleError = (err: Error) => log(`provider call slot connection lost: ${err.message}`);
   pool.on('error', onIdleError);
@@ -206,7 +209,7 @@ export function createClusterSlots(opts: ClusterSlotOptions): ClusterSlots {
 export function clusterSlotsFor(
   database: Database,
   maxInFlight: number,
-  opts: { exempt?: ReadonlySet<string>; log?: Log } = {},
+  opts: Pick<ClusterSlotOptions, 'exempt' | 'holdMs' | 'log'> = {},
 ): ClusterSlots | null {
   if (database.kind !== 'postgres') return null;
   const main = (database.db as unknown as { $client?: unknown }).$client;
