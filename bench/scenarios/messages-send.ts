@@ -213,8 +213,9 @@ export interface LoadResult {
 }
 
 /**
- * `total` sendMessageTest calls, `concurrency` in flight, each to one receiver (rotating, so no
- * member nears WeCom's 30-a-minute limit), spread over the given servers.
+ * `total` sendMessageTest calls (or as many as fit in `durationMs`), `concurrency` in flight, each
+ * to one receiver (rotating, so no member nears WeCom's 30-a-minute limit), spread over the given
+ * servers. Failures are counted by `status errorCode` (and the provider's errcode when given).
  */
 export async function sendLoad(o: {
   urls: string[];
@@ -223,6 +224,8 @@ export async function sendLoad(o: {
   total: number;
   concurrency: number;
   offset?: number;
+  /** Stop starting calls after this long (then `total` is only an upper bound). */
+  durationMs?: number;
 }): Promise<LoadResult> {
   const latencies: number[] = [];
   const failures: Record<string, number> = {};
@@ -230,8 +233,9 @@ export async function sendLoad(o: {
   // server and the simulator, and fetch would cost it several times the CPU per call.
   const agent = new http.Agent({ keepAlive: true, maxSockets: o.concurrency });
   let next = 0;
+  const stopAt = o.durationMs === undefined ? Infinity : performance.now() + o.durationMs;
   const worker = async () => {
-    for (let i = next++; i < o.total; i = next++) {
+    for (let i = next++; i < o.total && performance.now() < stopAt; i = next++) {
       const s = i % o.urls.length;
       const receiver = o.receivers[(i + (o.offset ?? 0)) % o.receivers.length]!;
       const body = JSON.stringify({ app: 'WECHAT_ENTERPRISE', receiver, content: `bench ${i}` });
@@ -240,10 +244,16 @@ export async function sendLoad(o: {
         const res = await post(`${o.urls[s]}/sys/thirdApp/sendMessageTest`, body, agent, {
           'X-Access-Token': o.tokens[s]!,
         });
-        const parsed = JSON.parse(res.text) as { success: boolean; errorCode?: string };
-        if (!parsed.success)
-          failures[`${res.status} ${parsed.errorCode}`] =
-            (failures[`${res.status} ${parsed.errorCode}`] ?? 0) + 1;
+        const parsed = JSON.parse(res.text) as {
+          success: boolean;
+          errorCode?: string;
+          details?: { errcode?: number };
+        };
+        if (!parsed.success) {
+          const errcode = parsed.details?.errcode;
+          const key = `${res.status} ${parsed.errorCode}${errcode === undefined ? '' : ` ${errcode}`}`;
+          failures[key] = (failures[key] ?? 0) + 1;
+        }
       } catch (err) {
         failures[String(err)] = (failures[String(err)] ?? 0) + 1;
       }

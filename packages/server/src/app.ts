@@ -108,6 +108,8 @@ export async function buildApp(opts: BuildAppOptions): Promise<FastifyInstance> 
   });
   // The sweep of stale sends and the background outcome retry (messages.outcomes.ts).
   app.addHook('onClose', () => services.messages.close());
+  const callSlots = services.callSlots;
+  if (callSlots) app.addHook('onClose', () => callSlots.close());
   registerErrorHandler(app);
   registerValidation(app);
   registerJsonParser(app);

@@ -17,6 +17,7 @@ import {
   createLinkRequestsService,
 } from './modules/link-requests/link-requests.service';
 import { createDbTokenStore } from './connectors/token-store';
+import { clusterSlotsFor } from './db/cluster-slots';
 import { createSecretBox } from './lib/secrets';
 import type { Database } from './db/client';
 
@@ -31,6 +32,11 @@ export function createServices(deps: {
   const { db } = deps;
   const box = createSecretBox(deps.config.secretKey);
   const connectorTokens = createDbTokenStore(deps.database, box);
+  // One WeCom concurrency limit per corp and API for every process on the PostgreSQL; gettoken is
+  // single-flight through the token store already.
+  const callSlots = clusterSlotsFor(deps.database, deps.config.wecom.maxInFlight ?? 5, {
+    exempt: new Set(['gettoken']),
+  });
   // On the embedded database the request path's lookups are cached against its change clock.
   const changes = deps.database.changes;
   const auth = createAuthService({ db, changes });
@@ -41,6 +47,7 @@ export function createServices(deps: {
     config: deps.config,
     box,
     tokens: connectorTokens,
+    ...(callSlots ? { callSlots: callSlots.forScope } : {}),
   });
   const directorySync = createDirectorySyncService({
     db,
@@ -50,6 +57,8 @@ export function createServices(deps: {
     logLevel: deps.config.logLevel,
   });
   return {
+    /** Closed with the app (its own connections). */
+    callSlots,
     auth,
     resolveTenant,
     tenants: createTenantsService({ db, resolveTenant, setSessionTenant: auth.setCurrentTenant }),

@@ -50,6 +50,12 @@ export function createSimAdmin(core: SimCore) {
     /** Requests per API path (`/cgi-bin/gettoken` …), faulted and refused ones included. */
     counts: (): Record<string, number> => Object.fromEntries(core.counts),
     resetCounts: (): void => core.counts.clear(),
+    /**
+     * Highest number of requests to one API (`message/send` …) the simulator handled at once since
+     * the last reset, those it refused with 45033 included: what the clients sent concurrently.
+     */
+    peakInFlight: (api: string): number => core.limits.peakInFlight(api),
+    resetPeakInFlight: (): void => core.limits.resetPeaks(),
 
     // --- behaviour knobs ---
     setLatency(ms: number): void {

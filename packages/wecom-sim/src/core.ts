@@ -107,6 +107,7 @@ export function createCore(opts: SimOptions = {}) {
       core.tokens.reset();
       core.faults.clear();
       core.limits.resetWindows();
+      core.limits.resetPeaks();
       core.counts.clear();
       core.callbacks.reset();
       clock.reset();

@@ -27,16 +27,26 @@ export interface LimitSettings {
 export function createLimits(clock: Clock, initial: LimitSettings) {
   const settings = { ...initial };
   const inFlight = new Map<string, number>();
+  // Requests being handled per API, refused ones included, and the highest such count seen: what
+  // a client sent at once, whatever the limit let through (tests and benches read it).
+  const arrived = new Map<string, number>();
+  const peaks = new Map<string, number>();
   const windows = new Map<string, Window>();
 
   function enter(api: string): boolean {
+    const now = (arrived.get(api) ?? 0) + 1;
+    arrived.set(api, now);
+    if (now > (peaks.get(api) ?? 0)) peaks.set(api, now);
     const current = inFlight.get(api) ?? 0;
     if (settings.concurrency > 0 && current >= settings.concurrency) return false;
     inFlight.set(api, current + 1);
     return true;
   }
 
-  function leave(api: string): void {
+  /** Ends a request `enter` counted; `entered` is what enter answered. */
+  function leave(api: string, entered = true): void {
+    arrived.set(api, Math.max(0, (arrived.get(api) ?? 1) - 1));
+    if (!entered) return;
     inFlight.set(api, Math.max(0, (inFlight.get(api) ?? 1) - 1));
   }
 
@@ -72,6 +82,11 @@ export function createLimits(clock: Clock, initial: LimitSettings) {
     leave,
     allow,
     inFlight: (api: string): number => inFlight.get(api) ?? 0,
+    /** Highest number of requests to `api` handled at once (refused ones included) since reset. */
+    peakInFlight: (api: string): number => peaks.get(api) ?? 0,
+    resetPeaks(): void {
+      peaks.clear();
+    },
     resetWindows(): void {
       windows.clear();
     },

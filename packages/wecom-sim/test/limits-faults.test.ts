@@ -18,6 +18,11 @@ describe('limits', () => {
     expect(codes.slice(0, 8).filter((c) => c === 0)).toHaveLength(5);
     expect(codes.slice(0, 8).filter((c) => c === 45033)).toHaveLength(3);
     expect(codes[8]).toBe(0);
+    // The peak counts what clients sent at once, refused requests included.
+    expect(admin.peakInFlight('department/simplelist')).toBe(8);
+    expect(admin.peakInFlight('department/list')).toBe(1);
+    admin.resetPeakInFlight();
+    expect(admin.peakInFlight('department/simplelist')).toBe(0);
     expect(results.find((r) => r.body.errcode === 45033)!.body.errmsg).toMatch(
       /^api concurrent out of limit, hint/,
     );

@@ -124,7 +124,7 @@ export const EN_TEXTS: ErrcodeTexts = {
   45033: [
     'API concurrency limit exceeded',
     'Too many simultaneous requests to the same API for this corp.',
-    'The client limits concurrency and retries; if several processes share a corp, lower their per-process concurrency.',
+    'OrgBridge keeps WECOM_MAX_IN_FLIGHT calls (default 5) per corp and API in flight across all its processes and retries 45033 with backoff. If it persists, another system is calling this corp’s API at the same time, or WeCom allows this API fewer calls: lower WECOM_MAX_IN_FLIGHT (e.g. to 3) on every process and restart them.',
   ],
   48001: [
     'API not authorised',

@@ -14,6 +14,15 @@ export interface RetryPolicy {
   maxDelayMs: number;
   /** No retry is started when it would end after this much time since the first attempt. */
   maxTotalMs: number;
+  /**
+   * 45033 (too many calls of this API in flight for the corp): WeCom did not act, and a slot frees
+   * within one call's time, so these answers have a budget of their own — attempts in total, from
+   * a short first delay — still bounded by maxTotalMs. They come from callers this process does
+   * not govern (another app of the corp, or WECOM_MAX_IN_FLIGHT above the corp's real limit).
+   */
+  busyAttempts: number;
+  busyBaseDelayMs: number;
+  busyMaxDelayMs: number;
 }
 
 export const DEFAULT_RETRY: RetryPolicy = {
@@ -21,12 +30,15 @@ export const DEFAULT_RETRY: RetryPolicy = {
   baseDelayMs: 200,
   maxDelayMs: 5_000,
   maxTotalMs: 30_000,
+  busyAttempts: 12,
+  busyBaseDelayMs: 50,
+  busyMaxDelayMs: 1_000,
 };
 
 /** Exponential backoff with full jitter: uniform in [0, min(max, base·2^(attempt-1))]. */
 export function backoffDelay(
   attempt: number,
-  policy: RetryPolicy,
+  policy: Pick<RetryPolicy, 'baseDelayMs' | 'maxDelayMs'>,
   random: () => number = Math.random,
 ): number {
   const ceiling = Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** (attempt - 1));

@@ -3,7 +3,8 @@
  *
  * Retry rules:
  * - 40014/42001/41001: invalidate the token and retry once, outside the attempt budget.
- * - -1, 45009, 45033 (WeCom answered and did not act): backoff and retry, for every API.
+ * - -1, 45009, 45033 (WeCom answered and did not act): backoff and retry, for every API; 45033
+ *   (too many in flight) on a budget of its own (`busyAttempts`), as it clears within a call's time.
  * - timeouts, resets, unreadable bodies: retried only for idempotent calls. `message/send` is not
  *   idempotent — the message may already be delivered — so those surface as
  *   `WeComError{ uncertain: true }` and the caller decides (see api/message.ts).
@@ -38,6 +39,9 @@ export interface RequesterDeps {
   random?: () => number;
 }
 
+/** API concurrency limit exceeded: retried on the `busyAttempts` budget. */
+const BUSY = 45033;
+
 const defaultSleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
 
 function mayRetry(err: WeComError, idempotent: boolean): boolean {
@@ -68,6 +72,7 @@ export function createRequester(deps: RequesterDeps): Requester {
     async call(spec) {
       const start = Date.now();
       let attempts = 0;
+      let busy = 0;
       let refreshed = false;
       for (;;) {
         attempts++;
@@ -96,8 +101,20 @@ export function createRequester(deps: RequesterDeps): Requester {
           await deps.tokens().invalidate(token);
           continue;
         }
-        if (!mayRetry(error, spec.idempotent) || attempts >= deps.retry.maxAttempts) throw error;
-        const delay = backoffDelay(attempts, deps.retry, deps.random);
+        if (!mayRetry(error, spec.idempotent)) throw error;
+        let delay: number;
+        if (error.errcode === BUSY) {
+          attempts--;
+          if (++busy >= deps.retry.busyAttempts) throw error;
+          delay = backoffDelay(
+            busy,
+            { baseDelayMs: deps.retry.busyBaseDelayMs, maxDelayMs: deps.retry.busyMaxDelayMs },
+            deps.random,
+          );
+        } else {
+          if (attempts >= deps.retry.maxAttempts) throw error;
+          delay = backoffDelay(attempts, deps.retry, deps.random);
+        }
         if (Date.now() - start + delay > deps.retry.maxTotalMs) throw error;
         await sleep(delay);
       }

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { LOCAL_ERRCODE, WeComError } from '../src/index';
+import { DEFAULT_RETRY, LOCAL_ERRCODE, WeComError } from '../src/index';
 import {
   appClient,
   contactClient,
@@ -66,6 +66,44 @@ describe('retried faults (WeCom answered and did not act)', () => {
     sim.admin.injectFaults({ api: 'department/list', errcode: 45009 });
     const started = Date.now();
     await expect(client.department.list()).rejects.toMatchObject({ errcode: 45009, kind: 'rate' });
+    expect(Date.now() - started).toBeLessThan(1_000);
+    expect(count(sim, 'department/list')).toBeLessThan(1_000);
+  });
+});
+
+describe('45033: too many calls in flight (another process or app of the corp was calling)', () => {
+  it('is retried with backoff until WeCom takes the call, beyond the attempt budget', async () => {
+    const rec = recorder();
+    // The default attempt budget (4), shorter 45033 delays to keep the test quick.
+    const client = appClient(sim, {
+      onRequest: rec.onRequest,
+      retry: { busyBaseDelayMs: 5, busyMaxDelayMs: 40 },
+    });
+    expect(DEFAULT_RETRY.busyAttempts).toBeGreaterThan(8);
+    await client.getToken();
+    sim.admin.injectFaults({ api: 'message/send', errcode: 45033, times: 8 });
+    const started = Date.now();
+    const res = await client.message.send(text(userid));
+    expect(res.msgId).toBeTruthy();
+    expect(rec.codes('message/send')).toEqual([...Array(8).fill(45033), 0]);
+    expect(sim.admin.messagesFor(userid)).toHaveLength(1);
+    expect(Date.now() - started).toBeLessThan(DEFAULT_RETRY.maxTotalMs);
+  });
+
+  it('still ends: after busyAttempts, or when the time budget would be exceeded', async () => {
+    const client = appClient(sim, {
+      retry: { busyAttempts: 5, busyBaseDelayMs: 5, busyMaxDelayMs: 20 },
+    });
+    sim.admin.injectFaults({ api: 'department/list', errcode: 45033 });
+    await expect(client.department.list()).rejects.toMatchObject({ errcode: 45033, kind: 'rate' });
+    expect(count(sim, 'department/list')).toBe(5);
+
+    sim.admin.resetCounts();
+    const timed = appClient(sim, {
+      retry: { busyAttempts: 1_000, busyBaseDelayMs: 40, busyMaxDelayMs: 100, maxTotalMs: 400 },
+    });
+    const started = Date.now();
+    await expect(timed.department.list()).rejects.toMatchObject({ errcode: 45033 });
     expect(Date.now() - started).toBeLessThan(1_000);
     expect(count(sim, 'department/list')).toBeLessThan(1_000);
   });

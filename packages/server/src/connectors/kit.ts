@@ -200,6 +200,21 @@ export interface ConnectorContext {
   endpoints: { apiBase: string; oauthBase: string; loginBase: string };
   tokens: ConnectorTokenStore;
   log: Pick<FastifyBaseLogger, 'info' | 'warn' | 'error' | 'debug'>;
+  /** Provider calls in flight per account and API (WECOM_MAX_IN_FLIGHT); default 5. */
+  maxInFlight?: number;
+  /**
+   * The call slots of one provider account (`scope`, e.g. API base and CorpID), shared by every
+   * process on the database (db/cluster-slots.ts). Absent on the embedded database: one process.
+   */
+  callSlots?: (scope: string) => ConnectorCallSlots;
+}
+
+/** Same shape as @orgbridge/wecom's Governor; declared here so the server does not import it. */
+export interface ConnectorCallSlots {
+  readonly concurrency: number;
+  run<T>(api: string, fn: () => Promise<T>): Promise<T>;
+  inFlight(api: string): number;
+  peak(api: string): number;
 }
 
 /** Same shape as @orgbridge/wecom's TokenStore; declared here so the server does not import it. */

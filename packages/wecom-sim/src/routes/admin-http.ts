@@ -120,6 +120,13 @@ function registerKnobs(app: FastifyInstance, admin: SimAdmin, run: Run): void {
   });
   app.get('/sim/admin/counts', async () => admin.counts());
   app.delete('/sim/admin/counts', (_req, reply) => run(reply, () => admin.resetCounts()));
+  app.get('/sim/admin/peak-in-flight', async (req) => {
+    const { api } = req.query as { api?: string };
+    return { api: api ?? 'message/send', peak: admin.peakInFlight(api ?? 'message/send') };
+  });
+  app.delete('/sim/admin/peak-in-flight', (_req, reply) =>
+    run(reply, () => admin.resetPeakInFlight()),
+  );
   app.put<{ Body: Static<typeof Ms> }>(
     '/sim/admin/latency',
     { schema: { body: Ms } },

@@ -98,7 +98,7 @@ export function registerApi(app: FastifyInstance, core: SimCore, def: ApiDefinit
         if (error instanceof WeComApiError) return fail(error);
         throw error;
       } finally {
-        if (entered) core.limits.leave(def.api);
+        core.limits.leave(def.api, entered);
       }
     },
   });

@@ -43,11 +43,16 @@ export const wecomConnector: ConnectorDefinition = {
   ],
   create(ctx): ConnectorInstance {
     const { settings, endpoints, tokens } = ctx;
+    // Both secrets of a corp share its slots: WeCom counts calls per corp and API.
+    const concurrency = ctx.maxInFlight ?? 5;
+    const governor = ctx.callSlots?.(`${endpoints.apiBase}\n${settings.clientId}`);
+    const limits = { concurrency, ...(governor ? { governor } : {}) };
     const app = createWeComClient({
       corpId: settings.clientId,
       secret: settings.clientSecret,
       apiBase: endpoints.apiBase,
       tokenStore: tokens,
+      ...limits,
     });
     // The contacts-sync secret has its own token; diagnostics check it when it is configured, and
     // a directory read lists the whole corp with it to tell hidden members from leavers.
@@ -57,11 +62,12 @@ export const wecomConnector: ConnectorDefinition = {
           secret: settings.contactSecret,
           apiBase: endpoints.apiBase,
           tokenStore: tokens,
+          ...limits,
         })
       : null;
     return {
       test: () => runWeComDiagnostics({ app, agentId: settings.agentId, contacts }),
-      directory: createWeComDirectory(app, 5, contacts),
+      directory: createWeComDirectory(app, concurrency, contacts),
       messaging: createWeComMessaging(app, settings.agentId),
       oauth: createWeComOAuth(app, {
         corpId: settings.clientId,

@@ -87,6 +87,8 @@ export function createThirdAppConfigService(deps: {
   tokens: ConnectorTokenStore;
   log?: ConnectorContext['log'];
   changes?: ChangeClock;
+  /** PostgreSQL: provider call slots shared by every process (db/cluster-slots.ts). */
+  callSlots?: ConnectorContext['callSlots'];
 }) {
   const { db, config, box, tokens } = deps;
   const log = deps.log ?? SILENT;
@@ -144,6 +146,10 @@ export function createThirdAppConfigService(deps: {
           endpoints: config.wecom,
           tokens,
           log,
+          ...(config.wecom.maxInFlight === undefined
+            ? {}
+            : { maxInFlight: config.wecom.maxInFlight }),
+          ...(deps.callSlots ? { callSlots: deps.callSlots } : {}),
         }),
         callbackToken: box.open(row.callbackTokenEnc),
         encodingAesKey: box.open(row.encodingAesKeyEnc),

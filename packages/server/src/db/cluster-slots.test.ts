@@ -1,0 +1,138 @@
+import pg from 'pg';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openTestDatabase, usePostgres } from '../../test/test-db';
+import type { Database } from './client';
+import { clusterSlotsFor, type ClusterSlots } from './cluster-slots';
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/** Callers inside `run` right now across every "process", and the most seen at once. */
+function gauge() {
+  let now = 0;
+  let max = 0;
+  return {
+    get max() {
+      return max;
+    },
+    async hold(ms: number) {
+      now++;
+      max = Math.max(max, now);
+      await sleep(ms);
+      now--;
+    },
+  };
+}
+
+describe.runIf(usePostgres())('cluster call slots on PostgreSQL', () => {
+  let database: Database;
+  const opened: ClusterSlots[] = [];
+  /** One per simulated process: each has a pool (and sessions) of its own. */
+  const processes = (n: number, maxInFlight: number, holdMs?: number) =>
+    Array.from({ length: n }, () => {
+      const slots = clusterSlotsFor(database, maxInFlight, {
+        log: () => {},
+        ...(holdMs === undefined ? {} : { holdMs }),
+      })!;
+      opened.push(slots);
+      return slots;
+    });
+
+  beforeAll(async () => {
+    database = await openTestDatabase();
+  });
+  afterAll(async () => {
+    await Promise.all(opened.map((s) => s.close()));
+    await database?.close();
+  });
+
+  it('three processes × 12 callers never hold more than 5 slots of one API at once', async () => {
+    const g = gauge();
+    const scopes = processes(3, 5).map((s) => s.forScope('http://wecom\nww1'));
+    await Promise.all(
+      scopes.flatMap((s) =>
+        Array.from({ length: 12 }, () => s.run('message/send', () => g.hold(15))),
+      ),
+    );
+    expect(g.max).toBe(5);
+    // Another API and another corp have slots of their own.
+    const h = gauge();
+    const [a] = scopes;
+    const other = opened[1]!.forScope('http://wecom\nww2');
+    await Promise.all([
+      ...Array.from({ length: 5 }, () => a!.run('message/send', () => h.hold(40))),
+      ...Array.from({ length: 5 }, () => a!.run('user/list', () => h.hold(40))),
+      ...Array.from({ length: 5 }, () => other.run('message/send', () => h.hold(40))),
+    ]);
+    expect(h.max).toBe(15);
+  });
+
+  it('WECOM_MAX_IN_FLIGHT=2 is honoured across processes', async () => {
+    const g = gauge();
+    const scopes = processes(3, 2).map((s) => s.forScope('http://wecom\nww3'));
+    await Promise.all(
+      scopes.flatMap((s) => Array.from({ length: 6 }, () => s.run('user/get', () => g.hold(10)))),
+    );
+    expect(g.max).toBe(2);
+    expect(scopes.every((s) => s.concurrency === 2)).toBe(true);
+  });
+
+  it('a busy process keeps a slot for its own callers only briefly: a quiet one is not starved', async () => {
+    const [busy, quiet] = processes(2, 1, 100).map((s) => s.forScope('http://wecom\nww5'));
+    const started = performance.now();
+    const load = Promise.all(
+      Array.from({ length: 60 }, () => busy!.run('message/send', () => sleep(20))),
+    ).then(() => performance.now() - started);
+    await sleep(30);
+    const asked = performance.now();
+    await quiet!.run('message/send', async () => {});
+    const waited = performance.now() - asked;
+    const busyTotal = await load;
+    // 60 calls of 20 ms take 1.2 s; the quiet caller waits about one hold (100 ms) and a call.
+    expect(waited).toBeLessThan(busyTotal / 2);
+  });
+
+  it('a holder whose connection is terminated frees its slot, and its process carries on', async () => {
+    const [a, b] = processes(2, 1).map((s) => s.forScope('http://wecom\nww4'));
+    let finish!: () => void;
+    const held = new Promise<void>((r) => (finish = r));
+    let entered!: () => void;
+    const inside = new Promise<void>((r) => (entered = r));
+    const first = a!.run('department/list', async () => {
+      entered();
+      await held;
+      return 'first';
+    });
+    await inside;
+
+    // Kill the backend holding the advisory lock (this test's database only).
+    const admin = new pg.Client({ connectionString: process.env.TEST_DATABASE_URL });
+    await admin.connect();
+    try {
+      const all = await admin.query<{ pid: number; datname: string }>(
+        `select l.pid, a.datname from pg_locks l join pg_stat_activity a on a.pid = l.pid
+          where l.locktype = 'advisory' and l.granted`,
+      );
+      const mine = all.rows.filter((r) => r.datname === dbName(database));
+      expect(mine).toHaveLength(1);
+      await admin.query('select pg_terminate_backend($1)', [mine[0]!.pid]);
+    } finally {
+      await admin.end();
+    }
+
+    // The other process gets the slot although the first caller has not finished.
+    const second = await Promise.race([
+      b!.run('department/list', async () => 'second'),
+      sleep(5_000).then(() => 'timed out'),
+    ]);
+    expect(second).toBe('second');
+    finish();
+    expect(await first).toBe('first');
+    // The process whose connection died still works (its pool replaced the connection).
+    expect(await a!.run('department/list', async () => 'again')).toBe('again');
+  });
+});
+
+function dbName(database: Database): string {
+  const pool = (database.db as unknown as { $client: pg.Pool }).$client;
+  return new URL(pool.options.connectionString!).pathname.slice(1);
+}
