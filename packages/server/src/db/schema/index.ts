@@ -11,3 +11,4 @@ export * from './sync';
 export * from './callbacks';
 export * from './link-requests';
 export * from './instance';
+export * from './verify-files';

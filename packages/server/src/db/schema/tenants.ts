@@ -13,6 +13,8 @@ export const tenants = pgTable('tenants', {
   houseNumber: text('house_number').notNull().unique('tenants_house_number_uq'),
   /** 1 normal, 0 frozen. */
   status: smallint('status').notNull().default(1),
+  /** The tenant's own host name (PRODUCT.md §8), lower-case; unique across tenants. */
+  customDomain: text('custom_domain').unique('tenants_custom_domain_uq'),
   createdBy: integer('created_by'),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),

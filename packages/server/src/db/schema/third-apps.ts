@@ -58,6 +58,17 @@ export const thirdAppConfigs = pgTable(
     callbackTokenEnc: text('callback_token_enc').notNull(),
     encodingAesKeyEnc: text('encoding_aes_key_enc').notNull(),
     enabled: boolean('enabled').notNull().default(true),
+    /** `http://[user:pass@]host:port` the connection's server-API calls go through, sealed. */
+    egressProxyEnc: text('egress_proxy_enc'),
+    /** The caller address WeCom last named (`from ip: …`), and when it was seen (PRODUCT.md §8). */
+    egressIp: text('egress_ip'),
+    egressIpSeenAt: timestamp('egress_ip_seen_at', { withTimezone: true }),
+    /** The last 60020 (address not trusted): `{ ip, api, at }`, shown on the integration page. */
+    trustedIpAlert: jsonb('trusted_ip_alert').$type<{
+      ip: string | null;
+      api: string;
+      at: string;
+    }>(),
     syncPolicy: jsonb('sync_policy').$type<SyncPolicy>().notNull(),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
