@@ -102,7 +102,9 @@ function malformedKey(source: string, zh: string, en: string): ConfigError {
  * would decode to the wrong bytes. `source` names the setting in the error.
  */
 export function decodeSecretKey(text: string, source = 'SECRET_KEY'): Buffer {
-  const trimmed = text.trim();
+  // Line breaks and blanks are not part of a key: `openssl rand -base64 48` and MIME tools wrap
+  // at 64 characters (RFC 2045), and keys generated so worked before strict decoding.
+  const trimmed = text.replace(/\s+/g, '');
   let bytes: Buffer;
   if (HEX.test(trimmed)) {
     bytes = Buffer.from(trimmed, 'hex');
@@ -117,8 +119,8 @@ export function decodeSecretKey(text: string, source = 'SECRET_KEY'): Buffer {
     if (!m || body.length % 4 === 1 || (padded && trimmed.length % 4 !== 0) || canonical !== body) {
       throw malformedKey(
         source,
-        '不是十六进制也不是 base64（含有其他字符、空格，或填充不对）',
-        'it is neither hex nor base64 (other characters, spaces, or wrong padding)',
+        '不是十六进制也不是 base64（含有其他字符，或填充不对）',
+        'it is neither hex nor base64 (other characters, or wrong padding)',
       );
     }
   }

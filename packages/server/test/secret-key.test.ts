@@ -54,7 +54,6 @@ describe('decodeSecretKey: strict hex, base64 and base64url of at least 32 bytes
     for (const bad of [
       'not base64!! but long enough to pass the length check easily, surely by now',
       `${key.toString('base64').slice(0, 20)}*${key.toString('base64').slice(21)}`,
-      `${key.toString('base64').slice(0, 20)} ${key.toString('base64').slice(20)}`,
       // both alphabets at once, misplaced padding, wrong padding length, non-zero trailing bits
       `${randomBytes(33).toString('base64url')}+/`,
       `${key.toString('base64').replace(/=+$/, '')}===`,
@@ -65,6 +64,14 @@ describe('decodeSecretKey: strict hex, base64 and base64url of at least 32 bytes
       expect(message, bad).toMatch(/SECRET_KEY/);
       expect(message, bad).not.toContain(bad.trim());
     }
+  });
+
+  it('ignores line breaks and blanks inside the key (RFC 2045 wrapping), decoding the same bytes', () => {
+    const b64 = key.toString('base64');
+    expect(decodeSecretKey(`${b64.slice(0, 20)}\n${b64.slice(20)}\n`)).toEqual(
+      decodeSecretKey(b64),
+    );
+    expect(decodeSecretKey(`${b64.slice(0, 20)} ${b64.slice(20)}`)).toEqual(decodeSecretKey(b64));
   });
 
   it('refuses fewer than 32 bytes', () => {

@@ -1,3 +1,5 @@
+import { WeComError } from '@orgbridge/wecom';
+import { ConnectorError } from '../connectors/kit';
 export interface PgLikeError {
   code: string;
   constraint?: string;
@@ -81,6 +83,8 @@ export function classifyDbUnavailable(err: unknown): DbUnavailable | null {
   let e = err as { cause?: unknown } | undefined;
   for (let depth = 0; e && typeof e === 'object' && depth < 5; depth++) {
     if (e instanceof DatabaseUnavailableError) return { cause: e.reason, detail: e.detail };
+    // A provider's network failure (its cause may be ECONNREFUSED too) is not the database's.
+    if (e instanceof ConnectorError || e instanceof WeComError) return null;
     const { code, message, severity } = e as {
       code?: unknown;
       message?: unknown;

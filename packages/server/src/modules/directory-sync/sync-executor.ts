@@ -107,11 +107,13 @@ export function createSyncExecutor(deps: { db: Db; box: SecretBox }) {
       const done = Object.entries(next)
         .filter(([k]) => !PROGRESS_KEYS.has(k))
         .reduce((a, [, v]) => a + v, 0);
-      await runs.updateRun(input.tenantId, input.runId, {
+      const stillRunning = await runs.updateRunning(input.tenantId, input.runId, {
         counts: next,
         done,
         heartbeatAt: new Date(),
       });
+      // Closed meanwhile (lock lost → interrupted; another run may already be writing): roll back.
+      if (!stillRunning) throw new RunInterruptedError({ cause: input.lost?.reason });
     });
     Object.assign(counts, next);
     // The embedded database runs on this thread and every statement resolves as a microtask, so

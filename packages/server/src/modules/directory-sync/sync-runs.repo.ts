@@ -83,6 +83,22 @@ export function createSyncRunsRepo(db: Db) {
         .set(patch)
         .where(and(eq(syncRuns.tenantId, tenantId), eq(syncRuns.id, id)));
     },
+    /**
+     * `updateRun` only while the run is still running; false when it was closed meanwhile (its
+     * lock was lost and it was marked interrupted). Inside a batch's transaction this is the fence:
+     * the row lock orders it with `closeRun`, so a batch either commits before the run is closed or
+     * sees it closed and must roll back.
+     */
+    async updateRunning(tenantId: number, id: number, patch: RunPatch): Promise<boolean> {
+      const rows = await db
+        .update(syncRuns)
+        .set(patch)
+        .where(
+          and(eq(syncRuns.tenantId, tenantId), eq(syncRuns.id, id), eq(syncRuns.status, 'running')),
+        )
+        .returning({ id: syncRuns.id });
+      return rows.length > 0;
+    },
     /** Closes a run that is still running (no-op once it is closed), e.g. as interrupted. */
     async closeRun(tenantId: number, id: number, error: Record<string, unknown>) {
       await db

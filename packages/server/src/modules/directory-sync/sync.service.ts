@@ -273,7 +273,8 @@ export function createDirectorySyncService(deps: {
       if (lost.aborted) throw new RunInterruptedError({ cause: lost.reason });
       if (!r) return;
       if (Object.values(r.counts).some((n) => n > 0)) await refreshStatistics();
-      await runs.updateRun(tenantId, runId, {
+      // Conditional: a lock lost after the check above has already closed the run as interrupted.
+      await runs.updateRunning(tenantId, runId, {
         status: 'succeeded',
         phase: 'done',
         counts: r.counts,
@@ -283,7 +284,7 @@ export function createDirectorySyncService(deps: {
     } catch (err) {
       // Without its lock whatever failed next (often the database itself) is not the story.
       const cause = lost.aborted ? new RunInterruptedError({ cause: err }) : err;
-      await runs.updateRun(tenantId, runId, {
+      await runs.updateRunning(tenantId, runId, {
         status: 'failed',
         error: errorOf(cause),
         finishedAt: new Date(),

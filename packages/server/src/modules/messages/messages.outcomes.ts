@@ -34,10 +34,11 @@ const MAX_PENDING_OUTCOMES = 10_000;
 /**
  * Longer than any send can take: a send to 20,000 users is 20 batches, each at most three
  * attempts of WeCom's 10 s timeout with backoff (~11 min in the worst case, seconds normally),
- * then the ~2 s of outcome retries. A send still running when swept is not harmed: its outcome
- * write overwrites `unknown`.
+ * then the ~2 s of outcome retries, plus the wait for a cluster call slot under load — so twice
+ * that, with margin. A send still running when swept is not harmed (its outcome write overwrites
+ * `unknown`), but the console would show "the process stopped" meanwhile.
  */
-export const SWEEP_AFTER_MS = 10 * 60_000;
+export const SWEEP_AFTER_MS = 30 * 60_000;
 export const SWEEP_EVERY_MS = 60_000;
 
 export interface OutcomeLog {
