@@ -96,6 +96,11 @@ export interface DirectoryReader {
   /** Re-reads one member (callbacks); null when it no longer exists. */
   member(userId: string): Promise<ExtMember | null>;
   department(id: string): Promise<ExtDepartment | null>;
+  /**
+   * The department `id` and every department under it, ids, parents and order only (one request;
+   * callbacks rank a department among its siblings with it). Null ids of roots as in `read`.
+   */
+  subtree?(id: string): Promise<Pick<ExtDepartment, 'id' | 'parentId' | 'order'>[]>;
 }
 
 export type OutboundContent =

@@ -154,10 +154,18 @@ export function createWeComDirectory(
         };
       } catch (err) {
         const e = toConnectorError(err) as ConnectorError;
-        // 60123: invalid department id (deleted).
-        if (e.info?.providerCode === 60123) return null;
+        // 60003: department not found (deleted); 60123: invalid department id.
+        if (e.info?.providerCode === 60003 || e.info?.providerCode === 60123) return null;
         throw e;
       }
+    },
+    async subtree(id) {
+      const refs = await translated(() => client.department.simplelist(Number(id)));
+      return refs.map((d) => ({
+        id: String(d.id),
+        parentId: d.parentId === 0 ? null : String(d.parentId),
+        order: d.order,
+      }));
     },
   };
 }

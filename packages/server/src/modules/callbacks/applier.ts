@@ -8,6 +8,9 @@ export interface CallbackApplyOptions {
   debounceMs?: number;
   /** How often to look again while another run of the tenant is active, and until ours ends. */
   pollMs?: number;
+  /** First wait before a failed apply is tried again; doubles per failure up to `retryMaxMs`. */
+  retryMs?: number;
+  retryMaxMs?: number;
 }
 
 export interface ApplierLog {
@@ -15,13 +18,23 @@ export interface ApplierLog {
   error(obj: unknown, msg?: string): void;
 }
 
-const DEFAULTS: Required<CallbackApplyOptions> = { debounceMs: 2_000, pollMs: 500 };
+const DEFAULTS: Required<CallbackApplyOptions> = {
+  debounceMs: 2_000,
+  pollMs: 500,
+  retryMs: 5_000,
+  retryMaxMs: 10 * 60_000,
+};
+/** Events per run: a longer backlog is taken by the next run of the same attempt. */
+const BATCH = 500;
 const silent: ApplierLog = { warn: () => {}, error: () => {} };
 
-type Step = 'done' | 'retry';
+/** `retry`: another run is active; `failed`: ours failed (backoff); `more`: a backlog is left. */
+type Step = 'done' | 'retry' | 'failed' | 'more';
 interface Slot {
   timer?: NodeJS.Timeout;
   busy: boolean;
+  /** Failed attempts in a row (the backoff's exponent). */
+  failures: number;
   /** An event arrived while an attempt was under way: look again once it is over. */
   again: boolean;
 }
@@ -29,17 +42,19 @@ interface Slot {
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 /**
- * Applies stored contact changes. First version, said plainly: an event is not applied on its
- * own — a tenant's events are coalesced into ONE `runNow(trigger 'callback')`, which re-reads the
- * whole directory through the same read → plan → guard → apply path as a full sync. It is correct
- * for every change type (renames via NewUserID included) but costs a full read per burst.
- * Nothing is lost: events stay unapplied (applied_at null) until a run that took them succeeds;
- * one that fails or stops for confirmation leaves them for the next attempt, which the next
- * event or the pick-up at start makes.
+ * Applies stored contact changes (PRODUCT.md §5.7). A tenant's events arriving within the debounce
+ * window are taken by ONE run (trigger 'callback': a `sync_runs` row, so it is in the run history
+ * and holds the tenant's one-run rule and lock) in which each event re-reads only the member or
+ * department it names (directory-sync/targeted.ts) and is marked applied once its writes
+ * committed. An event only a full read can decide turns that run into a full one.
+ * Nothing is lost: an event stays unapplied (applied_at null) until it was applied; a run that
+ * fails leaves the rest with its reason and is tried again after a backoff (5 s doubling to
+ * 10 min), a run stopped for confirmation waits for the admin (or the nightly reconcile); a run
+ * of the tenant already active (a full sync) is waited for.
  */
 export function createCallbackApplier(deps: {
   repo: CallbacksRepo;
-  sync: Pick<DirectorySyncService, 'runNow'>;
+  sync: Pick<DirectorySyncService, 'runNow' | 'runTargeted'>;
   options?: CallbackApplyOptions;
 }) {
   const { repo, sync } = deps;
@@ -61,28 +76,31 @@ export function createCallbackApplier(deps: {
   async function applyOnce(tenantId: number, thirdType: ThirdType): Promise<Step> {
     const maxId = await repo.maxUnappliedId(tenantId, thirdType);
     if (maxId === null) return 'done';
+    const events = await repo.listUnapplied(tenantId, thirdType, maxId, BATCH);
+    const last = events.at(-1)?.id ?? maxId;
     let runId: number;
     try {
-      ({ runId } = await sync.runNow(tenantId, thirdType, {
-        trigger: 'callback',
-        actorUserId: null,
+      ({ runId } = await sync.runTargeted(tenantId, thirdType, events, {
+        applied: (ids, run) => repo.markApplied(tenantId, ids, run),
       }));
     } catch (err) {
       if (err instanceof AppError && err.code === 'sync.run_active') return 'retry';
       if (!(err instanceof AppError)) throw err;
       // Not configured any more, disabled…: kept with the reason, taken again by the next attempt.
-      await repo.markNotApplied(tenantId, thirdType, maxId, 'failed', {
+      await repo.markNotApplied(tenantId, thirdType, last, 'failed', {
         code: err.code,
         message: err.message,
       });
       log.warn({ tenantId, code: err.code }, 'callback events could not start a sync run');
-      return 'done';
+      return 'failed';
     }
-    await repo.claim(tenantId, thirdType, maxId, runId);
+    await repo.claim(tenantId, thirdType, last, runId);
     const run = await waitForRun(tenantId, runId);
     // Shutting down: the events stay unapplied and are taken again at the next start.
-    if (run) await repo.settle(tenantId, runId, run);
-    return 'done';
+    if (!run) return 'done';
+    await repo.settle(tenantId, runId, run);
+    if (run.status === 'failed') return 'failed';
+    return last < maxId ? 'more' : 'done';
   }
 
   function schedule(tenantId: number, thirdType: ThirdType, slot: Slot, delayMs: number) {
@@ -105,8 +123,12 @@ export function createCallbackApplier(deps: {
       slot.busy = false;
     }
     if (stopped) return;
-    if (step === 'retry') schedule(tenantId, thirdType, slot, opts.pollMs);
-    else if (slot.again) schedule(tenantId, thirdType, slot, opts.debounceMs);
+    slot.failures = step === 'failed' ? slot.failures + 1 : 0;
+    if (step === 'retry' || step === 'more') schedule(tenantId, thirdType, slot, opts.pollMs);
+    else if (step === 'failed') {
+      const backoff = Math.min(opts.retryMs * 2 ** (slot.failures - 1), opts.retryMaxMs);
+      schedule(tenantId, thirdType, slot, slot.again ? opts.debounceMs : backoff);
+    } else if (slot.again) schedule(tenantId, thirdType, slot, opts.debounceMs);
   }
 
   /** A new event was stored: apply it (and whatever else arrives meanwhile) after the window. */
@@ -114,9 +136,14 @@ export function createCallbackApplier(deps: {
     if (stopped) return;
     const key = `${tenantId}:${thirdType}`;
     let slot = slots.get(key);
-    if (!slot) slots.set(key, (slot = { busy: false, again: false }));
+    if (!slot) slots.set(key, (slot = { busy: false, again: false, failures: 0 }));
     if (slot.busy) slot.again = true;
     else if (!slot.timer) schedule(tenantId, thirdType, slot, opts.debounceMs);
+    else if (slot.failures > 0) {
+      // Waiting out a failure: a new event is a reason to try again now.
+      clearTimeout(slot.timer);
+      schedule(tenantId, thirdType, slot, opts.debounceMs);
+    }
   }
 
   return {

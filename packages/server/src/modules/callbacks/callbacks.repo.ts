@@ -1,4 +1,4 @@
-import { and, eq, isNull, lte, max } from 'drizzle-orm';
+import { and, asc, eq, inArray, isNull, lte, max } from 'drizzle-orm';
 import type { Db } from '../../db/client';
 import {
   callbackEvents,
@@ -41,6 +41,36 @@ export function createCallbacksRepo(db: Db) {
         .from(callbackEvents)
         .where(unapplied(tenantId, thirdType));
       return row?.id == null ? null : Number(row.id);
+    },
+
+    /** The tenant's unapplied events up to `maxId`, oldest first (the order WeCom sent them). */
+    async listUnapplied(tenantId: number, thirdType: ThirdType, maxId: number, limit: number) {
+      return db
+        .select({
+          id: callbackEvents.id,
+          changeType: callbackEvents.changeType,
+          extId: callbackEvents.extId,
+          newExtId: callbackEvents.newExtId,
+        })
+        .from(callbackEvents)
+        .where(and(unapplied(tenantId, thirdType), lte(callbackEvents.id, maxId)))
+        .orderBy(asc(callbackEvents.id))
+        .limit(limit);
+    },
+
+    /** Events whose targeted apply committed: applied by `runId`. */
+    async markApplied(tenantId: number, ids: number[], runId: number) {
+      if (ids.length === 0) return;
+      await db
+        .update(callbackEvents)
+        .set({ runId, outcome: 'applied', error: null, appliedAt: new Date() })
+        .where(
+          and(
+            eq(callbackEvents.tenantId, tenantId),
+            inArray(callbackEvents.id, ids),
+            isNull(callbackEvents.appliedAt),
+          ),
+        );
     },
 
     /** Tenants with events waiting, for the pick-up at start. */

@@ -58,7 +58,7 @@ function cryptoRefusal(err: CallbackCryptoError): AppError {
 export function createCallbacksService(deps: {
   db: Db;
   runtime: ThirdAppConfigService['runtime'];
-  sync: Pick<DirectorySyncService, 'runNow'>;
+  sync: Pick<DirectorySyncService, 'runNow' | 'runTargeted'>;
   options?: CallbackApplyOptions;
 }) {
   const repo = createCallbacksRepo(deps.db);

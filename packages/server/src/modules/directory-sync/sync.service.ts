@@ -22,6 +22,7 @@ import type { TenantContext } from '../../lib/route';
 import type { SecretBox } from '../../lib/secrets';
 import type { ConnectorRuntime } from '../third-app-config/third-app-config.service';
 import { planAndOps, type SyncOps } from './planner';
+import { planTargeted, type TargetedEvent } from './targeted';
 import { createSyncExecutor } from './sync-executor';
 import { createSyncRunner, RunInterruptedError } from './sync-runner';
 import { createSyncRunsRepo, type PlanHead, type RunRow } from './sync-runs.repo';
@@ -121,7 +122,7 @@ function partialRead(problems: readonly ReadProblem[]): Record<string, unknown> 
 }
 
 /** Mass-change threshold and partial-read guard (PRODUCT.md §5.2.4): stop and ask instead. */
-function guard(
+export function guard(
   snapshot: Pick<PlanSnapshot, 'partial' | 'problems'>,
   ops: SyncOps,
   policy: SyncPolicy,
@@ -364,6 +365,69 @@ export function createDirectorySyncService(deps: {
     };
   }
 
+  /** Read + plan + guard + apply of the whole directory, inside a launched run. */
+  async function fullRun(
+    tenantId: number,
+    runId: number,
+    rt: ConnectorRuntime,
+    lost: AbortSignal,
+    actorUserId: number | null,
+  ) {
+    const stored = await readAndPlan(
+      tenantId,
+      rt,
+      // Losing the lock ends the read early; the run then stops before any write.
+      () => rt.connector.directory.read({ signal: lost }),
+      actorUserId,
+    );
+    if (lost.aborted) throw new RunInterruptedError({ cause: lost.reason });
+    await runs.markPlanUsed(tenantId, stored.id);
+    const stop = guard(stored.stored, stored.ops, rt.syncPolicy);
+    if (stop) {
+      await runs.updateRun(tenantId, runId, {
+        planId: stored.id,
+        status: 'needs_confirmation',
+        phase: 'confirm',
+        error: stop,
+        decisions: { pairs: [], exclude: [] },
+      });
+      return null;
+    }
+    await runs.updateRun(tenantId, runId, { planId: stored.id });
+    return executor.execute({
+      tenantId,
+      runId: runId,
+      thirdType: rt.thirdType,
+      corpId: rt.corpId,
+      houseNumber: stored.local.houseNumber,
+      policy: rt.syncPolicy,
+      actorUserId: actorUserId,
+      ops: stored.ops,
+      knownDepartments: knownDepartments(stored.local),
+      lost,
+    });
+  }
+
+  /** Opens a running row for a background run (one per tenant: 409 sync.run_active). */
+  async function openRun(
+    tenantId: number,
+    thirdType: ThirdType,
+    opts: { trigger: Exclude<SyncTrigger, 'manual'>; actorUserId: number | null },
+  ) {
+    return runner.insertGuarded(() =>
+      db.transaction(async (tx) => {
+        await runner.claim(tx, tenantId);
+        return createSyncRunsRepo(tx).insertRun(tenantId, {
+          thirdType,
+          trigger: opts.trigger,
+          actorUserId: opts.actorUserId,
+          status: 'running',
+          phase: 'reading',
+        });
+      }),
+    );
+  }
+
   return {
     drain: () => runner.drain(),
 
@@ -477,53 +541,57 @@ export function createDirectorySyncService(deps: {
       opts: { trigger: Exclude<SyncTrigger, 'manual'>; actorUserId: number | null },
     ) {
       const rt = await runtime(tenantId, thirdType);
-      const run = await runner.insertGuarded(() =>
-        db.transaction(async (tx) => {
-          await runner.claim(tx, tenantId);
-          return createSyncRunsRepo(tx).insertRun(tenantId, {
-            thirdType,
-            trigger: opts.trigger,
-            actorUserId: opts.actorUserId,
-            status: 'running',
-            phase: 'reading',
-          });
-        }),
+      const run = await openRun(tenantId, thirdType, opts);
+      runner.launch(tenantId, run.id, (lost) =>
+        finish(tenantId, run.id, lost, () => fullRun(tenantId, run.id, rt, lost, opts.actorUserId)),
       );
+      return { runId: run.id };
+    },
+
+    /**
+     * Contact events (PRODUCT.md §5.7) as one run (trigger 'callback', the tenant's one run, under
+     * its lock): each event re-reads only the member or department it names and is applied
+     * through the planner, trust re-checks and writers of a full sync (targeted.ts), in order.
+     * `applied` is called after each event's writes committed. An event that only a full read can
+     * decide (targeted.ts) turns the rest of the run into a full read + plan + guard + apply.
+     */
+    async runTargeted(
+      tenantId: number,
+      thirdType: ThirdType,
+      events: TargetedEvent[],
+      hooks: { applied(eventIds: number[], runId: number): Promise<void> },
+    ): Promise<{ runId: number }> {
+      const rt = await runtime(tenantId, thirdType);
+      const run = await openRun(tenantId, thirdType, { trigger: 'callback', actorUserId: null });
+      const stop = (ops: SyncOps) => guard({ partial: false }, ops, rt.syncPolicy);
       runner.launch(tenantId, run.id, (lost) =>
         finish(tenantId, run.id, lost, async () => {
-          const stored = await readAndPlan(
-            tenantId,
-            rt,
-            // Losing the lock ends the read early; the run then stops before any write.
-            () => rt.connector.directory.read({ signal: lost }),
-            opts.actorUserId,
-          );
-          if (lost.aborted) throw new RunInterruptedError({ cause: lost.reason });
-          await runs.markPlanUsed(tenantId, stored.id);
-          const stop = guard(stored.stored, stored.ops, rt.syncPolicy);
-          if (stop) {
-            await runs.updateRun(tenantId, run.id, {
-              planId: stored.id,
-              status: 'needs_confirmation',
-              phase: 'confirm',
-              error: stop,
-              decisions: { pairs: [], exclude: [] },
+          const counts: Record<string, number> = { writes: 0 };
+          const shown: Record<string, string> = {};
+          for (const e of events) {
+            if (lost.aborted) throw new RunInterruptedError({ cause: lost.reason });
+            const planned = await planTargeted(db, rt, tenantId, e, providerFailure, stop);
+            if (planned.kind === 'full') return fullRun(tenantId, run.id, rt, lost, null);
+            const r = await executor.execute({
+              tenantId,
+              runId: run.id,
+              thirdType,
+              corpId: rt.corpId,
+              houseNumber: planned.houseNumber,
+              policy: rt.syncPolicy,
+              actorUserId: null,
+              ops: planned.ops,
+              knownDepartments: planned.known,
+              lost,
             });
-            return null;
+            for (const [k, v] of Object.entries(r.counts)) counts[k] = (counts[k] ?? 0) + v;
+            if (r.secretsEnc) Object.assign(shown, JSON.parse(box.open(r.secretsEnc)));
+            await hooks.applied([e.id], run.id);
           }
-          await runs.updateRun(tenantId, run.id, { planId: stored.id });
-          return executor.execute({
-            tenantId,
-            runId: run.id,
-            thirdType,
-            corpId: rt.corpId,
-            houseNumber: stored.local.houseNumber,
-            policy: rt.syncPolicy,
-            actorUserId: opts.actorUserId,
-            ops: stored.ops,
-            knownDepartments: knownDepartments(stored.local),
-            lost,
-          });
+          return {
+            counts,
+            secretsEnc: Object.keys(shown).length ? box.seal(JSON.stringify(shown)) : null,
+          };
         }),
       );
       return { runId: run.id };
