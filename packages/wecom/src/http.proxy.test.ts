@@ -94,9 +94,7 @@ describe('transport through an egress proxy', () => {
     });
     const err = await transport.send({ api: 'gettoken', method: 'GET' }).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(WeComError);
-    expect(proxy.seen).toEqual([
-      { method: 'CONNECT', url: `127.0.0.1:${port}`, auth: undefined },
-    ]);
+    expect(proxy.seen).toEqual([{ method: 'CONNECT', url: `127.0.0.1:${port}`, auth: undefined }]);
     expect(arrived).toEqual([{ from: '127.0.0.2', firstByte: 0x16 }]);
   });
 
