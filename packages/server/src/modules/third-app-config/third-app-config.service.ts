@@ -190,9 +190,13 @@ export function createThirdAppConfigService(deps: {
   // Per connection, the address of the 60020 alert this process knows to be stored (undefined:
   // none), so that repeated refusals write nothing and successes cost a Map lookup.
   const knownAlerts = new Map<number, string | null>();
-  // The call that met the refusal does not wait for the bookkeeping.
+  // The call that met the refusal does not wait for the bookkeeping; diagnostics do (below).
+  const pending = new Set<Promise<void>>();
   function inBackground(what: string, fn: () => Promise<void>) {
-    void fn().catch((err: unknown) => log.warn({ err }, `third-app config: ${what} failed`));
+    const p: Promise<void> = fn()
+      .catch((err: unknown) => log.warn({ err }, `third-app config: ${what} failed`))
+      .finally(() => pending.delete(p));
+    pending.add(p);
   }
 
   /**
@@ -385,6 +389,8 @@ export function createThirdAppConfigService(deps: {
     async diagnose(ctx: TenantContext, thirdType: ThirdType): Promise<Diagnostics> {
       const rt = await this.runtime(ctx.tenantId, thirdType, { requireEnabled: false });
       const found = await rt.connector.test();
+      // The answer reflects the alert the checks stored or cleared (the console reloads it).
+      await Promise.all([...pending]);
       const ip = found.egressIp ?? null;
       if (!ip) return { ...found, egressIp: null };
       const previous = await repo.recordEgressIp(ctx.tenantId, rt.configId, ip);
