@@ -4,6 +4,7 @@ import { isIP } from 'node:net';
 import { join, resolve } from 'node:path';
 import { Type, type Static } from '@sinclair/typebox';
 import { Value } from '@sinclair/typebox/value';
+import { egressProxyProblem } from './connectors/wecom/egress';
 
 /** Environment variables of PRODUCT.md §1; all optional. */
 export const EnvSchema = Type.Object({
@@ -24,6 +25,8 @@ export const EnvSchema = Type.Object({
   }),
   /** WeCom's concurrent-call limit per corp and API, for the whole cluster (PRODUCT.md §6, §10). */
   WECOM_MAX_IN_FLIGHT: Type.Integer({ minimum: 1, maximum: 100, default: 5 }),
+  /** `http://[user:pass@]host:port`: every WeCom server-API call goes through it (PRODUCT.md §8). */
+  WECOM_PROXY: Type.Optional(Type.String()),
   TRUST_PROXY: Type.Optional(Type.String()),
   LOG_LEVEL: Type.Union(
     ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'].map((l) => Type.Literal(l)),
@@ -56,6 +59,8 @@ export interface AppConfig {
      * 45033 above about 5). Unset in tests that build a config by hand: 5.
      */
     maxInFlight?: number;
+    /** WECOM_PROXY: egress proxy of connections that set none of their own. */
+    proxy?: string;
   };
   logLevel: string;
   /**
@@ -247,6 +252,16 @@ export function parseTrustProxy(text: string | undefined): number | string[] | u
   return entries;
 }
 
+function checkedWecomProxy(value: string): string {
+  const problem = egressProxyProblem(value);
+  if (problem) {
+    throw new ConfigError(
+      `Invalid environment:\n  WECOM_PROXY ${problem.zh}。\n  WECOM_PROXY ${problem.en}.`,
+    );
+  }
+  return value.trim();
+}
+
 export function configFromEnv(env: Env): AppConfig {
   const dataDir = resolve(env.DATA_DIR);
   const secret = resolveSecretKey(env, dataDir);
@@ -264,6 +279,7 @@ export function configFromEnv(env: Env): AppConfig {
       oauthBase: env.WECOM_OAUTH_BASE,
       loginBase: env.WECOM_LOGIN_BASE,
       maxInFlight: env.WECOM_MAX_IN_FLIGHT,
+      ...(env.WECOM_PROXY ? { proxy: checkedWecomProxy(env.WECOM_PROXY) } : {}),
     },
     logLevel: env.LOG_LEVEL,
     trustProxy: parseTrustProxy(env.TRUST_PROXY),

@@ -9,6 +9,7 @@ import { createMessageApi } from './api/message';
 import { createUserApi } from './api/user';
 import { missing, optInt, optString } from './decode';
 import { DEFAULT_RETRY, sharedGovernor, type Governor, type RetryPolicy } from './governor';
+import { WeComError } from './errors';
 import { createTransport } from './http';
 import { createRequester } from './request';
 import { createMemoryTokenStore, createTokenCache, tokenKey, type TokenStore } from './token-cache';
@@ -36,6 +37,13 @@ export interface WeComClientOptions {
   onWarning?: (api: string, warning: string) => void;
   /** Overrides the process-wide governor (tests, or a caller that coordinates several corps). */
   governor?: Governor;
+  /**
+   * Egress proxy `http(s)://[user:pass@]host:port` (WECOM_PROXY or the connection's own): every
+   * call, gettoken included, goes through it — CONNECT for https bases, absolute-form for http.
+   */
+  proxy?: string;
+  /** Called for every WeCom error answer or local failure of an attempt (60020 watchers). */
+  onError?: (err: WeComError) => void;
 }
 
 export function createWeComClient(opts: WeComClientOptions) {
@@ -45,6 +53,7 @@ export function createWeComClient(opts: WeComClientOptions) {
   const transport = createTransport({
     apiBase,
     timeoutMs: opts.timeoutMs ?? 10_000,
+    ...(opts.proxy ? { proxy: opts.proxy } : {}),
   });
   const requester = createRequester({
     transport,
@@ -53,6 +62,7 @@ export function createWeComClient(opts: WeComClientOptions) {
     tokens: () => tokens,
     ...(opts.onRequest ? { onRequest: opts.onRequest } : {}),
     ...(opts.onWarning ? { onWarning: opts.onWarning } : {}),
+    ...(opts.onError ? { onError: opts.onError } : {}),
   });
 
   async function fetchToken() {
@@ -73,8 +83,31 @@ export function createWeComClient(opts: WeComClientOptions) {
     ...(opts.refreshAheadMs === undefined ? {} : { refreshAheadMs: opts.refreshAheadMs }),
   });
 
+  /**
+   * The address WeCom sees this client calling from. WeCom has no API that echoes it, but every
+   * error answer names it (`from ip: …`), so this asks for a token without a secret: a harmless
+   * refusal (41004 corpsecret missing; gettoken is not subject to 企业可信IP) that goes the same
+   * way as every other call (same proxy). Null when no answer names an address (older formats, or WeCom unreachable).
+   */
+  async function probeEgressIp(): Promise<string | null> {
+    try {
+      await requester.call({
+        api: 'gettoken',
+        method: 'GET',
+        query: { corpid: opts.corpId },
+        auth: false,
+        idempotent: true,
+      });
+    } catch (err) {
+      if (err instanceof WeComError) return err.fromIp ?? null;
+      throw err;
+    }
+    return null;
+  }
+
   return {
     corpId: opts.corpId,
+    probeEgressIp,
     /** A valid access_token (cached; fetched once per lifetime across concurrent callers). */
     getToken: () => tokens.get(),
     department: createDepartmentApi(requester),

@@ -7,6 +7,8 @@
 import http from 'node:http';
 import https from 'node:https';
 import zlib from 'node:zlib';
+import { HttpProxyAgent } from 'http-proxy-agent';
+import { HttpsProxyAgent } from 'https-proxy-agent';
 import { LOCAL_ERRCODE, WeComError } from './errors';
 
 export type Query = Record<string, string | number | undefined>;
@@ -157,10 +159,37 @@ function requestUrl(apiBase: string, api: string, query: Query = {}, token?: str
  * under a request. A reset is never retried here: it may have reached WeCom (request.ts decides
  * by the API's idempotence).
  */
+const AGENT_OPTIONS = { keepAlive: true, timeout: 4_000, scheduling: 'lifo' } as const;
 const agents = {
-  'http:': new http.Agent({ keepAlive: true, timeout: 4_000, scheduling: 'lifo' }),
-  'https:': new https.Agent({ keepAlive: true, timeout: 4_000, scheduling: 'lifo' }),
+  'http:': new http.Agent(AGENT_OPTIONS),
+  'https:': new https.Agent(AGENT_OPTIONS),
 };
+
+interface AgentPair {
+  'http:': http.Agent;
+  'https:': http.Agent;
+}
+
+/**
+ * Agents through an egress proxy (`http://[user:pass@]host:port`, PRODUCT.md §8), one pair per
+ * proxy URL for the whole process, kept alive like the direct ones: an https base is reached by
+ * an HTTP CONNECT tunnel (https-proxy-agent), an http base (the simulator) by absolute-form
+ * requests to the proxy (http-proxy-agent). Credentials in the URL go as Proxy-Authorization.
+ */
+const proxyAgents = new Map<string, AgentPair>();
+
+function agentsFor(proxy: string | undefined): AgentPair {
+  if (!proxy) return agents;
+  let pair = proxyAgents.get(proxy);
+  if (!pair) {
+    pair = {
+      'http:': new HttpProxyAgent(proxy, AGENT_OPTIONS),
+      'https:': new HttpsProxyAgent(proxy, AGENT_OPTIONS),
+    };
+    proxyAgents.set(proxy, pair);
+  }
+  return pair;
+}
 
 interface RawResponse {
   status: number;
@@ -197,9 +226,15 @@ function bodyText(raw: Buffer, encoding: string | undefined): string {
  * which is most of what a message send spends outside the database. One timer covers connect,
  * headers and body, so a stalled body is a timeout too.
  */
-function exchange(url: URL, method: string, body: string | undefined, timeoutMs: number) {
+function exchange(
+  url: URL,
+  method: string,
+  body: string | undefined,
+  timeoutMs: number,
+  pair: AgentPair,
+) {
   return new Promise<RawResponse>((resolve, reject) => {
-    const agent = url.protocol === 'https:' ? agents['https:'] : agents['http:'];
+    const agent = url.protocol === 'https:' ? pair['https:'] : pair['http:'];
     const headers: Record<string, string | number> = {
       accept: 'application/json',
       'accept-encoding': 'gzip, deflate, br',
@@ -264,14 +299,20 @@ function exchange(url: URL, method: string, body: string | undefined, timeoutMs:
   });
 }
 
-export function createTransport(opts: { apiBase: string; timeoutMs: number }): Transport {
+export function createTransport(opts: {
+  apiBase: string;
+  timeoutMs: number;
+  /** Egress proxy `http(s)://[user:pass@]host:port`; every call goes through it when set. */
+  proxy?: string;
+}): Transport {
+  const pair = agentsFor(opts.proxy);
   return {
     async send(req, accessToken) {
       const url = requestUrl(opts.apiBase, req.api, req.query, accessToken);
       const body = req.body === undefined ? undefined : JSON.stringify(req.body);
       let res: RawResponse;
       try {
-        res = await exchange(url, req.method, body, opts.timeoutMs);
+        res = await exchange(url, req.method, body, opts.timeoutMs, pair);
       } catch (err) {
         throw networkError(req.api, err);
       }

@@ -35,6 +35,8 @@ export interface RequesterDeps {
   tokens: () => TokenCache;
   onRequest?: (api: string, ms: number, errcode: number) => void;
   onWarning?: (api: string, warning: string) => void;
+  /** Every failed attempt, WeCom's refusals and local failures alike, before any retry. */
+  onError?: (err: WeComError) => void;
   sleep?: (ms: number) => Promise<void>;
   random?: () => number;
 }
@@ -95,6 +97,7 @@ export function createRequester(deps: RequesterDeps): Requester {
           if (!(err instanceof WeComError)) throw err;
           error = err;
         }
+        deps.onError?.(error);
         if (token !== undefined && TOKEN_REFRESH_CODES.has(error.errcode) && !refreshed) {
           refreshed = true;
           attempts--;

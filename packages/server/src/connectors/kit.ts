@@ -174,6 +174,16 @@ export interface DiagnosticCheck {
 export interface Diagnostics {
   ok: boolean;
   checks: DiagnosticCheck[];
+  /** The caller address the provider named (WeCom's `from ip:`), null when none was learnt. */
+  egressIp?: string | null;
+}
+
+/** What a connector reports about its calls as they happen (PRODUCT.md §8). */
+export interface ConnectorEvents {
+  /** The provider refused the server's address (WeCom 60020); `ip` as the provider named it. */
+  untrustedAddress(info: { ip: string | null; api: string }): void;
+  /** A business call succeeded: the address it came from is trusted. */
+  callSucceeded(api: string): void;
 }
 
 export interface ConnectorInstance {
@@ -212,6 +222,9 @@ export interface ConnectorContext {
    * process on the database (db/cluster-slots.ts). Absent on the embedded database: one process.
    */
   callSlots?: (scope: string) => ConnectorCallSlots;
+  /** Egress proxy `http(s)://[user:pass@]host:port` every server-API call goes through. */
+  egressProxy?: string;
+  events?: ConnectorEvents;
 }
 
 /** Same shape as @orgbridge/wecom's Governor; declared here so the server does not import it. */

@@ -27,6 +27,13 @@ export interface ThirdAppConfig {
   homeUrl: string;
   enabled: boolean;
   syncPolicy: SyncPolicy;
+  /** This connection's egress proxy, password shown as ******; null = none (WECOM_PROXY applies). */
+  egressProxy: string | null;
+  /** The address WeCom named at the last diagnostics. */
+  egressIp: string | null;
+  egressIpSeenAt: string | null;
+  /** The last 60020 (address not in 企业可信IP); cleared by the next call that succeeds. */
+  trustedIpAlert: { ip: string | null; api: string; at: string } | null;
   createdAt: string;
   updatedAt: string;
 }
@@ -39,6 +46,8 @@ export interface NewThirdAppConfig {
   enabled?: boolean;
   /** Only the given policy fields change. */
   syncPolicy?: Partial<SyncPolicy>;
+  /** `http://[user:pass@]host:port`; null or "" removes it; a ****** password keeps the stored one. */
+  egressProxy?: string | null;
 }
 
 /** Omitted secrets stay unchanged; `contactSecret: null` removes the contacts-sync secret. */
@@ -64,6 +73,8 @@ export interface DiagnosticCheck {
 export interface Diagnostics {
   ok: boolean;
   checks: DiagnosticCheck[];
+  /** The address WeCom sees this server (or its egress proxy) calling from. */
+  egressIp?: string | null;
 }
 
 const thirdType: ThirdType = 'wechat_enterprise';

@@ -82,6 +82,8 @@ async function diagnose(): Promise<{ ok: boolean; byId: Record<string, Check> }>
     'members',
     'message',
     'contact_secret',
+    // The address WeCom named (PRODUCT.md §8; egress.test.ts covers it).
+    'egress_ip',
   ]);
   return { ok: res.body.result.ok, byId: Object.fromEntries(checks.map((c) => [c.id, c])) };
 }

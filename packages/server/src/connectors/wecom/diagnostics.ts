@@ -141,12 +141,20 @@ const result = (checks: DiagnosticCheck[]): Diagnostics => ({
  * message probe cannot deliver anything.
  */
 export async function runWeComDiagnostics(deps: WeComDiagnosticsDeps): Promise<Diagnostics> {
+  // The address WeCom sees (PRODUCT.md §8): named by a harmless refusal, else by any finding.
+  const probed = await deps.app.probeEgressIp().catch(() => null);
+  const checks = await runChecks(deps);
+  const named = checks.find((c) => c.error?.fromIp)?.error?.fromIp ?? null;
+  return { ...result(checks), egressIp: probed ?? named };
+}
+
+async function runChecks(deps: WeComDiagnosticsDeps): Promise<DiagnosticCheck[]> {
   const { app } = deps;
   try {
     await app.getToken();
   } catch (err) {
     const rest = skipped(['trusted_ip', 'departments', 'members', 'message'], 'skippedAfterToken');
-    return result([failed('token', err), ...rest, await checkContactSecret(deps.contacts)]);
+    return [failed('token', err), ...rest, await checkContactSecret(deps.contacts)];
   }
   const checks: DiagnosticCheck[] = [{ id: 'token', status: 'ok' }];
 
@@ -158,11 +166,11 @@ export async function runWeComDiagnostics(deps: WeComDiagnosticsDeps): Promise<D
       checks.push({ id: 'trusted_ip', status: 'ok' }, failed('departments', err));
       checks.push(...skipped(['members'], 'skippedAfterDepartments'));
       checks.push(await probeMessaging(app, deps.agentId), await checkContactSecret(deps.contacts));
-      return result(checks);
+      return checks;
     }
     checks.push(failed('trusted_ip', err));
     checks.push(...skipped(['departments', 'members', 'message'], 'skippedAfterIp'));
-    return result([...checks, await checkContactSecret(deps.contacts)]);
+    return [...checks, await checkContactSecret(deps.contacts)];
   }
   // department/list is a business API, so its success shows WeCom accepted this server's IP.
   checks.push({ id: 'trusted_ip', status: 'ok', facts: { checkedWith: 'department/list' } });
@@ -183,5 +191,5 @@ export async function runWeComDiagnostics(deps: WeComDiagnosticsDeps): Promise<D
   }
   checks.push(await probeMessaging(app, deps.agentId));
   checks.push(await checkContactSecret(deps.contacts));
-  return result(checks);
+  return checks;
 }

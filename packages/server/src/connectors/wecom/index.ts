@@ -1,10 +1,13 @@
 import { Type } from '@sinclair/typebox';
-import { createWeComClient } from '@orgbridge/wecom';
+import { createWeComClient, type WeComError } from '@orgbridge/wecom';
 import type { ConnectorDefinition, ConnectorInstance } from '../kit';
 import { runWeComDiagnostics } from './diagnostics';
 import { createWeComDirectory } from './directory';
 import { createWeComMessaging } from './messaging';
 import { createWeComOAuth } from './oauth';
+
+/** WeCom 60020 不安全的访问IP: the caller address is not in the app's 企业可信IP. */
+const UNTRUSTED_IP = 60020;
 
 /** WeCom (企业微信) self-built app (自建应用) connector. */
 export const wecomConnector: ConnectorDefinition = {
@@ -46,7 +49,24 @@ export const wecomConnector: ConnectorDefinition = {
     // Both secrets of a corp share its slots: WeCom counts calls per corp and API.
     const concurrency = ctx.maxInFlight ?? 5;
     const governor = ctx.callSlots?.(`${endpoints.apiBase}\n${settings.clientId}`);
-    const limits = { concurrency, ...(governor ? { governor } : {}) };
+    const { events } = ctx;
+    const limits = {
+      concurrency,
+      ...(governor ? { governor } : {}),
+      ...(ctx.egressProxy ? { proxy: ctx.egressProxy } : {}),
+      ...(events
+        ? {
+            onError: (err: WeComError) => {
+              if (err.errcode === UNTRUSTED_IP)
+                events.untrustedAddress({ ip: err.fromIp ?? null, api: err.api });
+            },
+            onRequest: (api: string, _ms: number, errcode: number) => {
+              // gettoken is not subject to 企业可信IP: its success proves nothing about the address.
+              if (errcode === 0 && api !== 'gettoken') events.callSucceeded(api);
+            },
+          }
+        : {}),
+    };
     const app = createWeComClient({
       corpId: settings.clientId,
       secret: settings.clientSecret,

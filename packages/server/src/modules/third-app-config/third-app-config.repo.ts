@@ -1,4 +1,4 @@
-import { and, eq, ne, or, sql } from 'drizzle-orm';
+import { and, eq, isNotNull, ne, or, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client';
 import { callbackEvents, thirdAccounts, thirdAppConfigs, type ThirdType } from '../../db/schema';
 
@@ -97,6 +97,55 @@ export function createThirdAppConfigRepo(db: Db) {
         .where(and(eq(thirdAppConfigs.tenantId, tenantId), eq(thirdAppConfigs.id, id)))
         .returning();
       return row as ConfigRow;
+    },
+    /**
+     * The caller address WeCom named last (diagnostics); returns the one it replaces. Leaves
+     * `updated_at` alone: the connection's settings did not change.
+     */
+    async recordEgressIp(tenantId: number, id: number, ip: string): Promise<string | null> {
+      const [row] = await db
+        .select({ egressIp: thirdAppConfigs.egressIp })
+        .from(thirdAppConfigs)
+        .where(and(eq(thirdAppConfigs.tenantId, tenantId), eq(thirdAppConfigs.id, id)));
+      await db
+        .update(thirdAppConfigs)
+        .set({ egressIp: ip, egressIpSeenAt: new Date() })
+        .where(and(eq(thirdAppConfigs.tenantId, tenantId), eq(thirdAppConfigs.id, id)));
+      return row?.egressIp ?? null;
+    },
+    /** Stores a 60020 alert unless one naming the same address is already there; true if stored. */
+    async setTrustedIpAlert(
+      tenantId: number,
+      id: number,
+      alert: { ip: string | null; api: string; at: string },
+    ): Promise<boolean> {
+      const rows = await db
+        .update(thirdAppConfigs)
+        .set({ trustedIpAlert: alert })
+        .where(
+          and(
+            eq(thirdAppConfigs.tenantId, tenantId),
+            eq(thirdAppConfigs.id, id),
+            sql`(${thirdAppConfigs.trustedIpAlert} is null or ${thirdAppConfigs.trustedIpAlert}->>'ip' is distinct from ${alert.ip})`,
+          ),
+        )
+        .returning({ id: thirdAppConfigs.id });
+      return rows.length > 0;
+    },
+    /** Clears the 60020 alert; true if there was one. */
+    async clearTrustedIpAlert(tenantId: number, id: number): Promise<boolean> {
+      const rows = await db
+        .update(thirdAppConfigs)
+        .set({ trustedIpAlert: null })
+        .where(
+          and(
+            eq(thirdAppConfigs.tenantId, tenantId),
+            eq(thirdAppConfigs.id, id),
+            isNotNull(thirdAppConfigs.trustedIpAlert),
+          ),
+        )
+        .returning({ id: thirdAppConfigs.id });
+      return rows.length > 0;
     },
     async deleteConfigById(tenantId: number, id: number): Promise<void> {
       await db

@@ -76,14 +76,10 @@ export function registerThirdAppConfigRoutes(
     operationId: 'testThirdAppConfig',
     tags,
     access: 'admin',
-    summary: 'Diagnostics: each capability checked against WeCom and explained with a fix',
+    summary:
+      'Diagnostics: each capability checked against WeCom and explained with a fix, and the egress IP WeCom sees (`egressIp`, remembered; a change is flagged)',
     querystring: ThirdTypeQuerySchema,
     result: DiagnosticsSchema,
-    handler: async ({ tenant, query }) => {
-      const rt = await svc.runtime(tenant.tenantId, query.thirdType ?? 'wechat_enterprise', {
-        requireEnabled: false,
-      });
-      return rt.connector.test();
-    },
+    handler: ({ tenant, query }) => svc.diagnose(tenant, query.thirdType ?? 'wechat_enterprise'),
   });
 }

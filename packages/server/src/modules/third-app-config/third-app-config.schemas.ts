@@ -55,6 +55,17 @@ const Fields = {
   }),
   enabled: Type.Boolean(),
   syncPolicy: Type.Partial(SyncPolicySchema),
+  egressProxy: Type.Union(
+    [
+      Type.String({
+        maxLength: 2048,
+        description:
+          'Egress proxy `http://[user:pass@]host:port` (http or https scheme, host and port, no path) every WeCom server-API call of this connection goes through; wins over WECOM_PROXY. Stored sealed; read back with the password as `******` (sending that back keeps the stored password). null or "" removes it',
+      }),
+      Type.Null(),
+    ],
+    { examples: ['http://10.0.0.5:3128'] },
+  ),
 };
 
 export const CreateConfigBodySchema = Type.Object(
@@ -68,6 +79,7 @@ export const CreateConfigBodySchema = Type.Object(
     encodingAesKey: Type.Optional(Fields.encodingAesKey),
     enabled: Type.Optional(Fields.enabled),
     syncPolicy: Type.Optional(Fields.syncPolicy),
+    egressProxy: Type.Optional(Fields.egressProxy),
   },
   { additionalProperties: false },
 );
@@ -85,6 +97,7 @@ export const UpdateConfigBodySchema = Type.Object(
     encodingAesKey: Type.Optional(Fields.encodingAesKey),
     enabled: Type.Optional(Fields.enabled),
     syncPolicy: Type.Optional(Fields.syncPolicy),
+    egressProxy: Type.Optional(Fields.egressProxy),
   },
   { additionalProperties: false },
 );
@@ -106,6 +119,30 @@ export const ConfigViewSchema = Type.Object({
   }),
   enabled: Type.Boolean(),
   syncPolicy: SyncPolicySchema,
+  egressProxy: Type.Union([Type.String(), Type.Null()], {
+    description:
+      'This connection’s egress proxy, password shown as `******`; null = none (WECOM_PROXY, if set, applies)',
+  }),
+  egressIp: Type.Union([Type.String(), Type.Null()], {
+    description: 'The caller address WeCom named at the last diagnostics (`from ip:`)',
+  }),
+  egressIpSeenAt: Type.Union([Type.String({ format: 'date-time' }), Type.Null()]),
+  trustedIpAlert: Type.Union(
+    [
+      Type.Object({
+        ip: Type.Union([Type.String(), Type.Null()], {
+          description: 'The address to add to the app’s 企业可信IP (null if WeCom named none)',
+        }),
+        api: Type.String({ description: 'The WeCom API that was refused' }),
+        at: Type.String({ format: 'date-time' }),
+      }),
+      Type.Null(),
+    ],
+    {
+      description:
+        'Set when WeCom refused a call with 60020 (address not trusted); cleared by the next call that succeeds',
+    },
+  ),
   createdAt: Type.String({ format: 'date-time' }),
   updatedAt: Type.String({ format: 'date-time' }),
 });
@@ -135,6 +172,12 @@ export const DiagnosticsSchema = Type.Object({
         }),
       ),
       explanation: Type.Optional(Type.Object({ 'zh-CN': Explanation, en: Explanation })),
+    }),
+  ),
+  egressIp: Type.Optional(
+    Type.Union([Type.String(), Type.Null()], {
+      description:
+        'The address WeCom sees this connection calling from (named in its errors as `from ip:`)',
     }),
   ),
 });

@@ -3,9 +3,21 @@ import type { AppConfig } from '../../config';
 import { CONNECTORS, PROVIDER_OF } from '../../connectors/registry';
 import type {
   ConnectorContext,
+  ConnectorEvents,
   ConnectorInstance,
   ConnectorTokenStore,
+  DiagnosticCheck,
+  Diagnostics,
 } from '../../connectors/kit';
+import {
+  egressChangedTexts,
+  egressProxyProblem,
+  egressSeenTexts,
+  formatProxy,
+  maskProxy,
+  parseProxy,
+  PROXY_PASSWORD_MASK,
+} from '../../connectors/wecom/egress';
 import type { Db } from '../../db/client';
 import { DEFAULT_SYNC_POLICY, type SyncPolicy, type ThirdType } from '../../db/schema';
 import { createKeyedLoader } from '../../lib/batcher';
@@ -53,6 +65,42 @@ function checkedPolicy(policy: Partial<SyncPolicy> | undefined): Partial<SyncPol
 }
 
 type ConfigVersion = Pick<ConnectorRuntime, 'connector' | 'callbackToken' | 'encodingAesKey'>;
+
+const proxyInvalid = (zh: string, en: string) =>
+  badRequest(
+    'third_app.egress_proxy_invalid',
+    `出口代理 egressProxy ${zh}。 (egressProxy ${en}.)`,
+    { field: 'egressProxy' },
+  );
+
+/**
+ * The `egress_proxy_enc` a body asks for: undefined = unchanged (absent, or the masked value
+ * read back), null = removed (null or ""), else the sealed URL. A password given as `******`
+ * keeps the stored one, so a form can send back what it read with only the host changed.
+ */
+function proxyPatch(
+  input: string | null | undefined,
+  stored: string | null,
+  seal: (plain: string) => string,
+): string | null | undefined {
+  if (input === undefined) return undefined;
+  if (input === null || input.trim() === '') return null;
+  const problem = egressProxyProblem(input);
+  if (problem) throw proxyInvalid(problem.zh, problem.en);
+  const parsed = parseProxy(input);
+  if (parsed.password === PROXY_PASSWORD_MASK) {
+    const before = stored ? parseProxy(stored) : null;
+    if (before?.password == null) {
+      throw proxyInvalid(
+        '的密码是掩码 ******，没有可沿用的已存密码：请填写代理的真实密码',
+        'has the masked password ******, and no stored password to keep: enter the proxy’s real password',
+      );
+    }
+    parsed.password = before.password;
+  }
+  const plain = formatProxy(parsed);
+  return plain === stored ? undefined : seal(plain);
+}
 
 const noop = () => {};
 const SILENT: ConnectorContext['log'] = { info: noop, warn: noop, error: noop, debug: noop };
@@ -116,6 +164,10 @@ export function createThirdAppConfigService(deps: {
       homeUrl: `${config.publicUrl}/tenantId/${row.tenantId}`,
       enabled: row.enabled,
       syncPolicy: storedPolicy(row.syncPolicy),
+      egressProxy: row.egressProxyEnc ? maskProxy(box.open(row.egressProxyEnc)) : null,
+      egressIp: row.egressIp,
+      egressIpSeenAt: row.egressIpSeenAt?.toISOString() ?? null,
+      trustedIpAlert: row.trustedIpAlert ?? null,
       createdAt: row.createdAt.toISOString(),
       updatedAt: row.updatedAt.toISOString(),
     };
@@ -128,6 +180,64 @@ export function createThirdAppConfigService(deps: {
         'AppKey重复：该企业ID (CorpID) 已被其他租户配置 (AppKey duplicate: this CorpID is already connected to another tenant; each WeCom corp can be connected to one tenant only).',
       );
     }
+  }
+
+  /** The connection's own proxy, else WECOM_PROXY (PRODUCT.md §8). */
+  function egressProxyOf(row: ConfigRow): string | undefined {
+    return row.egressProxyEnc ? box.open(row.egressProxyEnc) : config.wecom.proxy;
+  }
+
+  // Per connection, the address of the 60020 alert this process knows to be stored (undefined:
+  // none), so that repeated refusals write nothing and successes cost a Map lookup.
+  const knownAlerts = new Map<number, string | null>();
+  // The call that met the refusal does not wait for the bookkeeping; diagnostics do (below).
+  const pending = new Set<Promise<void>>();
+  function inBackground(what: string, fn: () => Promise<void>) {
+    const p: Promise<void> = fn()
+      .catch((err: unknown) => log.warn({ err }, `third-app config: ${what} failed`))
+      .finally(() => pending.delete(p));
+    pending.add(p);
+  }
+
+  /**
+   * A 60020 anywhere (sync, send, sign-in, diagnostics) stores `trusted_ip_alert` and audits it
+   * once per address; the next business call that succeeds clears it (the address is trusted
+   * now), so the console's banner shows only while the refusal lasts.
+   */
+  function eventsOf(tenantId: number, configId: number): ConnectorEvents {
+    return {
+      untrustedAddress({ ip, api }) {
+        if (knownAlerts.has(configId) && knownAlerts.get(configId) === ip) return;
+        knownAlerts.set(configId, ip);
+        inBackground('recording a 60020 alert', async () => {
+          const alert = { ip, api, at: new Date().toISOString() };
+          if (await repo.setTrustedIpAlert(tenantId, configId, alert)) {
+            await audit.record(tenantId, {
+              actorUserId: null,
+              action: 'third_app.untrusted_ip',
+              targetType: 'third_app_config',
+              targetId: configId,
+              details: { ip, api },
+            });
+          }
+        });
+      },
+      callSucceeded(api) {
+        if (!knownAlerts.has(configId)) return;
+        knownAlerts.delete(configId);
+        inBackground('clearing the 60020 alert', async () => {
+          if (await repo.clearTrustedIpAlert(tenantId, configId)) {
+            await audit.record(tenantId, {
+              actorUserId: null,
+              action: 'third_app.trusted_ip_restored',
+              targetType: 'third_app_config',
+              targetId: configId,
+              details: { api },
+            });
+          }
+        });
+      },
+    };
   }
 
   /** The connector and the decrypted callback secrets of one config version, built once. */
@@ -150,6 +260,8 @@ export function createThirdAppConfigService(deps: {
             ? {}
             : { maxInFlight: config.wecom.maxInFlight }),
           ...(deps.callSlots ? { callSlots: deps.callSlots } : {}),
+          ...(egressProxyOf(row) ? { egressProxy: egressProxyOf(row) } : {}),
+          events: eventsOf(row.tenantId, row.id),
         }),
         callbackToken: box.open(row.callbackTokenEnc),
         encodingAesKey: box.open(row.encodingAesKeyEnc),
@@ -205,6 +317,7 @@ export function createThirdAppConfigService(deps: {
         encodingAesKeyEnc: box.seal(body.encodingAesKey ?? generateEncodingAesKey()),
         enabled: body.enabled ?? true,
         syncPolicy: { ...DEFAULT_SYNC_POLICY, ...policy },
+        egressProxyEnc: proxyPatch(body.egressProxy, null, (p) => box.seal(p)) ?? null,
       });
       await audit.record(ctx.tenantId, {
         actorUserId: ctx.userId,
@@ -223,7 +336,10 @@ export function createThirdAppConfigService(deps: {
       if (body.clientId && body.clientId !== row.clientId) {
         await assertClientIdFree(ctx.tenantId, body.thirdType, body.clientId);
       }
+      const storedProxy = row.egressProxyEnc ? box.open(row.egressProxyEnc) : null;
+      const egressProxyEnc = proxyPatch(body.egressProxy, storedProxy, (p) => box.seal(p));
       const patch = {
+        ...(egressProxyEnc !== undefined ? { egressProxyEnc } : {}),
         ...(body.agentId !== undefined ? { agentId: body.agentId } : {}),
         ...(body.clientId !== undefined ? { clientId: body.clientId } : {}),
         ...(body.clientSecret ? { clientSecretEnc: box.seal(body.clientSecret) } : {}),
@@ -266,6 +382,46 @@ export function createThirdAppConfigService(deps: {
       await changed(ctx.tenantId, thirdType);
     },
 
+    /**
+     * POST /sys/thirdApp/config/test: the connector's checks, plus the egress address WeCom
+     * named, remembered per connection; a change from the last one is flagged and audited.
+     */
+    async diagnose(ctx: TenantContext, thirdType: ThirdType): Promise<Diagnostics> {
+      const rt = await this.runtime(ctx.tenantId, thirdType, { requireEnabled: false });
+      const found = await rt.connector.test();
+      // The answer reflects the alert the checks stored or cleared (the console reloads it).
+      await Promise.all([...pending]);
+      const ip = found.egressIp ?? null;
+      if (!ip) return { ...found, egressIp: null };
+      const previous = await repo.recordEgressIp(ctx.tenantId, rt.configId, ip);
+      const row = await repo.findConfig(ctx.tenantId, thirdType);
+      const viaProxy = Boolean(row && egressProxyOf(row));
+      let check: DiagnosticCheck;
+      if (previous && previous !== ip) {
+        check = {
+          id: 'egress_ip',
+          status: 'warn',
+          facts: { ip, previous, viaProxy },
+          explanation: egressChangedTexts(previous, ip),
+        };
+        await audit.record(ctx.tenantId, {
+          actorUserId: ctx.userId,
+          action: 'third_app.egress_ip_changed',
+          targetType: 'third_app_config',
+          targetId: rt.configId,
+          details: { from: previous, to: ip },
+        });
+      } else {
+        check = {
+          id: 'egress_ip',
+          status: 'ok',
+          facts: { ip, viaProxy },
+          explanation: egressSeenTexts(ip, viaProxy),
+        };
+      }
+      return { ...found, checks: [...found.checks, check], egressIp: ip };
+    },
+
     /** Registers a listener for config changes; returns its removal. */
     onChange(listener: ConfigChangeListener): () => void {
       listeners.add(listener);
@@ -297,6 +453,9 @@ export function createThirdAppConfigService(deps: {
     ): Promise<ConnectorRuntime> {
       const row = await findConfig({ tenantId, thirdType });
       if (!row) throw notConfigured();
+      // An alert stored by another process (or before a restart) is cleared here too.
+      if (row.trustedIpAlert && !knownAlerts.has(row.id))
+        knownAlerts.set(row.id, row.trustedIpAlert.ip);
       if (!row.enabled && opts.requireEnabled !== false) {
         throw badRequest(
           'third_app.disabled',

@@ -8,6 +8,7 @@ import { ConfigPanel } from './components/config-panel';
 import { CallbackPanel, HomePagePanel } from './components/copy-panels';
 import { DiagnosticsPanel } from './components/diagnostics-panel';
 import { HowTo } from './components/how-to';
+import { TrustedIpBanner } from './components/trusted-ip-banner';
 import { SyncPanel } from './components/sync';
 import { useWeComConfig } from './use-wecom-config';
 
@@ -30,7 +31,11 @@ export function WeComIntegrationPage() {
   const content: Record<Step, ReactNode> = {
     info: <HowTo host={host} />,
     config: <ConfigPanel state={state} />,
-    test: config ? <DiagnosticsPanel configVersion={version} /> : needsConfig,
+    test: config ? (
+      <DiagnosticsPanel configVersion={version} onFinished={() => void state.reload()} />
+    ) : (
+      needsConfig
+    ),
     sync: config ? <SyncPanel /> : needsConfig,
     bindings: <BindingsTable refreshKey={version} />,
     callback: config ? <CallbackPanel config={config} /> : needsConfig,
@@ -39,6 +44,7 @@ export function WeComIntegrationPage() {
 
   return (
     <PageCard testId="wecom-page" title={t('wecom.title')} description={t('wecom.description')}>
+      {config && <TrustedIpBanner alert={config.trustedIpAlert} />}
       {state.loading && !config ? (
         <Skeleton active />
       ) : (

@@ -18,15 +18,20 @@ interface Values extends ScheduleValues {
   contactSecret?: string;
   removeContactSecret?: boolean;
   initialPassword: SyncPolicy['initialPassword'];
+  egressProxy?: string;
 }
 
 const FIELD_BY_CODE: Record<string, string> = {
   'third_app.corp_id_taken': 'clientId',
   'config.invalid_schedule': 'scheduleCron',
   'config.schedule_too_frequent': 'scheduleCron',
+  'third_app.egress_proxy_invalid': 'egressProxy',
 };
 
 const SECRET = /^[A-Za-z0-9_-]{8,128}$/;
+/** http(s)://[user:pass@]host:port[/] — the server checks the same (and says what to fix). */
+const PROXY =
+  /^\s*https?:\/\/(?:[^@/?#\s]*@)?(?:\[[0-9A-Fa-f:.]+\]|[^:@/?#\s[\]]+):\d{1,5}\/?\s*$/i;
 
 /** Only what changed: secrets are never prefilled, so an empty secret field means "keep it". */
 function changes(values: Values, config: ThirdAppConfig): ThirdAppConfigChanges {
@@ -42,6 +47,9 @@ function changes(values: Values, config: ThirdAppConfig): ThirdAppConfigChanges 
   if (values.initialPassword !== config.syncPolicy.initialPassword)
     policy.initialPassword = values.initialPassword;
   if (Object.keys(policy).length > 0) out.syncPolicy = policy;
+  // Prefilled masked (password as ******, which the server reads as "keep the stored one").
+  const proxy = values.egressProxy?.trim() ?? '';
+  if (proxy !== (config.egressProxy ?? '')) out.egressProxy = proxy || null;
   return out;
 }
 
@@ -53,6 +61,7 @@ function fresh(values: Values): NewThirdAppConfig {
     ...(values.contactSecret ? { contactSecret: values.contactSecret } : {}),
     enabled: true,
     syncPolicy: { schedule: scheduleOf(values), initialPassword: values.initialPassword },
+    ...(values.egressProxy?.trim() ? { egressProxy: values.egressProxy.trim() } : {}),
   };
 }
 
@@ -79,6 +88,7 @@ export function ConfigModal(props: {
         agentId: config.agentId,
         clientId: config.clientId,
         initialPassword: config.syncPolicy.initialPassword,
+        egressProxy: config.egressProxy ?? '',
         ...scheduleValues(config.syncPolicy.schedule),
       }
     : { initialPassword: DEFAULT_INITIAL_PASSWORD };
@@ -180,6 +190,18 @@ export function ConfigModal(props: {
         )}
         <InitialPasswordField />
         <ScheduleFields />
+        <Form.Item
+          name="egressProxy"
+          label={t('egress.fields.proxy')}
+          extra={t('egress.help.proxy')}
+          rules={[{ pattern: PROXY, message: t('egress.rules.proxy') }]}
+        >
+          <Input
+            autoComplete="off"
+            placeholder={t('egress.placeholder')}
+            data-testid="wecom-egress-proxy"
+          />
+        </Form.Item>
       </Form>
     </Modal>
   );

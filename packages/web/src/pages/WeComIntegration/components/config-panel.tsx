@@ -1,5 +1,5 @@
 import { DisconnectOutlined, EditOutlined, PlusOutlined } from '@ant-design/icons';
-import { App, Button, Descriptions, Empty, Space, Switch, Tag } from 'antd';
+import { App, Button, Descriptions, Empty, Space, Switch, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ThirdAppConfig } from '../../../api/third-app';
@@ -52,7 +52,7 @@ function ConfigDetails(props: {
   switching: boolean;
   onToggle(enabled: boolean): void;
 }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const { config } = props;
   return (
     <Descriptions column={1} bordered size="small" styles={{ label: { width: 220 } }}>
@@ -67,6 +67,31 @@ function ConfigDetails(props: {
       </Descriptions.Item>
       <Descriptions.Item label={t('wecom.config.fields.contactSecret')}>
         {config.contactSecret ?? <Tag>{t('wecom.config.secretNone')}</Tag>}
+      </Descriptions.Item>
+      <Descriptions.Item label={t('egress.fields.proxy')}>
+        {config.egressProxy ? (
+          <span data-testid="wecom-config-egress-proxy">{config.egressProxy}</span>
+        ) : (
+          <Typography.Text type="secondary">{t('egress.none')}</Typography.Text>
+        )}
+      </Descriptions.Item>
+      <Descriptions.Item label={t('egress.fields.egressIp')}>
+        {config.egressIp ? (
+          <Space wrap size={8} data-testid="wecom-config-egress-ip">
+            <Typography.Text code copyable>
+              {config.egressIp}
+            </Typography.Text>
+            {config.egressIpSeenAt && (
+              <Typography.Text type="secondary">
+                {t('egress.seenAt', {
+                  time: new Date(config.egressIpSeenAt).toLocaleString(i18n.language),
+                })}
+              </Typography.Text>
+            )}
+          </Space>
+        ) : (
+          <Typography.Text type="secondary">{t('egress.notSeen')}</Typography.Text>
+        )}
       </Descriptions.Item>
       <Descriptions.Item label={t('wecom.config.fields.schedule')}>
         <ScheduleText schedule={config.syncPolicy.schedule} />

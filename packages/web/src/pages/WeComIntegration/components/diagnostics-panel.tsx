@@ -54,6 +54,10 @@ function factsText(t: TFunction, c: DiagnosticCheck): string | null {
         : null;
     case 'trusted_ip':
       return c.status === 'ok' ? t('wecom.test.facts.trustedIp') : null;
+    case 'egress_ip':
+      return f.ip
+        ? t(f.viaProxy ? 'egress.facts.ipViaProxy' : 'egress.facts.ip', { ip: f.ip })
+        : null;
     default:
       return null;
   }
@@ -74,7 +78,9 @@ function CheckRow({ check }: { check: DiagnosticCheck }) {
       <span style={{ fontSize: 18, lineHeight: '24px' }}>{ICONS[check.status]}</span>
       <div style={{ flex: 1, minWidth: 0 }}>
         <Space wrap size={8}>
-          <Typography.Text strong>{t(`wecom.test.checks.${check.id}`)}</Typography.Text>
+          <Typography.Text strong>
+            {t([`wecom.test.checks.${check.id}`, `egress.checks.${check.id}`])}
+          </Typography.Text>
           <Tag color={COLORS[check.status]}>{t(`wecom.test.status.${check.status}`)}</Tag>
           {check.error && (
             <Tag color="red" data-testid="wecom-check-errcode">
@@ -123,7 +129,14 @@ function summary(result: Diagnostics): { type: 'success' | 'warning' | 'error'; 
 }
 
 /** Step 3 (测试连接): runs the server's diagnostics and lists each check with its fix. */
-export function DiagnosticsPanel({ configVersion }: { configVersion: string }) {
+export function DiagnosticsPanel({
+  configVersion,
+  onFinished,
+}: {
+  configVersion: string;
+  /** After a run: the stored egress IP and 60020 alert may have changed. */
+  onFinished?: () => void;
+}) {
   const { t } = useTranslation();
   const { report } = useApiError();
   const [result, setResult] = useState<{ version: string; diagnostics: Diagnostics } | null>(null);
@@ -133,6 +146,7 @@ export function DiagnosticsPanel({ configVersion }: { configVersion: string }) {
     setRunning(true);
     try {
       setResult({ version: configVersion, diagnostics: await thirdAppApi.test() });
+      onFinished?.();
     } catch (error) {
       report(error);
     } finally {
