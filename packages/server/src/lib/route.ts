@@ -84,6 +84,8 @@ export interface RouteDef<
    */
   allowConnectorSession?: boolean;
   body?: B;
+  /** Media types the body may come in (OpenAPI `requestBody.content`); JSON when not given. */
+  consumes?: string[];
   querystring?: Q;
   params?: P;
   result: R;
@@ -122,6 +124,7 @@ export function route<
       ...(def.description ? { description: def.description } : {}),
       tags: def.tags,
       ...(def.body ? { body: def.body } : {}),
+      ...(def.consumes ? { consumes: def.consumes } : {}),
       ...(def.querystring ? { querystring: def.querystring } : {}),
       ...(def.params ? { params: def.params } : {}),
       ...(tenantScoped ? { headers: TenantHeaders } : {}),

@@ -13,8 +13,16 @@ export interface ValidationIssue {
   params: Record<string, unknown>;
 }
 
+/**
+ * A schema option stating the rule a refusal names ("must be true or false …") where TypeBox's
+ * own text says little (a union of types). A symbol, so it stays out of `/openapi.json`.
+ */
+export const RuleText = Symbol.for('orgbridge.ruleText');
+
 /** "Expected union value" says little; list the literal choices instead when there are some. */
 function describe(err: ValueError): string {
+  const rule = (err.schema as { [RuleText]?: unknown })[RuleText];
+  if (typeof rule === 'string') return rule;
   const options = (err.schema as { anyOf?: { const?: unknown }[] }).anyOf;
   if (err.type === ValueErrorType.Union && options?.every((o) => o.const !== undefined)) {
     return `must be one of ${options.map((o) => JSON.stringify(o.const)).join(', ')}`;
@@ -90,7 +98,8 @@ export function jsonDepthExceeds(text: string, limit: number): boolean {
  * empty body is "no body": clients often send `Content-Type: application/json` on body-less
  * POSTs such as logout. Routes that need a body still reject it through their schema. Bodies
  * nested deeper than MAX_JSON_DEPTH answer 400 `request.too_deep` before anything recurses.
- * (Only JSON bodies are parsed: form-encoded ones answer 415, so they cannot nest.)
+ * (Form-encoded bodies are parsed only where a route takes them, and cannot nest: the parser
+ * reads `a[b]=c` as the flat key "a[b]".)
  */
 export function registerJsonParser(app: FastifyInstance): void {
   const parseJson = app.getDefaultJsonParser('error', 'error');

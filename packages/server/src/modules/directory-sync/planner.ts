@@ -67,6 +67,12 @@ const unpickable = (userId: number) =>
     `System user ${userId} cannot be paired: pick an unbound member of this tenant.`,
   );
 
+const pairedTwice = (userId: number) =>
+  badRequest(
+    'sync.pair_duplicate',
+    `System user ${userId} is paired with two WeCom members; pick one.`,
+  );
+
 /** Pairing after the admin's decisions: lower-cased WeCom userid → user id (null = create). */
 export function resolvePairing(pairs: PlanPair[], local: LocalState, d: Decisions) {
   const chosen = new Map(pairs.map((p) => [idKey(p.wechatUserId), p.userId]));
@@ -85,6 +91,13 @@ export function resolvePairing(pairs: PlanPair[], local: LocalState, d: Decision
   const seen = new Set<number>();
   for (const { wechatUserId, userId } of d.pairs) {
     const row = rows.get(idKey(wechatUserId));
+    // The row as the preview showed it, echoed back by a client that confirms "as proposed"
+    // (bound rows included): no decision. It still holds its account against a re-pick.
+    if (row && userId === pairView(row).userId) {
+      if (userId !== null && seen.has(userId)) throw pairedTwice(userId);
+      if (userId !== null) seen.add(userId);
+      continue;
+    }
     if (!row || row.match === 'bound') {
       throw badRequest(
         'sync.pair_invalid',
@@ -101,12 +114,7 @@ export function resolvePairing(pairs: PlanPair[], local: LocalState, d: Decision
           { wechatUserId, userId },
         );
       }
-      if (seen.has(userId)) {
-        throw badRequest(
-          'sync.pair_duplicate',
-          `System user ${userId} is paired with two WeCom members; pick one.`,
-        );
-      }
+      if (seen.has(userId)) throw pairedTwice(userId);
       if (!pickable.has(userId) && row.userId !== userId) throw unpickable(userId);
       seen.add(userId);
       // Re-picking a user moves them: the row that proposed them falls back to "create".

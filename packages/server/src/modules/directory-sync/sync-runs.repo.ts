@@ -53,13 +53,15 @@ export function createSyncRunsRepo(db: Db) {
       await db.execute(sql`delete from sync_plans where tenant_id = ${tenantId} and id not in (
         select id from sync_plans where tenant_id = ${tenantId} order by created_at desc limit ${keep})`);
     },
+    /** A run inserted as `running` has started (the API reports `startedAt`) unless told otherwise. */
     async insertRun(
       tenantId: number,
       row: Omit<typeof syncRuns.$inferInsert, 'tenantId'>,
     ): Promise<RunRow> {
+      const startedAt = row.startedAt ?? (row.status === 'running' ? new Date() : null);
       const [inserted] = await db
         .insert(syncRuns)
-        .values({ ...row, tenantId })
+        .values({ ...row, startedAt, tenantId })
         .returning();
       return inserted as RunRow;
     },

@@ -22,11 +22,14 @@ export const ApplyBodySchema = Type.Object(
   {
     planId: Type.String({ minLength: 1, maxLength: 64, pattern: '^[0-9a-f-]+$' }),
     pairs: Type.Array(
-      Type.Object(
-        { wechatUserId: WeComUserId, userId: Nullable(Id()) },
-        { additionalProperties: false },
-      ),
-      { maxItems: 100_000, default: [] },
+      // Other fields are ignored, so the preview's rows can be sent back as they are.
+      Type.Object({ wechatUserId: WeComUserId, userId: Nullable(Id()) }),
+      {
+        maxItems: 100_000,
+        default: [],
+        description:
+          "The admin's choices: userId null = no account (create one). A row equal to the preview's (bound rows included) changes nothing, so a client may echo the preview's pairs to confirm the proposal as it is.",
+      },
     ),
     exclude: Type.Array(WeComUserId, { maxItems: 100_000, default: [] }),
   },

@@ -523,6 +523,7 @@ export function createDirectorySyncService(deps: {
             phase: 'queued',
             error: null,
             actorUserId: ctx.userId,
+            startedAt: run.startedAt ?? new Date(),
             // Beats from now: a stopped run's heartbeat is as old as its stop, and would make it
             // look dead to a claim or a sweep before its owner has taken the lock.
             heartbeatAt: new Date(),

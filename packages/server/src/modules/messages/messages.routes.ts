@@ -1,4 +1,6 @@
+import formbody from '@fastify/formbody';
 import type { FastifyInstance } from 'fastify';
+import { AppError } from '../../lib/errors';
 import { route } from '../../lib/route';
 import type { MessagesService } from './messages.service';
 import {
@@ -8,7 +10,9 @@ import {
   MessageIdParamsSchema,
   MessageListQuerySchema,
   MessageListResultSchema,
+  readSendMessageTest,
   RecallResultSchema,
+  SEND_MESSAGE_TEST_MEDIA_TYPES,
   SendMessageTestBodySchema,
   SendMessageTestResultSchema,
 } from './messages.schemas';
@@ -24,12 +28,20 @@ const tags = ['messages'];
 const ACCESS_NOTE =
   'Tenant admins only: sending can reach everyone in the WeCom corp (@all) and the log holds what others sent.';
 
-export function registerMessageRoutes(
-  app: FastifyInstance,
-  deps: { messages: MessagesService },
-): void {
-  const { messages: svc } = deps;
+/** Any other body on the push API, e.g. Postman's form-data tab (multipart): say which to use. */
+const unsupportedMediaType = () =>
+  new AppError(
+    'request.unsupported_media_type',
+    415,
+    '请求体请用 application/json 或 application/x-www-form-urlencoded 发送（Postman：Body → raw → JSON，或 Body → x-www-form-urlencoded；不支持 form-data）。 — Send the request body as application/json or application/x-www-form-urlencoded (in Postman: Body → raw → JSON, or Body → x-www-form-urlencoded; form-data is not accepted).',
+    { accepted: SEND_MESSAGE_TEST_MEDIA_TYPES },
+  );
 
+/**
+ * The seed's push API. Postman users send it from the raw-JSON tab or the x-www-form-urlencoded
+ * one (PRODUCT.md §5.4), so it takes both; a form's `sendAll` is text ("true"/"false").
+ */
+function registerSendMessageTest(app: FastifyInstance, svc: MessagesService): void {
   route(app, {
     method: 'POST',
     url: '/sys/thirdApp/sendMessageTest',
@@ -37,11 +49,28 @@ export function registerMessageRoutes(
     tags,
     access: 'admin',
     summary: 'Push a WeCom text message to system users (by username) or to everyone',
-    description: `${ACCESS_NOTE} Receivers resolve through the tenant's active WeCom bindings; unknown or unbound usernames are reported in \`unbound\`, refused ones in \`invalid\`, members over WeCom's per-member limit (30/min, 1000/h) in \`throttled\`. More than 1000 receivers are sent in batches of 1000. \`success\` is true only when WeCom accepted the message; WeCom's refusal answers 400/422/502 with errcode, errmsg and a zh-CN/en explanation in \`details\`. Nothing deliverable: 400 (429 when all were throttled) without calling WeCom. Every call is stored in the message log.`,
+    description: `${ACCESS_NOTE} The body may be JSON or application/x-www-form-urlencoded (UTF-8); \`sendAll\` may be a boolean or the text "true"/"false". Receivers resolve through the tenant's active WeCom bindings; unknown or unbound usernames are reported in \`unbound\`, refused ones in \`invalid\`, members over WeCom's per-member limit (30/min, 1000/h) in \`throttled\`. More than 1000 receivers are sent in batches of 1000. \`success\` is true only when WeCom accepted the message; WeCom's refusal answers 400/422/502 with errcode, errmsg and a zh-CN/en explanation in \`details\`. Nothing deliverable: 400 (429 when all were throttled) without calling WeCom. Every call is stored in the message log.`,
     body: SendMessageTestBodySchema,
+    consumes: SEND_MESSAGE_TEST_MEDIA_TYPES,
     result: SendMessageTestResultSchema,
     handler: ({ tenant, session, body }) =>
-      svc.sendMessageTest(tenant, { username: session.username }, body),
+      svc.sendMessageTest(tenant, { username: session.username }, readSendMessageTest(body)),
+  });
+}
+
+export function registerMessageRoutes(
+  app: FastifyInstance,
+  deps: { messages: MessagesService },
+): void {
+  const { messages: svc } = deps;
+
+  // The only route that takes forms: its own plugin scope, so no other route parses them.
+  void app.register(async (forms) => {
+    await forms.register(formbody);
+    forms.addContentTypeParser('*', (_req, _payload, done) =>
+      done(unsupportedMediaType(), undefined),
+    );
+    registerSendMessageTest(forms, svc);
   });
 
   route(app, {

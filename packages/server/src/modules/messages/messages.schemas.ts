@@ -1,9 +1,19 @@
 import { Type, type Static } from '@sinclair/typebox';
 import { MESSAGE_SOURCES, MESSAGE_STATUSES, RECIPIENT_OUTCOMES } from '../../db/schema';
 import { Id, Nullable, PageQuery, Paged, Timestamp } from '../../lib/schemas';
+import { RuleText } from '../../plugins/validation';
 import { ThirdTypeSchema } from '../third-app-config/third-app-config.schemas';
 
 // ---- POST /sys/thirdApp/sendMessageTest (PRODUCT.md §5.4, the seed's push API) ----
+
+/** The text forms of a boolean: `true`/`false` in any case, blanks around them ignored. */
+const TRUE_OR_FALSE = '^\\s*(?:[Tt][Rr][Uu][Ee]|[Ff][Aa][Ll][Ss][Ee])\\s*$';
+
+/** Media types of the push API: Postman's raw-JSON and x-www-form-urlencoded tabs. */
+export const SEND_MESSAGE_TEST_MEDIA_TYPES = [
+  'application/json',
+  'application/x-www-form-urlencoded',
+];
 
 export const SendMessageTestBodySchema = Type.Object({
   app: Type.String({
@@ -18,14 +28,32 @@ export const SendMessageTestBodySchema = Type.Object({
     }),
   ),
   sendAll: Type.Optional(
-    Type.Boolean({ description: "true → WeCom `@all` (everyone in the app's visible range)" }),
+    Type.Union([Type.Boolean(), Type.String({ maxLength: 20, pattern: TRUE_OR_FALSE })], {
+      description:
+        'true → WeCom `@all` (everyone in the app\'s visible range). A boolean, or the text "true"/"false" (any case), which is what a form sends',
+      [RuleText]:
+        'must be true or false: a JSON boolean, or the text "true" or "false" (any case) in a form or JSON; leave it out to send to "receiver" only',
+    }),
   ),
   content: Type.String({
     maxLength: 100_000,
     description: 'Required text; at most 2048 UTF-8 bytes (WeCom text limit)',
   }),
 });
-export type SendMessageTestBody = Static<typeof SendMessageTestBodySchema>;
+/** The body as sent: JSON or form-encoded, so `sendAll` may be text. */
+export type SendMessageTestWire = Static<typeof SendMessageTestBodySchema>;
+/** The body as the service reads it: `sendAll` a boolean. */
+export type SendMessageTestBody = Omit<SendMessageTestWire, 'sendAll'> & { sendAll?: boolean };
+
+/** The wire body with `sendAll` as a boolean (the schema has already refused other text). */
+export function readSendMessageTest(body: SendMessageTestWire): SendMessageTestBody {
+  const { sendAll, ...rest } = body;
+  if (sendAll === undefined) return rest;
+  return {
+    ...rest,
+    sendAll: typeof sendAll === 'boolean' ? sendAll : sendAll.trim().toLowerCase() === 'true',
+  };
+}
 
 /**
  * The send's status as the caller sees it: the log's status, or `accepted_log_pending` when WeCom
