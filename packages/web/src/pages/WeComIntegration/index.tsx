@@ -7,6 +7,7 @@ import { BindingsTable } from './components/bindings-table';
 import { ConfigPanel } from './components/config-panel';
 import { CallbackPanel, HomePagePanel } from './components/copy-panels';
 import { DiagnosticsPanel } from './components/diagnostics-panel';
+import { DomainPanel } from './components/domain-panel';
 import { HowTo } from './components/how-to';
 import { SyncPanel } from './components/sync';
 import { useWeComConfig } from './use-wecom-config';
@@ -28,7 +29,12 @@ export function WeComIntegrationPage() {
   );
 
   const content: Record<Step, ReactNode> = {
-    info: <HowTo host={host} />,
+    info: (
+      <>
+        <HowTo host={host} />
+        <DomainPanel />
+      </>
+    ),
     config: <ConfigPanel state={state} />,
     test: config ? <DiagnosticsPanel configVersion={version} /> : needsConfig,
     sync: config ? <SyncPanel /> : needsConfig,
