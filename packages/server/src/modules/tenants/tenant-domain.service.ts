@@ -32,6 +32,8 @@ export function normaliseDomain(raw: string): string {
   if (labels.length < 2 || !labels.every((l) => LABEL.test(l))) throw invalid(raw);
   // An all-numeric last label is an IPv4 address (or no public name at all).
   if (/^[0-9]+$/.test(labels.at(-1)!)) throw invalid(raw);
+  // `*.localhost` names this machine (RFC 6761): claiming it would capture the shared host.
+  if (labels.at(-1) === 'localhost') throw invalid(raw);
   return ascii;
 }
 

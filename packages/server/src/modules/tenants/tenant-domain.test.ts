@@ -82,6 +82,7 @@ describe('PUT /sys/tenant/domain', () => {
       'a..example.com',
       '-lead.example.com',
       'intranet',
+      'app.localhost',
       '',
       'x'.repeat(64) + '.example.com',
       42,
