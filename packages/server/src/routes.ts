@@ -10,6 +10,8 @@ import { registerThirdLoginRoutes } from './modules/third-login/third-login.rout
 import { registerDirectorySyncRoutes } from './modules/directory-sync/sync.routes';
 import { registerCallbackRoutes } from './modules/callbacks/callbacks.routes';
 import { registerLinkRequestRoutes } from './modules/link-requests/link-requests.routes';
+import { registerTenantDomainRoutes } from './modules/tenants/tenant-domain.routes';
+import { registerVerifyFileRoutes } from './modules/verify-files/verify-files.routes';
 import type { Services } from './services';
 
 export function registerRoutes(app: FastifyInstance, services: Services): void {
@@ -24,4 +26,6 @@ export function registerRoutes(app: FastifyInstance, services: Services): void {
   registerDirectorySyncRoutes(app, services);
   registerCallbackRoutes(app, services);
   registerLinkRequestRoutes(app, services);
+  registerTenantDomainRoutes(app, services);
+  registerVerifyFileRoutes(app, services);
 }

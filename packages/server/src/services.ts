@@ -19,6 +19,9 @@ import {
 import { createDbTokenStore } from './connectors/token-store';
 import { clusterSlotsFor } from './db/cluster-slots';
 import { createSecretBox } from './lib/secrets';
+import { createTenantHosts } from './lib/tenant-host';
+import { createTenantDomainService } from './modules/tenants/tenant-domain.service';
+import { createVerifyFilesService } from './modules/verify-files/verify-files.service';
 import type { Database } from './db/client';
 
 /** Composition root: every service is created once here with its narrowed dependencies. */
@@ -41,6 +44,7 @@ export function createServices(deps: {
   const changes = deps.database.changes;
   const auth = createAuthService({ db, changes });
   const resolveTenant = createTenantContextResolver({ db, changes });
+  const hosts = createTenantHosts({ db, publicUrl: deps.config.publicUrl, changes });
   const thirdAppConfig = createThirdAppConfigService({
     db,
     changes,
@@ -48,6 +52,7 @@ export function createServices(deps: {
     box,
     tokens: connectorTokens,
     ...(callSlots ? { callSlots: callSlots.forScope } : {}),
+    baseUrlOf: hosts.baseUrlOf,
   });
   const directorySync = createDirectorySyncService({
     db,
@@ -61,6 +66,9 @@ export function createServices(deps: {
     callSlots,
     auth,
     resolveTenant,
+    hosts,
+    tenantDomain: createTenantDomainService({ db, hosts }),
+    verifyFiles: createVerifyFilesService({ db, hosts }),
     tenants: createTenantsService({ db, resolveTenant, setSessionTenant: auth.setCurrentTenant }),
     users: createUsersService({ db }),
     departments: createDepartmentsService({ db }),
@@ -70,6 +78,7 @@ export function createServices(deps: {
       db,
       thirdAppConfig,
       config: deps.config,
+      hosts,
       ...(deps.log ? { log: deps.log } : {}),
       options: deps.messages,
     }),
@@ -80,6 +89,7 @@ export function createServices(deps: {
       db,
       config: deps.config,
       thirdAppConfig,
+      hosts,
       auth,
       // The owner's consent at the WeCom sign-in's link-by-password step (PRODUCT.md §7).
       acceptLinkRequest: (input) => acceptLinkRequest(db, input),

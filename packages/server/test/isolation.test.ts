@@ -1,6 +1,6 @@
 import type { RouteOptions } from 'fastify';
 import { afterAll, describe, expect, it } from 'vitest';
-import { linkRequests, messages, syncRuns } from '../src/db/schema';
+import { linkRequests, messages, syncRuns, verifyFiles } from '../src/db/schema';
 import type { Access } from '../src/lib/route';
 import { buildTestApp, type ApiResponse } from './build-test-app';
 import { DEFAULT_PASSWORD, uniq, type TestUser } from './factories';
@@ -28,6 +28,8 @@ interface Fixture {
     /** A pending link request of A (arranged directly, as A's sync would leave it). */
     linkRequestId: number;
     syncRunId: number;
+    /** A domain verification file A serves (arranged directly). */
+    verifyFile: string;
   };
   b: { id: number; admin: TestUser; member: TestUser; dept: { id: number } };
 }
@@ -398,6 +400,37 @@ const ENTRIES: Record<string, Entry> = {
   'DELETE /sys/depart/:id': {
     foreign: [{ req: (f) => ({ url: `/sys/depart/${f.a.leafDept.id}` }), check: notFound }],
   },
+  // Per-tenant domain and verification files (PRODUCT.md §8).
+  'GET /sys/tenant/domain': { foreign: [] },
+  'PUT /sys/tenant/domain': { foreign: [] },
+  'GET /sys/thirdApp/verifyFiles': {
+    foreign: [
+      {
+        req: () => ({ url: '/sys/thirdApp/verifyFiles' }),
+        check: (r, f) =>
+          expect(r.body.result.records.map((x: { fileName: string }) => x.fileName)).not.toContain(
+            f.a.verifyFile,
+          ),
+      },
+    ],
+  },
+  'POST /sys/thirdApp/verifyFiles': {
+    foreign: [
+      {
+        // B cannot take over (or overwrite) a name A serves.
+        req: (f) => ({
+          url: '/sys/thirdApp/verifyFiles',
+          body: { fileName: f.a.verifyFile, content: 'from B' },
+        }),
+        check: (r) => expect(r.status).toBe(409),
+      },
+    ],
+  },
+  'DELETE /sys/thirdApp/verifyFiles/:fileName': {
+    foreign: [
+      { req: (f) => ({ url: `/sys/thirdApp/verifyFiles/${f.a.verifyFile}` }), check: notFound },
+    ],
+  },
 };
 
 const routes: { key: string; method: Method; access: Access | undefined }[] = [];
@@ -444,6 +477,7 @@ async function fixture(): Promise<Fixture> {
       bindingId: await arrangeBinding(ta.id),
       linkRequestId: await arrangeLinkRequest(ta.id, pending.id),
       syncRunId: await arrangeSyncRun(ta.id),
+      verifyFile: await arrangeVerifyFile(ta.id),
     },
     b: {
       id: tb.id,
@@ -466,6 +500,12 @@ async function arrangeSyncRun(tenantId: number): Promise<number> {
     })
     .returning({ id: syncRuns.id });
   return row!.id;
+}
+
+async function arrangeVerifyFile(tenantId: number): Promise<string> {
+  const fileName = `WW_verify_iso${uniq('').replace(/[^A-Za-z0-9]/g, '')}.txt`;
+  await t.db.insert(verifyFiles).values({ fileName, tenantId, content: 'for A only' });
+  return fileName;
 }
 
 async function arrangeLinkRequest(tenantId: number, userId: number): Promise<number> {
@@ -523,6 +563,8 @@ async function snapshotA(f: Fixture) {
     tree: await read('/sys/depart/tree'),
     messages: await read('/sys/thirdApp/messages?pageSize=100'),
     bindings: await read('/sys/thirdApp/bindings?pageSize=100'),
+    verifyFiles: await read('/sys/thirdApp/verifyFiles'),
+    domain: await read('/sys/tenant/domain'),
   };
 }
 

@@ -51,7 +51,10 @@ export function checkTextContent(field: string, content: string | undefined, lim
 }
 
 export interface LinkContext {
+  /** The tenant's base URL: its own host when it has one (PRODUCT.md §8), else PUBLIC_URL. */
   publicUrl: string;
+  /** PUBLIC_URL, when the base is the tenant's own host: absolute links to it are ours too. */
+  sharedUrl?: string;
   tenantId: number;
 }
 
@@ -83,7 +86,8 @@ export function wrapLink(field: string, url: string, ctx: LinkContext): string {
     if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') {
       throw badRequest('messages.invalid_link', `"${field}" must use http or https.`, { field });
     }
-    if (parsed.origin !== base.origin) return url;
+    const shared = ctx.sharedUrl ? new URL(ctx.sharedUrl).origin : base.origin;
+    if (parsed.origin !== base.origin && parsed.origin !== shared) return url;
     path = `${parsed.pathname}${parsed.search}${parsed.hash}`;
   }
   if (path.startsWith(OAUTH_LOGIN_PATH)) return new URL(path, base).toString();

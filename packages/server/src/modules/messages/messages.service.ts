@@ -1,4 +1,5 @@
 import type { AppConfig } from '../../config';
+import type { TenantHosts } from '../../lib/tenant-host';
 import type { Db } from '../../db/client';
 import type { MessageStatus } from '../../db/schema';
 import { AppError, badRequest, conflict, notFound } from '../../lib/errors';
@@ -100,6 +101,7 @@ export function createMessagesService(deps: {
   db: Db;
   thirdAppConfig: Pick<ThirdAppConfigService, 'runtime'>;
   config: Pick<AppConfig, 'publicUrl'>;
+  hosts?: Pick<TenantHosts, 'baseUrlOf'>;
   log?: OutcomeLog;
   options?: MessagesOptions;
 }) {
@@ -112,7 +114,12 @@ export function createMessagesService(deps: {
   });
   const sweep = startSweep({ db: deps.db, log, options: deps.options });
   const send = createMessageSender({ repo, outcomes, log });
-  const linkCtx = (tenantId: number) => ({ publicUrl: deps.config.publicUrl, tenantId });
+  // Links go through the tenant's own host when it has one (PRODUCT.md §8).
+  const linkCtx = async (tenantId: number) => ({
+    publicUrl: deps.hosts ? await deps.hosts.baseUrlOf(tenantId) : deps.config.publicUrl,
+    sharedUrl: deps.config.publicUrl,
+    tenantId,
+  });
 
   function view(row: MessageRow, counts: Record<string, number> | undefined) {
     return {
@@ -204,7 +211,7 @@ export function createMessagesService(deps: {
     /** Any supported message type to users, departments or everyone. */
     async compose(ctx: TenantContext, sender: Sender, body: ComposeBody): Promise<ComposeResult> {
       const thirdType = body.thirdType ?? THIRD_TYPE;
-      const content = buildContent(body, linkCtx(ctx.tenantId));
+      const content = buildContent(body, await linkCtx(ctx.tenantId));
       const toUsers = parseReceivers((body.toUsers ?? []).join(',')).users;
       const toDepartments = [...new Set(body.toDepartments ?? [])];
       const toAll = body.toAll === true;

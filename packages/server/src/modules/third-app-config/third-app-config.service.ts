@@ -137,6 +137,8 @@ export function createThirdAppConfigService(deps: {
   changes?: ChangeClock;
   /** PostgreSQL: provider call slots shared by every process (db/cluster-slots.ts). */
   callSlots?: ConnectorContext['callSlots'];
+  /** The tenant's base URL (its own host, PRODUCT.md §8) for the URLs to paste into WeCom. */
+  baseUrlOf?: (tenantId: number) => Promise<string>;
 }) {
   const { db, config, box, tokens } = deps;
   const log = deps.log ?? SILENT;
@@ -150,7 +152,9 @@ export function createThirdAppConfigService(deps: {
     for (const listener of listeners) await listener({ tenantId, thirdType });
   }
 
-  function view(row: ConfigRow): ConfigView {
+  const baseOf = (tenantId: number) => deps.baseUrlOf?.(tenantId) ?? config.publicUrl;
+
+  function view(row: ConfigRow, base: string): ConfigView {
     return {
       id: row.id,
       thirdType: row.thirdType,
@@ -158,10 +162,10 @@ export function createThirdAppConfigService(deps: {
       clientId: row.clientId,
       clientSecret: maskSecret(box.open(row.clientSecretEnc)),
       contactSecret: row.contactSecretEnc ? maskSecret(box.open(row.contactSecretEnc)) : null,
-      callbackUrl: `${config.publicUrl}/sys/thirdApp/callback/${row.thirdType}/${row.tenantId}`,
+      callbackUrl: `${base}/sys/thirdApp/callback/${row.thirdType}/${row.tenantId}`,
       callbackToken: box.open(row.callbackTokenEnc),
       encodingAesKey: box.open(row.encodingAesKeyEnc),
-      homeUrl: `${config.publicUrl}/tenantId/${row.tenantId}`,
+      homeUrl: `${base}/tenantId/${row.tenantId}`,
       enabled: row.enabled,
       syncPolicy: storedPolicy(row.syncPolicy),
       egressProxy: row.egressProxyEnc ? maskProxy(box.open(row.egressProxyEnc)) : null,
@@ -295,7 +299,7 @@ export function createThirdAppConfigService(deps: {
   return {
     async get(ctx: TenantContext, thirdType: ThirdType): Promise<ConfigView | null> {
       const row = await repo.findConfig(ctx.tenantId, thirdType);
-      return row ? view(row) : null;
+      return row ? view(row, await baseOf(row.tenantId)) : null;
     },
 
     async create(ctx: TenantContext, body: CreateConfigBody): Promise<ConfigView> {
@@ -327,7 +331,7 @@ export function createThirdAppConfigService(deps: {
         details: { thirdType: row.thirdType, agentId: row.agentId, clientId: row.clientId },
       });
       await changed(ctx.tenantId, row.thirdType);
-      return view(row);
+      return view(row, await baseOf(row.tenantId));
     },
 
     async update(ctx: TenantContext, body: UpdateConfigBody): Promise<ConfigView> {
@@ -361,7 +365,7 @@ export function createThirdAppConfigService(deps: {
         details: { changed: Object.keys(patch) },
       });
       await changed(ctx.tenantId, row.thirdType);
-      return view(updated);
+      return view(updated, await baseOf(updated.tenantId));
     },
 
     /** 取消绑定: removes the config; bindings stay for history, flagged inactive. */

@@ -1,6 +1,8 @@
 import type { AppConfig } from '../../config';
 import type { ConnectorInstance } from '../../connectors/kit';
 import type { Db } from '../../db/client';
+import { AppError } from '../../lib/errors';
+import type { TenantHosts } from '../../lib/tenant-host';
 import { createAuditRepo } from '../audit/audit.repo';
 import type {
   ConnectorRuntime,
@@ -23,6 +25,7 @@ export const TICKET_TTL_SECONDS = 60;
 export const LINK_TTL_SECONDS = 600;
 export const CALLBACK_PATH = `/sys/thirdLogin/oauth2/${THIRD_TYPE}/callback`;
 export const LANDING_PATH = '/oauth2-app/login';
+export const LOGIN_PATH = `/sys/thirdLogin/oauth2/${THIRD_TYPE}/login`;
 
 /** WeCom's `state` rule: a-zA-Z0-9, at most 128 bytes (doc /91022). */
 const STATE_FORMAT = /^[A-Za-z0-9]{1,128}$/;
@@ -32,9 +35,20 @@ export interface OAuthFlowDeps {
   db: Db;
   config: Pick<AppConfig, 'publicUrl'>;
   thirdAppConfig: Pick<ThirdAppConfigService, 'runtime'>;
+  /** Per-tenant hosts (PRODUCT.md §8): redirect_uri and landing page on the tenant's domain. */
+  hosts: Pick<TenantHosts, 'tenantOfHost' | 'baseUrlOf'>;
 }
 
 type Fragment = Record<string, string | number | undefined>;
+interface StartInput {
+  /** Absent: the tenant whose host this is. */
+  tenantId?: string;
+  redirect?: string;
+  qr: boolean;
+  nonce?: string;
+  /** The request's host name (Fastify's `req.hostname`). */
+  host?: string;
+}
 
 function parseTenantId(raw: string): number | null {
   if (!/^\d{1,10}$/.test(raw)) return null;
@@ -51,12 +65,19 @@ export function createOAuthFlow(deps: OAuthFlowDeps) {
   const { db, config } = deps;
   const repo = createThirdLoginRepo(db);
   const audit = createAuditRepo(db);
-  const callbackUrl = config.publicUrl + CALLBACK_PATH;
+  const { hosts } = deps;
 
-  const landing = (fragment: Fragment) => {
+  /** The explaining (or ticket) page, on the host the sign-in belongs to. */
+  const landing = (fragment: Fragment, base: string = config.publicUrl) => {
     const params = new URLSearchParams();
     for (const [k, v] of Object.entries(fragment)) if (v !== undefined) params.set(k, String(v));
-    return `${config.publicUrl}${LANDING_PATH}#${params.toString()}`;
+    return `${base}${LANDING_PATH}#${params.toString()}`;
+  };
+  const baseOf = (tenantId: number | undefined, hostTenant: number | null) => {
+    const id = tenantId ?? hostTenant;
+    return id === undefined || id === null
+      ? Promise.resolve(config.publicUrl)
+      : hosts.baseUrlOf(id);
   };
 
   async function runtime(tenantId: number): Promise<ConnectorRuntime> {
@@ -116,9 +137,10 @@ export function createOAuthFlow(deps: OAuthFlowDeps) {
   /** Tenant policy for a WeCom member without a binding (`syncPolicy.unboundLogin`). */
   async function unbound(rt: ConnectorRuntime, extUserId: string, returnPath: string) {
     const policy = rt.syncPolicy.unboundLogin;
+    const base = await hosts.baseUrlOf(rt.tenantId);
     if (policy === 'link') {
       const link = await issueTicket('link', rt, { userId: null, extUserId, returnPath });
-      return landing({ link, tenantId: rt.tenantId, userid: extUserId });
+      return landing({ link, tenantId: rt.tenantId, userid: extUserId }, base);
     }
     if (policy !== 'create') throw new LoginRefusal('unbound');
     const tenant = await repo.findTenant(rt.tenantId);
@@ -131,7 +153,8 @@ export function createOAuthFlow(deps: OAuthFlowDeps) {
       connector: rt.connector,
     });
     await assertMayEnter(rt.tenantId, userId);
-    return landing({ ticket: await issueTicket('session', rt, { userId, extUserId, returnPath }) });
+    const ticket = await issueTicket('session', rt, { userId, extUserId, returnPath });
+    return landing({ ticket }, base);
   }
 
   async function signIn(
@@ -148,16 +171,43 @@ export function createOAuthFlow(deps: OAuthFlowDeps) {
     if (!binding.active) throw new LoginRefusal('binding_inactive');
     await assertMayEnter(tenantId, binding.userId);
     const who = { userId: binding.userId, extUserId: binding.extUserId, returnPath };
-    return landing({ ticket: await issueTicket('session', rt, who) });
+    const ticket = await issueTicket('session', rt, who);
+    return landing({ ticket }, await hosts.baseUrlOf(tenantId));
+  }
+
+  /**
+   * On a tenant's own host only that tenant signs in (its id may be left out); elsewhere a tenant
+   * with a domain is sent there first, so the browser cookie, WeCom's redirect_uri and the
+   * landing page all live on the one host WeCom trusts for it.
+   */
+  async function hostCheck(input: StartInput, tenantId: number | null, hostTenant: number | null) {
+    if (hostTenant !== null) {
+      if (tenantId === hostTenant) return null;
+      throw new AppError(
+        'third_login.tenant_host_mismatch',
+        404,
+        'This host belongs to another tenant and signs in only its own members. Open the sign-in link of your own tenant.',
+      );
+    }
+    if (tenantId === null) return null;
+    const base = await hosts.baseUrlOf(tenantId);
+    if (base === config.publicUrl) return null;
+    const q = new URLSearchParams({ tenantId: String(tenantId) });
+    if (input.redirect !== undefined) q.set('redirect', input.redirect);
+    if (input.qr) q.set('qr', '1');
+    return `${base}${LOGIN_PATH}?${q.toString()}`;
   }
 
   return {
-    callbackUrl,
     landing,
 
     /** GET …/login: where to send the browser, and the nonce cookie to (re)set. */
-    async start(input: { tenantId: string; redirect?: string; qr: boolean; nonce?: string }) {
-      const tenantId = parseTenantId(input.tenantId);
+    async start(input: StartInput) {
+      const hostTenant = await hosts.tenantOfHost(input.host);
+      const tenantId = parseTenantId(input.tenantId ?? String(hostTenant ?? ''));
+      const moved = await hostCheck(input, tenantId, hostTenant);
+      if (moved) return { location: moved, nonce: null };
+      const base = await baseOf(tenantId ?? undefined, hostTenant);
       try {
         if (tenantId === null) throw new LoginRefusal('tenant_invalid');
         const returnPath = safeReturnPath(input.redirect, config.publicUrl);
@@ -180,24 +230,35 @@ export function createOAuthFlow(deps: OAuthFlowDeps) {
           STATE_TTL_SECONDS,
         );
         const oauth = rt.connector.oauth;
-        const p = { redirectUri: callbackUrl, state };
+        const p = { redirectUri: base + CALLBACK_PATH, state };
         return { location: input.qr ? oauth.qrLoginUrl(p) : oauth.authorizeUrl(p), nonce };
       } catch (err) {
         if (!(err instanceof LoginRefusal)) throw err;
         return {
-          location: landing({ error: err.reason, tenantId: tenantId ?? undefined }),
+          location: landing({ error: err.reason, tenantId: tenantId ?? undefined }, base),
           nonce: null,
         };
       }
     },
 
     /** GET …/callback: state → code exchange → binding → one-time ticket (or an explanation). */
-    async callback(input: { code?: string; state?: string; nonce?: string; ip: string }) {
+    async callback(input: {
+      code?: string;
+      state?: string;
+      nonce?: string;
+      ip: string;
+      host?: string;
+    }) {
       let tenantId: number | undefined;
       const ctx: { userid?: string } = {};
+      const hostTenant = await hosts.tenantOfHost(input.host);
       try {
         const found = await takeState(input.state);
         tenantId = found.tenantId;
+        // A tenant's host completes only its own tenant's sign-ins.
+        if (hostTenant !== null && hostTenant !== found.tenantId) {
+          throw new LoginRefusal('state_invalid');
+        }
         checkState(found, input.nonce);
         if (!input.code) throw new LoginRefusal('cancelled');
         return { location: await signIn(found.tenantId, input.code, found.returnPath, ctx) };
@@ -216,7 +277,7 @@ export function createOAuthFlow(deps: OAuthFlowDeps) {
           });
         }
         const fragment = { error: err.reason, errcode: err.errcode, tenantId, userid: ctx.userid };
-        return { location: landing(fragment) };
+        return { location: landing(fragment, await baseOf(tenantId, hostTenant)) };
       }
     },
   };

@@ -52,10 +52,11 @@ function registerRedirectRoutes(app: FastifyInstance, svc: ThirdLoginService, se
     handler: async (req, reply) => {
       const q = req.query;
       const out = await svc.start({
-        tenantId: q.tenantId ?? '',
+        tenantId: q.tenantId,
         redirect: q.redirect,
         qr: q.qr === '1' || q.qr === 'true',
         nonce: readCookie(req, NONCE_COOKIE),
+        host: req.hostname,
       });
       if (out.nonce) {
         const flags = `Path=${COOKIE_PATH}; Max-Age=${STATE_TTL_SECONDS}; HttpOnly; SameSite=Lax`;
@@ -85,6 +86,7 @@ function registerRedirectRoutes(app: FastifyInstance, svc: ThirdLoginService, se
         state: req.query.state,
         nonce: readCookie(req, NONCE_COOKIE),
         ip: req.ip,
+        host: req.hostname,
       });
       return redirect(reply, out.location);
     },

@@ -6,7 +6,9 @@ import { Nullable, TenantId, Timestamp } from '../../lib/schemas';
 const Loose = (description: string) => Type.Optional(Type.String({ maxLength: 4096, description }));
 
 export const StartQuerySchema = Type.Object({
-  tenantId: Loose('tenant to sign in to (0 = default tenant)'),
+  tenantId: Loose(
+    "tenant to sign in to (0 = default tenant); may be left out on a tenant's own host",
+  ),
   redirect: Loose('same-origin path to open afterwards, e.g. /system/users'),
   qr: Loose('1 = QR / web login from a normal browser instead of in-app OAuth'),
 });

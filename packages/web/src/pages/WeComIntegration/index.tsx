@@ -7,6 +7,7 @@ import { BindingsTable } from './components/bindings-table';
 import { ConfigPanel } from './components/config-panel';
 import { CallbackPanel, HomePagePanel } from './components/copy-panels';
 import { DiagnosticsPanel } from './components/diagnostics-panel';
+import { DomainPanel } from './components/domain-panel';
 import { HowTo } from './components/how-to';
 import { TrustedIpBanner } from './components/trusted-ip-banner';
 import { SyncPanel } from './components/sync';
@@ -29,7 +30,12 @@ export function WeComIntegrationPage() {
   );
 
   const content: Record<Step, ReactNode> = {
-    info: <HowTo host={host} />,
+    info: (
+      <>
+        <HowTo host={host} />
+        <DomainPanel />
+      </>
+    ),
     config: <ConfigPanel state={state} />,
     test: config ? (
       <DiagnosticsPanel configVersion={version} onFinished={() => void state.reload()} />
