@@ -121,9 +121,12 @@ export function decodeBody(
     }
     // WeCom does not redirect; a proxy or an http:// API base may (WECOM_API_BASE).
     const location = status >= 300 && status < 400 ? headers.get('location') : null;
+    // Type and size only, never the body: with a proxy of a tenant's choosing this message would
+    // otherwise read back whatever answers at that address (an internal service's banner).
+    const type = headers.get('content-type') ?? 'no content type';
     throw badResponse(
       api,
-      `HTTP ${status}${location ? ` (redirect to ${location})` : ''}, body is not JSON: ${text.slice(0, 80)}`,
+      `HTTP ${status}${location ? ` (redirect to ${location})` : ''}, body is not JSON (${type}, ${Buffer.byteLength(text)} bytes)`,
     );
   }
   if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) {
@@ -177,17 +180,31 @@ interface AgentPair {
  * requests to the proxy (http-proxy-agent). Credentials in the URL go as Proxy-Authorization.
  */
 const proxyAgents = new Map<string, AgentPair>();
+/**
+ * Proxy URLs come from tenants' configs and change with them: the map keeps the most recently
+ * used ones only (a Map iterates in insertion order; a hit is moved to the end), and an evicted
+ * pair's idle sockets are closed.
+ */
+const MAX_PROXY_AGENTS = 64;
 
 function agentsFor(proxy: string | undefined): AgentPair {
   if (!proxy) return agents;
   let pair = proxyAgents.get(proxy);
-  if (!pair) {
+  if (pair) {
+    proxyAgents.delete(proxy);
+  } else {
     pair = {
       'http:': new HttpProxyAgent(proxy, AGENT_OPTIONS),
       'https:': new HttpsProxyAgent(proxy, AGENT_OPTIONS),
     };
-    proxyAgents.set(proxy, pair);
+    if (proxyAgents.size >= MAX_PROXY_AGENTS) {
+      const [oldest, evicted] = proxyAgents.entries().next().value as [string, AgentPair];
+      proxyAgents.delete(oldest);
+      evicted['http:'].destroy();
+      evicted['https:'].destroy();
+    }
   }
+  proxyAgents.set(proxy, pair);
   return pair;
 }
 

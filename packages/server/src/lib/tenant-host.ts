@@ -55,7 +55,8 @@ export function createTenantHosts(deps: { db: Db; publicUrl: string; changes?: C
 
     /** The tenant whose custom domain `hostname` is, or null for the shared host. */
     async tenantOfHost(hostname: string | undefined): Promise<number | null> {
-      const host = (hostname ?? '').toLowerCase();
+      // `sso.a.com.` is the same host as `sso.a.com` (the stored domain has no trailing dot).
+      const host = (hostname ?? '').toLowerCase().replace(/\.$/, '');
       if (host === '' || host === sharedHost) return null;
       return (await tenantOfDomain(host)) ?? null;
     },

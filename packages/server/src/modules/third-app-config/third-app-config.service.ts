@@ -96,6 +96,18 @@ function proxyPatch(
         'has the masked password ******, and no stored password to keep: enter the proxy’s real password',
       );
     }
+    // The stored password only ever goes back to the proxy it was given for: keeping it while the
+    // scheme, user or address changes would send it to a host of the caller's choosing.
+    if (
+      before.scheme !== parsed.scheme ||
+      before.user !== parsed.user ||
+      before.authority.toLowerCase() !== parsed.authority.toLowerCase()
+    ) {
+      throw proxyInvalid(
+        '的密码是掩码 ******，但代理的协议、用户名或地址已改变：已存的密码只用于原来的代理，请填写新代理的真实密码',
+        'has the masked password ******, but the scheme, user or address changed: the stored password is kept for the same proxy only; enter the real password of the new one',
+      );
+    }
     parsed.password = before.password;
   }
   const plain = formatProxy(parsed);
