@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { createAccess } from './access';
+import { createAccess, type Access } from './access';
 import { createCallbacks } from './callbacks';
 import { createClock } from './clock';
 import { createFaults } from './faults';
@@ -98,8 +98,8 @@ export function createCore(opts: SimOptions = {}) {
     limits: createLimits(clock, initialLimits(opts)),
     /** user/getuserid, user/get_userid_by_email and their daily error budget. */
     lookup: createLookup(
-      () => state.org,
-      () => core.access,
+      (): OrgStore => state.org,
+      (): Access => core.access,
       clock,
     ),
     faults: createFaults(seed),
