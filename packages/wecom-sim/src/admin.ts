@@ -103,6 +103,17 @@ export function createSimAdmin(core: SimCore) {
     setTrustedDomain(domain: string, agentId = core.mainAgentId): void {
       requireApp(core, agentId).trustedDomain = domain;
     },
+    /**
+     * Errors user/getuserid and user/get_userid_by_email may make per day before WeCom blocks the
+     * API (45009) until the day ends; null = 20 % of the seat limit (default: the member count).
+     */
+    setLookupErrorBudget(budget: number | null, seatLimit?: number | null): void {
+      core.lookup.settings.budget = budget;
+      if (seatLimit !== undefined) core.lookup.settings.seatLimit = seatLimit;
+    },
+    lookupErrorBudget: (): number => core.lookup.budget(),
+    /** Lookup errors counted today (both APIs). */
+    lookupErrors: (): number => core.lookup.errorsToday(),
     setCreatedAfter20220620(on: boolean, agentId = core.mainAgentId): void {
       requireApp(core, agentId).createdAfter20220620 = on;
     },

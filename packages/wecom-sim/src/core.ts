@@ -1,10 +1,11 @@
 import { randomBytes } from 'node:crypto';
-import { createAccess } from './access';
+import { createAccess, type Access } from './access';
 import { createCallbacks } from './callbacks';
 import { createClock } from './clock';
 import { createFaults } from './faults';
 import { generateOrg } from './generator';
 import { createLimits } from './limits';
+import { createLookup } from './lookup';
 import { createMessaging } from './messages';
 import { createOAuth } from './oauth';
 import { createOrgStore, type OrgChange, type OrgStore } from './org-store';
@@ -95,6 +96,12 @@ export function createCore(opts: SimOptions = {}) {
     ...services(),
     tokens: createTokenService(clock, opts.expiredTokenErrcode ?? 42001),
     limits: createLimits(clock, initialLimits(opts)),
+    /** user/getuserid, user/get_userid_by_email and their daily error budget. */
+    lookup: createLookup(
+      (): OrgStore => state.org,
+      (): Access => core.access,
+      clock,
+    ),
     faults: createFaults(seed),
     settings: initialSettings(opts),
     counts: new Map<string, number>(),
@@ -108,6 +115,7 @@ export function createCore(opts: SimOptions = {}) {
       core.faults.clear();
       core.limits.resetWindows();
       core.limits.resetPeaks();
+      core.lookup.reset();
       core.counts.clear();
       core.callbacks.reset();
       clock.reset();

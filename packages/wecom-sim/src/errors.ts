@@ -30,6 +30,7 @@ const TEXTS: Record<number, string> = {
   42052: 'msgid expired',
   44004: 'empty content',
   45009: 'api freq out of limit',
+  46004: 'user no exist',
   45033: 'api concurrent out of limit',
   48002: 'api forbidden',
   48009: 'api forbidden for contact assistant',

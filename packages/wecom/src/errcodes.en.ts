@@ -126,6 +126,11 @@ export const EN_TEXTS: ErrcodeTexts = {
     'Too many simultaneous requests to the same API for this corp.',
     'OrgBridge keeps WECOM_MAX_IN_FLIGHT calls (default 5) per corp and API in flight across all its processes and retries 45033 with backoff. If it persists, another system is calling this corp’s API at the same time, or WeCom allows this API fewer calls: lower WECOM_MAX_IN_FLIGHT (e.g. to 3) on every process and restart them.',
   ],
+  46004: [
+    'No such member',
+    'No member has this mobile or e-mail, or the member is outside the app’s visible range.',
+    'Check that the mobile or e-mail is the one in the WeCom directory; too many failed lookups (over 20 % of the corp’s seat limit) block the API for the rest of the day.',
+  ],
   48001: [
     'API not authorised',
     'The app has no access to this API.',

@@ -101,6 +101,15 @@ export interface DirectoryReader {
    * callbacks rank a department among its siblings with it). Null ids of roots as in `read`.
    */
   subtree?(id: string): Promise<Pick<ExtDepartment, 'id' | 'parentId' | 'order'>[]>;
+  /**
+   * Which member has this mobile / e-mail, for providers that hide both from the member list
+   * (WeCom: user/getuserid, user/get_userid_by_email). Null = "no such member", an answer the
+   * provider counts as an error against a daily budget; other failures throw ConnectorError.
+   */
+  lookup?: {
+    byMobile(mobile: string): Promise<string | null>;
+    byEmail(email: string): Promise<string | null>;
+  };
 }
 
 export type OutboundContent =

@@ -41,6 +41,10 @@ const Range = Type.Object({
   departments: Type.Optional(Type.Array(Type.Integer())),
   users: Type.Optional(Type.Array(Type.String())),
 });
+const LookupBudget = Type.Object({
+  budget: Type.Union([Type.Integer({ minimum: 0 }), Type.Null()]),
+  seatLimit: Type.Optional(Type.Union([Type.Integer({ minimum: 1 }), Type.Null()])),
+});
 const UserParam = Type.Object({ userid: Type.String() });
 const IdParam = Type.Object({ id: Type.Integer() });
 
@@ -161,6 +165,16 @@ function registerKnobs(app: FastifyInstance, admin: SimAdmin, run: Run): void {
     { schema: { body: Range } },
     (req, reply) => run(reply, () => admin.setVisibleRange(req.body)),
   );
+  app.put<{ Body: Static<typeof LookupBudget> }>(
+    '/sim/admin/lookup-budget',
+    { schema: { body: LookupBudget } },
+    (req, reply) =>
+      run(reply, () => admin.setLookupErrorBudget(req.body.budget, req.body.seatLimit)),
+  );
+  app.get('/sim/admin/lookup-budget', async () => ({
+    budget: admin.lookupErrorBudget(),
+    errorsToday: admin.lookupErrors(),
+  }));
   app.put('/sim/admin/home-url', (req, reply) =>
     run(reply, () =>
       admin.setHomeUrl((req.body as { url?: string | null } | undefined)?.url ?? null),

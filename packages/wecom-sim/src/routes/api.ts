@@ -46,12 +46,14 @@ function send(
   errmsg: string,
   payload: Record<string, unknown>,
 ): FastifyReply {
-  return reply
-    .header('Error-Code', String(errcode))
-    // Header values must be Latin-1; errmsg texts are ASCII, but never let one break the response.
-    .header('Error-Msg', errmsg.replace(/[^\x20-\x7e]/g, '?'))
-    .type('application/json; charset=UTF-8')
-    .send(JSON.stringify({ errcode, errmsg, ...payload }));
+  return (
+    reply
+      .header('Error-Code', String(errcode))
+      // Header values must be Latin-1; errmsg texts are ASCII, but never let one break the response.
+      .header('Error-Msg', errmsg.replace(/[^\x20-\x7e]/g, '?'))
+      .type('application/json; charset=UTF-8')
+      .send(JSON.stringify({ errcode, errmsg, ...payload }))
+  );
 }
 
 /**

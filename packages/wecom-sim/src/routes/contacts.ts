@@ -120,6 +120,17 @@ function registerUserRoutes(app: FastifyInstance, core: SimCore): void {
     },
   });
   registerListId(app, core);
+  // Lookups (doc /95402, /95895): app secrets within their visible range, the sync secret for all.
+  registerApi(app, core, {
+    method: 'POST',
+    api: 'user/getuserid',
+    handler: (ctx) => core.lookup.byMobile(ctx.app, ctx.body),
+  });
+  registerApi(app, core, {
+    method: 'POST',
+    api: 'user/get_userid_by_email',
+    handler: (ctx) => core.lookup.byEmail(ctx.app, ctx.body),
+  });
 }
 
 /** user/list_id (doc /96067): only the contacts-sync secret; one row per (member, department). */

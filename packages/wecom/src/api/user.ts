@@ -15,6 +15,12 @@ export const UserDepartmentRowSchema = Type.Object({
 /** One row per (member, department) pair, as list_id returns them. */
 export type UserDepartmentRow = Static<typeof UserDepartmentRowSchema>;
 
+/** WeCom's answer when no member (visible to the caller) has that mobile / e-mail (doc /95402). */
+export const NO_SUCH_MEMBER_ERRCODES: ReadonlySet<number> = new Set([46004, 60111]);
+
+/** `get_userid_by_email` email_type: 1 corp mailbox (企业邮箱), 2 personal e-mail (个人邮箱). */
+export type EmailType = 1 | 2;
+
 export interface UserIdPage {
   rows: UserDepartmentRow[];
   /** null when this was the last page (next_cursor empty or absent). */
@@ -63,6 +69,34 @@ export function createUserApi(r: Requester) {
         idempotent: true,
       });
       return decodeUser(api, body);
+    },
+    /**
+     * `user/getuserid` (doc /95402): the userid of the member with this mobile. WeCom answers
+     * 46004 when none (visible to the app) has it; such errors count against a budget of 20 % of
+     * the corp's seats a day, past which the API is blocked for the day (reference §13).
+     */
+    async getUserIdByMobile(mobile: string): Promise<string> {
+      const api = 'user/getuserid';
+      const body = await r.call({
+        api,
+        method: 'POST',
+        body: { mobile },
+        auth: true,
+        idempotent: true,
+      });
+      return reqString(api, body, 'userid');
+    },
+    /** `user/get_userid_by_email` (doc /95895); same error budget as getUserIdByMobile. */
+    async getUserIdByEmail(email: string, emailType: EmailType = 2): Promise<string> {
+      const api = 'user/get_userid_by_email';
+      const body = await r.call({
+        api,
+        method: 'POST',
+        body: { email, email_type: emailType },
+        auth: true,
+        idempotent: true,
+      });
+      return reqString(api, body, 'userid');
     },
     /** One page of (userid, department) rows; `limit` 1–10000. */
     listId,

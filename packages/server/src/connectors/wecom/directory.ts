@@ -1,4 +1,4 @@
-import type { User, WeComClient } from '@orgbridge/wecom';
+import { NO_SUCH_MEMBER_ERRCODES, type User, type WeComClient } from '@orgbridge/wecom';
 import type {
   ConnectorError,
   DirectoryReader,
@@ -40,6 +40,17 @@ async function pool<T>(items: T[], width: number, fn: (item: T) => Promise<void>
     while (next < items.length) await fn(items[next++] as T);
   };
   await Promise.all(Array.from({ length: Math.min(width, items.length) }, worker));
+}
+
+/** A lookup's "no such member" (46004, or 60111 as user/get says it) as null. */
+async function missIsNull(fn: () => Promise<string>): Promise<string | null> {
+  try {
+    return await fn();
+  } catch (err) {
+    const e = toConnectorError(err) as ConnectorError;
+    if (e.info && NO_SUCH_MEMBER_ERRCODES.has(e.info.providerCode)) return null;
+    throw e;
+  }
 }
 
 /** Rows per `user/list_id` page (the client's default, WeCom's maximum). */
@@ -158,6 +169,11 @@ export function createWeComDirectory(
         if (e.info?.providerCode === 60003 || e.info?.providerCode === 60123) return null;
         throw e;
       }
+    },
+    lookup: {
+      byMobile: (mobile) => missIsNull(() => client.user.getUserIdByMobile(mobile)),
+      // email_type 2: the member's own e-mail field, which is what a local account carries.
+      byEmail: (email) => missIsNull(() => client.user.getUserIdByEmail(email, 2)),
     },
     async subtree(id) {
       const refs = await translated(() => client.department.simplelist(Number(id)));

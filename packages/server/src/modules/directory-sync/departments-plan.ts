@@ -18,7 +18,9 @@ export interface DepartmentOps {
  * Local sort order of mirrored departments: WeCom sorts siblings by `order` descending (larger =
  * earlier) with values up to 2^32, which do not fit our integer column, so we store the rank.
  */
-export function siblingRanks(ext: Pick<ExtDepartment, 'id' | 'parentId' | 'order'>[]): Map<string, number> {
+export function siblingRanks(
+  ext: Pick<ExtDepartment, 'id' | 'parentId' | 'order'>[],
+): Map<string, number> {
   const byParent = new Map<string, Pick<ExtDepartment, 'id' | 'parentId' | 'order'>[]>();
   for (const d of ext) {
     const k = d.parentId ?? '';

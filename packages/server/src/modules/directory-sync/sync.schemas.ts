@@ -114,6 +114,24 @@ export const PlanSchema = Type.Object({
     toUpdate: Type.Array(Type.Object({ wechatUserId: Str, userId: Int, fields: Type.Array(Str) })),
     leavers: Type.Array(Type.Object({ wechatUserId: Str, userId: Int, reason: Str })),
   }),
+  lookups: Type.Optional(
+    Type.Object(
+      {
+        made: Int,
+        hits: Int,
+        misses: Int,
+        cached: Int,
+        skipped: Int,
+        failed: Int,
+        budget: Int,
+        budgetLeft: Int,
+      },
+      {
+        description:
+          'lookups by mobile / e-mail (WeCom user/getuserid, user/get_userid_by_email) for own members still unmatched, when WeCom hides both; skipped = not made because the day’s error budget (half of WeCom’s 20 % of seats) is spent',
+      },
+    ),
+  ),
   counts: Type.Record(Type.String(), Type.Number(), {
     description:
       'create, bind, update, leave, linkRequests (owners asked), linkRequestsCancelled, pending (always 0), ownerRefused, unpaired, …',

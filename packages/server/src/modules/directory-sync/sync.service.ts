@@ -21,6 +21,7 @@ import { AppError, conflict, notFound } from '../../lib/errors';
 import type { TenantContext } from '../../lib/route';
 import type { SecretBox } from '../../lib/secrets';
 import type { ConnectorRuntime } from '../third-app-config/third-app-config.service';
+import { lookupUnmatched } from './lookup';
 import { planAndOps, type SyncOps } from './planner';
 import { planTargeted, type TargetedEvent } from './targeted';
 import { createSyncExecutor } from './sync-executor';
@@ -228,9 +229,26 @@ export function createDirectorySyncService(deps: {
       readSnapshot(),
       state.loadTenantSide(tenantId, rt.thirdType),
     ]);
-    const local = await state.withOutsiders(tenantId, side, snapshot.members);
-    const stored = storedOf(snapshot);
-    const { plan, ops } = planAndOps(stored, local, rt.corpId);
+    let local = await state.withOutsiders(tenantId, side, snapshot.members);
+    let stored = storedOf(snapshot);
+    let { plan, ops } = planAndOps(stored, local, rt.corpId);
+    // WeCom hides mobile and e-mail from new apps: ask it about the still-unmatched own members
+    // (lookup.ts). What it answers joins the stored snapshot, so apply re-plans the same pairs.
+    const found = await lookupUnmatched({
+      tenantId,
+      corpId: rt.corpId,
+      reader: rt.connector.directory,
+      members: stored.members,
+      pairs: plan.members.pairs,
+      unmatchedLocal: plan.members.unmatchedLocal,
+      localMembers: local.members,
+    });
+    if (found.members) {
+      stored = { ...stored, members: found.members };
+      local = await state.withOutsiders(tenantId, side, found.members);
+      ({ plan, ops } = planAndOps(stored, local, rt.corpId));
+    }
+    if (found.report) plan.lookups = found.report;
     const id = randomUUID();
     const snapshotJson = JSON.stringify(stored);
     await runs.insertPlan(tenantId, {

@@ -1,5 +1,6 @@
 import type { DirectorySnapshot, ExtDepartment, ExtMember } from '../../connectors/kit';
 import type { Standing } from '../policy/trust';
+import type { LookupReport } from './lookup';
 
 /** What a plan is computed from: the external snapshot (as stored) plus the local state. */
 export type StoredSnapshot = Pick<
@@ -176,6 +177,8 @@ export interface SyncPlan {
   };
   partial: boolean;
   counts: PlanCounts;
+  /** Lookups by mobile / e-mail this preview made (providers that hide both; lookup.ts). */
+  lookups?: LookupReport;
 }
 
 export interface PlanCounts {
