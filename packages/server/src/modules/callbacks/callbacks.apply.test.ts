@@ -41,6 +41,10 @@ async function settled(runsBefore: number) {
     const rows = await eventsOf(w);
     return rows.length > 0 && rows.every((r) => r.appliedAt !== null);
   });
+  // An event is marked applied when its writes commit; the run itself closes a moment later.
+  await waitFor('callback runs finished', async () =>
+    (await callbackRuns(w)).slice(runsBefore).every((r) => r.status !== 'running'),
+  );
   return (await callbackRuns(w)).slice(runsBefore);
 }
 
@@ -116,6 +120,9 @@ describe('callback events are applied by a sync run', () => {
     try {
       await waitFor('pick-up at start', async () =>
         (await eventsOf(w)).every((r) => r.appliedAt !== null),
+      );
+      await waitFor('its run finished', async () =>
+        (await callbackRuns(w)).slice(before).every((r) => r.status !== 'running'),
       );
       const runs = (await callbackRuns(w)).slice(before);
       expect(runs.map((r) => r.status)).toEqual(['succeeded']);
