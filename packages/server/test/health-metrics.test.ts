@@ -67,6 +67,20 @@ describe('GET /livez and /readyz', () => {
     if (usePostgres()) expect(body.checks.changeListener).toEqual({ ok: true });
   });
 
+  it('/readyz names the job queue where the server runs jobs', async () => {
+    const withJobs = await buildTestApp({ jobs: { refreshSeconds: 3600 } });
+    try {
+      const res = await withJobs.app.inject({ method: 'GET', url: '/readyz' });
+      expect(res.json().checks.jobs).toEqual({ ok: true });
+    } finally {
+      await withJobs.close();
+    }
+    // The app without jobs (above) does not list them: nothing there to be ready.
+    expect((await t.app.inject({ method: 'GET', url: '/readyz' })).json().checks.jobs).toBe(
+      undefined,
+    );
+  });
+
   it('/health keeps answering as before', async () => {
     const res = await t.app.inject({ method: 'GET', url: '/health' });
     expect(res.statusCode).toBe(200);
