@@ -1,16 +1,20 @@
 import { randomUUID } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
-import Fastify, { type FastifyInstance, type RouteOptions } from 'fastify';
+import Fastify, { type FastifyBaseLogger, type FastifyInstance, type RouteOptions } from 'fastify';
+import type { Logger } from 'pino';
 import type { AppConfig } from './config';
 import type { Database } from './db/client';
 import { registerAccessHooks } from './plugins/auth';
 import { DEFAULT_BODY_LIMIT, registerErrorHandler } from './plugins/error-handler';
-import { serializeRequest } from './plugins/log-redaction';
+import { registerHealth } from './plugins/health';
+import { createMetrics, registerMetrics } from './plugins/metrics';
 import { registerOpenApi } from './plugins/openapi';
 import { registerSecurityHeaders } from './plugins/security-headers';
 import { registerJsonParser, registerValidation } from './plugins/validation';
 import { registerWeb } from './plugins/web';
+import { createLogger } from './lib/log';
 import { registerJobs } from './modules/jobs/jobs.plugin';
+import type { Jobs } from './modules/jobs/jobs.service';
 import type { JobsOptions } from './modules/jobs/jobs.types';
 import type { MessagesOptions } from './modules/messages/messages.outcomes';
 import { registerRoutes } from './routes';
@@ -18,29 +22,7 @@ import { createServices } from './services';
 
 export const DEFAULT_WEB_DIST = fileURLToPath(new URL('../../web/dist', import.meta.url));
 
-const SECRET_KEYS = [
-  'password',
-  'oldPassword',
-  'newPassword',
-  'adminPassword',
-  'token',
-  'secret',
-  'secretKey',
-  'clientSecret',
-  'contactSecret',
-  'encodingAesKey',
-  'accessToken',
-  'ticket',
-];
-
-/** Everything that must never reach a log line: secret keys at the top level and two levels down. */
-export const REDACT_PATHS = [
-  'req.headers["x-access-token"]',
-  'req.headers.authorization',
-  'req.headers.cookie',
-  'res.headers["set-cookie"]',
-  ...SECRET_KEYS.flatMap((k) => [k, `*.${k}`, `*.*.${k}`]),
-];
+export { REDACT_PATHS } from './lib/log';
 
 /**
  * Fastify's `trustProxy` for TRUST_PROXY. Unset: X-Forwarded-For is ignored and `req.ip` is the
@@ -63,6 +45,8 @@ export interface BuildAppOptions {
   logger?: boolean;
   /** Where log lines go (default stdout), e.g. a file or a log shipper's stream. */
   logStream?: { write(line: string): void };
+  /** The process's one logger (start.ts makes it before the database opens); wins over the two above. */
+  loggerInstance?: Logger;
   /** Built console directory; `null` disables serving it. */
   webDist?: string | null;
   /** Observes every registered route (used by the isolation suite to find all endpoints). */
@@ -75,17 +59,16 @@ export interface BuildAppOptions {
 
 /** Builds the application without listening: tests use `app.inject()`. */
 export async function buildApp(opts: BuildAppOptions): Promise<FastifyInstance> {
+  const logger: FastifyBaseLogger | undefined =
+    opts.loggerInstance ??
+    (opts.logger === false
+      ? undefined
+      : createLogger({
+          level: opts.config.logLevel,
+          ...(opts.logStream ? { stream: opts.logStream } : {}),
+        }));
   const app = Fastify({
-    logger:
-      opts.logger === false
-        ? false
-        : {
-            level: opts.config.logLevel,
-            redact: { paths: REDACT_PATHS, censor: '[redacted]' },
-            // OAuth callbacks carry `code` and `state` in the URL (PRODUCT.md §7): never logged.
-            serializers: { req: serializeRequest },
-            ...(opts.logStream ? { stream: opts.logStream } : {}),
-          },
+    ...(logger ? { loggerInstance: logger } : { logger: false }),
     bodyLimit: DEFAULT_BODY_LIMIT,
     trustProxy: trustProxyOption(opts.config.trustProxy),
     genReqId: () => randomUUID(),
@@ -99,12 +82,14 @@ export async function buildApp(opts: BuildAppOptions): Promise<FastifyInstance> 
     const observe = opts.onRoute;
     app.addHook('onRoute', (route) => observe(route));
   }
+  const metrics = createMetrics();
   const services = createServices({
     db: opts.database.db,
     database: opts.database,
     config: opts.config,
     log: app.log,
     messages: opts.messages,
+    observers: metrics.observers,
   });
   // The sweep of stale sends and the background outcome retry (messages.outcomes.ts).
   app.addHook('onClose', () => services.messages.close());
@@ -116,12 +101,15 @@ export async function buildApp(opts: BuildAppOptions): Promise<FastifyInstance> 
   await registerOpenApi(app, opts.config.publicUrl);
   registerAccessHooks(app, services);
 
-  app.get('/health', { schema: { hide: true } }, async () => {
-    await opts.database.db.execute('select 1');
-    return { status: 'ok' };
+  registerMetrics(app, metrics, { token: opts.config.metricsToken });
+  let jobs: Jobs | undefined;
+  registerHealth(app, {
+    database: opts.database,
+    jobs: () => (opts.jobs ? (jobs?.running() ?? false) : null),
   });
   registerRoutes(app, services);
-  if (opts.jobs) await registerJobs(app, { services, database: opts.database, options: opts.jobs });
+  if (opts.jobs)
+    jobs = await registerJobs(app, { services, database: opts.database, options: opts.jobs });
   await registerWeb(app, opts.webDist === undefined ? DEFAULT_WEB_DIST : opts.webDist);
   return app;
 }

@@ -28,6 +28,8 @@ export const EnvSchema = Type.Object({
   /** `http://[user:pass@]host:port`: every WeCom server-API call goes through it (PRODUCT.md §8). */
   WECOM_PROXY: Type.Optional(Type.String()),
   TRUST_PROXY: Type.Optional(Type.String()),
+  /** When set, GET /metrics needs `Authorization: Bearer <METRICS_TOKEN>` (PRODUCT.md §10). */
+  METRICS_TOKEN: Type.Optional(Type.String({ minLength: 1 })),
   LOG_LEVEL: Type.Union(
     ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'].map((l) => Type.Literal(l)),
     { default: 'info' },
@@ -68,6 +70,8 @@ export interface AppConfig {
    * hops, or the proxies' addresses and CIDRs. Unset: trust none, the socket address is the client.
    */
   trustProxy?: number | string[];
+  /** METRICS_TOKEN: the bearer token GET /metrics asks for; unset = open to whoever reaches it. */
+  metricsToken?: string;
 }
 
 export class ConfigError extends Error {}
@@ -283,6 +287,7 @@ export function configFromEnv(env: Env): AppConfig {
     },
     logLevel: env.LOG_LEVEL,
     trustProxy: parseTrustProxy(env.TRUST_PROXY),
+    ...(env.METRICS_TOKEN ? { metricsToken: env.METRICS_TOKEN.trim() } : {}),
   };
 }
 

@@ -3,6 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { startSimulator, type Simulator } from '@orgbridge/wecom-sim';
 import { ConfigError } from './config';
 import { DEMO, prepareDemoTenant } from './demo-tenant';
+import { createLogger } from './lib/log';
 import { startServer, type RunningServer } from './start';
 
 /**
@@ -12,6 +13,9 @@ import { startServer, type RunningServer } from './start';
  * can be clicked through without a real WeCom corp.
  */
 const PASSWORD = 'OrgBridge-demo1';
+
+/** The process's one logger; startServer sets its level (LOG_LEVEL, default warn here). */
+const log = createLogger({ level: 'info' });
 
 /** 4100 when free, else any free port (a second demo or the CLI simulator may hold it). */
 async function simulatorPort(preferred: number): Promise<number> {
@@ -45,6 +49,8 @@ function banner(
       : '  The demo tenant could not be prepared (see the warning above); enter the simulator corp yourself.',
     '',
   ];
+  // The demo's banner is for the person who ran `npm run demo` (URLs and demo credentials), not
+  // for a log shipper: plain text by design, once, after the server and simulator are up.
   process.stdout.write(lines.join('\n') + '\n');
 }
 
@@ -70,6 +76,7 @@ async function main(): Promise<void> {
     // ./data/demo of the repository, whichever directory npm runs the workspace script in.
     dataDir: process.env.DATA_DIR ?? fileURLToPath(new URL('../../../data/demo', import.meta.url)),
     adminPassword: password,
+    log,
     // Request logs would bury the banner; LOG_LEVEL=info brings them back.
     logLevel: process.env.LOG_LEVEL ?? 'warn',
     wecom: { apiBase: sim.url, oauthBase: sim.url, loginBase: sim.url },
@@ -91,8 +98,9 @@ async function main(): Promise<void> {
 }
 
 main().catch((err: unknown) => {
-  process.stderr.write(
-    `${err instanceof ConfigError ? err.message : String((err as Error)?.stack ?? err)}\n`,
-  );
+  // A configuration or database error to fix is a plain paragraph for the person at the terminal
+  // (lib/startup-errors.ts); anything else is a log line.
+  if (err instanceof ConfigError) process.stderr.write(`${err.message}\n`);
+  else log.fatal({ err }, 'the demo could not start');
   process.exit(1);
 });

@@ -1,10 +1,14 @@
 import { ConfigError } from './config';
+import { createLogger } from './lib/log';
 import { exitOnSignals } from './lib/shutdown';
 import { startServer } from './start';
 
+/** The process's one logger; startServer sets its level from LOG_LEVEL once that is read. */
+const log = createLogger({ level: 'info' });
+
 /** `npm start`: configuration from the environment (PRODUCT.md §1), graceful shutdown. */
 async function main(): Promise<void> {
-  const server = await startServer();
+  const server = await startServer({ log });
   server.app.log.info(
     `OrgBridge listening on ${server.url} (public URL ${server.config.publicUrl})`,
   );
@@ -12,8 +16,13 @@ async function main(): Promise<void> {
 }
 
 main().catch((err: unknown) => {
-  process.stderr.write(
-    `${err instanceof ConfigError ? err.message : String((err as Error)?.stack ?? err)}\n`,
-  );
+  if (err instanceof ConfigError) {
+    // Deliberately not a log line: a configuration or database error an operator must fix before
+    // the server can run (config.ts, lib/startup-errors.ts) is a plain paragraph, Chinese then
+    // English, naming the variable to change — read by a person at the terminal, not a shipper.
+    process.stderr.write(`${err.message}\n`);
+  } else {
+    log.fatal({ err }, 'OrgBridge could not start');
+  }
   process.exit(1);
 });

@@ -23,6 +23,7 @@ import { createTenantHosts } from './lib/tenant-host';
 import { createTenantDomainService } from './modules/tenants/tenant-domain.service';
 import { createVerifyFilesService } from './modules/verify-files/verify-files.service';
 import type { Database } from './db/client';
+import type { AppObservers } from './plugins/metrics';
 
 /** Composition root: every service is created once here with its narrowed dependencies. */
 export function createServices(deps: {
@@ -31,14 +32,17 @@ export function createServices(deps: {
   config: AppConfig;
   log?: OutcomeLog;
   messages?: MessagesOptions;
+  /** What GET /metrics counts (plugins/metrics.ts); nothing is counted without it. */
+  observers?: AppObservers;
 }) {
-  const { db } = deps;
+  const { db, log, observers } = deps;
   const box = createSecretBox(deps.config.secretKey);
-  const connectorTokens = createDbTokenStore(deps.database, box);
+  const connectorTokens = createDbTokenStore(deps.database, box, observers?.tokenFetched);
   // One WeCom concurrency limit per corp and API for every process on the PostgreSQL; gettoken is
   // single-flight through the token store already.
   const callSlots = clusterSlotsFor(deps.database, deps.config.wecom.maxInFlight ?? 5, {
     exempt: new Set(['gettoken']),
+    ...(log ? { log: (line: string) => log.warn({}, line) } : {}),
   });
   // On the embedded database the request path's lookups are cached against its change clock.
   const changes = deps.database.changes;
@@ -53,6 +57,7 @@ export function createServices(deps: {
     tokens: connectorTokens,
     ...(callSlots ? { callSlots: callSlots.forScope } : {}),
     baseUrlOf: hosts.baseUrlOf,
+    ...(observers ? { observeCall: observers.connectorCall } : {}),
   });
   const directorySync = createDirectorySyncService({
     db,
@@ -60,6 +65,8 @@ export function createServices(deps: {
     box,
     runtime: thirdAppConfig.runtime,
     logLevel: deps.config.logLevel,
+    ...(log ? { log } : {}),
+    ...(observers ? { onRunFinished: observers.syncRunFinished } : {}),
   });
   return {
     /** Closed with the app (its own connections). */
@@ -79,8 +86,9 @@ export function createServices(deps: {
       thirdAppConfig,
       config: deps.config,
       hosts,
-      ...(deps.log ? { log: deps.log } : {}),
+      ...(log ? { log } : {}),
       options: deps.messages,
+      ...(observers ? { observe: observers } : {}),
     }),
     directorySync,
     callbacks: createCallbacksService({ db, runtime: thirdAppConfig.runtime, sync: directorySync }),

@@ -1,9 +1,11 @@
 import type { FastifyInstance } from 'fastify';
+import type { Logger } from 'pino';
 import { buildApp } from './app';
 import { bootstrap } from './bootstrap';
 import { configFromEnv, parseEnv, type AppConfig } from './config';
 import { openDatabase, type Database } from './db/client';
 import { checkSecretKey } from './lib/key-check';
+import { createLogger } from './lib/log';
 import { ownerOnlyUmask } from './lib/owner-only';
 import { databaseStartupError, probePostgres } from './lib/startup-errors';
 import type { JobsOptions } from './modules/jobs/jobs.types';
@@ -18,12 +20,17 @@ export interface StartOptions {
   secretKey?: string;
   logLevel?: string;
   logger?: boolean;
+  /**
+   * The process's one logger, made before the configuration is read (server.ts) so that a failed
+   * start is logged by it too; its level is set from LOG_LEVEL here. Default: one made here.
+   */
+  log?: Logger;
   webDist?: string | null;
   /** WeCom endpoints instead of WECOM_*_BASE (the demo points them at its simulator). */
   wecom?: Partial<AppConfig['wecom']>;
   /** Background jobs (scheduled sync); on by default, `false` turns them off. */
   jobs?: JobsOptions | false;
-  /** Where the generated admin password is announced (default: stdout). */
+  /** Where the generated admin password is announced (default: a log line, whatever LOG_LEVEL). */
   announce?: (line: string) => void;
 }
 
@@ -66,11 +73,15 @@ export async function startServer(opts: StartOptions = {}): Promise<RunningServe
   const config = opts.wecom
     ? { ...resolved, wecom: { ...resolved.wecom, ...opts.wecom } }
     : resolved;
+  if (opts.log) opts.log.level = config.logLevel;
+  const log =
+    opts.log ?? (opts.logger === false ? undefined : createLogger({ level: config.logLevel }));
   // The first connection is this one, so a bad DATABASE_URL is reported as such.
   if (config.databaseUrl) await probePostgres(config.databaseUrl);
-  const database = await openDatabase(
-    config.databaseUrl ? { databaseUrl: config.databaseUrl } : { dataDir: config.dataDir },
-  );
+  const database = await openDatabase({
+    ...(config.databaseUrl ? { databaseUrl: config.databaseUrl } : { dataDir: config.dataDir }),
+    ...(log ? { log } : {}),
+  });
   try {
     await database.migrate().catch((err: unknown) => {
       throw config.databaseUrl ? databaseStartupError(err, config.databaseUrl) : err;
@@ -79,7 +90,11 @@ export async function startServer(opts: StartOptions = {}): Promise<RunningServe
     await checkSecretKey(database.db, config.secretKey, config.secretKeySource);
     const boot = await bootstrap(database.db, { adminPassword: config.adminPassword });
     if (boot.generatedAdminPassword) {
-      const announce = opts.announce ?? ((line: string) => process.stdout.write(line + '\n'));
+      // Shown once by design (PRODUCT.md §1): a warning above any LOG_LEVEL, so it is never lost.
+      const announce =
+        opts.announce ??
+        ((line: string) =>
+          (log ?? createLogger({ level: 'info' })).child({}, { level: 'info' }).warn(line));
       announce(
         `Platform administrator created: username "admin", password "${boot.generatedAdminPassword}" (shown once; change it at first sign-in).`,
       );
@@ -88,6 +103,7 @@ export async function startServer(opts: StartOptions = {}): Promise<RunningServe
       config,
       database,
       logger: opts.logger,
+      ...(log ? { loggerInstance: log } : {}),
       webDist: opts.webDist,
       jobs: opts.jobs === false ? undefined : (opts.jobs ?? {}),
     });

@@ -234,6 +234,8 @@ export interface ConnectorContext {
   /** Egress proxy `http(s)://[user:pass@]host:port` every server-API call goes through. */
   egressProxy?: string;
   events?: ConnectorEvents;
+  /** Every provider HTTP exchange as it ends (GET /metrics): errcode 0 = success, -1 = no answer. */
+  observeCall?(call: { api: string; ms: number; errcode: number }): void;
 }
 
 /** Same shape as @orgbridge/wecom's Governor; declared here so the server does not import it. */

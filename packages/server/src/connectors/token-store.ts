@@ -9,7 +9,12 @@ import type { ConnectorTokenStore } from './kit';
  * a session advisory lock per key makes the refresh single-flight across processes; tokens are
  * sealed with SECRET_KEY like every other secret.
  */
-export function createDbTokenStore(database: Database, box: SecretBox): ConnectorTokenStore {
+export function createDbTokenStore(
+  database: Database,
+  box: SecretBox,
+  /** A token was fetched from the provider (the token cache stores each one it fetched). */
+  onFetched?: () => void,
+): ConnectorTokenStore {
   const { db } = database;
   const store: ConnectorTokenStore = {
     async get(key) {
@@ -32,6 +37,7 @@ export function createDbTokenStore(database: Database, box: SecretBox): Connecto
         .insert(connectorTokens)
         .values({ key, ...row })
         .onConflictDoUpdate({ target: connectorTokens.key, set: row });
+      onFetched?.();
     },
     async invalidate(key, token) {
       const current = await store.get(key);

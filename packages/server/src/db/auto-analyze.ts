@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import type { Db } from './client';
+import { fallbackLog } from '../lib/log';
 import { rowsOf } from '../lib/sql';
 
 /**
@@ -31,7 +32,7 @@ export function createAutoAnalyze(
   db: Db,
   tables: string[],
   onError: (err: unknown) => void = (err) =>
-    process.emitWarning(`ANALYZE ${tables.join(', ')} failed: ${(err as Error).message}`),
+    fallbackLog().warn({ err, tables }, 'ANALYZE of the message log failed'),
 ): AutoAnalyze {
   const names = sql.raw(tables.map((t) => `"${t.replace(/"/g, '""')}"`).join(', '));
   let written = 0;

@@ -1,5 +1,6 @@
 import pg from 'pg';
 import { touchesWatched, WATCHED, type ChangeClock } from './change-clock';
+import { fallbackLog } from '../lib/log';
 
 /** The triggers are not there yet (the database is not migrated). */
 class NotYet extends Error {}
@@ -60,9 +61,7 @@ export function watchPostgres(
   const maxRetryMs = Math.max(retryMs, opts.maxRetryMs ?? 10_000);
   let delay = retryMs;
   const onError =
-    opts.onError ??
-    ((err: unknown) =>
-      process.stderr.write(`PostgreSQL change listener: ${(err as Error).message}\n`));
+    opts.onError ?? ((err: unknown) => fallbackLog().warn({ err }, 'PostgreSQL change listener'));
   let version = 0;
   let listening = false;
   let closed = false;

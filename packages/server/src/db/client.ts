@@ -13,6 +13,8 @@ import { createHotPool, useHotPool } from './prepared';
 import { guardPglite } from './embedded-guard';
 import { startEmbeddedMaintenance, type EmbeddedMaintenance } from './embedded-maintenance';
 import * as schema from './schema';
+import { fallbackLog, type Log } from '../lib/log';
+import type { DbUnavailable } from '../lib/pg-error';
 import { restrictToOwner } from '../lib/owner-only';
 
 export type Schema = typeof schema;
@@ -45,6 +47,10 @@ export interface Database {
   changes?: ChangeClock;
   /** PGlite only: its autovacuum (db/embedded-maintenance.ts). */
   maintenance?: Pick<EmbeddedMaintenance, 'check'>;
+  /** PostgreSQL only: whether the change listener hears the other processes (GET /readyz). */
+  listening?(): boolean;
+  /** PGlite only: why the engine is out of service after a PANIC, null while it serves. */
+  unavailable?(): DbUnavailable | null;
   close(): Promise<void>;
 }
 
@@ -59,7 +65,7 @@ export class LockLostError extends Error {
   }
 }
 
-export type DatabaseOptions =
+export type DatabaseOptions = (
   | { databaseUrl: string; poolSize?: number }
   | {
       dataDir: string;
@@ -68,10 +74,15 @@ export type DatabaseOptions =
       /** First wait before reopening the engine after a PANIC (db/embedded-guard.ts). */
       reopenDelayMs?: number;
     }
-  | { pglite: PGlite };
+  | { pglite: PGlite }
+) & {
+  /** The process's logger (start.ts passes the app's one before the app exists). */
+  log?: Log;
+};
 
 export async function openDatabase(opts: DatabaseOptions): Promise<Database> {
-  if ('databaseUrl' in opts) return openPostgres(opts.databaseUrl, opts.poolSize ?? 10);
+  const log = opts.log ?? fallbackLog();
+  if ('databaseUrl' in opts) return openPostgres(opts.databaseUrl, opts.poolSize ?? 10, log);
   // DATA_DIR 0700 and its files 0600 (lib/owner-only.ts): before, after opening, migrating, closing.
   const dataDir = 'dataDir' in opts ? opts.dataDir : null;
   const restrict = () => {
@@ -90,17 +101,21 @@ export async function openDatabase(opts: DatabaseOptions): Promise<Database> {
   const guarded = guardPglite('pglite' in opts ? opts.pglite : await open!(), {
     reopen: open,
     reopenDelayMs: 'dataDir' in opts ? opts.reopenDelayMs : undefined,
+    log,
   });
   const client = guarded.client;
   restrict();
   const changes = watchWrites(client);
   const db = drizzlePglite({ client, schema });
-  const maintenance = startEmbeddedMaintenance(client);
+  const maintenance = startEmbeddedMaintenance(client, {
+    onError: (err) => log.warn({ err }, 'embedded database maintenance failed'),
+  });
   return {
     db: db as unknown as Db,
     kind: 'pglite',
     changes,
     maintenance,
+    unavailable: guarded.unavailable,
     async migrate() {
       await migratePglite(db, { migrationsFolder: MIGRATIONS_FOLDER });
       restrict();
@@ -113,12 +128,10 @@ export async function openDatabase(opts: DatabaseOptions): Promise<Database> {
   };
 }
 
-function openPostgres(connectionString: string, max: number): Database {
+function openPostgres(connectionString: string, max: number, log: Log): Database {
   // An idle connection can die under us (server restart, pg_terminate_backend, a dropped test
   // database); the pool replaces it on next use. Without a listener the error would crash the process.
-  const idleLost = (err: Error) => {
-    process.stderr.write(`PostgreSQL idle connection lost: ${err.message}\n`);
-  };
+  const idleLost = (err: Error) => log.warn({ err }, 'PostgreSQL idle connection lost');
   // A connection can also die while checked out (a transaction between two statements, a held
   // lock): node-postgres then emits 'error' on the client, which the pool only listens to while the
   // client is idle. The statement running, or the next one, fails with the error, and the pool
@@ -132,13 +145,16 @@ function openPostgres(connectionString: string, max: number): Database {
   hot.on('error', idleLost);
   hot.on('connect', (client) => client.on('error', heldLost));
   useHotPool(pool, hot);
-  const changes = watchPostgres(pool, connectionString);
+  const changes = watchPostgres(pool, connectionString, {
+    onError: (err) => log.warn({ err }, 'PostgreSQL change listener'),
+  });
   changes.observe(hot);
   const db = drizzlePg({ client: pool, schema });
   return {
     db: db as unknown as Db,
     kind: 'postgres',
     changes,
+    listening: changes.listening,
     async migrate() {
       // A session-level advisory lock needs one dedicated connection for lock, migrate, unlock.
       // If that connection dies the migration's own statements fail (each migration runs in a

@@ -13,6 +13,7 @@
  */
 import pg from 'pg';
 import type { Database } from './client';
+import { fallbackLog } from '../lib/log';
 
 /** Same shape as @orgbridge/wecom's Governor, so a provider client can take it as is. */
 export interface CallSlots {
@@ -70,7 +71,7 @@ export function createClusterSlots(opts: ClusterSlotOptions): ClusterSlots {
   if (!Number.isInteger(maxInFlight) || maxInFlight < 1) {
     throw new RangeError(`maxInFlight must be a positive integer, got ${maxInFlight}`);
   }
-  const log: Log = opts.log ?? ((m) => process.stderr.write(`${m}\n`));
+  const log: Log = opts.log ?? ((m) => fallbackLog().warn({}, m));
   const exempt = opts.exempt ?? new Set<string>();
   const holdMs = opts.holdMs ?? 300;
   const now = opts.now ?? (() => performance.now());

@@ -4,6 +4,7 @@ import {
   classifyDbUnavailable,
   type DbUnavailable,
 } from '../lib/pg-error';
+import { fallbackLog, type Log } from '../lib/log';
 
 /**
  * Keeps the embedded engine out of service after a PANIC, and reopens it from DATA_DIR.
@@ -36,7 +37,7 @@ export interface GuardOptions {
   /** Opens the engine on DATA_DIR; absent for an engine handed in (it cannot be reopened). */
   reopen?: () => Promise<PGlite>;
   reopenDelayMs?: number;
-  log?: (line: string) => void;
+  log?: Log;
 }
 
 type Exec = (message: Uint8Array, ...rest: unknown[]) => unknown;
@@ -46,7 +47,7 @@ const TERMINATE = 0x58;
 const MAX_REOPEN_DELAY_MS = 30_000;
 
 export function guardPglite(first: PGlite, opts: GuardOptions = {}): GuardedPglite {
-  const log = opts.log ?? ((line: string) => process.stderr.write(`${line}\n`));
+  const log = opts.log ?? fallbackLog();
   let current = first;
   let broken: DbUnavailable | null = null;
   let closed = false;
@@ -80,7 +81,8 @@ export function guardPglite(first: PGlite, opts: GuardOptions = {}): GuardedPgli
   function outOfService(err: unknown): void {
     if (broken) return;
     broken = classifyDbUnavailable(err) ?? { cause: 'io', detail: String(err) };
-    log(
+    log.error(
+      { cause: broken.cause, detail: broken.detail },
       `embedded database PANIC (${broken.detail}): out of service until reopened from DATA_DIR` +
         (opts.reopen ? '' : ' (this engine cannot be reopened: restart the server)'),
     );
@@ -101,7 +103,7 @@ export function guardPglite(first: PGlite, opts: GuardOptions = {}): GuardedPgli
     try {
       engine = await opts.reopen!();
     } catch (err) {
-      log(`embedded database reopen failed (${(err as Error).message}); retrying`);
+      log.warn({ err }, 'embedded database reopen failed; retrying');
       return schedule();
     }
     if (closed) return void engine.close().catch(() => {});
@@ -109,7 +111,7 @@ export function guardPglite(first: PGlite, opts: GuardOptions = {}): GuardedPgli
     current = engine;
     broken = null;
     delay = opts.reopenDelayMs ?? 1_000;
-    log('embedded database reopened from DATA_DIR: serving again');
+    log.info({}, 'embedded database reopened from DATA_DIR: serving again');
   }
 
   install(first);

@@ -1,4 +1,5 @@
 import type { PGlite } from '@electric-sql/pglite';
+import { fallbackLog } from '../lib/log';
 
 /**
  * Autovacuum for the embedded database.
@@ -55,8 +56,7 @@ export function startEmbeddedMaintenance(
   const intervalMs = opts.intervalMs ?? 30_000;
   const onError =
     opts.onError ??
-    ((err: unknown) =>
-      process.emitWarning(`embedded database maintenance failed: ${(err as Error).message}`));
+    ((err: unknown) => fallbackLog().warn({ err }, 'embedded database maintenance failed'));
   let running: Promise<string[]> | null = null;
   let stopped = false;
 

@@ -49,7 +49,7 @@ export const wecomConnector: ConnectorDefinition = {
     // Both secrets of a corp share its slots: WeCom counts calls per corp and API.
     const concurrency = ctx.maxInFlight ?? 5;
     const governor = ctx.callSlots?.(`${endpoints.apiBase}\n${settings.clientId}`);
-    const { events } = ctx;
+    const { events, observeCall } = ctx;
     const limits = {
       concurrency,
       ...(governor ? { governor } : {}),
@@ -60,9 +60,14 @@ export const wecomConnector: ConnectorDefinition = {
               if (err.errcode === UNTRUSTED_IP)
                 events.untrustedAddress({ ip: err.fromIp ?? null, api: err.api });
             },
-            onRequest: (api: string, _ms: number, errcode: number) => {
+          }
+        : {}),
+      ...(events || observeCall
+        ? {
+            onRequest: (api: string, ms: number, errcode: number) => {
+              observeCall?.({ api, ms, errcode });
               // gettoken is not subject to 企业可信IP: its success proves nothing about the address.
-              if (errcode === 0 && api !== 'gettoken') events.callSucceeded(api);
+              if (errcode === 0 && api !== 'gettoken') events?.callSucceeded(api);
             },
           }
         : {}),

@@ -18,6 +18,7 @@ import {
   type ThirdType,
 } from '../../db/schema';
 import { AppError, conflict, notFound } from '../../lib/errors';
+import { fallbackLog } from '../../lib/log';
 import type { TenantContext } from '../../lib/route';
 import type { SecretBox } from '../../lib/secrets';
 import type { ConnectorRuntime } from '../third-app-config/third-app-config.service';
@@ -192,11 +193,18 @@ export function createDirectorySyncService(deps: {
   box: SecretBox;
   runtime: Runtime;
   logLevel?: string;
+  /** The app's logger; without it (tests, scripts) JSON lines on stderr unless `logLevel` is silent. */
+  log?: Log;
+  /** Each run's end, with its trigger, outcome and duration (GET /metrics). */
+  onRunFinished?: (run: { trigger: SyncTrigger; outcome: string; seconds: number }) => void;
 }) {
   const { db, box, runtime } = deps;
   // Only a crashed background run is logged here; its explanation is stored on the run row.
-  const log: Log = {
-    error: deps.logLevel === 'silent' ? () => {} : (obj, msg) => console.error(msg ?? 'sync', obj),
+  const log: Log = deps.log ?? {
+    error:
+      deps.logLevel === 'silent'
+        ? () => {}
+        : (obj, msg) => fallbackLog().error(obj as object, msg ?? 'sync'),
   };
   const runner = createSyncRunner({ db, database: deps.database, log });
   const executor = createSyncExecutor({ db, box });
@@ -281,16 +289,31 @@ export function createDirectorySyncService(deps: {
 
   /** Records the outcome of `work`; null = the run stopped itself (needs_confirmation). */
   async function finish(
+    run: { tenantId: number; id: number; trigger: SyncTrigger },
+    lost: AbortSignal,
+    work: () => Promise<{ counts: Record<string, number>; secretsEnc: string | null } | null>,
+  ) {
+    const started = performance.now();
+    let outcome = 'failed';
+    try {
+      await record(run.tenantId, run.id, lost, work).then((o) => (outcome = o));
+    } finally {
+      const seconds = (performance.now() - started) / 1000;
+      deps.onRunFinished?.({ trigger: run.trigger, outcome, seconds });
+    }
+  }
+
+  async function record(
     tenantId: number,
     runId: number,
     lost: AbortSignal,
     work: () => Promise<{ counts: Record<string, number>; secretsEnc: string | null } | null>,
-  ) {
+  ): Promise<string> {
     try {
       const r = await work();
       // The lock went while the last batch committed: the run is already closed as interrupted.
       if (lost.aborted) throw new RunInterruptedError({ cause: lost.reason });
-      if (!r) return;
+      if (!r) return 'needs_confirmation';
       if (Object.values(r.counts).some((n) => n > 0)) await refreshStatistics();
       // Conditional: a lock lost after the check above has already closed the run as interrupted.
       await runs.updateRunning(tenantId, runId, {
@@ -300,6 +323,7 @@ export function createDirectorySyncService(deps: {
         secretsEnc: r.secretsEnc,
         finishedAt: new Date(),
       });
+      return 'succeeded';
     } catch (err) {
       // Without its lock whatever failed next (often the database itself) is not the story.
       const cause = lost.aborted ? new RunInterruptedError({ cause: err }) : err;
@@ -308,6 +332,7 @@ export function createDirectorySyncService(deps: {
         error: errorOf(cause),
         finishedAt: new Date(),
       });
+      return cause instanceof RunInterruptedError ? 'interrupted' : 'failed';
     }
   }
 
@@ -323,7 +348,7 @@ export function createDirectorySyncService(deps: {
     { ops, houseNumber, known }: { ops: SyncOps; houseNumber: string; known: Map<string, number> },
   ) {
     runner.launch(run.tenantId, run.id, (lost) =>
-      finish(run.tenantId, run.id, lost, () =>
+      finish(run, lost, () =>
         executor.execute({
           tenantId: run.tenantId,
           runId: run.id,
@@ -562,7 +587,9 @@ export function createDirectorySyncService(deps: {
       const rt = await runtime(tenantId, thirdType);
       const run = await openRun(tenantId, thirdType, opts);
       runner.launch(tenantId, run.id, (lost) =>
-        finish(tenantId, run.id, lost, () => fullRun(tenantId, run.id, rt, lost, opts.actorUserId)),
+        finish({ tenantId, id: run.id, trigger: opts.trigger }, lost, () =>
+          fullRun(tenantId, run.id, rt, lost, opts.actorUserId),
+        ),
       );
       return { runId: run.id };
     },
@@ -584,7 +611,7 @@ export function createDirectorySyncService(deps: {
       const run = await openRun(tenantId, thirdType, { trigger: 'callback', actorUserId: null });
       const stop = (ops: SyncOps) => guard({ partial: false }, ops, rt.syncPolicy);
       runner.launch(tenantId, run.id, (lost) =>
-        finish(tenantId, run.id, lost, async () => {
+        finish({ tenantId, id: run.id, trigger: 'callback' }, lost, async () => {
           const counts: Record<string, number> = { writes: 0 };
           const shown: Record<string, string> = {};
           for (const e of events) {

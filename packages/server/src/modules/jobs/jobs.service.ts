@@ -205,6 +205,9 @@ export async function createJobs(deps: {
     /** Every schedule and every queue of every kind brought in line with the configs. */
     reconcile: () => serialised(reconcileAll),
 
+    /** Started and not stopped (GET /readyz). */
+    running: () => !stopped,
+
     /** Stops taking jobs, lets a running job finish, and waits for pg-boss's last statements. */
     async stop(): Promise<void> {
       if (stopped) return;

@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm';
 import type { Db } from '../../db/client';
 import type { MessageError } from '../../db/schema';
 import { messageRecipients, messages } from '../../db/schema';
+import { fallbackLog } from '../../lib/log';
 import { rowsOf } from '../../lib/sql';
 import type { FinishItem } from './messages.writes';
 
@@ -46,10 +47,10 @@ export interface OutcomeLog {
   warn(obj: Record<string, unknown>, msg: string): void;
 }
 
-/** Until the server's logger is given: one JSON line on stderr, like pino's. */
+/** Until the server's logger is given: pino's JSON lines on stderr, secrets redacted. */
 export const stderrLog: OutcomeLog = {
-  error: (obj, msg) => process.stderr.write(`${JSON.stringify({ level: 50, ...obj, msg })}\n`),
-  warn: (obj, msg) => process.stderr.write(`${JSON.stringify({ level: 40, ...obj, msg })}\n`),
+  error: (obj, msg) => fallbackLog().error(obj, msg),
+  warn: (obj, msg) => fallbackLog().warn(obj, msg),
 };
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));

@@ -104,16 +104,32 @@ export function createMessagesService(deps: {
   hosts?: Pick<TenantHosts, 'baseUrlOf'>;
   log?: OutcomeLog;
   options?: MessagesOptions;
+  /** Counters only (GET /metrics): each send's outcome and each journal round's size. */
+  observe?: { messageSent(outcome: string): void; journalBatch(size: number): void };
 }) {
   const log = deps.log ?? stderrLog;
-  const repo = createMessagesRepo(deps.db);
+  const repo = createMessagesRepo(deps.db, {
+    onAnalyzeError: (err) => log.warn({ err }, 'ANALYZE of the message log failed'),
+    ...(deps.observe ? { onJournalBatch: deps.observe.journalBatch } : {}),
+  });
   const outcomes = createOutcomeRecorder({
     write: (it) => repo.finishMessage(it.tenantId, it.messageId, it.patch, it.batches),
     log,
     options: deps.options,
   });
   const sweep = startSweep({ db: deps.db, log, options: deps.options });
-  const send = createMessageSender({ repo, outcomes, log });
+  const sendOnce = createMessageSender({ repo, outcomes, log });
+  const send: typeof sendOnce = async (...args) => {
+    try {
+      const o = await sendOnce(...args);
+      const pending = o.logPending && o.msgIds.length > 0;
+      deps.observe?.messageSent(pending ? 'accepted_log_pending' : o.status);
+      return o;
+    } catch (err) {
+      deps.observe?.messageSent('error');
+      throw err;
+    }
+  };
   // Links go through the tenant's own host when it has one (PRODUCT.md §8).
   const linkCtx = async (tenantId: number) => ({
     publicUrl: deps.hosts ? await deps.hosts.baseUrlOf(tenantId) : deps.config.publicUrl,

@@ -151,6 +151,8 @@ export function createThirdAppConfigService(deps: {
   callSlots?: ConnectorContext['callSlots'];
   /** The tenant's base URL (its own host, PRODUCT.md §8) for the URLs to paste into WeCom. */
   baseUrlOf?: (tenantId: number) => Promise<string>;
+  /** Every provider call as it ends, with its provider (GET /metrics). */
+  observeCall?: (call: { provider: string; api: string; ms: number; errcode: number }) => void;
 }) {
   const { db, config, box, tokens } = deps;
   const log = deps.log ?? SILENT;
@@ -256,6 +258,9 @@ export function createThirdAppConfigService(deps: {
     };
   }
 
+  const callObserver = (provider: string) => (call: { api: string; ms: number; errcode: number }) =>
+    deps.observeCall?.({ provider, ...call });
+
   /** The connector and the decrypted callback secrets of one config version, built once. */
   function versionOf(row: ConfigRow): ConfigVersion {
     const cacheKey = `${row.id}:${row.updatedAt.getTime()}`;
@@ -278,6 +283,7 @@ export function createThirdAppConfigService(deps: {
           ...(deps.callSlots ? { callSlots: deps.callSlots } : {}),
           ...(egressProxyOf(row) ? { egressProxy: egressProxyOf(row) } : {}),
           events: eventsOf(row.tenantId, row.id),
+          ...(deps.observeCall ? { observeCall: callObserver(PROVIDER_OF[row.thirdType]) } : {}),
         }),
         callbackToken: box.open(row.callbackTokenEnc),
         encodingAesKey: box.open(row.encodingAesKeyEnc),
