@@ -7,7 +7,7 @@ import { and, eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { bindMember } from '../../../test/factories/bindings';
 import type { TestUser } from '../../../test/factories';
-import { auditLog, memberships, messages } from '../../db/schema';
+import { auditLog, linkRequests, memberships, messages } from '../../db/schema';
 import {
   callbackWorld,
   envelope,
@@ -197,6 +197,30 @@ describe('approval cards', () => {
     // The member no longer admin gets no cards for new requests either.
     const next = await joinRequest('申请人戊');
     expect(cardsOf(admin2Ext).some((c) => c.content.task_id === next.taskId)).toBe(false);
+  });
+
+  it("cards the admins when an outsider accepts the tenant's link request (pending, 审核中)", async () => {
+    const other = await w.t.factories.tenant();
+    const owner = await w.t.factories.user(other.id, { realname: '链接申请人' });
+    const [req] = await w.t.db
+      .insert(linkRequests)
+      .values({
+        tenantId: w.tenant.id,
+        thirdType: 'wechat_enterprise',
+        corpId: w.corpId,
+        extUserId: simUsers[3]!,
+        extName: simUsers[3]!,
+        userId: owner.id,
+      })
+      .returning({ id: linkRequests.id });
+    const res = await w.t.call('POST', `/sys/user/linkRequests/${req!.id}/accept`, undefined, {
+      token: owner.token,
+    });
+    expect(res.status).toBe(200);
+    expect(await membershipStatus(owner.id)).toBe(3);
+    await waitFor('card about the link request', async () =>
+      cardsOf(adminExt).find((c) => c.content.sub_title_text.includes('链接申请人')),
+    );
   });
 
   it('refuses a forged click (bad signature) without acting', async () => {
