@@ -91,8 +91,12 @@ export async function buildApp(opts: BuildAppOptions): Promise<FastifyInstance> 
     messages: opts.messages,
     observers: metrics.observers,
   });
-  // The sweep of stale sends and the background outcome retry (messages.outcomes.ts).
-  app.addHook('onClose', () => services.messages.close());
+  // Approval cards being sent or clicks being handled finish first; then the sweep of stale
+  // sends and the background outcome retry (messages.outcomes.ts).
+  app.addHook('onClose', async () => {
+    await services.approvalCards.idle();
+    await services.messages.close();
+  });
   const callSlots = services.callSlots;
   if (callSlots) app.addHook('onClose', () => callSlots.close());
   registerErrorHandler(app);

@@ -24,6 +24,8 @@ import { createTenantDomainService } from './modules/tenants/tenant-domain.servi
 import { createVerifyFilesService } from './modules/verify-files/verify-files.service';
 import type { Database } from './db/client';
 import type { AppObservers } from './plugins/metrics';
+import { MEMBERSHIP_STATUS } from './db/schema';
+import { createApprovalCardsService } from './modules/approval-cards/approval-cards.service';
 
 /** Composition root: every service is created once here with its narrowed dependencies. */
 export function createServices(deps: {
@@ -68,6 +70,32 @@ export function createServices(deps: {
     ...(log ? { log } : {}),
     ...(observers ? { onRunFinished: observers.syncRunFinished } : {}),
   });
+  const messages = createMessagesService({
+    db,
+    thirdAppConfig,
+    config: deps.config,
+    hosts,
+    ...(log ? { log } : {}),
+    options: deps.messages,
+    ...(observers ? { observe: observers } : {}),
+  });
+  // Someone became pending: the tenant's WeCom-bound admins get a card (PRODUCT.md §8). The
+  // cards act through the tenants service's approve / refuse, which tells them in turn.
+  const onPending = (tenantId: number, userId: number) =>
+    approvalCards.notifyPending(tenantId, userId);
+  const tenants = createTenantsService({
+    db,
+    resolveTenant,
+    setSessionTenant: auth.setCurrentTenant,
+    onPending,
+  });
+  const approvalCards = createApprovalCardsService({
+    db,
+    runtime: thirdAppConfig.runtime,
+    messages,
+    decisions: () => tenants,
+    ...(deps.log ? { log: deps.log } : {}),
+  });
   return {
     /** Closed with the app (its own connections). */
     callSlots,
@@ -76,23 +104,21 @@ export function createServices(deps: {
     hosts,
     tenantDomain: createTenantDomainService({ db, hosts }),
     verifyFiles: createVerifyFilesService({ db, hosts }),
-    tenants: createTenantsService({ db, resolveTenant, setSessionTenant: auth.setCurrentTenant }),
+    tenants,
     users: createUsersService({ db }),
     departments: createDepartmentsService({ db }),
     bindings: createBindingsService({ db }),
     thirdAppConfig,
-    messages: createMessagesService({
-      db,
-      thirdAppConfig,
-      config: deps.config,
-      hosts,
-      ...(log ? { log } : {}),
-      options: deps.messages,
-      ...(observers ? { observe: observers } : {}),
-    }),
+    messages,
     directorySync,
-    callbacks: createCallbacksService({ db, runtime: thirdAppConfig.runtime, sync: directorySync }),
-    linkRequests: createLinkRequestsService({ db }),
+    approvalCards,
+    callbacks: createCallbacksService({
+      db,
+      runtime: thirdAppConfig.runtime,
+      sync: directorySync,
+      cards: approvalCards,
+    }),
+    linkRequests: createLinkRequestsService({ db, onPending }),
     thirdLogin: createThirdLoginService({
       db,
       config: deps.config,
@@ -100,7 +126,12 @@ export function createServices(deps: {
       hosts,
       auth,
       // The owner's consent at the WeCom sign-in's link-by-password step (PRODUCT.md §7).
-      acceptLinkRequest: (input) => acceptLinkRequest(db, input),
+      acceptLinkRequest: async (input) => {
+        const out = await acceptLinkRequest(db, input);
+        if (out.accepted && out.membershipStatus === MEMBERSHIP_STATUS.pending)
+          onPending(input.tenantId, input.userId);
+        return out;
+      },
     }),
   };
 }

@@ -46,6 +46,10 @@ export function createSimAdmin(core: SimCore) {
 
     // --- messages and metrics ---
     messagesFor: (userid: string): InboxEntry[] => core.messaging.messagesFor(userid),
+    /** A member clicks a button of an interactive card: template_card_event to the app. */
+    clickCard: (userid: string, taskId: string, key: string, agentId = core.mainAgentId) =>
+      core.cards.click(agentId, userid, taskId, key),
+    cardTask: (taskId: string, agentId = core.mainAgentId) => core.cards.task(taskId, agentId),
     allMessages: (): SentMessage[] => core.messaging.allMessages(),
     /** Requests per API path (`/cgi-bin/gettoken` …), faulted and refused ones included. */
     counts: (): Record<string, number> => Object.fromEntries(core.counts),

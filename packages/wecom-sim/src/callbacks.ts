@@ -13,7 +13,8 @@ export interface CallbackConfig {
 }
 
 export interface CallbackDelivery {
-  changeType: OrgChange['type'];
+  /** The contact change, or `template_card_event` for a click on an interactive card. */
+  changeType: OrgChange['type'] | 'template_card_event';
   /** Decrypted payload, for tests and the README examples. */
   plaintext: string;
   attempts: number;
@@ -74,10 +75,10 @@ export function createCallbacks(corpId: string, clock: Clock, timing: CallbackTi
     config = { ...next };
   }
 
-  async function attempt(cfg: CallbackConfig, plaintext: string): Promise<void> {
+  async function attempt(cfg: CallbackConfig, plaintext: string, agentId = ''): Promise<void> {
     const encrypt = encryptMessage(cfg.encodingAesKey, plaintext, corpId);
     // Contact changes go to the sync assistant, whose envelope carries an empty AgentID (reference §7.3, UNSURE).
-    const body = `<xml><ToUserName><![CDATA[${corpId}]]></ToUserName><AgentID><![CDATA[]]></AgentID><Encrypt><![CDATA[${encrypt}]]></Encrypt></xml>`;
+    const body = `<xml><ToUserName><![CDATA[${corpId}]]></ToUserName><AgentID><![CDATA[${agentId}]]></AgentID><Encrypt><![CDATA[${encrypt}]]></Encrypt></xml>`;
     const response = await fetch(withQuery(cfg.url, signedQuery(cfg, encrypt)), {
       method: 'POST',
       headers: { 'content-type': 'text/xml' },
@@ -88,11 +89,15 @@ export function createCallbacks(corpId: string, clock: Clock, timing: CallbackTi
     if (response.status !== 200) throw new Error(`HTTP ${response.status}`);
   }
 
-  async function deliver(cfg: CallbackConfig, record: CallbackDelivery): Promise<void> {
+  async function deliver(
+    cfg: CallbackConfig,
+    record: CallbackDelivery,
+    agentId?: number,
+  ): Promise<void> {
     while (record.attempts < ATTEMPTS) {
       record.attempts++;
       try {
-        await attempt(cfg, record.plaintext);
+        await attempt(cfg, record.plaintext, agentId === undefined ? '' : String(agentId));
         record.delivered = true;
         delete record.lastError;
         return;
@@ -125,9 +130,29 @@ export function createCallbacks(corpId: string, clock: Clock, timing: CallbackTi
     queue = queue.then(() => deliver(cfg, record));
   }
 
+  /**
+   * An app event (a click on an interactive card) to the same URL, after the events queued
+   * before it; resolves with the delivery once delivered or given up on. Null when no callback
+   * URL is configured (WeCom then has nowhere to send it).
+   */
+  function deliverAppEvent(
+    changeType: 'template_card_event',
+    plaintext: string,
+    agentId: number,
+  ): Promise<CallbackDelivery> | null {
+    const cfg = config;
+    if (!cfg) return null;
+    const record: CallbackDelivery = { changeType, plaintext, attempts: 0, delivered: false };
+    deliveries.push(record);
+    const done = queue.then(() => deliver(cfg, record, agentId));
+    queue = done;
+    return done.then(() => ({ ...record }));
+  }
+
   return {
     configure,
     onChange,
+    deliverAppEvent,
     config: (): CallbackConfig | null => config,
     deliveries: (): CallbackDelivery[] => deliveries.map((d) => ({ ...d })),
     /** Resolves once every queued event has been delivered or given up on. */

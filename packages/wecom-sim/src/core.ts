@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { createAccess, type Access } from './access';
 import { createCallbacks } from './callbacks';
+import { createCards } from './cards';
 import { createClock } from './clock';
 import { createFaults } from './faults';
 import { generateOrg } from './generator';
@@ -92,6 +93,7 @@ export function createCore(opts: SimOptions = {}) {
     corpName: initialOrg.corpName,
     clock,
     callbacks,
+    cards: createCards(credentials.corpId, clock, callbacks),
     state,
     ...services(),
     tokens: createTokenService(clock, opts.expiredTokenErrcode ?? 42001),
@@ -118,6 +120,7 @@ export function createCore(opts: SimOptions = {}) {
       core.lookup.reset();
       core.counts.clear();
       core.callbacks.reset();
+      core.cards.reset();
       clock.reset();
       Object.assign(core.settings, initialSettings(opts));
       Object.assign(core.limits.settings, initialLimits(opts));

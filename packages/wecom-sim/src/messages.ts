@@ -223,6 +223,7 @@ export function createMessaging(org: OrgStore, access: Access, clock: Clock) {
     send,
     recall,
     messagesFor,
+    find: (msgid: string): SentMessage | undefined => messages.get(msgid),
     inboxSize: (userid: string): number => inboxes.get(userid.toLowerCase())?.length ?? 0,
     allMessages: (): SentMessage[] => [...messages.values()],
     reset(): void {

@@ -5,6 +5,8 @@ import { registerMemberPages } from './page/members';
 import { registerOAuthPages } from './page/oauth-pages';
 import { registerAdminRoutes } from './routes/admin-http';
 import { registerCgiRoutes } from './routes/apis';
+import { registerCardRoutes } from './routes/cards';
+import { registerCardPages } from './page/cards';
 import { registerContactRoutes } from './routes/contacts';
 import type { SimOptions } from './types';
 
@@ -24,10 +26,12 @@ function buildApp(core: SimCore, admin: SimAdmin): FastifyInstance {
     cgi.addContentTypeParser('*', { parseAs: 'string' }, (_req, body, done) => done(null, body));
     registerCgiRoutes(cgi, core);
     registerContactRoutes(cgi, core);
+    registerCardRoutes(cgi, core);
   });
   app.register(async (pages) => {
     registerOAuthPages(pages, core);
     registerMemberPages(pages, core);
+    registerCardPages(pages, core);
     registerAdminRoutes(pages, admin, core.credentials);
   });
   return app;

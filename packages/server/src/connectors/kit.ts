@@ -152,6 +152,15 @@ export interface Messaging {
   readonly maxDepartmentsPerCall: number;
   send(msg: OutboundMessage): Promise<SendResult>;
   recall(msgId: string): Promise<void>;
+  /**
+   * Shows the outcome on an interactive card a member clicked: the clicked button becomes
+   * `replaceName` for `toUsers` (the `responseCode` of the click works once).
+   */
+  updateCardButton?(update: {
+    toUsers: string[];
+    responseCode: string;
+    replaceName: string;
+  }): Promise<void>;
 }
 
 export interface ExtIdentity {

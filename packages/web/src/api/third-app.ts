@@ -9,6 +9,8 @@ export interface SyncPolicy {
   /** Scheduled sync: 5-field cron in Beijing time (Asia/Shanghai), or null for none. */
   schedule: string | null;
   unboundLogin: 'refuse' | 'link' | 'create';
+  /** Approval cards (同意 / 拒绝) to the WeCom-bound admins when someone becomes pending. */
+  approvalCards: boolean;
 }
 
 /** The stored configuration as the server shows it: secrets masked, callback values in clear. */

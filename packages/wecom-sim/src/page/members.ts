@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { SimCore } from '../core';
 import type { InboxEntry } from '../messages';
 import type { SimUser } from '../types';
+import { cardCell } from './cards';
 import { esc, layout, pager, STATUS_LABELS } from './html';
 import { MEMBER_COOKIE } from './oauth-pages';
 
@@ -51,7 +52,7 @@ function memberList(core: SimCore, q: string, page: number): string {
   );
 }
 
-function inbox(core: SimCore, user: SimUser): string {
+function inbox(core: SimCore, user: SimUser, cardOutcome?: string): string {
   const entries = core.messaging.messagesFor(user.userid).reverse();
   const rows = entries
     .map((e) => {
@@ -60,12 +61,16 @@ function inbox(core: SimCore, user: SimUser): string {
         : e.delivered
           ? '已送达'
           : (DROP_LABELS[e.dropReason ?? ''] ?? '未送达');
-      return `<tr><td>${esc(new Date(e.sentAt).toLocaleString('zh-CN'))}</td><td>${e.agentId}</td><td>${esc(e.msgtype)}</td><td>${esc(summary(e))}</td><td>${state}</td></tr>`;
+      const shown = cardCell(core, user.userid, e) ?? esc(summary(e));
+      return `<tr><td>${esc(new Date(e.sentAt).toLocaleString('zh-CN'))}</td><td>${e.agentId}</td><td>${esc(e.msgtype)}</td><td>${shown}</td><td>${state}</td></tr>`;
     })
     .join('');
   return (
     `<p><a href="/sim/">← 返回成员列表</a></p><h2>${esc(user.name)} <span class="muted">${esc(user.userid)}</span></h2>` +
     `<p>部门：${esc(departmentNames(core, user))} · 状态：${STATUS_LABELS[user.status] ?? user.status} · <a href="/sim/open?userid=${encodeURIComponent(user.userid)}">以此成员身份打开应用</a></p>` +
+    (cardOutcome
+      ? `<p class="muted">卡片点击事件已投递给应用：${esc(cardOutcome)} (card click sent to the app)</p>`
+      : '') +
     `<h3>收到的应用消息（${entries.length}）</h3>` +
     (rows
       ? `<table><thead><tr><th>时间</th><th>应用</th><th>类型</th><th>内容</th><th>状态</th></tr></thead><tbody>${rows}</tbody></table>`
@@ -97,7 +102,12 @@ export function registerMemberPages(app: FastifyInstance, core: SimCore): void {
         .send(layout('成员不存在', '<p>成员不存在。<a href="/sim/">返回</a></p>'));
     return reply
       .type('text/html; charset=utf-8')
-      .send(layout(`${user.name} · 消息`, inbox(core, user)));
+      .send(
+        layout(
+          `${user.name} · 消息`,
+          inbox(core, user, (req.query as { card?: string }).card),
+        ),
+      );
   });
   app.get('/sim/open', async (req, reply) => {
     const { userid } = req.query as { userid?: string };

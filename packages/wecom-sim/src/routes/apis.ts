@@ -47,7 +47,11 @@ function registerMessages(app: FastifyInstance, core: SimCore): void {
       if (agentid !== caller.agentId) {
         throw new WeComApiError(core.state.apps.has(agentid) ? 301002 : 40056);
       }
-      return core.messaging.send(caller, ctx.body);
+      // Interactive cards: task id and buttons checked first, answered with a response_code.
+      const card = core.cards.check(caller, ctx.body);
+      const sent = core.messaging.send(caller, ctx.body);
+      const message = card ? core.messaging.find(String(sent.msgid)) : undefined;
+      return card && message ? { ...sent, ...core.cards.record(caller, card, message) } : sent;
     },
   });
   registerApi(app, core, {

@@ -101,5 +101,25 @@ export function createMessageApi(r: Requester) {
       const api = 'message/recall';
       await r.call({ api, method: 'POST', body: { msgid }, auth: true, idempotent: true });
     },
+    /**
+     * Replaces the clicked button of an interactive card with `replaceName` for `userids`
+     * (doc /94888 via /96468). `responseCode` comes from the `template_card_event` and works once;
+     * retried like recall: repeating it cannot deliver anything new.
+     */
+    async updateTemplateCardButton(update: {
+      agentid: number;
+      userids: readonly string[];
+      responseCode: string;
+      replaceName: string;
+    }): Promise<void> {
+      const api = 'message/update_template_card';
+      const body = {
+        userids: [...update.userids],
+        agentid: update.agentid,
+        response_code: update.responseCode,
+        button: { replace_name: update.replaceName },
+      };
+      await r.call({ api, method: 'POST', body, auth: true, idempotent: true });
+    },
   };
 }

@@ -33,5 +33,15 @@ export function createWeComMessaging(client: WeComClient, agentId: number): Mess
     async recall(msgId: string): Promise<void> {
       await translated(() => client.message.recall(msgId));
     },
+    async updateCardButton(update): Promise<void> {
+      await translated(() =>
+        client.message.updateTemplateCardButton({
+          agentid: agentId,
+          userids: update.toUsers,
+          responseCode: update.responseCode,
+          replaceName: update.replaceName,
+        }),
+      );
+    },
   };
 }

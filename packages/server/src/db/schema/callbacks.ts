@@ -25,6 +25,14 @@ export const CONTACT_CHANGE_TYPES = [
 export type ContactChangeType = (typeof CONTACT_CHANGE_TYPES)[number];
 
 /**
+ * Other events stored only to de-duplicate them: a click on an approval card
+ * (`template_card_event`). They are stored applied (handled when received), so the contact
+ * applier never takes them.
+ */
+export const CARD_EVENT_TYPE = 'template_card_event';
+export const CALLBACK_EVENT_TYPES = [...CONTACT_CHANGE_TYPES, CARD_EVENT_TYPE] as const;
+
+/**
  * `pending` until a run takes the event, `running` while it is being applied, then `applied`
  * (applied_at set) or the outcome of the run that could not apply it (`failed`,
  * `needs_confirmation`); anything but `applied` is taken again by the next attempt.
@@ -51,7 +59,7 @@ export const callbackEvents = pgTable(
     id: bigint('id', { mode: 'number' }).primaryKey().generatedByDefaultAsIdentity(),
     thirdType: text('third_type', { enum: THIRD_TYPES }).notNull(),
     dedupKey: text('dedup_key').notNull(),
-    changeType: text('change_type', { enum: CONTACT_CHANGE_TYPES }).notNull(),
+    changeType: text('change_type', { enum: CALLBACK_EVENT_TYPES }).notNull(),
     /** UserID of a member event, Id of a department event. */
     extId: text('ext_id').notNull(),
     /** NewUserID of a userid rename (update_user). */

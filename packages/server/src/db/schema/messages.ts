@@ -12,8 +12,11 @@ import {
 import { tenants } from './tenants';
 import { THIRD_TYPES } from './third-apps';
 
-/** Where a message came from: the seed's push API or the console/API composer. */
-export const MESSAGE_SOURCES = ['push_api', 'composer'] as const;
+/**
+ * Where a message came from: the seed's push API, the console/API composer, or an approval card
+ * OrgBridge sends to the tenant's admins when someone becomes pending (PRODUCT.md §8).
+ */
+export const MESSAGE_SOURCES = ['push_api', 'composer', 'approval_card'] as const;
 export type MessageSource = (typeof MESSAGE_SOURCES)[number];
 
 /**

@@ -31,6 +31,11 @@ export interface SyncPolicy {
   schedule: string | null;
   /** What happens when an unbound WeCom member signs in. */
   unboundLogin: 'refuse' | 'link' | 'create';
+  /**
+   * Send the tenant's WeCom-bound admins an interactive card (同意 / 拒绝) when someone becomes
+   * pending (审核中), PRODUCT.md §8.
+   */
+  approvalCards: boolean;
 }
 
 export const DEFAULT_SYNC_POLICY: SyncPolicy = {
@@ -38,6 +43,7 @@ export const DEFAULT_SYNC_POLICY: SyncPolicy = {
   massChangeThreshold: 0.2,
   schedule: null,
   unboundLogin: 'refuse',
+  approvalCards: true,
 };
 
 /**

@@ -1,8 +1,11 @@
 import { and, asc, eq, inArray, isNull, lte, max } from 'drizzle-orm';
 import type { Db } from '../../db/client';
 import {
+  CARD_EVENT_TYPE,
   callbackEvents,
+  CONTACT_CHANGE_TYPES,
   syncRuns,
+  type ContactChangeType,
   type CallbackOutcome,
   type SyncRunStatus,
   type ThirdType,
@@ -34,6 +37,33 @@ export function createCallbacksRepo(db: Db) {
       return rows.length > 0;
     },
 
+    /**
+     * Stores a card click once, as handled (it is acted on when received, never by the applier).
+     * True when it was new; a retried delivery (same key) is a no-op.
+     */
+    async insertHandledEvent(
+      tenantId: number,
+      thirdType: ThirdType,
+      dedupKey: string,
+      event: { extId: string; payload: Record<string, unknown> },
+    ): Promise<boolean> {
+      const rows = await db
+        .insert(callbackEvents)
+        .values({
+          tenantId,
+          thirdType,
+          dedupKey,
+          changeType: CARD_EVENT_TYPE,
+          extId: event.extId,
+          payload: event.payload,
+          outcome: 'applied',
+          appliedAt: new Date(),
+        })
+        .onConflictDoNothing()
+        .returning({ id: callbackEvents.id });
+      return rows.length > 0;
+    },
+
     /** Highest id among the tenant's events not applied yet (whatever a previous run did). */
     async maxUnappliedId(tenantId: number, thirdType: ThirdType): Promise<number | null> {
       const [row] = await db
@@ -45,7 +75,7 @@ export function createCallbacksRepo(db: Db) {
 
     /** The tenant's unapplied events up to `maxId`, oldest first (the order WeCom sent them). */
     async listUnapplied(tenantId: number, thirdType: ThirdType, maxId: number, limit: number) {
-      return db
+      const rows = await db
         .select({
           id: callbackEvents.id,
           changeType: callbackEvents.changeType,
@@ -53,9 +83,17 @@ export function createCallbacksRepo(db: Db) {
           newExtId: callbackEvents.newExtId,
         })
         .from(callbackEvents)
-        .where(and(unapplied(tenantId, thirdType), lte(callbackEvents.id, maxId)))
+        .where(
+          and(
+            unapplied(tenantId, thirdType),
+            lte(callbackEvents.id, maxId),
+            inArray(callbackEvents.changeType, [...CONTACT_CHANGE_TYPES]),
+          ),
+        )
         .orderBy(asc(callbackEvents.id))
         .limit(limit);
+      // Only contact changes are ever unapplied (card clicks are stored handled): narrowed above.
+      return rows.map((r) => ({ ...r, changeType: r.changeType as ContactChangeType }));
     },
 
     /** Events whose targeted apply committed: applied by `runId`. */

@@ -65,9 +65,10 @@ export function registerCallbackRoutes(
       config: { access: 'public' },
       schema: {
         operationId: 'wecomCallbackEvent',
-        summary: 'WeCom callback event: stores a verified change_contact event, answers "success"',
+        summary:
+          'WeCom callback event: stores a verified change_contact event or acts on an approval-card click, answers "success"',
         description:
-          'The encrypted XML envelope (text/xml). Contact changes are stored once and applied by a background sync run; other messages are acknowledged and not stored.',
+          'The encrypted XML envelope (text/xml). Contact changes are stored once and applied by a background sync run; a click on an approval card (template_card_event) is stored once and acted on as the clicking admin; other messages are acknowledged and not stored.',
         tags,
         security: [],
         params: CallbackParamsSchema,

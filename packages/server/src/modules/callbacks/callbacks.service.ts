@@ -12,7 +12,7 @@ import type { DirectorySyncService } from '../directory-sync/sync.service';
 import type { ThirdAppConfigService } from '../third-app-config/third-app-config.service';
 import { createCallbackApplier, type CallbackApplyOptions } from './applier';
 import { createCallbacksRepo } from './callbacks.repo';
-import { CallbackXmlError, parseCallbackXml } from './event-xml';
+import { CallbackXmlError, parseCallbackXml, type CardClick } from './event-xml';
 
 const THIRD_TYPE: ThirdType = 'wechat_enterprise';
 
@@ -60,6 +60,8 @@ export function createCallbacksService(deps: {
   runtime: ThirdAppConfigService['runtime'];
   sync: Pick<DirectorySyncService, 'runNow' | 'runTargeted'>;
   options?: CallbackApplyOptions;
+  /** Acts on a click on an approval card (PRODUCT.md §8); clicks are ignored without it. */
+  cards?: { handleClick(tenantId: number, click: CardClick): Promise<unknown> };
 }) {
   const repo = createCallbacksRepo(deps.db);
   const applier = createCallbackApplier({ repo, sync: deps.sync, options: deps.options });
@@ -121,6 +123,16 @@ export function createCallbacksService(deps: {
       }
       if (parsed.kind === 'ignored') return parsed;
       const key = createHash('sha256').update(plaintext).digest('hex');
+      if (parsed.kind === 'card') {
+        // Stored once like every event, so WeCom's retry of a click is not acted on twice.
+        const { click } = parsed;
+        const fresh = await repo.insertHandledEvent(tenantId, THIRD_TYPE, key, {
+          extId: click.fromUser,
+          payload: { event: 'template_card_event', taskId: click.taskId, key: click.eventKey },
+        });
+        if (fresh && deps.cards) await deps.cards.handleClick(tenantId, click);
+        return { kind: 'card' as const, stored: fresh };
+      }
       const stored = await repo.insertEvent(tenantId, THIRD_TYPE, key, parsed.change);
       if (stored) applier.notify(tenantId, THIRD_TYPE);
       return { kind: 'contact' as const, changeType: parsed.change.changeType, stored };

@@ -11,8 +11,21 @@ export interface ContactChange {
   payload: Record<string, unknown>;
 }
 
+/** A member clicked a button of an interactive card (doc /96468, reference §13). */
+export interface CardClick {
+  /** FromUserName: the clicking member's userid. */
+  fromUser: string;
+  /** EventKey: the key of the clicked button. */
+  eventKey: string;
+  taskId: string;
+  /** Single use, for message/update_template_card. */
+  responseCode: string;
+  agentId: string | null;
+}
+
 export type ParsedCallback =
   | { kind: 'contact'; change: ContactChange }
+  | { kind: 'card'; click: CardClick }
   | { kind: 'ignored'; msgType: string; event: string | null; changeType: string | null };
 
 export class CallbackXmlError extends Error {
@@ -78,10 +91,26 @@ export function parseCallbackXml(plaintext: string): ParsedCallback {
   const msgType = text(r, 'MsgType');
   if (!msgType) throw new CallbackXmlError('no <MsgType> element');
   const event = text(r, 'Event');
+  if (msgType === 'event' && event === 'template_card_event') return cardClick(r);
   const changeType = text(r, 'ChangeType');
   if (msgType !== 'event' || event !== 'change_contact' || !changeType || !isChangeType(changeType))
     return { kind: 'ignored', msgType, event, changeType };
   const ids = idsOf(r, changeType);
   if (!ids.extId) throw new CallbackXmlError(`${changeType} without the id of its object`);
   return { kind: 'contact', change: { changeType, ...ids, extId: ids.extId } };
+}
+
+function cardClick(r: Record<string, unknown>): ParsedCallback {
+  const fromUser = text(r, 'FromUserName');
+  const eventKey = text(r, 'EventKey');
+  const taskId = text(r, 'TaskId');
+  const responseCode = text(r, 'ResponseCode');
+  if (!fromUser || !eventKey || !taskId || !responseCode)
+    throw new CallbackXmlError(
+      'template_card_event without FromUserName, EventKey, TaskId or ResponseCode',
+    );
+  return {
+    kind: 'card',
+    click: { fromUser, eventKey, taskId, responseCode, agentId: text(r, 'AgentID') },
+  };
 }

@@ -6,7 +6,7 @@
  */
 import { and, eq } from 'drizzle-orm';
 import type { Db } from '../../db/client';
-import { thirdAccounts, type ThirdType } from '../../db/schema';
+import { MEMBERSHIP_STATUS, thirdAccounts, type ThirdType } from '../../db/schema';
 import { AppError, conflict } from '../../lib/errors';
 import { isUniqueViolation } from '../../lib/pg-error';
 import type { SessionInfo } from '../../lib/route';
@@ -124,7 +124,11 @@ export async function acceptLinkRequest(
   );
 }
 
-export function createLinkRequestsService(deps: { db: Db }) {
+export function createLinkRequestsService(deps: {
+  db: Db;
+  /** Told (after commit) when accepting made the membership pending (PRODUCT.md §8). */
+  onPending?: (tenantId: number, userId: number) => void;
+}) {
   const { db } = deps;
   const repo = createLinkRequestsRepo(db);
 
@@ -143,12 +147,15 @@ export function createLinkRequestsService(deps: { db: Db }) {
     },
 
     async accept(session: SessionInfo, id: number, ip: string) {
-      return mapBindingRace(() =>
+      const out = await mapBindingRace(() =>
         db.transaction(async (tx) => {
           const r = await lockOwnPending(tx, session, id);
           return { tenantId: r.tenantId, membershipStatus: await acceptLocked(tx, r, ip) };
         }),
       );
+      if (out.membershipStatus === MEMBERSHIP_STATUS.pending)
+        deps.onPending?.(out.tenantId, session.userId);
+      return out;
     },
 
     async refuse(session: SessionInfo, id: number, ip: string): Promise<void> {

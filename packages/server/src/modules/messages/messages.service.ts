@@ -1,4 +1,5 @@
 import type { AppConfig } from '../../config';
+import type { OutboundContent } from '../../connectors/kit';
 import type { TenantHosts } from '../../lib/tenant-host';
 import type { Db } from '../../db/client';
 import type { MessageStatus } from '../../db/schema';
@@ -32,6 +33,9 @@ import { createMessageSender, type Sender, type SendOutcome } from './messages.s
 export const RECALL_WINDOW_MS = 24 * 60 * 60 * 1000;
 
 const THIRD_TYPE = 'wechat_enterprise' as const;
+
+/** The sender logged for messages OrgBridge sends by itself (approval cards). */
+export const SYSTEM_SENDER = { userId: 0, username: 'OrgBridge' } as const;
 
 /**
  * Splits `receiver` on commas, trims, drops empties and duplicates; usernames ignore case like
@@ -267,6 +271,31 @@ export function createMessagesService(deps: {
         recipients: o.recipients,
         departments: o.departments,
       };
+    },
+
+    /**
+     * OrgBridge's own approval card (PRODUCT.md §8) to the given usernames of the tenant, through
+     * the same send path (logged as source `approval_card`, per-member limits apply). The sender
+     * is OrgBridge itself (user id 0). Never throws for an undeliverable card: the outcome says.
+     */
+    async sendApprovalCard(
+      tenantId: number,
+      card: { content: Extract<OutboundContent, { msgtype: 'template_card' }>; toUsers: string[] },
+    ): Promise<SendOutcome> {
+      const rt = await deps.thirdAppConfig.runtime(tenantId, THIRD_TYPE);
+      return send(
+        { tenantId, userId: SYSTEM_SENDER.userId, role: 'admin', isPlatformAdmin: false },
+        { username: SYSTEM_SENDER.username },
+        rt,
+        {
+          source: 'approval_card',
+          thirdType: THIRD_TYPE,
+          content: card.content,
+          toUsers: parseReceivers(card.toUsers.join(',')).users,
+          toDepartments: [],
+          toAll: false,
+        },
+      );
     },
 
     async list(

@@ -24,6 +24,8 @@ export function createTenantsService(deps: {
   db: Db;
   resolveTenant: TenantContextResolver;
   setSessionTenant: (session: SessionInfo, tenantId: number) => Promise<void>;
+  /** Told (after commit) when a membership became pending: approval cards (PRODUCT.md §8). */
+  onPending?: (tenantId: number, userId: number) => void;
 }) {
   const { db } = deps;
   const repo = createTenantsRepo(db);
@@ -141,6 +143,7 @@ export function createTenantsService(deps: {
           action: 'tenant.join_request',
         });
       });
+      deps.onPending?.(tenant.id, session.userId);
       return { tenantId: tenant.id, tenantName: tenant.name, status: MEMBERSHIP_STATUS.pending };
     },
 

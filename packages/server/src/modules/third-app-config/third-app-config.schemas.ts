@@ -29,6 +29,10 @@ export const SyncPolicySchema = Type.Object({
       'Scheduled sync: a 5-field cron expression in Beijing time (Asia/Shanghai), e.g. "0 2 * * *" = every day at 02:00; runs at least 15 minutes apart; null = off',
   }),
   unboundLogin: Type.Union([Type.Literal('refuse'), Type.Literal('link'), Type.Literal('create')]),
+  approvalCards: Type.Boolean({
+    description:
+      'Send the WeCom-bound admins an interactive card (同意 / 拒绝) when someone asks to join or becomes pending (审核中); default true',
+  }),
 });
 
 const secret = (description: string) =>

@@ -1,4 +1,4 @@
-import { App, Checkbox, Form, Input, InputNumber, Modal } from 'antd';
+import { App, Checkbox, Form, Input, InputNumber, Modal, Switch } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type {
@@ -19,6 +19,7 @@ interface Values extends ScheduleValues {
   removeContactSecret?: boolean;
   initialPassword: SyncPolicy['initialPassword'];
   egressProxy?: string;
+  approvalCards: boolean;
 }
 
 const FIELD_BY_CODE: Record<string, string> = {
@@ -46,6 +47,8 @@ function changes(values: Values, config: ThirdAppConfig): ThirdAppConfigChanges 
   if (schedule !== config.syncPolicy.schedule) policy.schedule = schedule;
   if (values.initialPassword !== config.syncPolicy.initialPassword)
     policy.initialPassword = values.initialPassword;
+  if (values.approvalCards !== (config.syncPolicy.approvalCards ?? true))
+    policy.approvalCards = values.approvalCards;
   if (Object.keys(policy).length > 0) out.syncPolicy = policy;
   // Prefilled masked (password as ******, which the server reads as "keep the stored one").
   const proxy = values.egressProxy?.trim() ?? '';
@@ -60,7 +63,11 @@ function fresh(values: Values): NewThirdAppConfig {
     clientSecret: values.clientSecret ?? '',
     ...(values.contactSecret ? { contactSecret: values.contactSecret } : {}),
     enabled: true,
-    syncPolicy: { schedule: scheduleOf(values), initialPassword: values.initialPassword },
+    syncPolicy: {
+      schedule: scheduleOf(values),
+      initialPassword: values.initialPassword,
+      approvalCards: values.approvalCards,
+    },
     ...(values.egressProxy?.trim() ? { egressProxy: values.egressProxy.trim() } : {}),
   };
 }
@@ -89,9 +96,10 @@ export function ConfigModal(props: {
         clientId: config.clientId,
         initialPassword: config.syncPolicy.initialPassword,
         egressProxy: config.egressProxy ?? '',
+        approvalCards: config.syncPolicy.approvalCards ?? true,
         ...scheduleValues(config.syncPolicy.schedule),
       }
-    : { initialPassword: DEFAULT_INITIAL_PASSWORD };
+    : { initialPassword: DEFAULT_INITIAL_PASSWORD, approvalCards: true };
 
   const submit = async () => {
     const values = await form.validateFields();
@@ -200,6 +208,18 @@ export function ConfigModal(props: {
             autoComplete="off"
             placeholder={t('egress.placeholder')}
             data-testid="wecom-egress-proxy"
+          />
+        </Form.Item>
+        <Form.Item
+          name="approvalCards"
+          label={t('approvals.field')}
+          extra={t('approvals.help')}
+          valuePropName="checked"
+        >
+          <Switch
+            checkedChildren={t('approvals.on')}
+            unCheckedChildren={t('approvals.off')}
+            data-testid="wecom-approval-cards"
           />
         </Form.Item>
       </Form>

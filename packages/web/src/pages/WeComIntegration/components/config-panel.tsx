@@ -96,6 +96,11 @@ function ConfigDetails(props: {
       <Descriptions.Item label={t('wecom.config.fields.schedule')}>
         <ScheduleText schedule={config.syncPolicy.schedule} />
       </Descriptions.Item>
+      <Descriptions.Item label={t('approvals.field')}>
+        <span data-testid="wecom-config-approval-cards">
+          {t(config.syncPolicy.approvalCards === false ? 'approvals.off' : 'approvals.on')}
+        </span>
+      </Descriptions.Item>
       <Descriptions.Item label={t('wecom.config.enabledLabel')}>
         <Space>
           <Switch
