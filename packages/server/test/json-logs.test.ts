@@ -9,28 +9,18 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { startSimulator, type Simulator } from '@orgbridge/wecom-sim';
-import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { LISTENER_NAME } from '../src/db/change-clock-pg';
 import type { ApiResponse, TestApp } from './build-test-app';
 import { createFactories } from './factories';
 import { wecomTenant } from './factories/messages';
+import { asAdmin } from './own-pg-database';
 import { usePostgres } from './test-db';
 
 const serverDir = fileURLToPath(new URL('..', import.meta.url));
 const adminUrl = process.env.TEST_DATABASE_URL ?? '';
 /** Trust auth ignores it; it must still never appear in a log line. */
 const DB_PASSWORD = 'pw-must-not-leak-1f9c';
-
-async function admin<T>(fn: (c: pg.Client) => Promise<T>): Promise<T> {
-  const client = new pg.Client({ connectionString: adminUrl });
-  await client.connect();
-  try {
-    return await fn(client);
-  } finally {
-    await client.end();
-  }
-}
 
 describe('the production server logs JSON only', () => {
   const dataDir = mkdtempSync(join(tmpdir(), 'orgbridge-json-logs-'));
@@ -80,7 +70,7 @@ describe('the production server logs JSON only', () => {
     sim = await startSimulator({ users: 20, departments: 4, seed: 7, latencyMs: 0 });
     let databaseUrl: string | undefined;
     if (usePostgres()) {
-      await admin((c) => c.query(`create database ${dbName}`));
+      await asAdmin((c) => c.query(`create database ${dbName}`));
       const url = new URL(adminUrl);
       url.pathname = `/${dbName}`;
       url.username = url.username || 'postgres';
@@ -123,7 +113,7 @@ describe('the production server logs JSON only', () => {
     await sim?.close();
     rmSync(dataDir, { recursive: true, force: true });
     if (usePostgres()) {
-      await admin((c) => c.query(`drop database if exists ${dbName} with (force)`));
+      await asAdmin((c) => c.query(`drop database if exists ${dbName} with (force)`));
     }
   });
 
@@ -165,7 +155,7 @@ describe('the production server logs JSON only', () => {
       .not.toBe('running');
 
     if (usePostgres()) {
-      const killed = await admin(
+      const killed = await asAdmin(
         async (c) =>
           (
             await c.query(

@@ -6,25 +6,13 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { sql } from 'drizzle-orm';
-import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { bootstrap } from '../src/bootstrap';
 import { openDatabase, type Database } from '../src/db/client';
 import { buildTestApp, type TestApp } from './build-test-app';
 import { EMSCRIPTEN_ERRNO, FaultyNodeFS, type StorageFault } from './storage-fault';
+import { appOnOwnDatabase, cutOff, dropDatabase, restore } from './own-pg-database';
 import { TEST_ADMIN_PASSWORD, usePostgres } from './test-db';
-
-const adminUrl = process.env.TEST_DATABASE_URL ?? '';
-
-async function admin<T>(fn: (c: pg.Client) => Promise<T>): Promise<T> {
-  const client = new pg.Client({ connectionString: adminUrl });
-  await client.connect();
-  try {
-    return await fn(client);
-  } finally {
-    await client.end();
-  }
-}
 
 const readyz = async (t: TestApp) => {
   const res = await t.app.inject({ method: 'GET', url: '/readyz' });
@@ -39,34 +27,19 @@ describe.runIf(usePostgres())('/readyz with PostgreSQL unreachable', () => {
   let t: TestApp;
 
   beforeAll(async () => {
-    await admin((c) => c.query(`create database ${name}`));
-    const url = new URL(adminUrl);
-    url.pathname = `/${name}`;
-    database = await openDatabase({ databaseUrl: url.toString(), poolSize: 3 });
-    await database.migrate();
-    await bootstrap(database.db, { adminPassword: TEST_ADMIN_PASSWORD });
-    t = await buildTestApp({ database: { ...database, close: async () => {} } });
+    ({ database, t } = await appOnOwnDatabase(name));
   });
 
   afterAll(async () => {
     await t?.close();
     await database?.close();
-    await admin(async (c) => {
-      await c.query(`alter database ${name} allow_connections true`);
-      await c.query(`drop database if exists ${name} with (force)`);
-    });
+    await dropDatabase(name);
   });
 
   it('answers 503 naming the database and the change listener, then 200 once it is back', async () => {
     await expect.poll(async () => (await readyz(t)).status, { timeout: 10_000 }).toBe(200);
 
-    await admin(async (c) => {
-      await c.query(`alter database ${name} allow_connections false`);
-      await c.query(
-        'select pg_terminate_backend(pid) from pg_stat_activity where datname = $1 and pid <> pg_backend_pid()',
-        [name],
-      );
-    });
+    await cutOff(name);
     const started = Date.now();
     await expect
       .poll(async () => (await readyz(t)).body.failing, { timeout: 10_000 })
@@ -79,7 +52,7 @@ describe.runIf(usePostgres())('/readyz with PostgreSQL unreachable', () => {
     expect(Date.now() - started).toBeLessThan(10_000);
     expect(await livez(t)).toBe(200);
 
-    await admin((c) => c.query(`alter database ${name} allow_connections true`));
+    await restore(name);
     await expect.poll(async () => (await readyz(t)).status, { timeout: 30_000 }).toBe(200);
   }, 60_000);
 });
