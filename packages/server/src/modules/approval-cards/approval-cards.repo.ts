@@ -89,7 +89,34 @@ export function createApprovalCardsRepo(db: Db) {
           where tenant_id = ${tenantId} and message_id = ${card.id}
             and outcome = 'delivered' and ext_user_id is not null`),
       );
-      return { messageId: card.id, reached: reached.map((r) => r.ext_user_id) };
+      // `ob_<tenant>_<user>_`: the same applicant's cards (compared with left(), not LIKE, whose
+      // `_` is a wildcard).
+      const applicant = taskId.slice(0, taskId.lastIndexOf('_') + 1);
+      const [newer] = rowsOf<{ id: number }>(
+        await db.execute(sql`
+          select id from messages
+          where tenant_id = ${tenantId} and source = 'approval_card' and id > ${card.id}
+            and left(content -> 'template_card' ->> 'task_id', ${applicant.length}) = ${applicant}
+          limit 1`),
+      );
+      return {
+        messageId: card.id,
+        reached: reached.map((r) => r.ext_user_id),
+        newest: newer === undefined,
+      };
+    },
+
+    /** Cards this tenant sent in the last minute and hour (CARD_CAP). */
+    async cardsSent(tenantId: number) {
+      const [row] = rowsOf<{ last_minute: number; last_hour: number }>(
+        await db.execute(sql`
+          select count(*) filter (where created_at > now() - interval '1 minute')::int as last_minute,
+                 count(*)::int as last_hour
+          from messages
+          where tenant_id = ${tenantId} and source = 'approval_card'
+            and created_at > now() - interval '1 hour'`),
+      );
+      return { lastMinute: row?.last_minute ?? 0, lastHour: row?.last_hour ?? 0 };
     },
   };
 }

@@ -20,7 +20,6 @@ import { createApprovalCardsRepo } from './approval-cards.repo';
 
 const THIRD_TYPE: ThirdType = 'wechat_enterprise';
 
-
 /** The console's approve / refuse: acting through them keeps §7 and the last-admin rules. */
 export type MemberDecisions = Pick<TenantsService, 'approve' | 'refuse'>;
 
@@ -34,7 +33,16 @@ export type ClickOutcome =
   | 'not_admin'
   | 'not_bound'
   | 'unknown_card'
+  | 'disabled'
   | 'failed';
+
+/**
+ * Cards a tenant sends at most (per minute, per hour). They share WeCom's per-member limit (30 a
+ * minute, 1000 an hour) with the tenant's own messages to its admins, and join requests cost the
+ * applicant nothing: past these, pending requests wait in the console (成员管理 → 审核中) without a
+ * card, so strangers cannot crowd out the tenant's messages.
+ */
+export const CARD_CAP = { perMinute: 10, perHour: 100 };
 
 /**
  * Approvals from WeCom (PRODUCT.md §8): when a membership becomes pending, the tenant's admins
@@ -71,6 +79,17 @@ export function createApprovalCardsService(deps: {
       throw err;
     }
     if (rt.syncPolicy.approvalCards === false) return 'off' as const;
+    const recent = await repo.cardsSent(tenantId);
+    if (recent.lastMinute >= CARD_CAP.perMinute || recent.lastHour >= CARD_CAP.perHour) {
+      await audit.record(tenantId, {
+        actorUserId: null,
+        action: 'approval_card.capped',
+        targetType: 'user',
+        targetId: userId,
+        details: { ...recent, cap: CARD_CAP },
+      });
+      return 'capped' as const;
+    }
     const applicant = await repo.pendingApplicant(tenantId, userId);
     if (!applicant) return 'not_pending' as const;
     const admins = await repo.boundAdmins(tenantId, THIRD_TYPE, rt.corpId);
@@ -131,7 +150,29 @@ export function createApprovalCardsService(deps: {
     const named = parseTaskId(click.taskId);
     const card = named?.tenantId === tenantId ? await repo.findCard(tenantId, click.taskId) : null;
     if (!named || !card) return refusal('unknown_card', null);
-    const rt = await deps.runtime(tenantId, THIRD_TYPE, { requireEnabled: false });
+    // Turning the integration (or the cards) off stops decisions from WeCom at once.
+    let rt;
+    try {
+      rt = await deps.runtime(tenantId, THIRD_TYPE);
+    } catch (err) {
+      if (err instanceof AppError && err.code === 'third_app.disabled')
+        return refusal('disabled', null, named.userId);
+      throw err;
+    }
+    if (rt.syncPolicy.approvalCards === false) return refusal('disabled', null, named.userId);
+    // A card is for one request: once a newer card for the same applicant exists (refused or
+    // approved, then asked again), an old card's buttons decide nothing.
+    if (!card.newest) {
+      await audit.record(tenantId, {
+        actorUserId: null,
+        action: 'approval_card.already_handled',
+        targetType: 'user',
+        targetId: named.userId,
+        details: { taskId: click.taskId, extUserId: click.fromUser, reason: 'superseded' },
+      });
+      await updateCard(rt, [click.fromUser], click, replaceName.handled());
+      return 'already_handled';
+    }
     const who = await repo.clicker(tenantId, THIRD_TYPE, rt.corpId, click.fromUser);
     if (!who) return refusal('not_bound', null, named.userId);
     if (who.role !== 'admin' || who.status !== 1 || who.frozen)
