@@ -68,7 +68,9 @@ export function extDataOf(m: ExtMember): Record<string, unknown> {
 export const CONSENTED_KEY = 'consented';
 
 /** The sync-owned part of a binding's ext_data: everything but the consented fields. */
-export function syncedPart(extData: Record<string, unknown> | null): Record<string, unknown> | null {
+export function syncedPart(
+  extData: Record<string, unknown> | null,
+): Record<string, unknown> | null {
   if (!extData || !(CONSENTED_KEY in extData)) return extData;
   const { [CONSENTED_KEY]: _consented, ...rest } = extData;
   return rest;

@@ -7,7 +7,13 @@ import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hop, startUrl, weComSignIn } from '../../../test/factories/wecom-login';
 import { rowsOf } from '../../lib/sql';
-import { apply, fullSync, preview, syncWorld, type SyncWorld } from '../directory-sync/sync.test-harness';
+import {
+  apply,
+  fullSync,
+  preview,
+  syncWorld,
+  type SyncWorld,
+} from '../directory-sync/sync.test-harness';
 
 let w: SyncWorld;
 let members: string[];
@@ -47,9 +53,14 @@ const detailCalls = () => w.sim.admin.counts()['/cgi-bin/auth/getuserdetail'] ??
 
 describe('sign-in scope snsapi_privateinfo', () => {
   it('defaults to base and reads the knob back', async () => {
-    const res = await w.t.call('GET', '/sys/thirdApp/config?thirdType=wechat_enterprise', undefined, {
-      token: w.admin.token,
-    });
+    const res = await w.t.call(
+      'GET',
+      '/sys/thirdApp/config?thirdType=wechat_enterprise',
+      undefined,
+      {
+        token: w.admin.token,
+      },
+    );
     expect(res.status).toBe(200);
     expect(res.body.result.syncPolicy.signInScope).toBe('base');
     expect((await setScope('privateinfo')).syncPolicy.signInScope).toBe('privateinfo');
@@ -106,8 +117,13 @@ describe('sign-in scope snsapi_privateinfo', () => {
 
   it('sync alone (no sign-in in between) neither erases consented fields nor counts them', async () => {
     const userid = members[3]!;
-    const consented = { mobile: '13900000000', email: 'seeded@example.com', at: '2026-12-01T00:00:00.000Z' };
-    await w.t.db.execute(sql`update third_accounts set ext_data = ext_data || ${JSON.stringify({ consented })}::jsonb
+    const consented = {
+      mobile: '13900000000',
+      email: 'seeded@example.com',
+      at: '2026-12-01T00:00:00.000Z',
+    };
+    await w.t.db
+      .execute(sql`update third_accounts set ext_data = ext_data || ${JSON.stringify({ consented })}::jsonb
       where tenant_id = ${w.tenant.id} and ext_user_id = ${userid}`);
     const plan = await preview(w);
     expect(plan.counts).toMatchObject({ update: 0 });
