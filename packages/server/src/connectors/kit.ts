@@ -167,14 +167,24 @@ export interface ExtIdentity {
   /** A member of the corp, or somebody outside it (no userid). */
   kind: 'member' | 'outsider';
   userId?: string;
+  /** WeCom `user_ticket`: only after an in-app sign-in with scope snsapi_privateinfo. */
+  userTicket?: string;
+}
+
+/** Sensitive fields a member consented to share at sign-in (WeCom auth/getuserdetail). */
+export interface ConsentedDetail {
+  mobile?: string;
+  email?: string;
 }
 
 export interface OAuth {
   /** In-app silent authorisation URL (inside the provider's client). */
-  authorizeUrl(p: { redirectUri: string; state: string }): string;
+  authorizeUrl(p: { redirectUri: string; state: string; scope?: 'base' | 'privateinfo' }): string;
   /** QR / web login URL for a normal browser. */
   qrLoginUrl(p: { redirectUri: string; state: string }): string;
   exchange(code: string): Promise<ExtIdentity>;
+  /** The consented fields behind a `userTicket` (absent: the provider has none). */
+  consentedDetail?(userTicket: string): Promise<ConsentedDetail>;
 }
 
 export type CheckStatus = 'ok' | 'warn' | 'fail' | 'skipped';

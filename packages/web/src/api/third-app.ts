@@ -11,6 +11,11 @@ export interface SyncPolicy {
   unboundLogin: 'refuse' | 'link' | 'create';
   /** Approval cards (同意 / 拒绝) to the WeCom-bound admins when someone becomes pending. */
   approvalCards: boolean;
+  /**
+   * In-app sign-in scope: `base` = snsapi_base (silent); `privateinfo` = snsapi_privateinfo (the
+   * member confirms once; consented mobile/email kept on the binding). Absent = `base`.
+   */
+  signInScope?: 'base' | 'privateinfo';
 }
 
 /** The stored configuration as the server shows it: secrets masked, callback values in clear. */

@@ -36,6 +36,12 @@ export interface SyncPolicy {
    * pending (审核中), PRODUCT.md §8.
    */
   approvalCards: boolean;
+  /**
+   * In-app sign-in scope: `base` = snsapi_base (silent, userid only); `privateinfo` =
+   * snsapi_privateinfo (the member confirms once; the mobile/email they consent to are kept on
+   * their binding under `ext_data.consented`). QR/web login is always snsapi_base.
+   */
+  signInScope: 'base' | 'privateinfo';
 }
 
 export const DEFAULT_SYNC_POLICY: SyncPolicy = {
@@ -44,6 +50,7 @@ export const DEFAULT_SYNC_POLICY: SyncPolicy = {
   schedule: null,
   unboundLogin: 'refuse',
   approvalCards: true,
+  signInScope: 'base',
 };
 
 /**

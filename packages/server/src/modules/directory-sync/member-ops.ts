@@ -61,6 +61,21 @@ export function extDataOf(m: ExtMember): Record<string, unknown> {
   };
 }
 
+/**
+ * What a member consented to share at sign-in (snsapi_privateinfo, third-login): kept on the
+ * binding under this key, never written nor compared by sync (member-writer.ts carries it over).
+ */
+export const CONSENTED_KEY = 'consented';
+
+/** The sync-owned part of a binding's ext_data: everything but the consented fields. */
+export function syncedPart(
+  extData: Record<string, unknown> | null,
+): Record<string, unknown> | null {
+  if (!extData || !(CONSENTED_KEY in extData)) return extData;
+  const { [CONSENTED_KEY]: _consented, ...rest } = extData;
+  return rest;
+}
+
 /** Key-order-insensitive: jsonb hands objects back with its own key order. */
 function canonical(v: unknown): unknown {
   if (Array.isArray(v)) return v.map(canonical);
@@ -134,7 +149,7 @@ export function boundOp(
   if (u.membershipStatus === QUIT && !endedBySync) return null;
   const op: MemberOp = { ext: m, kind: 'update', userId: u.userId, bindingId: b.id };
   const extData = extDataOf(m);
-  if (!b.active || b.extName !== m.name || !sameJson(b.extData, extData)) {
+  if (!b.active || b.extName !== m.name || !sameJson(syncedPart(b.extData), extData)) {
     op.binding = { create: false, extName: m.name, extData };
   }
   // A binding of a platform administrator (made before this rule) moves nothing of the account.

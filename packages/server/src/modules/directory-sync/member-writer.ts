@@ -3,6 +3,7 @@ import { sql } from 'drizzle-orm';
 import type { Db } from '../../db/client';
 import type { ThirdType } from '../../db/schema';
 import { rowsOf } from '../../lib/sql';
+import { CONSENTED_KEY } from './member-ops';
 import type { LeaveOp, MemberOp } from './planner';
 import { EXT_SOURCE } from './sync-state.repo';
 import { keepLastAdmin, recheckOwnership } from './write-guards';
@@ -192,7 +193,11 @@ async function writeBindings(tx: Db, ctx: WriteContext, ops: MemberOp[]): Promis
       ext_name: o.binding!.extName,
       ext_data: o.binding!.extData,
     }));
-    await tx.execute(sql`update third_accounts t set ext_name = v.ext_name, ext_data = v.ext_data, active = true, updated_at = now()
+    // The fields a member consented to at sign-in stay (read at write time, not at plan time).
+    await tx.execute(sql`update third_accounts t set ext_name = v.ext_name,
+        ext_data = case when t.ext_data -> ${CONSENTED_KEY}::text is null then v.ext_data
+          else coalesce(v.ext_data, '{}'::jsonb) || jsonb_build_object(${CONSENTED_KEY}::text, t.ext_data -> ${CONSENTED_KEY}::text) end,
+        active = true, updated_at = now()
       from ${recordset(rows, 'id int, ext_name text, ext_data jsonb')}
       where t.tenant_id = ${ctx.tenantId} and t.id = v.id`);
   }

@@ -33,6 +33,10 @@ export const SyncPolicySchema = Type.Object({
     description:
       'Send the WeCom-bound admins an interactive card (同意 / 拒绝) when someone asks to join or becomes pending (审核中); default true',
   }),
+  signInScope: Type.Union([Type.Literal('base'), Type.Literal('privateinfo')], {
+    description:
+      'In-app sign-in scope: `base` (default) = snsapi_base, silent, userid only; `privateinfo` = snsapi_privateinfo, the member confirms once and the mobile/email they consent to are kept on their binding (needs the sensitive fields enabled in the WeCom app). QR/web login is always snsapi_base',
+  }),
 });
 
 const secret = (description: string) =>

@@ -1,5 +1,5 @@
 import type { AppConfig } from '../../config';
-import type { ConnectorInstance } from '../../connectors/kit';
+import type { ConnectorInstance, ExtIdentity } from '../../connectors/kit';
 import type { Db } from '../../db/client';
 import { AppError } from '../../lib/errors';
 import type { TenantHosts } from '../../lib/tenant-host';
@@ -104,11 +104,14 @@ export function createOAuthFlow(deps: OAuthFlowDeps) {
     }
   }
 
-  async function identify(connector: ConnectorInstance, code: string): Promise<string> {
+  async function identify(
+    connector: ConnectorInstance,
+    code: string,
+  ): Promise<ExtIdentity & { userId: string }> {
     try {
       const identity = await connector.oauth.exchange(code);
       if (identity.kind !== 'member' || !identity.userId) throw new LoginRefusal('outsider');
-      return identity.userId;
+      return { ...identity, userId: identity.userId };
     } catch (err) {
       throw err instanceof LoginRefusal ? err : refusalFromExchangeError(err);
     }
@@ -134,8 +137,36 @@ export function createOAuthFlow(deps: OAuthFlowDeps) {
     return ticket;
   }
 
+  /**
+   * snsapi_privateinfo: the member's consented mobile/email onto their binding. Best effort — a
+   * failed getuserdetail (ticket expired, fields not enabled) does not refuse the sign-in.
+   */
+  async function keepConsented(
+    rt: ConnectorRuntime,
+    identity: ExtIdentity,
+    mode: string,
+    bindingId: number,
+  ) {
+    const detail = rt.connector.oauth.consentedDetail;
+    if (mode !== 'app' || rt.syncPolicy.signInScope !== 'privateinfo') return;
+    if (!identity.userTicket || !detail) return;
+    try {
+      const d = await detail(identity.userTicket);
+      if (!d.mobile && !d.email) return;
+      await repo.storeConsented(rt.tenantId, bindingId, { ...d, at: new Date().toISOString() });
+    } catch {
+      // The sign-in itself succeeded; the fields are asked for again at the next one.
+    }
+  }
+
   /** Tenant policy for a WeCom member without a binding (`syncPolicy.unboundLogin`). */
-  async function unbound(rt: ConnectorRuntime, extUserId: string, returnPath: string) {
+  async function unbound(
+    rt: ConnectorRuntime,
+    identity: ExtIdentity & { userId: string },
+    found: { returnPath: string; mode: string },
+  ) {
+    const extUserId = identity.userId;
+    const { returnPath } = found;
     const policy = rt.syncPolicy.unboundLogin;
     const base = await hosts.baseUrlOf(rt.tenantId);
     if (policy === 'link') {
@@ -153,23 +184,27 @@ export function createOAuthFlow(deps: OAuthFlowDeps) {
       connector: rt.connector,
     });
     await assertMayEnter(rt.tenantId, userId);
+    const made = await repo.findBindingByExtUser(rt.tenantId, THIRD_TYPE, rt.corpId, extUserId);
+    if (made) await keepConsented(rt, identity, found.mode, made.id);
     const ticket = await issueTicket('session', rt, { userId, extUserId, returnPath });
     return landing({ ticket }, base);
   }
 
   async function signIn(
-    tenantId: number,
+    found: { tenantId: number; returnPath: string; mode: string },
     code: string,
-    returnPath: string,
     ctx: { userid?: string },
   ) {
+    const { tenantId, returnPath } = found;
     const rt = await runtime(tenantId);
-    const extUserId = await identify(rt.connector, code);
+    const identity = await identify(rt.connector, code);
+    const extUserId = identity.userId;
     ctx.userid = extUserId;
     const binding = await repo.findBindingByExtUser(tenantId, THIRD_TYPE, rt.corpId, extUserId);
-    if (!binding) return unbound(rt, extUserId, returnPath);
+    if (!binding) return unbound(rt, identity, found);
     if (!binding.active) throw new LoginRefusal('binding_inactive');
     await assertMayEnter(tenantId, binding.userId);
+    await keepConsented(rt, identity, found.mode, binding.id);
     const who = { userId: binding.userId, extUserId: binding.extUserId, returnPath };
     const ticket = await issueTicket('session', rt, who);
     return landing({ ticket }, await hosts.baseUrlOf(tenantId));
@@ -231,7 +266,11 @@ export function createOAuthFlow(deps: OAuthFlowDeps) {
         );
         const oauth = rt.connector.oauth;
         const p = { redirectUri: base + CALLBACK_PATH, state };
-        return { location: input.qr ? oauth.qrLoginUrl(p) : oauth.authorizeUrl(p), nonce };
+        // QR/web login has no privateinfo scope: it stays snsapi_base (reference §6.2).
+        const location = input.qr
+          ? oauth.qrLoginUrl(p)
+          : oauth.authorizeUrl({ ...p, scope: rt.syncPolicy.signInScope });
+        return { location, nonce };
       } catch (err) {
         if (!(err instanceof LoginRefusal)) throw err;
         return {
@@ -261,7 +300,7 @@ export function createOAuthFlow(deps: OAuthFlowDeps) {
         }
         checkState(found, input.nonce);
         if (!input.code) throw new LoginRefusal('cancelled');
-        return { location: await signIn(found.tenantId, input.code, found.returnPath, ctx) };
+        return { location: await signIn(found, input.code, ctx) };
       } catch (err) {
         if (!(err instanceof LoginRefusal)) throw err;
         if (tenantId !== undefined) {

@@ -1,4 +1,4 @@
-import { App, Checkbox, Form, Input, InputNumber, Modal, Switch } from 'antd';
+import { App, Checkbox, Form, Input, InputNumber, Modal, Radio, Switch } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type {
@@ -20,6 +20,7 @@ interface Values extends ScheduleValues {
   initialPassword: SyncPolicy['initialPassword'];
   egressProxy?: string;
   approvalCards: boolean;
+  signInScope: NonNullable<SyncPolicy['signInScope']>;
 }
 
 const FIELD_BY_CODE: Record<string, string> = {
@@ -49,6 +50,8 @@ function changes(values: Values, config: ThirdAppConfig): ThirdAppConfigChanges 
     policy.initialPassword = values.initialPassword;
   if (values.approvalCards !== (config.syncPolicy.approvalCards ?? true))
     policy.approvalCards = values.approvalCards;
+  if (values.signInScope !== (config.syncPolicy.signInScope ?? 'base'))
+    policy.signInScope = values.signInScope;
   if (Object.keys(policy).length > 0) out.syncPolicy = policy;
   // Prefilled masked (password as ******, which the server reads as "keep the stored one").
   const proxy = values.egressProxy?.trim() ?? '';
@@ -67,6 +70,7 @@ function fresh(values: Values): NewThirdAppConfig {
       schedule: scheduleOf(values),
       initialPassword: values.initialPassword,
       approvalCards: values.approvalCards,
+      signInScope: values.signInScope,
     },
     ...(values.egressProxy?.trim() ? { egressProxy: values.egressProxy.trim() } : {}),
   };
@@ -97,9 +101,10 @@ export function ConfigModal(props: {
         initialPassword: config.syncPolicy.initialPassword,
         egressProxy: config.egressProxy ?? '',
         approvalCards: config.syncPolicy.approvalCards ?? true,
+        signInScope: config.syncPolicy.signInScope ?? 'base',
         ...scheduleValues(config.syncPolicy.schedule),
       }
-    : { initialPassword: DEFAULT_INITIAL_PASSWORD, approvalCards: true };
+    : { initialPassword: DEFAULT_INITIAL_PASSWORD, approvalCards: true, signInScope: 'base' };
 
   const submit = async () => {
     const values = await form.validateFields();
@@ -221,6 +226,12 @@ export function ConfigModal(props: {
             unCheckedChildren={t('approvals.off')}
             data-testid="wecom-approval-cards"
           />
+        </Form.Item>
+        <Form.Item name="signInScope" label={t('privateinfo.field')} extra={t('privateinfo.help')}>
+          <Radio.Group data-testid="wecom-sign-in-scope">
+            <Radio value="base">{t('privateinfo.base')}</Radio>
+            <Radio value="privateinfo">{t('privateinfo.privateinfo')}</Radio>
+          </Radio.Group>
         </Form.Item>
       </Form>
     </Modal>

@@ -101,6 +101,15 @@ function ConfigDetails(props: {
           {t(config.syncPolicy.approvalCards === false ? 'approvals.off' : 'approvals.on')}
         </span>
       </Descriptions.Item>
+      <Descriptions.Item label={t('privateinfo.field')}>
+        <span data-testid="wecom-config-sign-in-scope">
+          {t(
+            config.syncPolicy.signInScope === 'privateinfo'
+              ? 'privateinfo.privateinfo'
+              : 'privateinfo.base',
+          )}
+        </span>
+      </Descriptions.Item>
       <Descriptions.Item label={t('wecom.config.enabledLabel')}>
         <Space>
           <Switch
