@@ -91,6 +91,11 @@ export async function buildApp(opts: BuildAppOptions): Promise<FastifyInstance> 
     messages: opts.messages,
     observers: metrics.observers,
   });
+  // The shutdown grace (SHUTDOWN_GRACE_S) starts when closing does: requests in flight (sends),
+  // sync runs and the outcome queue share it (services.shutdownDeadline).
+  app.addHook('preClose', async () => {
+    services.shutdownDeadline();
+  });
   // Approval cards being sent or clicks being handled finish first; then the sweep of stale
   // sends and the background outcome retry (messages.outcomes.ts).
   app.addHook('onClose', async () => {

@@ -30,6 +30,8 @@ export const EnvSchema = Type.Object({
   TRUST_PROXY: Type.Optional(Type.String()),
   /** When set, GET /metrics needs `Authorization: Bearer <METRICS_TOKEN>` (PRODUCT.md §10). */
   METRICS_TOKEN: Type.Optional(Type.String({ minLength: 1 })),
+  /** SIGTERM: seconds running syncs and sends get to finish before they are stopped (PRODUCT.md §10). */
+  SHUTDOWN_GRACE_S: Type.Integer({ minimum: 0, maximum: 3600, default: 25 }),
   LOG_LEVEL: Type.Union(
     ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'].map((l) => Type.Literal(l)),
     { default: 'info' },
@@ -72,6 +74,11 @@ export interface AppConfig {
   trustProxy?: number | string[];
   /** METRICS_TOKEN: the bearer token GET /metrics asks for; unset = open to whoever reaches it. */
   metricsToken?: string;
+  /**
+   * SHUTDOWN_GRACE_S: on SIGTERM, how long running syncs and sends may take to finish before the
+   * syncs are stopped at their next safe point. Unset in tests that build a config by hand: 25.
+   */
+  shutdownGraceS?: number;
 }
 
 export class ConfigError extends Error {}
@@ -288,6 +295,7 @@ export function configFromEnv(env: Env): AppConfig {
     logLevel: env.LOG_LEVEL,
     trustProxy: parseTrustProxy(env.TRUST_PROXY),
     ...(env.METRICS_TOKEN ? { metricsToken: env.METRICS_TOKEN.trim() } : {}),
+    shutdownGraceS: env.SHUTDOWN_GRACE_S,
   };
 }
 

@@ -12,7 +12,7 @@ async function main(): Promise<void> {
   server.app.log.info(
     `OrgBridge listening on ${server.url} (public URL ${server.config.publicUrl})`,
   );
-  exitOnSignals(() => server.close(), server.app.log);
+  exitOnSignals(() => server.close(), server.app.log, server.config.shutdownGraceS);
 }
 
 main().catch((err: unknown) => {

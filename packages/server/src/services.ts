@@ -38,6 +38,10 @@ export function createServices(deps: {
   observers?: AppObservers;
 }) {
   const { db, log, observers } = deps;
+  // SHUTDOWN_GRACE_S from the first time shutdown asks (app.ts preClose): one deadline for all.
+  let closingBy: number | undefined;
+  const shutdownDeadline = () =>
+    (closingBy ??= Date.now() + (deps.config.shutdownGraceS ?? 25) * 1000);
   const box = createSecretBox(deps.config.secretKey);
   const connectorTokens = createDbTokenStore(deps.database, box, observers?.tokenFetched);
   // One WeCom concurrency limit per corp and API for every process on the PostgreSQL; gettoken is
@@ -69,6 +73,7 @@ export function createServices(deps: {
     logLevel: deps.config.logLevel,
     ...(log ? { log } : {}),
     ...(observers ? { onRunFinished: observers.syncRunFinished } : {}),
+    shutdownDeadline,
   });
   const messages = createMessagesService({
     db,
@@ -78,6 +83,7 @@ export function createServices(deps: {
     ...(log ? { log } : {}),
     options: deps.messages,
     ...(observers ? { observe: observers } : {}),
+    shutdownDeadline,
   });
   // Someone became pending: the tenant's WeCom-bound admins get a card (PRODUCT.md §8). The
   // cards act through the tenants service's approve / refuse, which tells them in turn.
@@ -99,6 +105,8 @@ export function createServices(deps: {
   return {
     /** Closed with the app (its own connections). */
     callSlots,
+    /** Epoch ms until which app close waits for running syncs and sends (set on first call). */
+    shutdownDeadline,
     auth,
     resolveTenant,
     hosts,

@@ -6,7 +6,8 @@
 export function exitOnSignals(
   close: () => Promise<void>,
   log: { info(msg: string): void; error(obj: object, msg: string): void },
-  graceSeconds = Number(process.env.SHUTDOWN_GRACE_S ?? 25) || 25,
+  /** SHUTDOWN_GRACE_S (config.ts): the app stops running work after it; the process, 5 s later. */
+  graceSeconds = 25,
 ): void {
   let closing = false;
   const shutdown = (signal: string) => {

@@ -23,19 +23,49 @@ export const INTERRUPTED = {
     message:
       "持有本次运行锁的数据库连接已断开（数据库重启、故障切换或连接被终止），无法再确认只有这一个同步在运行，因此在两个成员的写入之间停止。每个成员都是整体写入或不写入，不会留下写了一半的数据；数据库恢复后请再次运行同步。 — The database connection holding the run's lock was lost (database restart, failover or a terminated connection), so the run could no longer be sure it was the only one and stopped between member writes. Nothing is half-applied: every member is written all-or-nothing; run the sync again once the database is reachable.",
   },
+  shutdown: {
+    code: 'sync.interrupted',
+    message:
+      '服务器正在停止（SIGTERM），本次运行在宽限时间（SHUTDOWN_GRACE_S）内未完成，因此在两批成员的写入之间停止。每个成员都是整体写入或不写入，不会留下写了一半的数据；服务器重新启动后请再次运行同步以完成。 — The server was shutting down (SIGTERM) and this run did not finish within the grace period (SHUTDOWN_GRACE_S), so it stopped between member batches. Nothing is half-applied: every member is written all-or-nothing; run the sync again once the server is back to finish.',
+  },
 } as const;
+type Interruption = (typeof INTERRUPTED)[keyof typeof INTERRUPTED];
 
-/** Thrown at a safe point of a run whose lock was lost; the run is recorded as interrupted. */
-export class RunInterruptedError extends Error {
-  override readonly name = 'RunInterruptedError';
-  readonly error = INTERRUPTED.lockLost;
-  constructor(options?: { cause?: unknown }) {
-    super(INTERRUPTED.lockLost.message, options);
+/** The abort reason of runs stopped because the server is shutting down (drain past its grace). */
+export class ServerShuttingDown extends Error {
+  override readonly name = 'ServerShuttingDown';
+  constructor() {
+    super('the server is shutting down (SIGTERM) and the grace period is over');
   }
 }
 
-/** A signal that never aborts (PGlite: no lock that could be lost). */
-const NEVER = new AbortController().signal;
+/** Why a run stopped, from an abort reason or error chain: the shutdown, else the lost lock. */
+function interruptionOf(reason: unknown): Interruption {
+  for (let c = reason, depth = 0; typeof c === 'object' && c !== null && depth < 8; depth++) {
+    if (c instanceof RunInterruptedError) return c.error;
+    if (c instanceof ServerShuttingDown) return INTERRUPTED.shutdown;
+    c = (c as { cause?: unknown }).cause;
+  }
+  return INTERRUPTED.lockLost;
+}
+
+/** True when `signal` aborted because the server is shutting down (not because a lock was lost). */
+export const isShutdown = (signal: AbortSignal) =>
+  signal.aborted && interruptionOf(signal.reason) === INTERRUPTED.shutdown;
+
+/**
+ * Thrown at a safe point of a run whose lock was lost or whose server is shutting down; the run
+ * is recorded as interrupted. `reason` (the run signal's abort reason) or else `cause` says which.
+ */
+export class RunInterruptedError extends Error {
+  override readonly name = 'RunInterruptedError';
+  readonly error: Interruption;
+  constructor(options?: { cause?: unknown; reason?: unknown }) {
+    const error = interruptionOf(options?.reason ?? options?.cause);
+    super(error.message, options?.cause === undefined ? undefined : { cause: options.cause });
+    this.error = error;
+  }
+}
 
 const LOCK_PREFIX = 'orgbridge:sync:';
 const lockKey = (tenantId: number) => `${LOCK_PREFIX}${tenantId}`;
@@ -63,6 +93,8 @@ export function createSyncRunner(deps: {
   /** Runs this process executes and still owns (heartbeat beats for them; never swept here). */
   const local = new Set<number>();
   const inflight = new Set<Promise<void>>();
+  /** Aborted when a drain's grace is over: every run stops at its next safe point. */
+  const stopping = new AbortController();
   let timer: NodeJS.Timeout | undefined;
 
   function heartbeat() {
@@ -149,7 +181,9 @@ export function createSyncRunner(deps: {
      * Runs `work` in the background as the owner of `run`. On PostgreSQL `work` holds the tenant's
      * lock; `lost` aborts if the lock's connection dies, the run is closed as interrupted at once,
      * and `work` stops at its next safe point (re-taking the lock is not attempted: another process
-     * may have started a run meanwhile, or the database may still be down).
+     * may have started a run meanwhile, or the database may still be down). `lost` also aborts,
+     * with a ServerShuttingDown reason, when a drain's grace is over; the run then stays open
+     * until `work` records it as interrupted at its next safe point.
      */
     launch(tenantId: number, runId: number, work: (lost: AbortSignal) => Promise<void>): void {
       local.add(runId);
@@ -158,9 +192,9 @@ export function createSyncRunner(deps: {
         ? () =>
             database.withAdvisoryLock!(lockKey(tenantId), (lost) => {
               lost.addEventListener('abort', () => lockLost(tenantId, runId), { once: true });
-              return work(lost);
+              return work(AbortSignal.any([lost, stopping.signal]));
             })
-        : () => work(NEVER);
+        : () => work(stopping.signal);
       const p = body()
         .catch((err) => log.error({ err, runId }, 'sync run crashed'))
         .finally(() => {
@@ -170,9 +204,29 @@ export function createSyncRunner(deps: {
       inflight.add(p);
     },
 
-    /** Stops the sweep and waits for this process's runs (app shutdown, tests). */
-    async drain(): Promise<void> {
+    /**
+     * Stops the sweep and waits for this process's runs (app shutdown, tests). With a `deadline`
+     * (epoch ms; SHUTDOWN_GRACE_S after the shutdown began) runs still going then are stopped at
+     * their next safe point and recorded as interrupted by the shutdown; waiting for that is
+     * bounded only by the process's hard deadline (lib/shutdown.ts).
+     */
+    async drain(deadline?: number): Promise<void> {
       clearInterval(sweeper);
+      if (deadline !== undefined && inflight.size > 0) {
+        let timeout: NodeJS.Timeout | undefined;
+        const graceOver = new Promise<void>((resolve) => {
+          timeout = setTimeout(resolve, Math.max(0, deadline - Date.now()));
+        });
+        await Promise.race([Promise.allSettled([...inflight]), graceOver]);
+        clearTimeout(timeout);
+        if (inflight.size > 0) {
+          log.error(
+            { runs: [...local] },
+            'shutdown: sync runs still going after SHUTDOWN_GRACE_S; stopping them at their next safe point (recorded as interrupted)',
+          );
+          stopping.abort(new ServerShuttingDown());
+        }
+      }
       while (inflight.size > 0) await Promise.allSettled([...inflight]);
       await sweeping;
     },

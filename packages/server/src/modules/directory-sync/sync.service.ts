@@ -26,7 +26,7 @@ import { lookupUnmatched } from './lookup';
 import { planAndOps, type SyncOps } from './planner';
 import { planTargeted, type TargetedEvent } from './targeted';
 import { createSyncExecutor } from './sync-executor';
-import { createSyncRunner, RunInterruptedError } from './sync-runner';
+import { createSyncRunner, isShutdown, RunInterruptedError } from './sync-runner';
 import { createSyncRunsRepo, type PlanHead, type RunRow } from './sync-runs.repo';
 import { createSyncStateRepo, EXT_SOURCE } from './sync-state.repo';
 import type { Decisions, StoredSnapshot, SyncPlan } from './sync.types';
@@ -197,6 +197,8 @@ export function createDirectorySyncService(deps: {
   log?: Log;
   /** Each run's end, with its trigger, outcome and duration (GET /metrics). */
   onRunFinished?: (run: { trigger: SyncTrigger; outcome: string; seconds: number }) => void;
+  /** Epoch ms until which a shutdown waits for running runs (SHUTDOWN_GRACE_S); unset: no limit. */
+  shutdownDeadline?: () => number;
 }) {
   const { db, box, runtime } = deps;
   // Only a crashed background run is logged here; its explanation is stored on the run row.
@@ -312,7 +314,8 @@ export function createDirectorySyncService(deps: {
     try {
       const r = await work();
       // The lock went while the last batch committed: the run is already closed as interrupted.
-      if (lost.aborted) throw new RunInterruptedError({ cause: lost.reason });
+      // (A shutdown past its grace after the last batch: the run did finish.)
+      if (lost.aborted && !isShutdown(lost)) throw new RunInterruptedError({ cause: lost.reason });
       if (!r) return 'needs_confirmation';
       if (Object.values(r.counts).some((n) => n > 0)) await refreshStatistics();
       // Conditional: a lock lost after the check above has already closed the run as interrupted.
@@ -326,7 +329,10 @@ export function createDirectorySyncService(deps: {
       return 'succeeded';
     } catch (err) {
       // Without its lock whatever failed next (often the database itself) is not the story.
-      const cause = lost.aborted ? new RunInterruptedError({ cause: err }) : err;
+      const cause =
+        lost.aborted && !(err instanceof RunInterruptedError)
+          ? new RunInterruptedError({ cause: err, reason: lost.reason })
+          : err;
       await runs.updateRunning(tenantId, runId, {
         status: 'failed',
         error: errorOf(cause),
@@ -472,7 +478,8 @@ export function createDirectorySyncService(deps: {
   }
 
   return {
-    drain: () => runner.drain(),
+    /** App close: waits for running runs until the shutdown deadline, then stops them. */
+    drain: () => runner.drain(deps.shutdownDeadline?.()),
 
     async preview(ctx: TenantContext, thirdType: ThirdType) {
       const rt = await runtime(ctx.tenantId, thirdType);

@@ -297,3 +297,53 @@ describe('the queue of outcomes not stored yet', () => {
     await recorder.stop();
   });
 });
+
+describe('the outcome queue at shutdown (SHUTDOWN_GRACE_S, PRODUCT.md §10)', () => {
+  const item = (messageId: number): FinishItem => ({
+    tenantId: 1,
+    messageId,
+    patch: { status: 'sent', msgIds: [`m${messageId}`] },
+    batches: [],
+  });
+  const quietLog = (lines: string[]) => ({
+    error: (_obj: unknown, msg: string) => lines.push(msg),
+    warn: (_obj: unknown, msg: string) => lines.push(msg),
+  });
+
+  it('keeps retrying within the grace: an outcome the database takes late is stored', async () => {
+    let failures = 0;
+    const stored: number[] = [];
+    const recorder = createOutcomeRecorder({
+      write: async (it) => {
+        if (failures++ < 4) throw new Error('database unavailable');
+        stored.push(it.messageId);
+      },
+      log: quietLog([]),
+      options: { outcomeRetryDelaysMs: [1], backgroundRetryMs: 60_000 },
+    });
+    expect(await recorder.record(item(7))).toBe(false);
+    await recorder.stop(Date.now() + 2_000);
+    expect(stored).toEqual([7]);
+    expect(recorder.pending()).toBe(0);
+  });
+
+  it('gives up at the deadline when the write hangs, and says which outcomes are left', async () => {
+    let hang = false;
+    const lines: string[] = [];
+    const recorder = createOutcomeRecorder({
+      write: async () => {
+        if (hang) return new Promise<void>(() => {});
+        throw new Error('database unavailable');
+      },
+      log: quietLog(lines),
+      options: { outcomeRetryDelaysMs: [1], backgroundRetryMs: 60_000 },
+    });
+    expect(await recorder.record(item(8))).toBe(false);
+    hang = true;
+    const started = Date.now();
+    await recorder.stop(Date.now() + 300);
+    expect(Date.now() - started).toBeLessThan(1_500);
+    expect(recorder.pending()).toBe(1);
+    expect(lines.some((l) => l.startsWith('stopping with message outcomes not stored'))).toBe(true);
+  });
+});

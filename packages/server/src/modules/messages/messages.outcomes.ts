@@ -31,6 +31,8 @@ export interface MessagesOptions {
 export const OUTCOME_RETRY_DELAYS_MS = [100, 400, 1500];
 const BACKGROUND_RETRY_MS = 1000;
 const BACKGROUND_RETRY_MAX_MS = 30_000;
+/** Within the shutdown grace the queue is retried at least this often. */
+const SHUTDOWN_RETRY_MS = 250;
 const MAX_PENDING_OUTCOMES = 10_000;
 /**
  * Longer than any send can take: a send to 20,000 users is 20 batches, each at most three
@@ -54,6 +56,15 @@ export const stderrLog: OutcomeLog = {
 };
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+/** `work`, or nothing once `deadline` (epoch ms) has passed. */
+async function beforeDeadline(work: Promise<void>, deadline: number): Promise<void> {
+  let timeout: NodeJS.Timeout | undefined;
+  const over = new Promise<void>((resolve) => {
+    timeout = setTimeout(resolve, Math.max(0, deadline - Date.now()));
+  });
+  await Promise.race([work, over]);
+  clearTimeout(timeout);
+}
 const errText = (err: unknown) => (err instanceof Error ? err.message : String(err));
 
 export function createOutcomeRecorder(deps: {
@@ -161,12 +172,27 @@ export function createOutcomeRecorder(deps: {
     },
     /** Outcomes waiting in memory. */
     pending: () => queue.size,
-    /** Tries the queue once more and stops retrying; what is left is logged. */
-    async stop() {
+    /**
+     * Stops the background retry: tries the queue once more, or with a `deadline` (epoch ms, the
+     * shutdown grace) keeps retrying until it is stored or the deadline passes, a write still in
+     * flight then abandoned; what is left is logged (the sweep resolves it later).
+     */
+    async stop(deadline?: number) {
       stopped = true;
       if (timer) clearTimeout(timer);
       timer = null;
-      if (queue.size > 0) await drain().catch(() => {});
+      if (deadline === undefined) {
+        if (queue.size > 0) await drain().catch(() => {});
+      } else {
+        while (queue.size > 0) {
+          await beforeDeadline(
+            drain().catch(() => {}),
+            deadline,
+          );
+          if (queue.size === 0 || Date.now() >= deadline) break;
+          await sleep(Math.min(pause, SHUTDOWN_RETRY_MS, deadline - Date.now()));
+        }
+      }
       if (queue.size > 0) {
         deps.log.error(
           { messageIds: [...queue.keys()] },

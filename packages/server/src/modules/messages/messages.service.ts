@@ -110,6 +110,8 @@ export function createMessagesService(deps: {
   options?: MessagesOptions;
   /** Counters only (GET /metrics): each send's outcome and each journal round's size. */
   observe?: { messageSent(outcome: string): void; journalBatch(size: number): void };
+  /** Epoch ms until which close retries stored outcomes (SHUTDOWN_GRACE_S); unset: one pass. */
+  shutdownDeadline?: () => number;
 }) {
   const log = deps.log ?? stderrLog;
   const repo = createMessagesRepo(deps.db, {
@@ -366,7 +368,7 @@ export function createMessagesService(deps: {
     /** Stops the sweep and the background retry (one last try; what is left is logged). */
     async close() {
       await sweep.stop();
-      await outcomes.stop();
+      await outcomes.stop(deps.shutdownDeadline?.());
     },
   };
 }
