@@ -65,6 +65,20 @@ function hashInputs(paths) {
   return h.digest('hex');
 }
 
+/**
+ * Removes `<output>.<pid>.tmp|old` left by a build that was killed. Called under the lock, when no
+ * other build runs, so every such file is a leftover (one would otherwise be linted, or pile up).
+ */
+function removeLeftovers(output) {
+  const dir = dirname(output);
+  const name = output.slice(dir.length + 1);
+  for (const e of readdirSync(dir)) {
+    if (e.startsWith(`${name}.`) && /\.\d+\.(tmp|old)$/.test(e)) {
+      rmSync(join(dir, e), { recursive: true, force: true });
+    }
+  }
+}
+
 const TARGETS = {
   server: {
     inputs: [
@@ -85,6 +99,7 @@ const TARGETS = {
       const esbuild = await import('esbuild');
       const tmp = `${this.output}.${process.pid}.tmp`;
       mkdirSync(dirname(this.output), { recursive: true });
+      removeLeftovers(this.output);
       await esbuild.build({
         entryPoints: [join(ROOT, 'packages/server/src/server.ts')],
         outfile: tmp,
@@ -130,7 +145,7 @@ const TARGETS = {
     },
     async build(hash) {
       const tmp = `${this.output}.${process.pid}.tmp`;
-      rmSync(tmp, { recursive: true, force: true });
+      removeLeftovers(this.output);
       rmSync(this.stamp, { force: true });
       const r = spawnSync(
         'npm',
