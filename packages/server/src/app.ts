@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance, type RouteOptions } from 'fastify';
 import type { Logger } from 'pino';
 import type { AppConfig } from './config';
@@ -13,6 +13,7 @@ import { registerSecurityHeaders } from './plugins/security-headers';
 import { registerJsonParser, registerValidation } from './plugins/validation';
 import { registerWeb } from './plugins/web';
 import { createLogger } from './lib/log';
+import { serverPackageRoot } from './lib/package-root';
 import { registerJobs } from './modules/jobs/jobs.plugin';
 import type { Jobs } from './modules/jobs/jobs.service';
 import type { JobsOptions } from './modules/jobs/jobs.types';
@@ -20,7 +21,7 @@ import type { MessagesOptions } from './modules/messages/messages.outcomes';
 import { registerRoutes } from './routes';
 import { createServices } from './services';
 
-export const DEFAULT_WEB_DIST = fileURLToPath(new URL('../../web/dist', import.meta.url));
+export const DEFAULT_WEB_DIST = join(serverPackageRoot(), '..', 'web', 'dist');
 
 export { REDACT_PATHS } from './lib/log';
 

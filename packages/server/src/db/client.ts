@@ -1,5 +1,4 @@
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { PGlite, type PGliteOptions } from '@electric-sql/pglite';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
@@ -16,12 +15,13 @@ import * as schema from './schema';
 import { fallbackLog, type Log } from '../lib/log';
 import type { DbUnavailable } from '../lib/pg-error';
 import { restrictToOwner } from '../lib/owner-only';
+import { serverPackageRoot } from '../lib/package-root';
 
 export type Schema = typeof schema;
 /** Common type of the PGlite and node-postgres databases and of their transactions. */
 export type Db = PgDatabase<PgQueryResultHKT, Schema>;
 
-export const MIGRATIONS_FOLDER = fileURLToPath(new URL('../../drizzle', import.meta.url));
+export const MIGRATIONS_FOLDER = join(serverPackageRoot(), 'drizzle');
 
 /** Arbitrary constant: serialises migrations of several processes sharing one PostgreSQL. */
 const MIGRATION_LOCK_KEY = 7_240_011;
