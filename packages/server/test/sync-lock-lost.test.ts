@@ -1,4 +1,3 @@
-import pg from 'pg';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import {
   preview,
@@ -6,6 +5,7 @@ import {
   syncWorld,
   type SyncWorld,
 } from '../src/modules/directory-sync/sync.test-harness';
+import { getRun, killLockHolder, postRun, sqlOn } from './sync-lock-helpers';
 import { usePostgres } from './test-db';
 
 /**
@@ -14,50 +14,8 @@ import { usePostgres } from './test-db';
  * unhandled 'error' event), the run is closed as interrupted within seconds, and the next run
  * converges. Killed once while reading WeCom and once while applying.
  */
-// eslint-disable-next-line @typescript-eslint/no-explicit-any -- run views are asserted field by field
-type Any = any;
-
-const urlOf = (w: SyncWorld) =>
-  (w.t.database.db as unknown as { $client: pg.Pool }).$client.options.connectionString!;
-
-async function sql<T = Any>(w: SyncWorld, text: string, values: unknown[] = []): Promise<T[]> {
-  const c = new pg.Client({ connectionString: urlOf(w) });
-  await c.connect();
-  try {
-    return (await c.query(text, values)).rows as T[];
-  } finally {
-    await c.end();
-  }
-}
-
-/** Terminates the backend holding the tenant's sync lock; false while nobody holds it. */
-async function killLockHolder(w: SyncWorld): Promise<boolean> {
-  const rows = await sql(
-    w,
-    `select pg_terminate_backend(l.pid) as killed from pg_locks l
-     where l.locktype = 'advisory' and l.granted
-       and l.database = (select oid from pg_database where datname = current_database())
-       and ((l.classid::bigint << 32) | l.objid::bigint) = hashtextextended($1, 0)`,
-    [`orgbridge:sync:${w.tenant.id}`],
-  );
-  return rows.length > 0;
-}
-
-async function getRun(w: SyncWorld, id: number): Promise<Any> {
-  const res = await w.t.call('GET', `/sys/thirdApp/sync/runs/${id}`, undefined, {
-    token: w.admin.token,
-  });
-  expect(res.status).toBe(200);
-  return res.body.result;
-}
-
 async function startRun(w: SyncWorld): Promise<number> {
-  const res = await w.t.call(
-    'POST',
-    '/sys/thirdApp/sync/run',
-    { thirdType: 'wechat_enterprise' },
-    { token: w.admin.token },
-  );
+  const res = await postRun(w);
   expect(res.status, res.body.message).toBe(200);
   return res.body.result.runId;
 }
@@ -77,7 +35,7 @@ async function expectInterrupted(w: SyncWorld, runId: number) {
 /** One account, binding and membership per WeCom member, and nothing left to do. */
 async function expectConverged(w: SyncWorld) {
   const present = w.sim.admin.listUsers().filter((u) => u.status !== 5).length;
-  const [n] = await sql<{ bound: number; members: number; dupes: number }>(
+  const [n] = await sqlOn<{ bound: number; members: number; dupes: number }>(
     w,
     `select (select count(*)::int from third_accounts where tenant_id = $1 and active) as bound,
             (select count(*)::int from third_accounts b join memberships m
@@ -123,7 +81,7 @@ describe.runIf(usePostgres())('the sync lock connection dies while applying', ()
   beforeAll(async () => {
     w = await syncWorld({ users: 1200, departments: 12, leavers: 0, disabled: 0, seed: 42 });
     // Every batch of run items waits 300 ms, so the kill lands between member batches.
-    await sql(
+    await sqlOn(
       w,
       `create function slow_batch() returns trigger language plpgsql as
          $$ begin perform pg_sleep(0.3); return null; end $$;
@@ -131,7 +89,7 @@ describe.runIf(usePostgres())('the sync lock connection dies while applying', ()
          for each statement execute function slow_batch()`,
     );
   });
-  afterEach(async () => sql(w, 'drop trigger if exists slow_batch on sync_run_items'));
+  afterEach(async () => sqlOn(w, 'drop trigger if exists slow_batch on sync_run_items'));
   afterAll(async () => w?.close());
 
   it('stops at the next member batch, closes the run as interrupted; the next run converges', async () => {
@@ -152,13 +110,14 @@ describe.runIf(usePostgres())('the sync lock connection dies while applying', ()
     // Stopped: after the batch in flight at the kill, no further batch is written for it.
     await new Promise((r) => setTimeout(r, 1_000));
     const items = async () =>
-      (await sql(w, 'select count(*)::int as n from sync_run_items where run_id = $1', [runId]))[0]
-        .n;
+      (
+        await sqlOn(w, 'select count(*)::int as n from sync_run_items where run_id = $1', [runId])
+      )[0].n;
     const before = await items();
     await new Promise((r) => setTimeout(r, 1_500));
     expect(await items()).toBe(before);
 
-    await sql(w, 'drop trigger if exists slow_batch on sync_run_items');
+    await sqlOn(w, 'drop trigger if exists slow_batch on sync_run_items');
     const next = await runNowAndWait(w);
     expect(next.status, JSON.stringify(next.error)).toBe('succeeded');
     await expectConverged(w);

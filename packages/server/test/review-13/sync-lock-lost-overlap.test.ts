@@ -1,10 +1,10 @@
-import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   syncWorld,
   waitRun,
   type SyncWorld,
 } from '../../src/modules/directory-sync/sync.test-harness';
+import { getRun, killLockHolder, postRun, sqlOn } from '../sync-lock-helpers';
 import { usePostgres } from '../test-db';
 
 /**
@@ -15,60 +15,17 @@ import { usePostgres } from '../test-db';
  * nothing inside the batch's transaction re-checks that the run still owns the tenant. So for one
  * batch (up to 500 members) two runs of one tenant write at once, which the lock exists to prevent.
  */
-// eslint-disable-next-line @typescript-eslint/no-explicit-any -- run views are asserted field by field
-type Any = any;
-
-const urlOf = (w: SyncWorld) =>
-  (w.t.database.db as unknown as { $client: pg.Pool }).$client.options.connectionString!;
-
-async function q<T = Any>(w: SyncWorld, text: string, values: unknown[] = []): Promise<T[]> {
-  const c = new pg.Client({ connectionString: urlOf(w) });
-  await c.connect();
-  try {
-    return (await c.query(text, values)).rows as T[];
-  } finally {
-    await c.end();
-  }
-}
-
-async function killLockHolder(w: SyncWorld): Promise<boolean> {
-  const rows = await q(
-    w,
-    `select pg_terminate_backend(l.pid) as killed from pg_locks l
-     where l.locktype = 'advisory' and l.granted
-       and l.database = (select oid from pg_database where datname = current_database())
-       and ((l.classid::bigint << 32) | l.objid::bigint) = hashtextextended($1, 0)`,
-    [`orgbridge:sync:${w.tenant.id}`],
-  );
-  return rows.length > 0;
-}
-
-async function getRun(w: SyncWorld, id: number): Promise<Any> {
-  const res = await w.t.call('GET', `/sys/thirdApp/sync/runs/${id}`, undefined, {
-    token: w.admin.token,
-  });
-  expect(res.status).toBe(200);
-  return res.body.result;
-}
-
-async function startRun(w: SyncWorld) {
-  return w.t.call(
-    'POST',
-    '/sys/thirdApp/sync/run',
-    { thirdType: 'wechat_enterprise' },
-    { token: w.admin.token },
-  );
-}
+const startRun = postRun;
 
 const itemsOf = async (w: SyncWorld, runId: number) =>
-  (await q(w, 'select count(*)::int as n from sync_run_items where run_id = $1', [runId]))[0].n;
+  (await sqlOn(w, 'select count(*)::int as n from sync_run_items where run_id = $1', [runId]))[0].n;
 
 describe.runIf(usePostgres())('lock lost mid-batch, then a new run starts', () => {
   let w: SyncWorld;
   beforeAll(async () => {
     w = await syncWorld({ users: 1600, departments: 12, leavers: 0, disabled: 0, seed: 131 });
     // Every batch of run items waits 2 s inside its transaction: the kill lands inside a batch.
-    await q(
+    await sqlOn(
       w,
       `create function review13_slow() returns trigger language plpgsql as
          $$ begin perform pg_sleep(2); return null; end $$;
@@ -77,7 +34,7 @@ describe.runIf(usePostgres())('lock lost mid-batch, then a new run starts', () =
     );
   });
   afterAll(async () => {
-    if (w) await q(w, 'drop trigger if exists review13_slow on sync_run_items').catch(() => {});
+    if (w) await sqlOn(w, 'drop trigger if exists review13_slow on sync_run_items').catch(() => {});
     await w?.close();
   });
 
@@ -114,7 +71,7 @@ describe.runIf(usePostgres())('lock lost mid-batch, then a new run starts', () =
       'items of the interrupted run written after a new run started',
     ).toBe(atNewStart);
 
-    await q(w, 'drop trigger if exists review13_slow on sync_run_items');
+    await sqlOn(w, 'drop trigger if exists review13_slow on sync_run_items');
     const done = await waitRun(w, newId);
     expect(done.status, JSON.stringify(done.error)).toBe('succeeded');
   }, 90_000);
