@@ -21,6 +21,7 @@ export const WATCHED = new Set([
   'memberships',
   'tenants',
   'third_app_configs',
+  'api_keys',
 ]);
 
 // The tables a statement writes (or alters): every INSERT/UPDATE/DELETE target, data-modifying

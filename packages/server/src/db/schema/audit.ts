@@ -7,6 +7,8 @@ export const auditLog = pgTable(
     tenantId: integer('tenant_id'),
     id: bigint('id', { mode: 'number' }).primaryKey().generatedByDefaultAsIdentity(),
     actorUserId: integer('actor_user_id'),
+    /** Set when the actor was an API key (actorUserId is then null). */
+    actorApiKeyId: integer('actor_api_key_id'),
     action: text('action').notNull(),
     targetType: text('target_type'),
     targetId: text('target_id'),
@@ -14,5 +16,8 @@ export const auditLog = pgTable(
     ip: text('ip'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [index('audit_log_tenant_created_idx').on(t.tenantId, t.createdAt)],
+  (t) => [
+    index('audit_log_tenant_created_idx').on(t.tenantId, t.createdAt),
+    index('audit_log_created_idx').on(t.createdAt),
+  ],
 );

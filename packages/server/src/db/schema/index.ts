@@ -12,3 +12,4 @@ export * from './callbacks';
 export * from './link-requests';
 export * from './instance';
 export * from './verify-files';
+export * from './api-keys';
