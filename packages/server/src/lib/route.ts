@@ -1,6 +1,7 @@
 import type { Static, TSchema } from '@sinclair/typebox';
 import { Type } from '@sinclair/typebox';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { ApiKeyPermission } from '../db/schema/api-keys';
 import { Envelope, ErrorEnvelopeSchema, okEnvelope } from './envelope';
 
 /**
@@ -23,6 +24,19 @@ export interface SessionInfo {
    * null for a password session, which works across the account's tenants.
    */
   scopeTenantId: number | null;
+  /**
+   * Set when the caller presented an API key instead of a session token (PRODUCT.md §11): the key
+   * is the actor, limited to its tenant and permissions. Null for people.
+   */
+  apiKey: ApiKeyPrincipal | null;
+}
+
+export interface ApiKeyPrincipal {
+  id: number;
+  /** The public part of the key, which names it in logs and the audit trail. */
+  prefix: string;
+  tenantId: number;
+  permissions: readonly ApiKeyPermission[];
 }
 
 export interface TenantContext {

@@ -236,6 +236,7 @@ export function createAuthService(deps: { db: Db; changes?: ChangeClock }) {
         mustChangePassword: found.user.mustChangePassword,
         currentTenantId: found.currentTenantId,
         scopeTenantId: found.scopeTenantId,
+        apiKey: null,
       };
     },
 
