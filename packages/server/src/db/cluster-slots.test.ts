@@ -2,7 +2,7 @@ import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openTestDatabase, usePostgres } from '../../test/test-db';
 import type { Database } from './client';
-import { clusterSlotsFor, type ClusterSlots } from './cluster-slots';
+import { clusterSlotsFor, createClusterSlots, type ClusterSlots } from './cluster-slots';
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
@@ -91,7 +91,41 @@ describe.runIf(usePostgres())('cluster call slots on PostgreSQL', () => {
     expect(waited).toBeLessThan(busyTotal / 2);
   });
 
+  it('back-to-back calls of one process reuse its cluster slot instead of locking for each', async () => {
+    // A quiet-latency provider answers in about a millisecond: locking and unlocking around every
+    // call doubled the database round trips of a send (bench messages-send, PostgreSQL).
+    const main = (database.db as unknown as { $client: pg.Pool }).$client;
+    const pool = new pg.Pool({ connectionString: main.options.connectionString, max: 4 });
+    let connects = 0;
+    const connect = pool.connect.bind(pool) as () => Promise<pg.PoolClient>;
+    (pool as unknown as { connect: () => Promise<pg.PoolClient> }).connect = () => {
+      connects++;
+      return connect();
+    };
+    const slots = createClusterSlots({ pool, maxInFlight: 2, log: () => {} });
+    const scope = slots.forScope('http://wecom\nww6');
+    for (let i = 0; i < 100; i++) {
+      await scope.run('message/send', async () => {});
+      await new Promise((r) => setImmediate(r));
+    }
+    expect(connects).toBeLessThanOrEqual(5);
+    // Idle, it lets go soon: another process gets the slot without waiting for a hold.
+    const [other] = processes(1, 1).map((s) => s.forScope('http://wecom\nww6'));
+    const asked = performance.now();
+    await other!.run('message/send', async () => {});
+    expect(performance.now() - asked).toBeLessThan(250);
+    // And closing does not wait for a lingering slot.
+    await Promise.race([
+      slots.close(),
+      sleep(3_000).then(() => {
+        throw new Error('close() hung on a lingering cluster slot');
+      }),
+    ]);
+  });
+
   it('a holder whose connection is terminated frees its slot, and its process carries on', async () => {
+    // Slots the other tests' processes keep while idle are let go after their linger (30 ms).
+    await sleep(150);
     const [a, b] = processes(2, 1).map((s) => s.forScope('http://wecom\nww4'));
     let finish!: () => void;
     const held = new Promise<void>((r) => (finish = r));
@@ -129,6 +163,34 @@ describe.runIf(usePostgres())('cluster call slots on PostgreSQL', () => {
     expect(await first).toBe('first');
     // The process whose connection died still works (its pool replaced the connection).
     expect(await a!.run('department/list', async () => 'again')).toBe('again');
+  });
+
+  it('a slot kept while idle whose connection died is locked anew, not used without a lock', async () => {
+    await sleep(150);
+    const [a, b] = processes(2, 1, 10_000).map((s) => s.forScope('http://wecom\nww7'));
+    await a!.run('user/list', async () => {});
+    // a keeps the slot for its linger; kill the backend that holds it.
+    const admin = new pg.Client({ connectionString: process.env.TEST_DATABASE_URL });
+    await admin.connect();
+    try {
+      const all = await admin.query<{ pid: number; datname: string }>(
+        `select l.pid, a.datname from pg_locks l join pg_stat_activity a on a.pid = l.pid
+          where l.locktype = 'advisory' and l.granted`,
+      );
+      const mine = all.rows.filter((r) => r.datname === dbName(database));
+      expect(mine).toHaveLength(1);
+      await admin.query('select pg_terminate_backend($1)', [mine[0]!.pid]);
+    } finally {
+      await admin.end();
+    }
+    await sleep(10); // the connection's error arrives; the linger (30 ms) has not ended
+    // a's next call must hold the cluster slot for real: b cannot be inside at the same time.
+    const g = gauge();
+    await Promise.all([
+      a!.run('user/list', () => g.hold(40)),
+      sleep(5).then(() => b!.run('user/list', () => g.hold(40))),
+    ]);
+    expect(g.max).toBe(1);
   });
 });
 
