@@ -18,6 +18,7 @@ import {
 } from './modules/link-requests/link-requests.service';
 import { createDbTokenStore } from './connectors/token-store';
 import { clusterSlotsFor } from './db/cluster-slots';
+import { announcing } from './lib/announce';
 import { createSecretBox } from './lib/secrets';
 import { createTenantHosts } from './lib/tenant-host';
 import { createTenantDomainService } from './modules/tenants/tenant-domain.service';
@@ -50,21 +51,31 @@ export function createServices(deps: {
     exempt: new Set(['gettoken']),
     ...(log ? { log: (line: string) => log.warn({}, line) } : {}),
   });
-  // On the embedded database the request path's lookups are cached against its change clock.
+  // The request path's lookups are cached until the database or a service says their tables
+  // changed (db/changes.ts); the services below list what they write (lib/announce.ts).
   const changes = deps.database.changes;
-  const auth = createAuthService({ db, changes });
+  const auth = announcing(createAuthService({ db, changes }), changes, {
+    logout: ['sessions'],
+    changePassword: ['users', 'sessions'],
+    setPassword: ['users', 'sessions'],
+    setCurrentTenant: ['sessions'],
+  });
   const resolveTenant = createTenantContextResolver({ db, changes });
   const hosts = createTenantHosts({ db, publicUrl: deps.config.publicUrl, changes });
-  const thirdAppConfig = createThirdAppConfigService({
-    db,
+  const thirdAppConfig = announcing(
+    createThirdAppConfigService({
+      db,
+      changes,
+      config: deps.config,
+      box,
+      tokens: connectorTokens,
+      ...(callSlots ? { callSlots: callSlots.forScope } : {}),
+      baseUrlOf: hosts.baseUrlOf,
+      ...(observers ? { observeCall: observers.connectorCall } : {}),
+    }),
     changes,
-    config: deps.config,
-    box,
-    tokens: connectorTokens,
-    ...(callSlots ? { callSlots: callSlots.forScope } : {}),
-    baseUrlOf: hosts.baseUrlOf,
-    ...(observers ? { observeCall: observers.connectorCall } : {}),
-  });
+    { create: ['third_app_configs'], update: ['third_app_configs'], remove: ['third_app_configs'] },
+  );
   const directorySync = createDirectorySyncService({
     db,
     database: deps.database,
@@ -89,12 +100,23 @@ export function createServices(deps: {
   // cards act through the tenants service's approve / refuse, which tells them in turn.
   const onPending = (tenantId: number, userId: number) =>
     approvalCards.notifyPending(tenantId, userId);
-  const tenants = createTenantsService({
-    db,
-    resolveTenant,
-    setSessionTenant: auth.setCurrentTenant,
-    onPending,
-  });
+  const tenants = announcing(
+    createTenantsService({
+      db,
+      resolveTenant,
+      setSessionTenant: auth.setCurrentTenant,
+      onPending,
+    }),
+    changes,
+    {
+      addTenant: ['tenants', 'memberships'],
+      join: ['memberships'],
+      quit: ['memberships', 'sessions'],
+      approve: ['memberships'],
+      refuse: ['memberships'],
+      setRole: ['memberships'],
+    },
+  );
   const approvalCards = createApprovalCardsService({
     db,
     runtime: thirdAppConfig.runtime,
@@ -110,10 +132,16 @@ export function createServices(deps: {
     auth,
     resolveTenant,
     hosts,
-    tenantDomain: createTenantDomainService({ db, hosts }),
+    tenantDomain: announcing(createTenantDomainService({ db, hosts }), changes, {
+      set: ['tenants'],
+    }),
     verifyFiles: createVerifyFilesService({ db, hosts }),
     tenants,
-    users: createUsersService({ db }),
+    users: announcing(createUsersService({ db }), changes, {
+      add: ['users', 'memberships'],
+      edit: ['users', 'memberships'],
+      freeze: ['users', 'memberships'],
+    }),
     departments: createDepartmentsService({ db }),
     bindings: createBindingsService({ db }),
     thirdAppConfig,
@@ -126,7 +154,9 @@ export function createServices(deps: {
       sync: directorySync,
       cards: approvalCards,
     }),
-    linkRequests: createLinkRequestsService({ db, onPending }),
+    linkRequests: announcing(createLinkRequestsService({ db, onPending }), changes, {
+      accept: ['memberships'],
+    }),
     thirdLogin: createThirdLoginService({
       db,
       config: deps.config,

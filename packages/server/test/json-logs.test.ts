@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { startSimulator, type Simulator } from '@orgbridge/wecom-sim';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { LISTENER_NAME } from '../src/db/change-clock-pg';
+import { LISTENER_NAME } from '../src/db/changes';
 import type { ApiResponse, TestApp } from './build-test-app';
 import { createFactories } from './factories';
 import { wecomTenant } from './factories/messages';

@@ -3,7 +3,7 @@ import { and, eq } from 'drizzle-orm';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { PGlite } from '@electric-sql/pglite';
-import { touchesWatched } from '../src/db/change-clock';
+import type { Changes } from '../src/db/changes';
 import { memberships, sessions, tenants, thirdAppConfigs, users } from '../src/db/schema';
 import { cacheReads } from '../src/lib/read-cache';
 import { buildTestApp, type ApiResponse, type TestApp } from './build-test-app';
@@ -11,36 +11,17 @@ import { bindMember } from './factories/bindings';
 import { activeSimUserIds, wecomTenant } from './factories/messages';
 import { usePostgres } from './test-db';
 
-describe('touchesWatched', () => {
-  it.each([
-    ['insert into "sessions" ("user_id") values ($1)', true],
-    ['update "users" set "status" = $1 where "users"."id" = $2', true],
-    ['delete from "memberships" where "tenant_id" = $1', true],
-    ['update public."tenants" t set status = 2', true],
-    ['with x as (select 1) update "third_app_configs" set enabled = false', true],
-    ['truncate table sessions', true],
-    ['alter table if exists "users" add column x int', true],
-    ['do $$ begin perform 1; end $$', true],
-    ['select * from "sessions" inner join "users" on true for update skip locked', false],
-    ['insert into "messages" (id) select id from "users"', false],
-    ['update "message_recipients" set "updated_at" = now()', false],
-    ['select "updated_at" from "users"', false],
-    ['update/* x */"users" set status = 2', true],
-    ['update -- hidden\n "sessions" set revoked_at = now()', true],
-    ['truncate "audit_log", "sessions"', true],
-    ['execute plan_1', true],
-    ['insert into "users" ("username") select u from json_to_recordset($1) as r(u text)', true],
-    ['update "memberships" m set status = 2 from x where m.user_id = x.id', true],
-    ['select 1 -- update "users"\n', false],
-  ])('%s → %s', (text, expected) => {
-    expect(touchesWatched(text)).toBe(expected);
-  });
-});
-
 describe('cacheReads', () => {
   it('serves hits until the clock moves, drops a value read across a change, keeps no misses', async () => {
     let version = 0;
-    const clock = { now: () => version };
+    const clock: Changes = {
+      ttlMs: 60_000,
+      stamp: () => version,
+      changed: () => void (version += 1),
+      listening: () => true,
+      recheck: async () => {},
+      close: async () => {},
+    };
     const store = new Map([['a', 1]]);
     let loads = 0;
     const get = cacheReads(
@@ -52,6 +33,7 @@ describe('cacheReads', () => {
       },
       (k) => k,
       clock,
+      { tables: ['users'] },
     );
     expect(await get('a')).toBe(1);
     expect(await get('a')).toBe(1);
@@ -69,16 +51,35 @@ describe('cacheReads', () => {
     expect(loads).toBe(6);
   });
 
-  it('is the loader itself without a clock', () => {
+  it('is the loader itself without a change feed', () => {
     const load = async () => 1;
-    expect(cacheReads(load, String, undefined)).toBe(load);
+    expect(cacheReads(load, String, undefined, { tables: ['users'] })).toBe(load);
+  });
+
+  it('keeps nothing past its TTL, even when no change was heard', async () => {
+    {
+      const clock: Changes = {
+        ttlMs: 60_000,
+        stamp: () => 0,
+        changed: () => {},
+        listening: () => true,
+        recheck: async () => {},
+        close: async () => {},
+      };
+      let loads = 0;
+      const get = cacheReads(async () => ++loads, String, clock, { tables: ['users'], ttlMs: 60 });
+      expect(await get('a')).toBe(1);
+      expect(await get('a')).toBe(1);
+      await new Promise((r) => setTimeout(r, 100));
+      expect(await get('a')).toBe(2);
+    }
   });
 });
 
 /**
- * On the embedded database the request path's session, tenant and config lookups are cached;
- * every revocation must still apply to the very next request. On PostgreSQL the same suite runs
- * without a cache.
+ * The request path's session, tenant and config lookups are cached on both databases; every
+ * revocation made through the API applies to the very next request, and one written straight to
+ * the database as soon as its notification is heard.
  */
 describe('request-path lookups and revocation', () => {
   let t: TestApp;
@@ -138,14 +139,42 @@ describe('request-path lookups and revocation', () => {
     },
   );
 
+  /**
+   * A write made straight to the database (not through a service, which says what it changed) is
+   * heard through the table's notification: before the write's call returns on PGlite, within
+   * milliseconds on PostgreSQL.
+   */
+  async function heard<T>(fn: () => Promise<T>, expected: T) {
+    if (usePostgres()) await expect.poll(fn, { timeout: 1_000, interval: 5 }).toEqual(expected);
+    else expect(await fn()).toEqual(expected);
+  }
+
   it('sign-out, an expired session and a frozen account apply to the next request', async () => {
     const tenant = await t.factories.tenant();
+    const admin = await t.factories.user(tenant.id, { role: 'admin' });
     const user = await t.factories.user(tenant.id);
     expect((await me(user.token)).status).toBe(200);
     await t.db.update(users).set({ status: 2 }).where(eq(users.id, user.id));
-    expect((await me(user.token)).body.errorCode).toBe('auth.user_frozen');
+    await heard(async () => (await me(user.token)).body.errorCode, 'auth.user_frozen');
     await t.db.update(users).set({ status: 1 }).where(eq(users.id, user.id));
-    expect((await me(user.token)).status).toBe(200);
+    await heard(async () => (await me(user.token)).status, 200);
+
+    // Through the API: the very next request, on both databases.
+    const freeze = (frozen: boolean) =>
+      t.call(
+        'POST',
+        '/sys/user/freeze',
+        { userId: user.id, frozen },
+        { token: admin.token, tenantId: tenant.id },
+      );
+    // Freezing is per tenant: the member can no longer act in it.
+    const current = () =>
+      t.call('GET', '/sys/tenant/current', undefined, { token: user.token, tenantId: tenant.id });
+    expect((await current()).status).toBe(200);
+    expect((await freeze(true)).status).toBe(200);
+    expect((await current()).status).toBe(403);
+    expect((await freeze(false)).status).toBe(200);
+    expect((await current()).status).toBe(200);
 
     const second = await t.login(user.username, user.password);
     expect((await me(second)).status).toBe(200);
@@ -157,26 +186,37 @@ describe('request-path lookups and revocation', () => {
       .update(sessions)
       .set({ expiresAt: new Date(Date.now() - 1000) })
       .where(eq(sessions.userId, user.id));
-    expect((await me(user.token)).status).toBe(401);
+    await heard(async () => (await me(user.token)).status, 401);
   });
 
   it('a lost admin role, a quit membership and a frozen tenant apply to the next request', async () => {
     const tenant = await t.factories.tenant();
     const user = await t.factories.user(tenant.id, { role: 'admin' });
+    const other = await t.factories.user(tenant.id, { role: 'admin' });
     const members = () =>
       t.call('GET', '/sys/tenant/members', undefined, { token: user.token, tenantId: tenant.id });
     expect((await members()).status).toBe(200);
     const mine = and(eq(memberships.tenantId, tenant.id), eq(memberships.userId, user.id));
     await t.db.update(memberships).set({ role: 'member' }).where(mine);
-    expect((await members()).body.errorCode).toBe('tenant.admin_required');
+    await heard(async () => (await members()).body.errorCode, 'tenant.admin_required');
     await t.db.update(memberships).set({ role: 'admin' }).where(mine);
-    expect((await members()).status).toBe(200);
+    await heard(async () => (await members()).status, 200);
     await t.db.update(tenants).set({ status: 2 }).where(eq(tenants.id, tenant.id));
-    expect((await members()).body.errorCode).toBe('tenant.frozen');
+    await heard(async () => (await members()).body.errorCode, 'tenant.frozen');
     await t.db.update(tenants).set({ status: 1 }).where(eq(tenants.id, tenant.id));
+    await heard(async () => (await members()).status, 200);
+    // Through the API: the very next request, on both databases.
+    const role = (r: 'admin' | 'member') =>
+      t.call(
+        'POST',
+        '/sys/tenant/members/role',
+        { userId: user.id, role: r },
+        { token: other.token, tenantId: tenant.id },
+      );
+    expect((await role('member')).status).toBe(200);
+    expect((await members()).body.errorCode).toBe('tenant.admin_required');
+    expect((await role('admin')).status).toBe(200);
     expect((await members()).status).toBe(200);
-    // Through the API, inside a transaction.
-    await t.factories.user(tenant.id, { role: 'admin' }); // so the user is not the last admin
     const quit = await t.call(
       'POST',
       '/sys/tenant/quit',
@@ -218,6 +258,6 @@ describe('request-path lookups and revocation', () => {
       .update(thirdAppConfigs)
       .set({ enabled: false })
       .where(eq(thirdAppConfigs.tenantId, wecomTenantId));
-    expect((await send()).body.errorCode).toBe('third_app.disabled');
+    await heard(async () => (await send()).body.errorCode, 'third_app.disabled');
   });
 });

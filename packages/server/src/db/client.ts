@@ -6,8 +6,7 @@ import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
 import { migrate as migratePg } from 'drizzle-orm/node-postgres/migrator';
 import pg from 'pg';
-import { watchWrites, type ChangeClock } from './change-clock';
-import { watchPostgres } from './change-clock-pg';
+import { embeddedChanges, postgresChanges, type Changes } from './changes';
 import { createHotPool, useHotPool } from './prepared';
 import { guardPglite } from './embedded-guard';
 import { startEmbeddedMaintenance, type EmbeddedMaintenance } from './embedded-maintenance';
@@ -40,11 +39,10 @@ export interface Database {
    */
   withAdvisoryLock?<T>(key: string, fn: (lost: AbortSignal) => Promise<T>): Promise<T>;
   /**
-   * Moves on every write to a table the request path caches: db/change-clock.ts on PGlite, whose
-   * one owning process sees every statement; db/change-clock-pg.ts on PostgreSQL, which also hears
-   * the other processes' writes.
+   * Which tables the request path caches read may have changed (db/changes.ts): heard from the
+   * database's own notifications, and told by the services that write them.
    */
-  changes?: ChangeClock;
+  changes?: Changes;
   /** PGlite only: its autovacuum (db/embedded-maintenance.ts). */
   maintenance?: Pick<EmbeddedMaintenance, 'check'>;
   /** PostgreSQL only: whether the change listener hears the other processes (GET /readyz). */
@@ -98,14 +96,18 @@ export async function openDatabase(opts: DatabaseOptions): Promise<Database> {
             : PGlite.create(path);
         }
       : undefined;
+  // Set below, once the guarded client exists: a reopened engine has no listener yet.
+  let relisten = async () => {};
   const guarded = guardPglite('pglite' in opts ? opts.pglite : await open!(), {
     reopen: open,
     reopenDelayMs: 'dataDir' in opts ? opts.reopenDelayMs : undefined,
+    reopened: () => relisten(),
     log,
   });
   const client = guarded.client;
   restrict();
-  const changes = watchWrites(client);
+  const changes = await embeddedChanges(client);
+  relisten = () => changes.relisten();
   const db = drizzlePglite({ client, schema });
   const maintenance = startEmbeddedMaintenance(client, {
     onError: (err) => log.warn({ err }, 'embedded database maintenance failed'),
@@ -118,9 +120,12 @@ export async function openDatabase(opts: DatabaseOptions): Promise<Database> {
     unavailable: guarded.unavailable,
     async migrate() {
       await migratePglite(db, { migrationsFolder: MIGRATIONS_FOLDER });
+      // The triggers that notify are there now.
+      await changes.recheck();
       restrict();
     },
     async close() {
+      await changes.close();
       await maintenance.stop();
       await guarded.close();
       restrict();
@@ -145,10 +150,9 @@ function openPostgres(connectionString: string, max: number, log: Log): Database
   hot.on('error', idleLost);
   hot.on('connect', (client) => client.on('error', heldLost));
   useHotPool(pool, hot);
-  const changes = watchPostgres(pool, connectionString, {
+  const changes = postgresChanges(connectionString, {
     onError: (err) => log.warn({ err }, 'PostgreSQL change listener'),
   });
-  changes.observe(hot);
   const db = drizzlePg({ client: pool, schema });
   return {
     db: db as unknown as Db,

@@ -22,8 +22,8 @@ import { fallbackLog, type Log } from '../lib/log';
  * does not enter the main loop) and a fresh one is opened from DATA_DIR — crash recovery replays
  * the WAL — every `reopenDelayMs`, growing to 30 s, until it opens (it cannot while the disk is
  * still full). Callers hold `client`, a stand-in that forwards every access to the engine of the
- * moment; writes to it (db/change-clock.ts wraps `query`, `exec`, `transaction`) are kept on the
- * stand-in and so survive a reopen.
+ * moment; properties set on it are kept on the stand-in and so survive a reopen. What was
+ * registered with the old engine (a LISTEN) is registered again by `reopened`.
  */
 export interface GuardedPglite {
   /** Forwards to the current engine; `instanceof PGlite` holds. */
@@ -37,6 +37,8 @@ export interface GuardOptions {
   /** Opens the engine on DATA_DIR; absent for an engine handed in (it cannot be reopened). */
   reopen?: () => Promise<PGlite>;
   reopenDelayMs?: number;
+  /** Called once a reopened engine serves (db/changes.ts listens again; caches start over). */
+  reopened?: () => Promise<void>;
   log?: Log;
 }
 
@@ -111,6 +113,9 @@ export function guardPglite(first: PGlite, opts: GuardOptions = {}): GuardedPgli
     current = engine;
     broken = null;
     delay = opts.reopenDelayMs ?? 1_000;
+    await opts.reopened?.().catch((err: unknown) =>
+      log.warn({ err }, 'embedded database reopened, but listening for changes failed'),
+    );
     log.info({}, 'embedded database reopened from DATA_DIR: serving again');
   }
 

@@ -4,7 +4,6 @@ import pg from 'pg';
 import type { SQL } from 'drizzle-orm';
 import { PgDialect } from 'drizzle-orm/pg-core';
 import type { Db } from './client';
-import { touchesWatched } from './change-clock';
 
 /**
  * Hot statements as named prepared statements on the embedded database.
@@ -18,8 +17,8 @@ import { touchesWatched } from './change-clock';
  * parameters (arrays for batches), as drizzle's `sql` template renders it.
  *
  * The exchange takes the same two locks as `PGlite.query`, so it never runs inside another
- * caller's open transaction, and it refuses statements that write a table the request-path
- * caches watch (db/change-clock.ts): those go through `query`, which moves the change clock.
+ * caller's open transaction. A statement writing a watched table notifies like any other
+ * (db/changes.ts: the trigger's notification reaches PGlite's listener on this path too).
  *
  * On PostgreSQL node-postgres does the same given a statement name: each pooled connection
  * prepares the statement on first use (on the hot pool, see useHotPool). A drizzle transaction
@@ -47,7 +46,7 @@ const RESULT_OPTIONS = {
 };
 
 interface Prepared {
-  /** Null for a statement that writes a watched table: it goes through `query`. */
+  /** Null for a statement run unprepared (past MAX_STATEMENTS): it goes through `query`. */
   name: string | null;
   /** Parameter type oids as PostgreSQL described them, for PGlite's serializers. */
   types: number[];
@@ -108,7 +107,7 @@ function prepare(client: PGlite, text: string): Promise<Prepared> {
   if (!known) statements.set(client, (known = { byText: new Map(), named: 0 }));
   const found = known.byText.get(text);
   if (found) return found;
-  if (touchesWatched(text) || known.byText.size >= MAX_STATEMENTS) {
+  if (known.byText.size >= MAX_STATEMENTS) {
     return Promise.resolve({ name: null, types: [] });
   }
   const name = `orgbridge_hot_${++known.named}`;

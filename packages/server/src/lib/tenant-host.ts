@@ -1,5 +1,5 @@
 import { eq } from 'drizzle-orm';
-import type { ChangeClock } from '../db/change-clock';
+import type { Changes } from '../db/changes';
 import type { Db } from '../db/client';
 import { tenants } from '../db/schema';
 import { cacheReads } from './read-cache';
@@ -14,12 +14,12 @@ import { cacheReads } from './read-cache';
  * The host is Fastify's `req.hostname`: the Host header, or X-Forwarded-Host only when the peer is
  * a proxy TRUST_PROXY names (Fastify's `trustProxy`), never the header on its own word.
  */
-export function createTenantHosts(deps: { db: Db; publicUrl: string; changes?: ChangeClock }) {
+export function createTenantHosts(deps: { db: Db; publicUrl: string; changes?: Changes }) {
   const shared = new URL(deps.publicUrl);
   const sharedHost = shared.hostname.toLowerCase();
 
   // Both lookups sit on the request path of a few routes and of every message with links; they
-  // stay cached until any tenant row changes (db/change-clock*.ts). `null` (no such host / no
+  // stay cached until any tenant row changes (db/changes.ts). `null` (no such host / no
   // domain) is kept too, so unknown hosts cost one read per change, not one per request.
   const tenantOfDomain = cacheReads(
     async (host: string): Promise<number | null> => {
@@ -32,7 +32,7 @@ export function createTenantHosts(deps: { db: Db; publicUrl: string; changes?: C
     },
     (host) => host,
     deps.changes,
-    { maxEntries: 5_000 },
+    { tables: ['tenants'], maxEntries: 5_000 },
   );
   const domainOfTenant = cacheReads(
     async (tenantId: number): Promise<string | null> => {
@@ -45,6 +45,7 @@ export function createTenantHosts(deps: { db: Db; publicUrl: string; changes?: C
     },
     (id) => String(id),
     deps.changes,
+    { tables: ['tenants'] },
   );
 
   return {

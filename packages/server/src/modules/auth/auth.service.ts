@@ -9,7 +9,7 @@ import { createAuditRepo } from '../audit/audit.repo';
 import { createTenantsRepo } from '../tenants/tenants.repo';
 import { createKeyedLoader } from '../../lib/batcher';
 import { cacheReads } from '../../lib/read-cache';
-import type { ChangeClock } from '../../db/change-clock';
+import type { Changes } from '../../db/changes';
 import { createPasswordService } from './auth.passwords';
 import { createAuthRepo, type UserRow } from './auth.repo';
 
@@ -48,10 +48,10 @@ export interface SignInOptions {
   details?: Record<string, unknown>;
 }
 
-export function createAuthService(deps: { db: Db; changes?: ChangeClock }) {
+export function createAuthService(deps: { db: Db; changes?: Changes }) {
   const repo = createAuthRepo(deps.db);
   // Every authenticated request starts here: concurrent requests share one lookup, and a
-  // session stays cached until any session or user row changes (db/change-clock*.ts).
+  // session stays cached until any session or user row changes (db/changes.ts).
   const findLiveSession = cacheReads(
     createKeyedLoader(
       (hash: string) => hash,
@@ -59,6 +59,7 @@ export function createAuthService(deps: { db: Db; changes?: ChangeClock }) {
     ),
     (hash) => hash,
     deps.changes,
+    { tables: ['sessions', 'users'] },
   );
   const tenantsRepo = createTenantsRepo(deps.db);
   const audit = createAuditRepo(deps.db);

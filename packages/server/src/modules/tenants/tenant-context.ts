@@ -4,7 +4,7 @@ import { AppError, badRequest, forbidden } from '../../lib/errors';
 import type { SessionInfo, TenantContext } from '../../lib/route';
 import { createKeyedLoader } from '../../lib/batcher';
 import { cacheReads } from '../../lib/read-cache';
-import type { ChangeClock } from '../../db/change-clock';
+import type { Changes } from '../../db/changes';
 import { createTenantsRepo } from './tenants.repo';
 
 const INT4_MAX = 2_147_483_647;
@@ -30,10 +30,10 @@ export function parseTenantHeader(value: string | string[] | undefined): number 
  * Resolves the request's tenant and the caller's role in it — the one place tenant access is
  * decided. An unknown tenant answers 403 like a foreign one, so ids cannot be probed.
  */
-export function createTenantContextResolver(deps: { db: Db; changes?: ChangeClock }) {
+export function createTenantContextResolver(deps: { db: Db; changes?: Changes }) {
   const repo = createTenantsRepo(deps.db);
   // Every tenant-scoped request asks this: concurrent requests share one statement, and the
-  // answer stays cached until any tenant or membership row changes (db/change-clock*.ts).
+  // answer stays cached until any tenant or membership row changes (db/changes.ts).
   const keyOf = (k: { tenantId: number; userId: number }) => `${k.tenantId}:${k.userId}`;
   const access = cacheReads(
     createKeyedLoader(
@@ -43,6 +43,7 @@ export function createTenantContextResolver(deps: { db: Db; changes?: ChangeCloc
     ),
     keyOf,
     deps.changes,
+    { tables: ['tenants', 'memberships'] },
   );
 
   return async function resolve(

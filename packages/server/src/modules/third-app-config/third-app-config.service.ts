@@ -22,7 +22,7 @@ import type { Db } from '../../db/client';
 import { DEFAULT_SYNC_POLICY, type SyncPolicy, type ThirdType } from '../../db/schema';
 import { createKeyedLoader } from '../../lib/batcher';
 import { cacheReads } from '../../lib/read-cache';
-import type { ChangeClock } from '../../db/change-clock';
+import type { Changes } from '../../db/changes';
 import { AppError, badRequest, conflict, notFound } from '../../lib/errors';
 import type { TenantContext } from '../../lib/route';
 import { maskSecret, type SecretBox } from '../../lib/secrets';
@@ -146,7 +146,7 @@ export function createThirdAppConfigService(deps: {
   box: SecretBox;
   tokens: ConnectorTokenStore;
   log?: ConnectorContext['log'];
-  changes?: ChangeClock;
+  changes?: Changes;
   /** PostgreSQL: provider call slots shared by every process (db/cluster-slots.ts). */
   callSlots?: ConnectorContext['callSlots'];
   /** The tenant's base URL (its own host, PRODUCT.md §8) for the URLs to paste into WeCom. */
@@ -295,7 +295,7 @@ export function createThirdAppConfigService(deps: {
   }
 
   // Every send and sign-in reads the config: concurrent requests share one statement, and the
-  // row stays cached until any config changes (db/change-clock*.ts).
+  // row stays cached until any config changes (db/changes.ts).
   const configKey = (k: { tenantId: number; thirdType: ThirdType }) =>
     `${k.tenantId}:${k.thirdType}`;
   const findConfig = cacheReads(
@@ -306,6 +306,7 @@ export function createThirdAppConfigService(deps: {
     ),
     configKey,
     deps.changes,
+    { tables: ['third_app_configs'] },
   );
 
   async function requireRow(tenantId: number, thirdType: ThirdType) {

@@ -1,6 +1,6 @@
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { LISTENER_NAME, watchPostgres, type PgChangeClock } from '../src/db/change-clock-pg';
+import { LISTENER_NAME, postgresChanges, WATCHED_TABLES, type Changes } from '../src/db/changes';
 import type { Database } from '../src/db/client';
 import { openTestDatabase, usePostgres } from './test-db';
 
@@ -9,7 +9,7 @@ import { openTestDatabase, usePostgres } from './test-db';
  * up, the clock listens again with a growing wait between failed attempts, counts everything as
  * changed meanwhile (notifications may have been missed), and hears other processes' writes again.
  */
-describe.runIf(usePostgres())('PostgreSQL change clock: its LISTEN connection dies', () => {
+describe.runIf(usePostgres())('PostgreSQL change listener: its LISTEN connection dies', () => {
   let database: Database;
   let url: string;
   let pool: pg.Pool;
@@ -37,24 +37,23 @@ describe.runIf(usePostgres())('PostgreSQL change clock: its LISTEN connection di
 
   it('listens again after each kill and hears a write by another process', async () => {
     const errors: unknown[] = [];
-    const clock: PgChangeClock = watchPostgres(pool, url, {
-      maxStalenessMs: 3_600_000,
+    const clock: Changes = postgresChanges(url, {
       retryMs: 100,
       onError: (err) => errors.push(err),
     });
     try {
       for (let round = 0; round < 3; round++) {
         await expect.poll(() => clock.listening(), { timeout: 5_000 }).toBe(true);
-        const before = clock.now();
+        const before = clock.stamp(WATCHED_TABLES);
         await killListener();
         await expect.poll(() => clock.listening(), { timeout: 2_000 }).toBe(false);
         // Within a base wait (not a grown one): a successful listen starts the back-off over.
         await expect.poll(() => clock.listening(), { timeout: 1_500, interval: 20 }).toBe(true);
-        const at = clock.now();
+        const at = clock.stamp(WATCHED_TABLES);
         expect(at).not.toBe(before);
-        expect(clock.now()).toBe(at);
+        expect(clock.stamp(WATCHED_TABLES)).toBe(at);
         await other.query('update users set updated_at = updated_at where id = -1');
-        await expect.poll(() => clock.now(), { timeout: 2_000 }).not.toBe(at);
+        await expect.poll(() => clock.stamp(WATCHED_TABLES), { timeout: 2_000 }).not.toBe(at);
       }
       expect(errors.length).toBeGreaterThan(0);
     } finally {
@@ -66,8 +65,7 @@ describe.runIf(usePostgres())('PostgreSQL change clock: its LISTEN connection di
     const attempts: number[] = [];
     const missing = new URL(url);
     missing.pathname = '/orgbridge_no_such_database';
-    const clock = watchPostgres(pool, missing.toString(), {
-      maxStalenessMs: 3_600_000,
+    const clock = postgresChanges(missing.toString(), {
       retryMs: 50,
       maxRetryMs: 400,
       onError: () => attempts.push(Date.now()),

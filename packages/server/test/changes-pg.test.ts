@@ -1,17 +1,17 @@
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { LISTENER_NAME, watchPostgres, type PgChangeClock } from '../src/db/change-clock-pg';
-import { WATCHED } from '../src/db/change-clock';
+import { LISTENER_NAME, postgresChanges, WATCHED_TABLES, type Changes } from '../src/db/changes';
+import { WATCHED } from '../src/db/changes';
 import type { Database } from '../src/db/client';
 import { openTestDatabase, usePostgres } from './test-db';
 
 const settle = () => new Promise((r) => setTimeout(r, 150));
 
-describe.runIf(usePostgres())('PostgreSQL change clock', () => {
+describe.runIf(usePostgres())('PostgreSQL change listener', () => {
   let database: Database;
   let url: string;
   let pool: pg.Pool;
-  let clock: PgChangeClock;
+  let clock: Changes;
   /** Another process's connection. */
   let other: pg.Client;
 
@@ -25,7 +25,7 @@ describe.runIf(usePostgres())('PostgreSQL change clock', () => {
     pool.on('error', () => {});
     pool.on('connect', (client) => client.on('error', () => {}));
     // Never moves on its own here: every move below is a write's.
-    clock = watchPostgres(pool, url, { maxStalenessMs: 3_600_000, retryMs: 100 });
+    clock = postgresChanges(url, { retryMs: 100 });
     other = new pg.Client({ connectionString: url });
     await other.connect();
     for (let i = 0; i < 100 && !clock.listening(); i++) await settle();
@@ -46,59 +46,63 @@ describe.runIf(usePostgres())('PostgreSQL change clock', () => {
   });
 
   it('stands still while nothing watched changes', async () => {
-    const at = clock.now();
+    const at = clock.stamp(WATCHED_TABLES);
     await other.query(`insert into audit_log (action) values ('clock-probe')`);
     await pool.query('select count(*) from users');
     await settle();
-    expect(clock.now()).toBe(at);
+    expect(clock.stamp(WATCHED_TABLES)).toBe(at);
   });
 
   it('moves when another process commits a watched write, not before', async () => {
-    const at = clock.now();
+    const at = clock.stamp(WATCHED_TABLES);
     await other.query('begin');
     await other.query('update users set updated_at = updated_at where id = -1');
     await settle();
-    expect(clock.now()).toBe(at);
+    expect(clock.stamp(WATCHED_TABLES)).toBe(at);
     await other.query('commit');
-    await expect.poll(() => clock.now(), { timeout: 2_000 }).not.toBe(at);
+    await expect.poll(() => clock.stamp(WATCHED_TABLES), { timeout: 2_000 }).not.toBe(at);
   });
 
-  it('moves around its own writes at once, and again when their transaction ends', async () => {
-    const at = clock.now();
-    await pool.query('update tenants set updated_at = updated_at where id = -1');
-    const afterWrite = clock.now();
-    expect(afterWrite).not.toBe(at);
-    await settle(); // its own notification comes too
-
+  it('hears its own process’s commits too, and moves only the stamp of the table written', async () => {
+    const users = () => clock.stamp(['users']);
+    const configs = () => clock.stamp(['third_app_configs']);
+    const [u, c] = [users(), configs()];
+    await pool.query('update users set updated_at = updated_at where id = -1');
+    await expect.poll(users, { timeout: 2_000 }).not.toBe(u);
+    await settle();
+    expect(configs()).toBe(c);
+    // A transaction notifies once it commits, not before; a rolled-back one not at all.
     const conn = await pool.connect();
     try {
       await conn.query('begin');
-      const before = clock.now();
-      await conn.query({
-        text: 'update memberships set updated_at = updated_at where id = $1',
-        values: [-1],
-      });
-      const inside = clock.now();
-      expect(inside).not.toBe(before);
-      await conn.query('select 1');
-      expect(clock.now()).toBe(inside);
-      await conn.query('savepoint s');
-      await conn.query('rollback to savepoint s');
-      const beforeCommit = clock.now();
+      await conn.query('update third_app_configs set updated_at = updated_at where id = -1');
+      await settle();
+      expect(configs()).toBe(c);
+      await conn.query('rollback');
+      await settle();
+      expect(configs()).toBe(c);
+      await conn.query('begin');
+      await conn.query('update third_app_configs set updated_at = updated_at where id = -1');
       await conn.query('commit');
-      expect(clock.now()).not.toBe(beforeCommit);
+      await expect.poll(configs, { timeout: 2_000 }).not.toBe(c);
     } finally {
       conn.release();
     }
   });
 
+  it('moves at once when a service says it changed a table (no round trip)', () => {
+    const at = clock.stamp(['sessions']);
+    clock.changed('sessions');
+    expect(clock.stamp(['sessions'])).not.toBe(at);
+  });
+
   it('does not count as listening while a watched table has no trigger (not migrated yet)', async () => {
     await other.query('alter table memberships disable trigger memberships_notify_change');
-    const early = watchPostgres(pool, url, { maxStalenessMs: 3_600_000, retryMs: 100 });
+    const early = postgresChanges(url, { retryMs: 100 });
     try {
       await settle();
       expect(early.listening()).toBe(false);
-      expect(early.now()).not.toBe(early.now());
+      expect(early.stamp(WATCHED_TABLES)).not.toBe(early.stamp(WATCHED_TABLES));
       await other.query('alter table memberships enable trigger memberships_notify_change');
       await expect.poll(() => early.listening(), { timeout: 3_000 }).toBe(true);
     } finally {
@@ -114,9 +118,9 @@ describe.runIf(usePostgres())('PostgreSQL change clock', () => {
       [LISTENER_NAME],
     );
     await expect.poll(() => clock.listening(), { timeout: 2_000 }).toBe(false);
-    expect(clock.now()).not.toBe(clock.now());
+    expect(clock.stamp(WATCHED_TABLES)).not.toBe(clock.stamp(WATCHED_TABLES));
     await expect.poll(() => clock.listening(), { timeout: 5_000 }).toBe(true);
-    const at = clock.now();
-    expect(clock.now()).toBe(at);
+    const at = clock.stamp(WATCHED_TABLES);
+    expect(clock.stamp(WATCHED_TABLES)).toBe(at);
   });
 });
