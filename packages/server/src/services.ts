@@ -5,6 +5,7 @@ import { createDepartmentsService } from './modules/departments/departments.serv
 import { createTenantContextResolver } from './modules/tenants/tenant-context';
 import { createTenantsService } from './modules/tenants/tenants.service';
 import { createUsersService } from './modules/users/users.service';
+import { createPasswordResetService } from './modules/users/users.reset-password';
 import { createBindingsService } from './modules/bindings/bindings.service';
 import { createThirdAppConfigService } from './modules/third-app-config/third-app-config.service';
 import { createMessagesService } from './modules/messages/messages.service';
@@ -114,6 +115,7 @@ export function createServices(deps: {
     verifyFiles: createVerifyFilesService({ db, hosts }),
     tenants,
     users: createUsersService({ db }),
+    passwordResets: createPasswordResetService({ db }),
     departments: createDepartmentsService({ db }),
     bindings: createBindingsService({ db }),
     thirdAppConfig,

@@ -1,3 +1,4 @@
+import { Type } from '@sinclair/typebox';
 import type { FastifyInstance } from 'fastify';
 import { route, type TenantContext } from '../../lib/route';
 import type { DirectorySyncService } from './sync.service';
@@ -16,6 +17,7 @@ import {
   RunsQuerySchema,
 } from './sync.schemas';
 import { TERMINAL } from './sync.views';
+import { applyExamples, previewExamples } from './sync.examples';
 
 const tags = ['third-app-sync'];
 const POLL_MS = 300;
@@ -31,6 +33,12 @@ export function registerDirectorySyncRoutes(
     method: 'POST',
     url: '/sys/thirdApp/sync/preview',
     operationId: 'previewSync',
+    examples: previewExamples,
+    errors: {
+      404: 'The tenant has no (enabled) configuration.',
+      409: 'A sync run of this tenant is active.',
+      502: 'WeCom refused or could not be reached; `details` carry errcode and the fix.',
+    },
     tags,
     access: 'admin',
     summary:
@@ -44,6 +52,11 @@ export function registerDirectorySyncRoutes(
     method: 'POST',
     url: '/sys/thirdApp/sync/apply',
     operationId: 'applySync',
+    examples: applyExamples,
+    errors: {
+      404: 'No such plan in the current tenant.',
+      409: 'The plan is stale, expired or already applied, or a run is already active.',
+    },
     tags,
     access: 'admin',
     summary:
@@ -57,6 +70,10 @@ export function registerDirectorySyncRoutes(
     method: 'POST',
     url: '/sys/thirdApp/sync/run',
     operationId: 'runSync',
+    errors: {
+      404: 'The tenant has no (enabled) configuration.',
+      409: 'A sync run of this tenant is active.',
+    },
     tags,
     access: 'admin',
     summary:
@@ -108,6 +125,7 @@ export function registerDirectorySyncRoutes(
     method: 'POST',
     url: '/sys/thirdApp/sync/runs/:id/confirm',
     operationId: 'confirmSyncRun',
+    errors: { 409: 'The run is not waiting for a confirmation, or another run is active.' },
     tags,
     access: 'admin',
     summary: 'Proceed with a run stopped by the mass-change threshold or a partial read',
@@ -120,6 +138,7 @@ export function registerDirectorySyncRoutes(
     method: 'POST',
     url: '/sys/thirdApp/sync/runs/:id/passwords',
     operationId: 'takeSyncRunPasswords',
+    errors: { 409: 'The passwords were already shown, or the policy generates none.' },
     tags,
     access: 'admin',
     summary: 'Generated initial passwords (policy "random"), shown once and then erased',
@@ -131,7 +150,17 @@ export function registerDirectorySyncRoutes(
   app.route({
     method: 'GET',
     url: '/sys/thirdApp/sync/runs/:id/events',
-    config: { access: 'admin' },
+    config: {
+      access: 'admin',
+      openapi: {
+        responseContent: {
+          mediaType: 'text/event-stream',
+          schema: Type.String(),
+          description:
+            'Server-Sent Events: `event: progress` with the run (as GET /sys/thirdApp/sync/runs/{id}) as `data` whenever it changes, then `event: end`.',
+        },
+      },
+    },
     schema: {
       operationId: 'syncRunEvents',
       tags,

@@ -16,6 +16,7 @@ import {
   SendMessageTestBodySchema,
   SendMessageTestResultSchema,
 } from './messages.schemas';
+import { sendMessageTestExamples } from './messages.examples';
 
 const tags = ['messages'];
 
@@ -46,6 +47,14 @@ function registerSendMessageTest(app: FastifyInstance, svc: MessagesService): vo
     method: 'POST',
     url: '/sys/thirdApp/sendMessageTest',
     operationId: 'sendMessageTest',
+    examples: sendMessageTestExamples,
+    errors: {
+      404: 'The tenant has no enabled WeCom configuration.',
+      415: 'The body is neither JSON nor a URL-encoded form.',
+      422: 'WeCom refused every receiver.',
+      429: 'Every receiver is over WeCom’s per-member limit.',
+      502: 'WeCom refused the message or could not be reached.',
+    },
     tags,
     access: 'admin',
     summary: 'Push a WeCom text message to system users (by username) or to everyone',
@@ -77,6 +86,12 @@ export function registerMessageRoutes(
     method: 'POST',
     url: '/sys/thirdApp/messages',
     operationId: 'sendMessage',
+    errors: {
+      404: 'The tenant has no enabled WeCom configuration, or a department is not in it.',
+      422: 'WeCom refused every receiver.',
+      429: 'Every receiver is over WeCom’s per-member limit.',
+      502: 'WeCom refused the message or could not be reached.',
+    },
     tags,
     access: 'admin',
     summary: 'Send a text, markdown, textcard, news or template_card message',
@@ -115,6 +130,10 @@ export function registerMessageRoutes(
     method: 'POST',
     url: '/sys/thirdApp/messages/:id/recall',
     operationId: 'recallMessage',
+    errors: {
+      409: 'Already recalled, or outside WeCom’s 24 h window.',
+      502: 'WeCom refused the recall or could not be reached.',
+    },
     tags,
     access: 'admin',
     summary: "Recall a message within WeCom's 24-hour window (400 after it)",

@@ -9,6 +9,7 @@ import {
   ThirdTypeQuerySchema,
   UpdateConfigBodySchema,
 } from './third-app-config.schemas';
+import { createConfigExamples, updateConfigExamples } from './third-app-config.examples';
 
 const tags = ['third-app'];
 
@@ -34,6 +35,10 @@ export function registerThirdAppConfigRoutes(
     method: 'POST',
     url: '/sys/thirdApp/config',
     operationId: 'createThirdAppConfig',
+    examples: createConfigExamples,
+    errors: {
+      409: 'AppKey重复: the CorpID is connected to another tenant, or this tenant already has a configuration.',
+    },
     tags,
     access: 'admin',
     summary:
@@ -47,6 +52,11 @@ export function registerThirdAppConfigRoutes(
     method: 'PUT',
     url: '/sys/thirdApp/config',
     operationId: 'updateThirdAppConfig',
+    examples: updateConfigExamples,
+    errors: {
+      404: 'The tenant has no configuration yet.',
+      409: 'AppKey重复: the CorpID is connected to another tenant.',
+    },
     tags,
     access: 'admin',
     summary: 'Edit the WeCom configuration; omitted secrets stay unchanged',
@@ -59,6 +69,7 @@ export function registerThirdAppConfigRoutes(
     method: 'DELETE',
     url: '/sys/thirdApp/config',
     operationId: 'deleteThirdAppConfig',
+    errors: { 404: 'The tenant has no configuration.' },
     tags,
     access: 'admin',
     summary: '取消绑定: remove the configuration; bindings stay, flagged inactive',
@@ -74,6 +85,7 @@ export function registerThirdAppConfigRoutes(
     method: 'POST',
     url: '/sys/thirdApp/config/test',
     operationId: 'testThirdAppConfig',
+    errors: { 404: 'The tenant has no configuration.' },
     tags,
     access: 'admin',
     summary:
