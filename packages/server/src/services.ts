@@ -26,6 +26,7 @@ import { createVerifyFilesService } from './modules/verify-files/verify-files.se
 import type { Database } from './db/client';
 import type { AppObservers } from './plugins/metrics';
 import { MEMBERSHIP_STATUS } from './db/schema';
+import { createAuditService } from './modules/audit/audit.service';
 import { createApprovalCardsService } from './modules/approval-cards/approval-cards.service';
 
 /** Composition root: every service is created once here with its narrowed dependencies. */
@@ -129,6 +130,7 @@ export function createServices(deps: {
       cards: approvalCards,
     }),
     linkRequests: createLinkRequestsService({ db, onPending }),
+    audit: createAuditService({ db }),
     thirdLogin: createThirdLoginService({
       db,
       config: deps.config,

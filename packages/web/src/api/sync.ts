@@ -110,6 +110,8 @@ export const syncApi = {
   }) => api.post<{ runId: number; status?: RunStatus }>('/sys/thirdApp/sync/apply', body),
   confirm: (runId: number) =>
     api.post<{ runId: number }>(`/sys/thirdApp/sync/runs/${runId}/confirm`),
+  /** Drops a run waiting for a confirmation: nothing of it is applied. */
+  cancel: (runId: number) => api.post<SyncRun>(`/sys/thirdApp/sync/runs/${runId}/cancel`),
   run: (runId: number) => api.get<SyncRun>(`/sys/thirdApp/sync/runs/${runId}`),
   runs: (query: { page: number; pageSize: number }) =>
     api.get<Paged<SyncRun>>('/sys/thirdApp/sync/runs', query),

@@ -1,6 +1,8 @@
 import { Type } from '@sinclair/typebox';
 import type { FastifyInstance } from 'fastify';
-import { route, type TenantContext } from '../../lib/route';
+import type { FastifyRequest } from 'fastify';
+import { route, type SessionInfo, type TenantContext } from '../../lib/route';
+import { auditActor } from '../audit/audit.repo';
 import type { DirectorySyncService } from './sync.service';
 import {
   ApplyBodySchema,
@@ -20,6 +22,11 @@ import { TERMINAL } from './sync.views';
 import { applyExamples, previewExamples } from './sync.examples';
 
 const tags = ['third-app-sync'];
+/** Who acted, for the run's audit entry. */
+const whoOf = (session: SessionInfo, req: FastifyRequest) => ({
+  ...auditActor(session),
+  ip: req.ip,
+});
 const POLL_MS = 300;
 
 export function registerDirectorySyncRoutes(
@@ -63,7 +70,7 @@ export function registerDirectorySyncRoutes(
       'Apply a stored plan with the admin decisions in the background (409 when a run is active or the plan is stale)',
     body: ApplyBodySchema,
     result: RunStartedSchema,
-    handler: ({ tenant, body }) => svc.apply(tenant, body),
+    handler: ({ tenant, body, session, req }) => svc.apply(tenant, body, whoOf(session, req)),
   });
 
   route(app, {
@@ -80,8 +87,12 @@ export function registerDirectorySyncRoutes(
       'Read, plan and apply in one go with automatic pairing (trigger "api"; scheduled and callback runs use the same path)',
     body: RunNowBodySchema,
     result: RunStartedSchema,
-    handler: ({ tenant, body }) =>
-      svc.runNow(tenant.tenantId, body.thirdType, { trigger: 'api', actorUserId: tenant.userId }),
+    handler: ({ tenant, body, session, req }) =>
+      svc.runNow(tenant.tenantId, body.thirdType, {
+        trigger: 'api',
+        actorUserId: session.apiKey ? null : tenant.userId,
+        who: whoOf(session, req),
+      }),
   });
 
   route(app, {
@@ -131,7 +142,22 @@ export function registerDirectorySyncRoutes(
     summary: 'Proceed with a run stopped by the mass-change threshold or a partial read',
     params: RunIdParamsSchema,
     result: RunStartedSchema,
-    handler: ({ tenant, params }) => svc.confirm(tenant, params.id),
+    handler: ({ tenant, params, session, req }) =>
+      svc.confirm(tenant, params.id, whoOf(session, req)),
+  });
+
+  route(app, {
+    method: 'POST',
+    url: '/sys/thirdApp/sync/runs/:id/cancel',
+    operationId: 'cancelSyncRun',
+    tags,
+    access: 'admin',
+    summary:
+      'Drop a run stopped by the mass-change threshold or a partial read: nothing of it is applied (409 when it is not waiting for a confirmation)',
+    params: RunIdParamsSchema,
+    result: RunSchema,
+    handler: ({ tenant, params, session, req }) =>
+      svc.cancel(tenant, params.id, whoOf(session, req)),
   });
 
   route(app, {

@@ -20,6 +20,7 @@ import {
 import { AppError, conflict, notFound } from '../../lib/errors';
 import { fallbackLog } from '../../lib/log';
 import type { TenantContext } from '../../lib/route';
+import { createAuditRepo, type AuditActor } from '../audit/audit.repo';
 import type { SecretBox } from '../../lib/secrets';
 import type { ConnectorRuntime } from '../third-app-config/third-app-config.service';
 import { lookupUnmatched } from './lookup';
@@ -37,6 +38,15 @@ import { gunzip, gzip } from 'node:zlib';
 // In the libuv pool, not on the event loop: a 50k-member snapshot is tens of MB of JSON.
 const gzipAsync = promisify(gzip);
 const gunzipAsync = promisify(gunzip);
+
+/** Who acted on a run, for its audit entry (the person or the API key, and the address). */
+type Who = AuditActor & { ip?: string };
+
+const notAwaiting = () =>
+  conflict('sync.not_awaiting_confirmation', 'This run is not waiting for a confirmation.');
+
+/** The code of the stop a run waits on (threshold, partial read…), never its full text. */
+const stopReason = (error: unknown) => (error as { code?: string } | null)?.code ?? null;
 
 const PLAN_TTL_MS = 60 * 60 * 1000;
 
@@ -505,6 +515,7 @@ export function createDirectorySyncService(deps: {
     async apply(
       ctx: TenantContext,
       body: { planId: string } & Decisions,
+      who: Who,
     ): Promise<{ runId: number; status: string }> {
       const plan = await runs.findPlanHead(ctx.tenantId, body.planId);
       if (!plan) throw notFound('sync plan', 'sync.plan_not_found');
@@ -538,6 +549,19 @@ export function createDirectorySyncService(deps: {
             error: stop,
             decisions: { ...decisions },
           });
+          await createAuditRepo(tx).record(ctx.tenantId, {
+            ...who,
+            action: 'sync.applied',
+            targetType: 'sync_run',
+            targetId: run.id,
+            details: {
+              thirdType: locked.thirdType,
+              planId: locked.id,
+              status: run.status,
+              pairs: decisions.pairs.length,
+              excluded: decisions.exclude.length,
+            },
+          });
           return { run, ...prepared, stop };
         }),
       );
@@ -546,14 +570,14 @@ export function createDirectorySyncService(deps: {
     },
 
     /** Proceeds with a run stopped by the threshold or a partial read. */
-    async confirm(ctx: TenantContext, runId: number): Promise<{ runId: number; status: string }> {
+    async confirm(
+      ctx: TenantContext,
+      runId: number,
+      who: Who,
+    ): Promise<{ runId: number; status: string }> {
       const run = await runs.findRun(ctx.tenantId, runId);
       if (!run) throw notFound('sync run', 'sync.run_not_found');
-      if (run.status !== 'needs_confirmation' || !run.planId)
-        throw conflict(
-          'sync.not_awaiting_confirmation',
-          'This run is not waiting for a confirmation.',
-        );
+      if (run.status !== 'needs_confirmation' || !run.planId) throw notAwaiting();
       const plan = await runs.findPlanHead(ctx.tenantId, run.planId);
       if (!plan)
         throw conflict(
@@ -568,7 +592,7 @@ export function createDirectorySyncService(deps: {
             pairs: d.pairs ?? [],
             exclude: d.exclude ?? [],
           });
-          await createSyncRunsRepo(tx).updateRun(ctx.tenantId, run.id, {
+          const taken = await createSyncRunsRepo(tx).updateAwaiting(ctx.tenantId, run.id, {
             status: 'running',
             phase: 'queued',
             error: null,
@@ -578,6 +602,14 @@ export function createDirectorySyncService(deps: {
             // look dead to a claim or a sweep before its owner has taken the lock.
             heartbeatAt: new Date(),
           });
+          if (!taken) throw notAwaiting();
+          await createAuditRepo(tx).record(ctx.tenantId, {
+            ...who,
+            action: 'sync.confirmed',
+            targetType: 'sync_run',
+            targetId: run.id,
+            details: { thirdType: run.thirdType, stoppedBy: stopReason(run.error) },
+          });
           return prepared;
         }),
       );
@@ -585,14 +617,51 @@ export function createDirectorySyncService(deps: {
       return { runId: run.id, status: 'running' };
     },
 
+    /** Drops a run stopped by the threshold or a partial read: nothing of it is applied. */
+    async cancel(ctx: TenantContext, runId: number, who: Who): Promise<RunView> {
+      return db.transaction(async (tx) => {
+        const r = createSyncRunsRepo(tx);
+        const run = await r.findRun(ctx.tenantId, runId);
+        if (!run) throw notFound('sync run', 'sync.run_not_found');
+        const closed = await r.updateAwaiting(ctx.tenantId, runId, {
+          status: 'cancelled',
+          phase: 'done',
+          finishedAt: new Date(),
+        });
+        if (!closed) throw notAwaiting();
+        await createAuditRepo(tx).record(ctx.tenantId, {
+          ...who,
+          action: 'sync.cancelled',
+          targetType: 'sync_run',
+          targetId: runId,
+          details: { thirdType: run.thirdType, stoppedBy: stopReason(run.error) },
+        });
+        return runView((await r.findRun(ctx.tenantId, runId))!);
+      });
+    },
+
     /** Read + plan + apply with no admin decisions: the path of scheduled, callback and API runs. */
     async runNow(
       tenantId: number,
       thirdType: ThirdType,
-      opts: { trigger: Exclude<SyncTrigger, 'manual'>; actorUserId: number | null },
+      opts: {
+        trigger: Exclude<SyncTrigger, 'manual'>;
+        actorUserId: number | null;
+        /** Who started it by hand (POST /sys/thirdApp/sync/run): audited as sync.started. */
+        who?: Who;
+      },
     ) {
       const rt = await runtime(tenantId, thirdType);
       const run = await openRun(tenantId, thirdType, opts);
+      if (opts.who) {
+        await createAuditRepo(db).record(tenantId, {
+          ...opts.who,
+          action: 'sync.started',
+          targetType: 'sync_run',
+          targetId: run.id,
+          details: { thirdType, trigger: opts.trigger },
+        });
+      }
       runner.launch(tenantId, run.id, (lost) =>
         finish({ tenantId, id: run.id, trigger: opts.trigger }, lost, () =>
           fullRun(tenantId, run.id, rt, lost, opts.actorUserId),

@@ -14,6 +14,7 @@ import {
   journal,
   type Logged,
   type FinishBatch,
+  type SendAudit,
   type FinishItem,
   type FinishPatch,
   type LogItem,
@@ -96,9 +97,10 @@ export function createMessagesRepo(
       messageId: number,
       patch: FinishPatch,
       batches: FinishBatch[],
+      audit?: SendAudit,
     ) => {
       return journaling
-        .run({ finish: { tenantId, messageId, patch, batches } })
+        .run({ finish: { tenantId, messageId, patch, batches, audit } })
         .then(() => undefined);
     },
 

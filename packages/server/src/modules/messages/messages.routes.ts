@@ -1,7 +1,9 @@
 import formbody from '@fastify/formbody';
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { AppError } from '../../lib/errors';
-import { route } from '../../lib/route';
+import { route, type SessionInfo } from '../../lib/route';
+import { auditActor } from '../audit/audit.repo';
+import type { Sender } from './messages.send';
 import type { MessagesService } from './messages.service';
 import {
   ComposeBodySchema,
@@ -19,6 +21,12 @@ import {
 import { sendMessageTestExamples } from './messages.examples';
 
 const tags = ['messages'];
+
+/** The sender as logged, and who is audited for the send (the person or the API key). */
+const senderOf = (session: SessionInfo, req: FastifyRequest): Sender => ({
+  username: session.username,
+  audit: { ...auditActor(session), ip: req.ip },
+});
 
 /**
  * Access: tenant admins only, for sending and for the log. The seed lets any signed-in user
@@ -62,8 +70,8 @@ function registerSendMessageTest(app: FastifyInstance, svc: MessagesService): vo
     body: SendMessageTestBodySchema,
     consumes: SEND_MESSAGE_TEST_MEDIA_TYPES,
     result: SendMessageTestResultSchema,
-    handler: ({ tenant, session, body }) =>
-      svc.sendMessageTest(tenant, { username: session.username }, readSendMessageTest(body)),
+    handler: ({ tenant, session, body, req }) =>
+      svc.sendMessageTest(tenant, senderOf(session, req), readSendMessageTest(body)),
   });
 }
 
@@ -98,8 +106,7 @@ export function registerMessageRoutes(
     description: `${ACCESS_NOTE} Receivers: usernames (toUsers), department ids of this tenant synced from WeCom (toDepartments) or everyone (toAll). Links that point to this site (a path starting with "/" or a PUBLIC_URL address) are wrapped in the WeCom OAuth sign-in (/sys/thirdLogin/oauth2/wechat_enterprise/login?tenantId=&redirect=) so the member lands signed in; other links are left as they are. Size limits are WeCom's (text/markdown 2048 bytes, titles 128 bytes, descriptions 512 bytes).`,
     body: ComposeBodySchema,
     result: ComposeResultSchema,
-    handler: ({ tenant, session, body }) =>
-      svc.compose(tenant, { username: session.username }, body),
+    handler: ({ tenant, session, body, req }) => svc.compose(tenant, senderOf(session, req), body),
   });
 
   route(app, {

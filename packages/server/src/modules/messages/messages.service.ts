@@ -119,7 +119,7 @@ export function createMessagesService(deps: {
     ...(deps.observe ? { onJournalBatch: deps.observe.journalBatch } : {}),
   });
   const outcomes = createOutcomeRecorder({
-    write: (it) => repo.finishMessage(it.tenantId, it.messageId, it.patch, it.batches),
+    write: (it) => repo.finishMessage(it.tenantId, it.messageId, it.patch, it.batches, it.audit),
     log,
     options: deps.options,
   });

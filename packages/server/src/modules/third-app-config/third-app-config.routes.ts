@@ -1,6 +1,7 @@
 import { Type } from '@sinclair/typebox';
 import type { FastifyInstance } from 'fastify';
 import { route } from '../../lib/route';
+import { auditActor } from '../audit/audit.repo';
 import type { ThirdAppConfigService } from './third-app-config.service';
 import {
   ConfigViewSchema,
@@ -92,6 +93,10 @@ export function registerThirdAppConfigRoutes(
       'Diagnostics: each capability checked against WeCom and explained with a fix, and the egress IP WeCom sees (`egressIp`, remembered; a change is flagged)',
     querystring: ThirdTypeQuerySchema,
     result: DiagnosticsSchema,
-    handler: ({ tenant, query }) => svc.diagnose(tenant, query.thirdType ?? 'wechat_enterprise'),
+    handler: ({ tenant, session, query, req }) =>
+      svc.diagnose(tenant, query.thirdType ?? 'wechat_enterprise', {
+        ...auditActor(session),
+        ip: req.ip,
+      }),
   });
 }

@@ -153,6 +153,14 @@ export function SyncDialog({ open, onClose }: { open: boolean; onClose: () => vo
     }
   }
 
+  async function cancelRun(runId: number) {
+    try {
+      setStage({ kind: 'run', run: await syncApi.cancel(runId) });
+    } catch (err) {
+      setStage({ kind: 'error', message: syncErrorText(t, err) });
+    }
+  }
+
   const running = stage.kind === 'run' && !RUN_ENDED.has(stage.run.status);
   const title =
     stage.kind === 'run'
@@ -179,7 +187,11 @@ export function SyncDialog({ open, onClose }: { open: boolean; onClose: () => vo
       {stage.kind === 'review' && <Review plan={stage.plan} onApplied={follow} />}
       {stage.kind === 'run' && (
         <Space direction="vertical" style={{ width: '100%' }}>
-          <RunProgress run={stage.run} onConfirm={() => void confirmRun(stage.run.id)} />
+          <RunProgress
+            run={stage.run}
+            onConfirm={() => void confirmRun(stage.run.id)}
+            onCancel={() => void cancelRun(stage.run.id)}
+          />
           {!running && stage.run.status !== 'needs_confirmation' && <RunResult run={stage.run} />}
         </Space>
       )}
