@@ -42,6 +42,11 @@ export const OPENAPI_TAGS = [
     description:
       'WeCom’s callback URL (接收事件服务器): URL verification and encrypted contact-change events. Called by WeCom, not by integrators.',
   },
+  {
+    name: 'audit',
+    description:
+      'The audit log: who changed what and when (tenant admins: their tenant; platform admins: all), filters and CSV export. Never holds secrets or message bodies.',
+  },
 ] as const;
 
 /** OpenAPI generated from the route schemas: `/openapi.json` and the browsable `/docs`. */
