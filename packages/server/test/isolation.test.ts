@@ -261,6 +261,18 @@ const ENTRIES: Record<string, Entry> = {
       },
     ],
   },
+  'GET /sys/thirdApp/messages/audience': {
+    foreign: [
+      {
+        // B's own count only (B has no WeCom config here): A's members are never counted.
+        req: () => ({ url: '/sys/thirdApp/messages/audience' }),
+        check: (r) => {
+          refused(r);
+          expect(JSON.stringify(r.body)).not.toContain('boundActive');
+        },
+      },
+    ],
+  },
   'GET /sys/thirdApp/messages/:id': {
     foreign: [
       { req: (f) => ({ url: `/sys/thirdApp/messages/${f.a.messageId}` }), check: notFound },

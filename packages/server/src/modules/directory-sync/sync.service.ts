@@ -29,6 +29,7 @@ import { planTargeted, type TargetedEvent } from './targeted';
 import { createSyncExecutor } from './sync-executor';
 import { createSyncRunner, isShutdown, RunInterruptedError } from './sync-runner';
 import { createSyncRunsRepo, type PlanHead, type RunRow } from './sync-runs.repo';
+import { createSyncExclusionsRepo } from './sync-exclusions.repo';
 import { createSyncStateRepo, EXT_SOURCE } from './sync-state.repo';
 import type { Decisions, StoredSnapshot, SyncPlan } from './sync.types';
 import { runView, type RunView } from './sync.views';
@@ -161,6 +162,7 @@ const NO_OPS: SyncOps = {
   cancelRequests: [],
   unpaired: [],
   ownerRefused: [],
+  exclusions: { add: [], remove: [] },
   outsideRange: 0,
   activeBindings: 0,
 };
@@ -387,7 +389,13 @@ export function createDirectorySyncService(deps: {
    * nothing to do still (the ops are a function of snapshot, local state and decisions), so its
    * snapshot is not even read.
    */
-  async function prepare(tx: Db, tenantId: number, plan: PlanHead, decisions: Decisions) {
+  async function prepare(
+    tx: Db,
+    tenantId: number,
+    plan: PlanHead,
+    decisions: Decisions,
+    actorUserId: number | null,
+  ) {
     if (plan.expiresAt.getTime() < Date.now())
       throw conflict(
         'sync.plan_expired',
@@ -406,7 +414,8 @@ export function createDirectorySyncService(deps: {
       plan.noOps &&
       !plan.partial &&
       decisions.pairs.length === 0 &&
-      decisions.exclude.length === 0
+      decisions.exclude.length === 0 &&
+      (decisions.include ?? []).length === 0
     )
       return { ops: NO_OPS, houseNumber: '', known: new Map<string, number>(), problems: [] };
     const full = await createSyncRunsRepo(tx).findPlan(tenantId, plan.id);
@@ -416,6 +425,14 @@ export function createDirectorySyncService(deps: {
     ) as PlanSnapshot;
     const local = await state.load(tenantId, plan.thirdType, snapshot.members);
     const { ops } = planAndOps(snapshot, local, plan.corpId, decisions);
+    // The admin's 排除 and its undo are decisions, not WeCom data: stored with the claim, so the
+    // next preview (and every scheduled or callback run) honours them.
+    await createSyncExclusionsRepo(tx).write(
+      tenantId,
+      { thirdType: plan.thirdType, corpId: plan.corpId },
+      ops.exclusions,
+      actorUserId,
+    );
     return {
       ops,
       houseNumber: local.houseNumber,
@@ -520,7 +537,11 @@ export function createDirectorySyncService(deps: {
       const plan = await runs.findPlanHead(ctx.tenantId, body.planId);
       if (!plan) throw notFound('sync plan', 'sync.plan_not_found');
       const rt = await runtime(ctx.tenantId, plan.thirdType);
-      const decisions = { pairs: body.pairs, exclude: body.exclude };
+      const decisions: Decisions = {
+        pairs: body.pairs,
+        exclude: body.exclude,
+        ...(body.include?.length ? { include: body.include } : {}),
+      };
       const out = await runner.insertGuarded(() =>
         db.transaction(async (tx) => {
           const locked = await createSyncRunsRepo(tx).findPlanHead(ctx.tenantId, body.planId, {
@@ -531,7 +552,7 @@ export function createDirectorySyncService(deps: {
               'sync.plan_used',
               'This preview was already applied. Run the preview again.',
             );
-          const prepared = await prepare(tx, ctx.tenantId, locked, decisions);
+          const prepared = await prepare(tx, ctx.tenantId, locked, decisions, ctx.userId);
           const stop = guard(
             { partial: locked.partial, problems: prepared.problems },
             prepared.ops,
@@ -588,10 +609,13 @@ export function createDirectorySyncService(deps: {
       const d = (run.decisions ?? {}) as Partial<Decisions>;
       const out = await runner.insertGuarded(() =>
         db.transaction(async (tx) => {
-          const prepared = await prepare(tx, ctx.tenantId, plan, {
-            pairs: d.pairs ?? [],
-            exclude: d.exclude ?? [],
-          });
+          const prepared = await prepare(
+            tx,
+            ctx.tenantId,
+            plan,
+            { pairs: d.pairs ?? [], exclude: d.exclude ?? [], include: d.include ?? [] },
+            ctx.userId,
+          );
           const taken = await createSyncRunsRepo(tx).updateAwaiting(ctx.tenantId, run.id, {
             status: 'running',
             phase: 'queued',

@@ -6,6 +6,8 @@ import { auditActor } from '../audit/audit.repo';
 import type { Sender } from './messages.send';
 import type { MessagesService } from './messages.service';
 import {
+  AudienceQuerySchema,
+  AudienceSchema,
   ComposeBodySchema,
   ComposeResultSchema,
   MessageDetailSchema,
@@ -119,6 +121,19 @@ export function registerMessageRoutes(
     querystring: MessageListQuerySchema,
     result: MessageListResultSchema,
     handler: ({ tenant, query }) => svc.list(tenant, query),
+  });
+
+  route(app, {
+    method: 'GET',
+    url: '/sys/thirdApp/messages/audience',
+    operationId: 'messageAudience',
+    tags,
+    access: 'admin',
+    summary:
+      'How many members an @all send reaches in this tenant (bound, active, not frozen), for the confirmation',
+    querystring: AudienceQuerySchema,
+    result: AudienceSchema,
+    handler: ({ tenant, query }) => svc.audience(tenant, query.thirdType),
   });
 
   route(app, {
