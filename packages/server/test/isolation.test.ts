@@ -386,6 +386,14 @@ const ENTRIES: Record<string, Entry> = {
       },
     ],
   },
+  'POST /sys/user/resetPassword': {
+    foreign: [
+      {
+        req: (f) => ({ url: '/sys/user/resetPassword', body: { userId: f.a.user.id } }),
+        check: notFound,
+      },
+    ],
+  },
   'GET /sys/depart/tree': {
     foreign: [
       {
