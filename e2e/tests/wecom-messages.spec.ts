@@ -151,6 +151,71 @@ test.describe('WeCom messages', () => {
       .toMatchObject({ recalled: true });
   });
 
+  test('全员 asks first with the head-count of bound active members; the toast says what WeCom accepted', async ({
+    page,
+  }) => {
+    const admin = await loginApi(ADMIN_USERNAME, ADMIN_PASSWORD, 0);
+    const { boundActive } = await admin.get<{ boundActive: number }>(
+      '/sys/thirdApp/messages/audience?thirdType=wechat_enterprise',
+    );
+    expect(boundActive).toBeGreaterThan(0);
+    const text = unique('全员通知：今晚系统维护 ');
+    await signInAsAdmin(page);
+    await page.goto('/system/messages');
+    await page.getByTestId('message-content').fill(text);
+    await page.getByTestId('receivers-mode').getByText('全员', { exact: true }).click();
+    await page.getByTestId('message-send').click();
+
+    // Nothing goes out on the click: a confirmation with the head-count comes first.
+    const confirm = page.getByTestId('message-confirm-all');
+    await expect(confirm).toContainText(`已绑定企业微信的正常成员 ${boundActive} 人`);
+    await snap(page, 'zh-messages-confirm-all-1440');
+    await page.setViewportSize({ width: 390, height: 844 });
+    await shot(page, 'zh-messages-confirm-all-390');
+    await page.setViewportSize({ width: 1440, height: 900 });
+    // Cancel sends nothing.
+    await page
+      .locator('.ant-modal-confirm')
+      .getByRole('button', { name: /取\s*消/ })
+      .click();
+    await expect(confirm).toHaveCount(0);
+    expect((await inbox(receiver.wechatUserId)).some((m) => m.content.content === text)).toBe(
+      false,
+    );
+
+    await page.getByTestId('message-send').click();
+    await page
+      .locator('.ant-modal-confirm')
+      .getByRole('button', { name: '确认发送给全员' })
+      .click();
+    const toast = page.locator('.ant-message-notice');
+    await expect(toast).toContainText('已发送给全员');
+    await expect(toast).toContainText(`${boundActive} 人`);
+    await expect(toast).not.toContainText('送达 0 人');
+    await expect
+      .poll(async () =>
+        (await inbox(receiver.wechatUserId)).some((m) => m.content.content === text),
+      )
+      .toBe(true);
+
+    // The log fits its card at 1440 px: 状态, 接收结果 and 操作 in view without scrolling.
+    const log = page.getByTestId('message-log');
+    await expect(log.locator('tr.ant-table-row').first()).toContainText('全员');
+    const card = await page.getByTestId('messages-page').boundingBox();
+    for (const name of ['状态', '接收结果', '操作']) {
+      const header = await log.getByRole('columnheader', { name, exact: true }).boundingBox();
+      expect(header, name).not.toBeNull();
+      expect(header!.x + header!.width, name).toBeLessThanOrEqual(card!.x + card!.width);
+    }
+    expect(
+      await log.locator('.ant-table-content').evaluate((e) => e.scrollWidth <= e.clientWidth + 1),
+    ).toBe(true);
+    await snap(page, 'zh-messages-log-1440');
+    await page.setViewportSize({ width: 390, height: 844 });
+    await expect(log.locator('tr.ant-table-row').first()).toBeVisible();
+    await shot(page, 'zh-messages-log-390');
+  });
+
   for (const language of ['zh-CN', 'en'] as const) {
     test(`the composer previews every message type, the log and its details (${language})`, async ({
       page,

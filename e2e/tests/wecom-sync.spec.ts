@@ -61,7 +61,7 @@ test.describe('WeCom directory sync', () => {
     // Exclude one new member from creation.
     const excludedRow = review.locator('tr', { hasText: `${tag}x` });
     await excludedRow.getByRole('button', { name: '排除' }).click();
-    await expect(excludedRow).toContainText('不同步');
+    await expect(excludedRow).toContainText('已排除');
 
     await review.getByTestId('sync-apply').click();
     const confirm = page.locator('.ant-modal-confirm');

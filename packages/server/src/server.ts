@@ -1,3 +1,4 @@
+import { isCommand, runCommand } from './cli/commands';
 import { ConfigError } from './config';
 import { createLogger } from './lib/log';
 import { exitOnSignals } from './lib/shutdown';
@@ -6,7 +7,11 @@ import { startServer } from './start';
 /** The process's one logger; startServer sets its level from LOG_LEVEL once that is read. */
 const log = createLogger({ level: 'info' });
 
-/** `npm start`: configuration from the environment (PRODUCT.md §1), graceful shutdown. */
+/**
+ * `npm start`: configuration from the environment (PRODUCT.md §1), graceful shutdown.
+ * `server.js backup|restore <file>`: the embedded database's backup commands (cli/commands.ts),
+ * in this bundle so that they run on plain `node` wherever the server does (the container too).
+ */
 async function main(): Promise<void> {
   const server = await startServer({ log });
   server.app.log.info(
@@ -15,7 +20,14 @@ async function main(): Promise<void> {
   exitOnSignals(() => server.close(), server.app.log, server.config.shutdownGraceS);
 }
 
-main().catch((err: unknown) => {
+const command = process.argv[2];
+if (isCommand(command)) {
+  void runCommand(command, process.argv.slice(3)).then((code) => process.exit(code));
+} else {
+  main().catch(failedToStart);
+}
+
+function failedToStart(err: unknown): void {
   if (err instanceof ConfigError) {
     // Deliberately not a log line: a configuration or database error an operator must fix before
     // the server can run (config.ts, lib/startup-errors.ts) is a plain paragraph, Chinese then
@@ -25,4 +37,4 @@ main().catch((err: unknown) => {
     log.fatal({ err }, 'OrgBridge could not start');
   }
   process.exit(1);
-});
+}

@@ -5,6 +5,7 @@ import { createDepartmentsService } from './modules/departments/departments.serv
 import { createTenantContextResolver } from './modules/tenants/tenant-context';
 import { createTenantsService } from './modules/tenants/tenants.service';
 import { createUsersService } from './modules/users/users.service';
+import { createPasswordResetService } from './modules/users/users.reset-password';
 import { createBindingsService } from './modules/bindings/bindings.service';
 import { createThirdAppConfigService } from './modules/third-app-config/third-app-config.service';
 import { createMessagesService } from './modules/messages/messages.service';
@@ -26,6 +27,7 @@ import { createVerifyFilesService } from './modules/verify-files/verify-files.se
 import type { Database } from './db/client';
 import type { AppObservers } from './plugins/metrics';
 import { MEMBERSHIP_STATUS } from './db/schema';
+import { createAuditService } from './modules/audit/audit.service';
 import { createApprovalCardsService } from './modules/approval-cards/approval-cards.service';
 
 /** Composition root: every service is created once here with its narrowed dependencies. */
@@ -142,6 +144,9 @@ export function createServices(deps: {
       edit: ['users', 'memberships'],
       freeze: ['users', 'memberships'],
     }),
+    passwordResets: announcing(createPasswordResetService({ db }), changes, {
+      reset: ['users', 'sessions'],
+    }),
     departments: createDepartmentsService({ db }),
     bindings: createBindingsService({ db }),
     thirdAppConfig,
@@ -157,6 +162,7 @@ export function createServices(deps: {
     linkRequests: announcing(createLinkRequestsService({ db, onPending }), changes, {
       accept: ['memberships'],
     }),
+    audit: createAuditService({ db }),
     thirdLogin: createThirdLoginService({
       db,
       config: deps.config,

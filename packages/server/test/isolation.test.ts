@@ -116,6 +116,40 @@ const ENTRIES: Record<string, Entry> = {
       },
     ],
   },
+  'POST /sys/thirdApp/sync/runs/:id/cancel': {
+    foreign: [
+      {
+        req: (f) => ({ url: `/sys/thirdApp/sync/runs/${f.a.syncRunId}/cancel` }),
+        check: notFound,
+      },
+    ],
+  },
+  'GET /sys/audit': {
+    foreign: [
+      {
+        req: (f) => ({ url: `/sys/audit?tenantId=${f.a.id}` }),
+        check: (r) => expect(r.status).toBe(403),
+      },
+      {
+        req: (f) => ({ url: `/sys/audit?pageSize=100&actorId=${f.a.admin.id}` }),
+        check: (r) => expect(r.body.result).toEqual({ records: [], total: 0 }),
+      },
+    ],
+  },
+  'GET /sys/audit/export': {
+    foreign: [
+      {
+        req: (f) => ({ url: `/sys/audit/export?tenantId=${f.a.id}` }),
+        check: (r) => expect(r.status).toBe(403),
+      },
+      {
+        req: (f) => ({ url: `/sys/audit/export?actorId=${f.a.admin.id}` }),
+        // The header line only.
+        check: (r) => expect(r.body.raw?.trim().split('\r\n')).toHaveLength(1),
+      },
+    ],
+  },
+  'GET /sys/audit/actions': { exempt: 'the catalogue of action names, the same for everyone' },
   'POST /sys/thirdApp/sync/runs/:id/passwords': {
     foreign: [
       {
@@ -224,6 +258,18 @@ const ENTRIES: Record<string, Entry> = {
           expect(r.body.result.records.map((m: { id: number }) => m.id)).not.toContain(
             f.a.messageId,
           ),
+      },
+    ],
+  },
+  'GET /sys/thirdApp/messages/audience': {
+    foreign: [
+      {
+        // B's own count only (B has no WeCom config here): A's members are never counted.
+        req: () => ({ url: '/sys/thirdApp/messages/audience' }),
+        check: (r) => {
+          refused(r);
+          expect(JSON.stringify(r.body)).not.toContain('boundActive');
+        },
       },
     ],
   },
@@ -336,6 +382,14 @@ const ENTRIES: Record<string, Entry> = {
     foreign: [
       {
         req: (f) => ({ url: '/sys/user/freeze', body: { userId: f.a.user.id, frozen: true } }),
+        check: notFound,
+      },
+    ],
+  },
+  'POST /sys/user/resetPassword': {
+    foreign: [
+      {
+        req: (f) => ({ url: '/sys/user/resetPassword', body: { userId: f.a.user.id } }),
         check: notFound,
       },
     ],

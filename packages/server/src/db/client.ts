@@ -8,6 +8,8 @@ import { migrate as migratePg } from 'drizzle-orm/node-postgres/migrator';
 import pg from 'pg';
 import { embeddedChanges, postgresChanges, type Changes } from './changes';
 import { createHotPool, useHotPool } from './prepared';
+import { backupHandler } from './embedded-backup';
+import { claimDataDir, type ControlSocket } from './embedded-control';
 import { guardPglite } from './embedded-guard';
 import { startEmbeddedMaintenance, type EmbeddedMaintenance } from './embedded-maintenance';
 import * as schema from './schema';
@@ -87,6 +89,23 @@ export async function openDatabase(opts: DatabaseOptions): Promise<Database> {
     if (dataDir !== null) restrictToOwner(dataDir);
   };
   restrict();
+  // PGlite has no lock of its own: the control socket keeps a second process out of DATA_DIR
+  // and answers `npm run backup` (db/embedded-control.ts).
+  const control = dataDir !== null ? await claimDataDir(dataDir, 'server') : null;
+  try {
+    return await openEmbedded(opts, log, restrict, control);
+  } catch (err) {
+    await control?.close();
+    throw err;
+  }
+}
+
+async function openEmbedded(
+  opts: Exclude<DatabaseOptions, { databaseUrl: string }>,
+  log: Log,
+  restrict: () => void,
+  control: ControlSocket | null,
+): Promise<Database> {
   const open =
     'dataDir' in opts
       ? () => {
@@ -112,6 +131,7 @@ export async function openDatabase(opts: DatabaseOptions): Promise<Database> {
   const maintenance = startEmbeddedMaintenance(client, {
     onError: (err) => log.warn({ err }, 'embedded database maintenance failed'),
   });
+  control?.serve(backupHandler(client, log));
   return {
     db: db as unknown as Db,
     kind: 'pglite',
@@ -126,9 +146,12 @@ export async function openDatabase(opts: DatabaseOptions): Promise<Database> {
     },
     async close() {
       await changes.close();
+      // A backup under way finishes first (it reads the engine); the lock goes last.
+      await control?.drain();
       await maintenance.stop();
       await guarded.close();
       restrict();
+      await control?.close();
     },
   };
 }

@@ -20,6 +20,12 @@ function opens(box: SecretBox, sealed: string): boolean {
   }
 }
 
+/** Whether the stored check value opens with `key` (restore checks a backup's key with it). */
+export function opensCheckValue(key: Buffer, sealed: string): boolean {
+  const box = createSecretBox(key);
+  return opens(box, sealed) && box.open(sealed) === CHECK_PLAIN;
+}
+
 /** The refusal: another key than the database's; says which setting to fix, never a key. */
 function wrongKey(source: string, why: { zh: string; en: string }): ConfigError {
   return new ConfigError(

@@ -3,6 +3,7 @@ import { Type } from '@sinclair/typebox';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ApiKeyPermission } from '../db/schema/api-keys';
 import { Envelope, ErrorEnvelopeSchema, okEnvelope } from './envelope';
+import type { RouteDocs } from './openapi-docs';
 
 /**
  * Who may call a route. `member` and `admin` are tenant-scoped: the tenant-context plugin
@@ -103,10 +104,17 @@ export interface RouteDef<
   querystring?: Q;
   params?: P;
   result: R;
+  /**
+   * Error statuses beyond the derived ones (400 for input, 401/403 unless public, 404 for path
+   * ids), each with when it happens: e.g. `{ 409: 'a run is already active' }` (OpenAPI only).
+   */
+  errors?: RouteDocs['errors'];
+  /** A request body and a `result` for the OpenAPI document; both must match the schemas. */
+  examples?: RouteDocs['examples'];
   handler(input: HandlerInput<A, Static<B>, Static<Q>, Static<P>>): Promise<Static<R>>;
 }
 
-const TenantHeaders = Type.Object({
+export const TenantHeaders = Type.Object({
   'x-tenant-id': Type.Optional(
     Type.String({ description: 'Tenant id; defaults to the session tenant chosen at login' }),
   ),
@@ -131,6 +139,7 @@ export function route<
       access: def.access,
       allowWhilePasswordChangeRequired: def.allowWhilePasswordChangeRequired ?? false,
       allowConnectorSession: def.allowConnectorSession ?? false,
+      openapi: { errors: def.errors, examples: def.examples },
     },
     schema: {
       operationId: def.operationId,

@@ -100,7 +100,7 @@ it('a click on the card of a refused request does not approve the re-submitted r
   const approvedByCard = await w.t.db
     .select()
     .from(auditLog)
-    .where(and(eq(auditLog.tenantId, w.tenant.id), eq(auditLog.action, 'approval_card.approved')));
+    .where(and(eq(auditLog.tenantId, w.tenant.id), eq(auditLog.action, 'member.approve')));
   expect(approvedByCard).toHaveLength(0);
   expect(await membershipStatus(applicant.id)).toBe(3);
 });

@@ -115,6 +115,40 @@ export async function request<T>(
   throw error;
 }
 
+/**
+ * Downloads a file answer (e.g. a CSV export) with the session's headers, which a plain link
+ * cannot send, and hands it to the browser under the name the server gave. Refusals throw
+ * ApiError like any call.
+ */
+export async function download(path: string, query?: Query): Promise<void> {
+  let response: Response;
+  try {
+    response = await fetch(buildUrl(path, query), { headers: buildHeaders({}) });
+  } catch (cause) {
+    throw new ApiError({ status: 0, message: String(cause), errorCode: 'network.unreachable' });
+  }
+  if (!response.ok) {
+    const envelope = await readEnvelope<unknown>(response);
+    throw new ApiError({
+      status: response.status,
+      message: envelope?.message || response.statusText || `HTTP ${response.status}`,
+      errorCode: envelope?.errorCode ?? `http.${response.status}`,
+      requestId: envelope?.requestId,
+      details: envelope?.details,
+    });
+  }
+  const name =
+    /filename="([^"]+)"/.exec(response.headers.get('content-disposition') ?? '')?.[1] ?? 'download';
+  const url = URL.createObjectURL(await response.blob());
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = name;
+  document.body.appendChild(link);
+  link.click();
+  link.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
+
 export const api = {
   get: <T>(path: string, query?: Query, opts?: Omit<RequestOptions, 'query'>) =>
     request<T>('GET', path, { ...opts, query }),

@@ -29,6 +29,8 @@ export interface ComposeResult {
   /** `accepted_log_pending`: WeCom accepted it but the log entry is not stored yet (retried). */
   status: MessageStatus | 'accepted_log_pending';
   msgid: string;
+  /** An @all send: WeCom expands it itself and names nobody, so `recipients` stay empty. */
+  toAll?: boolean;
   recipients: Record<'delivered' | 'invalid' | 'unbound' | 'throttled' | 'failed', string[]>;
   departments: { delivered: number[]; invalid: number[]; unbound: number[] };
 }
@@ -69,6 +71,11 @@ export interface MessageDetail extends MessageRecord {
 
 export const messagesApi = {
   send: (req: ComposeRequest) => api.post<ComposeResult>('/sys/thirdApp/messages', req),
+  /** How many members an @all send reaches in this tenant (bound, active, not frozen). */
+  audience: () =>
+    api.get<{ thirdType: string; boundActive: number }>('/sys/thirdApp/messages/audience', {
+      thirdType: 'wechat_enterprise',
+    }),
   list: (q: { page: number; pageSize: number; status?: MessageStatus | undefined }) =>
     api.get<Paged<MessageRecord>>('/sys/thirdApp/messages', { ...q }),
   get: (id: number) => api.get<MessageDetail>(`/sys/thirdApp/messages/${id}`),

@@ -1,13 +1,17 @@
 import { api, type Paged } from './client';
 import { getTenantId, getToken } from './storage';
 
-export type MatchKind = 'bound' | 'username' | 'mobile' | 'email' | 'name' | 'none';
+export type MatchKind = 'bound' | 'requested' | 'username' | 'mobile' | 'email' | 'name' | 'none';
 
 export interface PlanPair {
   wechatUserId: string;
   wechatName: string;
   wechatDepartmentIds: string[];
   wechatStatus: 'active' | 'disabled' | 'inactive' | 'left';
+  /** 职务 in WeCom, to tell namesakes apart. */
+  wechatPosition: string | null;
+  /** Masked by the server (138****5678); null when WeCom hides it. */
+  wechatMobile: string | null;
   userId: number | null;
   username: string | null;
   realname: string | null;
@@ -25,6 +29,8 @@ export interface PlanPair {
   ownerRefused?: boolean;
   /** Unbound by an admin (移出): no sync binds it or creates an account until paired by hand. */
   unpaired?: boolean;
+  /** Left out by an earlier run (排除): nothing created, paired or bound until restored. */
+  excluded?: boolean;
 }
 
 export interface LocalMember {
@@ -56,6 +62,10 @@ export interface SyncPlan {
     toPending: string[];
     toUpdate: { wechatUserId: string; userId: number; fields: string[] }[];
     leavers: { wechatUserId: string; userId: number; reason: string }[];
+    /** Every member left out (排除) for this corp, also those no longer in WeCom. */
+    exclusions: { wechatUserId: string; wechatName: string }[];
+    /** WeCom department id → path from the root ("总部 / 研发部"). */
+    departmentPaths: Record<string, string>;
   };
   counts: Record<string, number>;
 }
@@ -107,9 +117,13 @@ export const syncApi = {
     planId: string;
     pairs: { wechatUserId: string; userId: number | null }[];
     exclude: string[];
+    /** Members left out by an earlier run that this run restores. */
+    include: string[];
   }) => api.post<{ runId: number; status?: RunStatus }>('/sys/thirdApp/sync/apply', body),
   confirm: (runId: number) =>
     api.post<{ runId: number }>(`/sys/thirdApp/sync/runs/${runId}/confirm`),
+  /** Drops a run waiting for a confirmation: nothing of it is applied. */
+  cancel: (runId: number) => api.post<SyncRun>(`/sys/thirdApp/sync/runs/${runId}/cancel`),
   run: (runId: number) => api.get<SyncRun>(`/sys/thirdApp/sync/runs/${runId}`),
   runs: (query: { page: number; pageSize: number }) =>
     api.get<Paged<SyncRun>>('/sys/thirdApp/sync/runs', query),

@@ -61,4 +61,7 @@ export const usersApi = {
   edit: (changes: UserChanges) => api.post<unknown>('/sys/user/edit', changes),
   freeze: (userId: number, frozen: boolean) =>
     api.post<unknown>('/sys/user/freeze', { userId, frozen }),
+  /** A one-time password for one of the tenant's own accounts, shown once. */
+  resetPassword: (userId: number) =>
+    api.post<{ password: string }>('/sys/user/resetPassword', { userId }),
 };

@@ -11,6 +11,7 @@ export const paths = {
   myTenants: '/system/my-tenants',
   wecom: '/third-app/wecom',
   messages: '/system/messages',
+  audit: '/system/audit',
   /** The signed-in owner's link requests (tenants asking to bind one of their WeCom members). */
   linkRequests: '/account/link-requests',
 } as const;

@@ -9,6 +9,7 @@ import { LinkRequestsPage } from '../pages/LinkRequests';
 import { LoginPage } from '../pages/Login';
 import { MembersPage } from '../pages/Members';
 import { MessagesPage } from '../pages/Messages';
+import { AuditPage } from '../pages/Audit';
 import { MyTenantsPage } from '../pages/MyTenants';
 import { NotFoundPage } from '../pages/NotFound';
 import { OAuthLandingPage } from '../pages/OAuthLanding';
@@ -47,6 +48,7 @@ export const router = createBrowserRouter([
       { path: paths.myTenants, element: <MyTenantsPage /> },
       { path: paths.wecom, element: <WeComIntegrationPage /> },
       { path: paths.messages, element: <MessagesPage /> },
+      { path: paths.audit, element: <AuditPage /> },
       { path: paths.linkRequests, element: <LinkRequestsPage /> },
       { path: '*', element: <NotFoundPage /> },
     ],

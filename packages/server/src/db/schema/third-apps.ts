@@ -180,3 +180,37 @@ export const syncUnpaired = pgTable(
     }),
   ],
 );
+
+/**
+ * 排除 (left out): a WeCom member the admin decided not to sync. Every run — manual, scheduled,
+ * API or callback — neither creates an account for it nor pairs or binds it, and the preview
+ * lists it, until an admin lifts the exclusion (apply `include`, or a hand-picked account).
+ * Keyed like bindings: tenant, provider, corp and the lower-cased external id.
+ */
+export const syncExclusions = pgTable(
+  'sync_exclusions',
+  {
+    tenantId: integer('tenant_id').notNull(),
+    id: integer('id').primaryKey().generatedByDefaultAsIdentity(),
+    thirdType: text('third_type', { enum: THIRD_TYPES }).notNull(),
+    corpId: text('corp_id').notNull(),
+    extUserId: text('ext_user_id').notNull(),
+    /** The member's name when it was left out, to list it even after it left WeCom. */
+    extName: text('ext_name').notNull().default(''),
+    createdBy: integer('created_by'),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex('sync_exclusions_ext_uq').on(
+      t.tenantId,
+      t.thirdType,
+      t.corpId,
+      sql`lower(${t.extUserId})`,
+    ),
+    foreignKey({
+      name: 'sync_exclusions_tenant_fk',
+      columns: [t.tenantId],
+      foreignColumns: [tenants.id],
+    }),
+  ],
+);

@@ -5,6 +5,7 @@
  * when this tenant's message log holds a card with that task id.
  */
 import { randomBytes } from 'node:crypto';
+import { maskMobile } from '../../lib/mask';
 
 export const APPROVE_KEY = 'approve';
 export const REFUSE_KEY = 'refuse';
@@ -22,12 +23,7 @@ export function parseTaskId(taskId: string): { tenantId: number; userId: number 
   return m ? { tenantId: Number(m[1]), userId: Number(m[2]) } : null;
 }
 
-/** 13812345678 → 138****5678; anything too short to keep digits is masked whole. */
-export function maskMobile(phone: string): string {
-  const digits = phone.replace(/\s+/g, '');
-  if (digits.length < 8) return '****';
-  return `${digits.slice(0, 3)}****${digits.slice(-4)}`;
-}
+export { maskMobile };
 
 /** Byte-bounded text (WeCom truncates card fields; we cut on a character boundary first). */
 function cut(value: string, maxBytes: number): string {

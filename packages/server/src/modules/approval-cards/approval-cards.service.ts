@@ -189,10 +189,12 @@ export function createApprovalCardsService(deps: {
     const approve = click.eventKey === APPROVE_KEY;
     const byName = who.realname || who.username;
     const toUsers = [...new Set([click.fromUser, ...card.reached])];
+    // One audit entry per decision: the member.approve / member.refuse entry, saying how.
+    const via = { via: 'wecom_card', taskId: click.taskId, extUserId: click.fromUser };
     try {
       await (approve
-        ? deps.decisions().approve(ctx, named.userId)
-        : deps.decisions().refuse(ctx, named.userId));
+        ? deps.decisions().approve(ctx, named.userId, via)
+        : deps.decisions().refuse(ctx, named.userId, via));
     } catch (err) {
       if (!(err instanceof AppError) || !ALREADY_DECIDED.has(err.code)) throw err;
       await audit.record(tenantId, {
@@ -205,13 +207,6 @@ export function createApprovalCardsService(deps: {
       await updateCard(rt, [click.fromUser], click, replaceName.handled());
       return 'already_handled';
     }
-    await audit.record(tenantId, {
-      actorUserId: who.user_id,
-      action: approve ? 'approval_card.approved' : 'approval_card.refused',
-      targetType: 'user',
-      targetId: named.userId,
-      details: { taskId: click.taskId, extUserId: click.fromUser, via: 'wecom_card' },
-    });
     await updateCard(
       rt,
       toUsers,

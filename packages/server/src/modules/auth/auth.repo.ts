@@ -28,6 +28,24 @@ export function createAuthRepo(db: Db) {
         .where(eq(users.id, userId));
     },
 
+    /** A password set by an administrator: the account must change it at next sign-in. */
+    async setOneTimePassword(userId: number, passwordHash: string): Promise<void> {
+      await db
+        .update(users)
+        .set({ passwordHash, mustChangePassword: true, updatedAt: new Date() })
+        .where(eq(users.id, userId));
+    },
+
+    /** Ends every session of a user (all devices); answers how many were live. */
+    async revokeAllSessions(userId: number): Promise<number> {
+      const rows = await db
+        .update(sessions)
+        .set({ revokedAt: new Date() })
+        .where(and(eq(sessions.userId, userId), isNull(sessions.revokedAt)))
+        .returning({ id: sessions.id });
+      return rows.length;
+    },
+
     /**
      * Sets the first password of an account that has none; false when it has one (meanwhile).
      * One conditional UPDATE, so two concurrent calls cannot both set it.

@@ -44,7 +44,7 @@ export interface SignInOptions {
   ip: string;
   userAgent?: string;
   /** Audit action; `auth.login` unless given (e.g. `auth.login_wecom`). */
-  action?: string;
+  action?: 'auth.login' | 'auth.login_wecom';
   details?: Record<string, unknown>;
 }
 

@@ -1,4 +1,4 @@
-import type { Static } from '@sinclair/typebox';
+import { Type, type Static } from '@sinclair/typebox';
 import type { FastifyInstance } from 'fastify';
 import { ErrorEnvelopeSchema } from '../../lib/envelope';
 import type { CallbacksService } from './callbacks.service';
@@ -16,6 +16,16 @@ const URL = '/sys/thirdApp/callback/wechat_enterprise/:tenantId';
 const BODY_LIMIT = 64 * 1024;
 const tags = ['third-app-callback'];
 const responses = { 200: PlainTextSchema, '4xx': ErrorEnvelopeSchema, '5xx': ErrorEnvelopeSchema };
+/** What the OpenAPI document shows: WeCom's XML in, plain text out (lib/openapi-docs.ts). */
+const xmlEnvelope = Type.String({
+  description:
+    "WeCom's encrypted envelope: `<xml><ToUserName>CorpID</ToUserName><Encrypt>…</Encrypt><AgentID>…</AgentID></xml>`",
+});
+const plainText = (description: string) => ({
+  mediaType: 'text/plain',
+  schema: Type.String(),
+  description,
+});
 type Params = Static<typeof CallbackParamsSchema>;
 
 /**
@@ -42,7 +52,10 @@ export function registerCallbackRoutes(
     scope.route<{ Params: Params; Querystring: VerifyQuery }>({
       method: 'GET',
       url: URL,
-      config: { access: 'public' },
+      config: {
+        access: 'public',
+        openapi: { responseContent: plainText('The decrypted echostr, as WeCom expects.') },
+      },
       schema: {
         operationId: 'wecomCallbackVerify',
         summary: 'WeCom callback URL verification: answers the decrypted echostr',
@@ -62,7 +75,14 @@ export function registerCallbackRoutes(
       method: 'POST',
       url: URL,
       bodyLimit: BODY_LIMIT,
-      config: { access: 'public' },
+      config: {
+        access: 'public',
+        openapi: {
+          requestContent: { 'text/xml': xmlEnvelope, 'application/xml': xmlEnvelope },
+          responseContent: plainText('`success`, as WeCom expects.'),
+          errors: { 413: 'The body is larger than 64 KiB.' },
+        },
+      },
       schema: {
         operationId: 'wecomCallbackEvent',
         summary:

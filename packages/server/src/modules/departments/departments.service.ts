@@ -37,7 +37,7 @@ export function createDepartmentsService(deps: { db: Db }) {
 
   const audit = (
     ctx: TenantContext,
-    action: string,
+    action: 'department.add' | 'department.edit' | 'department.delete',
     id: number,
     details?: Record<string, unknown>,
   ) =>

@@ -1,3 +1,4 @@
+import { maskMobile } from '../../lib/mask';
 import { ownershipOf } from '../policy/trust';
 import { emailKey, idKey, mobileKey, nameKey } from './normalise';
 import type {
@@ -38,6 +39,8 @@ function pairOf(m: ExtMember, u: LocalUser | null, match: PlanPair['match']): Pl
     wechatName: m.name,
     wechatDepartmentIds: m.departmentIds,
     wechatStatus: m.status,
+    wechatPosition: m.position || null,
+    wechatMobile: m.mobile ? maskMobile(m.mobile) : null,
     userId: u?.userId ?? null,
     username: u?.username ?? null,
     realname: u?.realname ?? null,
@@ -58,8 +61,9 @@ const pairable = (u: LocalUser) => ownershipOf(u) !== 'platform_admin';
  * mobile → e-mail (only when WeCom
  * discloses them) → normalised real name. A signal shared by two candidates on either side makes
  * the row `ambiguous` and it is never paired automatically. Members who left WeCom and were never
- * bound are not proposed at all. Members an admin unbound (移出) or whose account's owner refused
- * the link request are listed with no proposal and take no part in matching. Platform
+ * bound are not proposed at all. Members an admin unbound (移出) or left out (排除), or whose
+ * account's owner refused the link request, are listed with no proposal and take no part in
+ * matching. Platform
  * administrators take no part at all; candidates name members of this tenant only.
  */
 export function matchMembers(
@@ -93,7 +97,9 @@ export function matchMembers(
         ...(u && u.membershipStatus !== null ? {} : { outsider: true }),
         awaitingOwner: true,
       });
-    } else if (corp.unpaired.has(key))
+    } else if (corp.excluded.has(key))
+      rows.set(m.userId, { ...pairOf(m, null, 'none'), excluded: true });
+    else if (corp.unpaired.has(key))
       rows.set(m.userId, { ...pairOf(m, null, 'none'), unpaired: true });
     else if (corp.refused.has(key))
       rows.set(m.userId, { ...pairOf(m, null, 'none'), ownerRefused: true });

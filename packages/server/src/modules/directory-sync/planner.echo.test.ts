@@ -82,6 +82,7 @@ const local: LocalState = {
   ],
   unpaired: [],
   linkRequests: [{ id: 50, corpId: CORP, extUserId: 'waiting', userId: 6, status: 'pending' }],
+  exclusions: [],
 };
 
 /** The pairs as a client reads them from the preview, echoed back unchanged. */

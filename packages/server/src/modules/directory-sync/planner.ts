@@ -54,6 +54,11 @@ export interface SyncOps {
   unpaired: ExtMember[];
   /** Members whose account's owner refused the link request, not paired by hand since. */
   ownerRefused: ExtMember[];
+  /**
+   * The admin's 排除 decisions to store (members of this plan, not bound) and stored ones to lift
+   * (apply `include`, or an account picked by hand); written with the run's claim, not by it.
+   */
+  exclusions: { add: { extUserId: string; extName: string }[]; remove: string[] };
   /** Bound members kept because they are only outside the app's visible range. */
   outsideRange: number;
   /** Active bindings before the run: the base of the mass-change threshold. */
@@ -73,7 +78,10 @@ const pairedTwice = (userId: number) =>
     `System user ${userId} is paired with two WeCom members; pick one.`,
   );
 
-/** Pairing after the admin's decisions: lower-cased WeCom userid → user id (null = create). */
+/**
+ * Pairing after the admin's decisions: lower-cased WeCom userid → user id (null = create), the
+ * members left out in this run, and the stored exclusions lifted (`include`, or a hand pick).
+ */
 export function resolvePairing(pairs: PlanPair[], local: LocalState, d: Decisions) {
   const chosen = new Map(pairs.map((p) => [idKey(p.wechatUserId), p.userId]));
   const rows = new Map(pairs.map((p) => [idKey(p.wechatUserId), p]));
@@ -89,6 +97,16 @@ export function resolvePairing(pairs: PlanPair[], local: LocalState, d: Decision
       .map((u) => u.userId),
   );
   const seen = new Set<number>();
+  const lifted = new Set<string>();
+  for (const wechatUserId of d.include ?? []) {
+    if (!rows.get(idKey(wechatUserId))?.excluded)
+      throw badRequest(
+        'sync.include_invalid',
+        `WeCom member "${wechatUserId}" is not left out (排除) in this plan, so there is nothing to include. Reload the preview.`,
+        { wechatUserId },
+      );
+    lifted.add(idKey(wechatUserId));
+  }
   for (const { wechatUserId, userId } of d.pairs) {
     const row = rows.get(idKey(wechatUserId));
     // The row as the preview showed it, echoed back by a client that confirms "as proposed"
@@ -121,8 +139,12 @@ export function resolvePairing(pairs: PlanPair[], local: LocalState, d: Decision
       for (const [k, v] of chosen) if (v === userId) chosen.set(k, null);
     }
     chosen.set(idKey(wechatUserId), userId);
+    // An account picked by hand for a member left out includes it again.
+    if (userId !== null && row.excluded) lifted.add(idKey(wechatUserId));
   }
-  return { chosen, excluded: new Set(d.exclude.map(idKey)) };
+  const excluded = new Set(d.exclude.map(idKey));
+  for (const k of excluded) lifted.delete(k);
+  return { chosen, excluded, lifted };
 }
 
 export function corpStateOf(local: LocalState, corpId: string): CorpState {
@@ -136,6 +158,9 @@ export function corpStateOf(local: LocalState, corpId: string): CorpState {
       requests.filter((r) => r.status === 'pending').map((r) => [idKey(r.extUserId), r]),
     ),
     refused: new Set(requests.filter((r) => r.status === 'refused').map((r) => idKey(r.extUserId))),
+    excluded: new Map(
+      local.exclusions.filter((x) => x.corpId === corpId).map((x) => [idKey(x.extUserId), x]),
+    ),
   };
 }
 
@@ -207,7 +232,10 @@ export function computeOps(
   };
   const users = new Map([...local.members, ...local.outsiders].map((u) => [u.userId, u]));
   const bindingByExt = new Map(corp.bindings.map((b) => [idKey(b.extUserId), b]));
-  const { chosen, excluded } = resolvePairing(match.pairs, local, d);
+  const { chosen, excluded: leftOut, lifted } = resolvePairing(match.pairs, local, d);
+  const excluded = (key: string) =>
+    leftOut.has(key) || (corp.excluded.has(key) && !lifted.has(key));
+  const rowByKey = new Map(match.pairs.map((p) => [idKey(p.wechatUserId), p]));
   const ops: SyncOps = {
     departments,
     members: [],
@@ -215,6 +243,14 @@ export function computeOps(
     cancelRequests: [],
     unpaired: [],
     ownerRefused: [],
+    exclusions: {
+      // Only members of this plan that a run could create or pair: bound ones stay bound.
+      add: [...leftOut]
+        .map((k) => rowByKey.get(k))
+        .filter((r): r is PlanPair => r !== undefined && r.match !== 'bound')
+        .map((r) => ({ extUserId: r.wechatUserId, extName: r.wechatName })),
+      remove: [...lifted].map((k) => corp.excluded.get(k)?.extUserId ?? k),
+    },
     outsideRange: 0,
     activeBindings: corp.bindings.filter((b) => b.active).length,
   };
@@ -250,7 +286,7 @@ export function computeOps(
         });
       continue;
     }
-    if (excluded.has(key)) continue;
+    if (excluded(key)) continue;
     const userId = chosen.get(key) ?? null;
     // Still waiting for the same owner: nothing to do.
     if (request && request.userId === userId) continue;
@@ -287,7 +323,7 @@ export function planAndOps(
   const corp = corpStateOf(local, corpId);
   const match = matchMembers(snapshot.members, local, corp);
   const ops = computeOps(snapshot, local, corp, match, decisions);
-  return { plan: planView(snapshot, local, match, ops), ops };
+  return { plan: planView(snapshot, local, corp, match, ops), ops };
 }
 
 /**
@@ -297,9 +333,32 @@ export function planAndOps(
 const pairView = (p: PlanPair): PlanPair =>
   p.outsider ? { ...p, userId: null, username: null, realname: null } : p;
 
+/** Each WeCom department's path from its root, names joined by " / " (cycles cut). */
+function departmentPaths(depts: StoredSnapshot['departments']): Record<string, string> {
+  const byId = new Map(depts.map((d) => [d.id, d]));
+  const paths = new Map<string, string>();
+  const pathOf = (id: string, seen: Set<string>): string => {
+    const known = paths.get(id);
+    if (known !== undefined) return known;
+    const d = byId.get(id);
+    if (!d) return '';
+    seen.add(id);
+    const parent =
+      d.parentId !== null && byId.has(d.parentId) && !seen.has(d.parentId)
+        ? pathOf(d.parentId, seen)
+        : '';
+    const path = parent ? `${parent} / ${d.name}` : d.name;
+    paths.set(id, path);
+    return path;
+  };
+  for (const d of depts) pathOf(d.id, new Set());
+  return Object.fromEntries(paths);
+}
+
 function planView(
   snapshot: StoredSnapshot,
   local: LocalState,
+  corp: CorpState,
   match: MatchResult,
   ops: SyncOps,
 ): SyncPlan {
@@ -336,6 +395,11 @@ function planView(
         userId,
         reason,
       })),
+      exclusions: [...corp.excluded.values()].map((x) => ({
+        wechatUserId: x.extUserId,
+        wechatName: x.extName,
+      })),
+      departmentPaths: departmentPaths(snapshot.departments),
     },
     partial: snapshot.partial,
     counts: {
@@ -356,6 +420,7 @@ function planView(
       outsideRange: ops.outsideRange,
       unpaired: ops.unpaired.length,
       ownerRefused: ops.ownerRefused.length,
+      excluded: match.pairs.filter((p) => p.excluded).length,
       unmatchedLocal: match.unmatchedLocal.length,
       departmentsCreate: departments.create.length,
       departmentsRename: departments.rename.length,

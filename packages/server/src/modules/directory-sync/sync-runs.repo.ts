@@ -86,6 +86,24 @@ export function createSyncRunsRepo(db: Db) {
         .where(and(eq(syncRuns.tenantId, tenantId), eq(syncRuns.id, id)));
     },
     /**
+     * `updateRun` only while the run waits for a confirmation; false when somebody confirmed or
+     * cancelled it meanwhile (the row lock orders concurrent decisions: one wins).
+     */
+    async updateAwaiting(tenantId: number, id: number, patch: RunPatch): Promise<boolean> {
+      const rows = await db
+        .update(syncRuns)
+        .set(patch)
+        .where(
+          and(
+            eq(syncRuns.tenantId, tenantId),
+            eq(syncRuns.id, id),
+            eq(syncRuns.status, 'needs_confirmation'),
+          ),
+        )
+        .returning({ id: syncRuns.id });
+      return rows.length > 0;
+    },
+    /**
      * `updateRun` only while the run is still running; false when it was closed meanwhile (its
      * lock was lost and it was marked interrupted). Inside a batch's transaction this is the fence:
      * the row lock orders it with `closeRun`, so a batch either commits before the run is closed or

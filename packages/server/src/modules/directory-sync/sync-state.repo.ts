@@ -5,6 +5,7 @@ import {
   departments,
   linkRequests,
   memberships,
+  syncExclusions,
   syncUnpaired,
   tenants,
   thirdAccounts,
@@ -146,6 +147,15 @@ export function createSyncStateRepo(db: Db) {
         })
         .from(syncUnpaired)
         .where(and(eq(syncUnpaired.tenantId, tenantId), eq(syncUnpaired.thirdType, thirdType)));
+      const exclusions = await db
+        .select({
+          corpId: syncExclusions.corpId,
+          extUserId: syncExclusions.extUserId,
+          extName: syncExclusions.extName,
+        })
+        .from(syncExclusions)
+        .where(and(eq(syncExclusions.tenantId, tenantId), eq(syncExclusions.thirdType, thirdType)))
+        .orderBy(syncExclusions.id);
       // The latest request per member decides: pending waits, refused is not asked again.
       const requests = rowsOf<{
         id: number;
@@ -182,6 +192,7 @@ export function createSyncStateRepo(db: Db) {
         members: memberRows.map((r) => toLocalUser(r, byUser.get(r.user_id))),
         bindings,
         unpaired,
+        exclusions,
       };
     },
 

@@ -1,5 +1,8 @@
+import { Type } from '@sinclair/typebox';
 import type { FastifyInstance } from 'fastify';
-import { route, type TenantContext } from '../../lib/route';
+import type { FastifyRequest } from 'fastify';
+import { route, type SessionInfo, type TenantContext } from '../../lib/route';
+import { auditActor } from '../audit/audit.repo';
 import type { DirectorySyncService } from './sync.service';
 import {
   ApplyBodySchema,
@@ -16,8 +19,14 @@ import {
   RunsQuerySchema,
 } from './sync.schemas';
 import { TERMINAL } from './sync.views';
+import { applyExamples, previewExamples } from './sync.examples';
 
 const tags = ['third-app-sync'];
+/** Who acted, for the run's audit entry. */
+const whoOf = (session: SessionInfo, req: FastifyRequest) => ({
+  ...auditActor(session),
+  ip: req.ip,
+});
 const POLL_MS = 300;
 
 export function registerDirectorySyncRoutes(
@@ -31,6 +40,12 @@ export function registerDirectorySyncRoutes(
     method: 'POST',
     url: '/sys/thirdApp/sync/preview',
     operationId: 'previewSync',
+    examples: previewExamples,
+    errors: {
+      404: 'The tenant has no (enabled) configuration.',
+      409: 'A sync run of this tenant is active.',
+      502: 'WeCom refused or could not be reached; `details` carry errcode and the fix.',
+    },
     tags,
     access: 'admin',
     summary:
@@ -44,27 +59,40 @@ export function registerDirectorySyncRoutes(
     method: 'POST',
     url: '/sys/thirdApp/sync/apply',
     operationId: 'applySync',
+    examples: applyExamples,
+    errors: {
+      404: 'No such plan in the current tenant.',
+      409: 'The plan is stale, expired or already applied, or a run is already active.',
+    },
     tags,
     access: 'admin',
     summary:
       'Apply a stored plan with the admin decisions in the background (409 when a run is active or the plan is stale)',
     body: ApplyBodySchema,
     result: RunStartedSchema,
-    handler: ({ tenant, body }) => svc.apply(tenant, body),
+    handler: ({ tenant, body, session, req }) => svc.apply(tenant, body, whoOf(session, req)),
   });
 
   route(app, {
     method: 'POST',
     url: '/sys/thirdApp/sync/run',
     operationId: 'runSync',
+    errors: {
+      404: 'The tenant has no (enabled) configuration.',
+      409: 'A sync run of this tenant is active.',
+    },
     tags,
     access: 'admin',
     summary:
       'Read, plan and apply in one go with automatic pairing (trigger "api"; scheduled and callback runs use the same path)',
     body: RunNowBodySchema,
     result: RunStartedSchema,
-    handler: ({ tenant, body }) =>
-      svc.runNow(tenant.tenantId, body.thirdType, { trigger: 'api', actorUserId: tenant.userId }),
+    handler: ({ tenant, body, session, req }) =>
+      svc.runNow(tenant.tenantId, body.thirdType, {
+        trigger: 'api',
+        actorUserId: session.apiKey ? null : tenant.userId,
+        who: whoOf(session, req),
+      }),
   });
 
   route(app, {
@@ -108,18 +136,35 @@ export function registerDirectorySyncRoutes(
     method: 'POST',
     url: '/sys/thirdApp/sync/runs/:id/confirm',
     operationId: 'confirmSyncRun',
+    errors: { 409: 'The run is not waiting for a confirmation, or another run is active.' },
     tags,
     access: 'admin',
     summary: 'Proceed with a run stopped by the mass-change threshold or a partial read',
     params: RunIdParamsSchema,
     result: RunStartedSchema,
-    handler: ({ tenant, params }) => svc.confirm(tenant, params.id),
+    handler: ({ tenant, params, session, req }) =>
+      svc.confirm(tenant, params.id, whoOf(session, req)),
+  });
+
+  route(app, {
+    method: 'POST',
+    url: '/sys/thirdApp/sync/runs/:id/cancel',
+    operationId: 'cancelSyncRun',
+    tags,
+    access: 'admin',
+    summary:
+      'Drop a run stopped by the mass-change threshold or a partial read: nothing of it is applied (409 when it is not waiting for a confirmation)',
+    params: RunIdParamsSchema,
+    result: RunSchema,
+    handler: ({ tenant, params, session, req }) =>
+      svc.cancel(tenant, params.id, whoOf(session, req)),
   });
 
   route(app, {
     method: 'POST',
     url: '/sys/thirdApp/sync/runs/:id/passwords',
     operationId: 'takeSyncRunPasswords',
+    errors: { 409: 'The passwords were already shown, or the policy generates none.' },
     tags,
     access: 'admin',
     summary: 'Generated initial passwords (policy "random"), shown once and then erased',
@@ -131,7 +176,17 @@ export function registerDirectorySyncRoutes(
   app.route({
     method: 'GET',
     url: '/sys/thirdApp/sync/runs/:id/events',
-    config: { access: 'admin' },
+    config: {
+      access: 'admin',
+      openapi: {
+        responseContent: {
+          mediaType: 'text/event-stream',
+          schema: Type.String(),
+          description:
+            'Server-Sent Events: `event: progress` with the run (as GET /sys/thirdApp/sync/runs/{id}) as `data` whenever it changes, then `event: end`.',
+        },
+      },
+    },
     schema: {
       operationId: 'syncRunEvents',
       tags,

@@ -31,7 +31,19 @@ export const ApplyBodySchema = Type.Object(
           "The admin's choices: userId null = no account (create one). A row equal to the preview's (bound rows included) changes nothing, so a client may echo the preview's pairs to confirm the proposal as it is.",
       },
     ),
-    exclude: Type.Array(WeComUserId, { maxItems: 100_000, default: [] }),
+    exclude: Type.Array(WeComUserId, {
+      maxItems: 100_000,
+      default: [],
+      description:
+        'WeCom members to leave out (排除): stored, so no later run (manual, scheduled, API or callback) creates, pairs or binds them until included again; the preview lists them (`excluded`, `members.exclusions`)',
+    }),
+    include: Type.Optional(
+      Type.Array(WeComUserId, {
+        maxItems: 100_000,
+        description:
+          'Members left out earlier whose exclusion this apply lifts: created, or paired with the account given for them in `pairs` (picking an account for one lifts it too). 400 sync.include_invalid for a member that is not left out in this plan',
+      }),
+    ),
   },
   { additionalProperties: false },
 );
@@ -42,6 +54,13 @@ const PairSchema = Type.Object({
   wechatName: Str,
   wechatDepartmentIds: Type.Array(Str),
   wechatStatus: Str,
+  wechatPosition: Nullable(Type.String({ description: "the member's position (职务) in WeCom" })),
+  wechatMobile: Nullable(
+    Type.String({
+      description:
+        'masked (138****5678), null when WeCom does not disclose it; never the full number',
+    }),
+  ),
   userId: Nullable(Int),
   username: Nullable(Str),
   realname: Nullable(Str),
@@ -71,6 +90,12 @@ const PairSchema = Type.Object({
     Type.Boolean({
       description:
         'The account owner refused the last link request: syncs do not ask again until an admin pairs the member by hand',
+    }),
+  ),
+  excluded: Type.Optional(
+    Type.Boolean({
+      description:
+        'Left out by an admin (排除): no proposal, never created, paired or bound by a run until included again (apply `include`, or an account picked for it)',
     }),
   ),
   unpaired: Type.Optional(
@@ -113,6 +138,14 @@ export const PlanSchema = Type.Object({
     }),
     toUpdate: Type.Array(Type.Object({ wechatUserId: Str, userId: Int, fields: Type.Array(Str) })),
     leavers: Type.Array(Type.Object({ wechatUserId: Str, userId: Int, reason: Str })),
+    exclusions: Type.Array(Type.Object({ wechatUserId: Str, wechatName: Str }), {
+      description:
+        'every member left out (排除) for this corp, also those no longer in WeCom; undo with apply `include`',
+    }),
+    departmentPaths: Type.Record(Str, Str, {
+      description:
+        'WeCom department id → its path from the root ("总部 / 研发部"), for wechatDepartmentIds',
+    }),
   }),
   lookups: Type.Optional(
     Type.Object(

@@ -20,6 +20,7 @@ import {
 import { AppError, conflict, notFound } from '../../lib/errors';
 import { fallbackLog } from '../../lib/log';
 import type { TenantContext } from '../../lib/route';
+import { createAuditRepo, type AuditActor } from '../audit/audit.repo';
 import type { SecretBox } from '../../lib/secrets';
 import type { ConnectorRuntime } from '../third-app-config/third-app-config.service';
 import { lookupUnmatched } from './lookup';
@@ -28,6 +29,7 @@ import { planTargeted, type TargetedEvent } from './targeted';
 import { createSyncExecutor } from './sync-executor';
 import { createSyncRunner, isShutdown, RunInterruptedError } from './sync-runner';
 import { createSyncRunsRepo, type PlanHead, type RunRow } from './sync-runs.repo';
+import { createSyncExclusionsRepo } from './sync-exclusions.repo';
 import { createSyncStateRepo, EXT_SOURCE } from './sync-state.repo';
 import type { Decisions, StoredSnapshot, SyncPlan } from './sync.types';
 import { runView, type RunView } from './sync.views';
@@ -37,6 +39,15 @@ import { gunzip, gzip } from 'node:zlib';
 // In the libuv pool, not on the event loop: a 50k-member snapshot is tens of MB of JSON.
 const gzipAsync = promisify(gzip);
 const gunzipAsync = promisify(gunzip);
+
+/** Who acted on a run, for its audit entry (the person or the API key, and the address). */
+type Who = AuditActor & { ip?: string };
+
+const notAwaiting = () =>
+  conflict('sync.not_awaiting_confirmation', 'This run is not waiting for a confirmation.');
+
+/** The code of the stop a run waits on (threshold, partial read…), never its full text. */
+const stopReason = (error: unknown) => (error as { code?: string } | null)?.code ?? null;
 
 const PLAN_TTL_MS = 60 * 60 * 1000;
 
@@ -151,6 +162,7 @@ const NO_OPS: SyncOps = {
   cancelRequests: [],
   unpaired: [],
   ownerRefused: [],
+  exclusions: { add: [], remove: [] },
   outsideRange: 0,
   activeBindings: 0,
 };
@@ -377,7 +389,13 @@ export function createDirectorySyncService(deps: {
    * nothing to do still (the ops are a function of snapshot, local state and decisions), so its
    * snapshot is not even read.
    */
-  async function prepare(tx: Db, tenantId: number, plan: PlanHead, decisions: Decisions) {
+  async function prepare(
+    tx: Db,
+    tenantId: number,
+    plan: PlanHead,
+    decisions: Decisions,
+    actorUserId: number | null,
+  ) {
     if (plan.expiresAt.getTime() < Date.now())
       throw conflict(
         'sync.plan_expired',
@@ -396,7 +414,8 @@ export function createDirectorySyncService(deps: {
       plan.noOps &&
       !plan.partial &&
       decisions.pairs.length === 0 &&
-      decisions.exclude.length === 0
+      decisions.exclude.length === 0 &&
+      (decisions.include ?? []).length === 0
     )
       return { ops: NO_OPS, houseNumber: '', known: new Map<string, number>(), problems: [] };
     const full = await createSyncRunsRepo(tx).findPlan(tenantId, plan.id);
@@ -406,6 +425,14 @@ export function createDirectorySyncService(deps: {
     ) as PlanSnapshot;
     const local = await state.load(tenantId, plan.thirdType, snapshot.members);
     const { ops } = planAndOps(snapshot, local, plan.corpId, decisions);
+    // The admin's 排除 and its undo are decisions, not WeCom data: stored with the claim, so the
+    // next preview (and every scheduled or callback run) honours them.
+    await createSyncExclusionsRepo(tx).write(
+      tenantId,
+      { thirdType: plan.thirdType, corpId: plan.corpId },
+      ops.exclusions,
+      actorUserId,
+    );
     return {
       ops,
       houseNumber: local.houseNumber,
@@ -505,11 +532,16 @@ export function createDirectorySyncService(deps: {
     async apply(
       ctx: TenantContext,
       body: { planId: string } & Decisions,
+      who: Who,
     ): Promise<{ runId: number; status: string }> {
       const plan = await runs.findPlanHead(ctx.tenantId, body.planId);
       if (!plan) throw notFound('sync plan', 'sync.plan_not_found');
       const rt = await runtime(ctx.tenantId, plan.thirdType);
-      const decisions = { pairs: body.pairs, exclude: body.exclude };
+      const decisions: Decisions = {
+        pairs: body.pairs,
+        exclude: body.exclude,
+        ...(body.include?.length ? { include: body.include } : {}),
+      };
       const out = await runner.insertGuarded(() =>
         db.transaction(async (tx) => {
           const locked = await createSyncRunsRepo(tx).findPlanHead(ctx.tenantId, body.planId, {
@@ -520,7 +552,7 @@ export function createDirectorySyncService(deps: {
               'sync.plan_used',
               'This preview was already applied. Run the preview again.',
             );
-          const prepared = await prepare(tx, ctx.tenantId, locked, decisions);
+          const prepared = await prepare(tx, ctx.tenantId, locked, decisions, ctx.userId);
           const stop = guard(
             { partial: locked.partial, problems: prepared.problems },
             prepared.ops,
@@ -538,6 +570,19 @@ export function createDirectorySyncService(deps: {
             error: stop,
             decisions: { ...decisions },
           });
+          await createAuditRepo(tx).record(ctx.tenantId, {
+            ...who,
+            action: 'sync.applied',
+            targetType: 'sync_run',
+            targetId: run.id,
+            details: {
+              thirdType: locked.thirdType,
+              planId: locked.id,
+              status: run.status,
+              pairs: decisions.pairs.length,
+              excluded: decisions.exclude.length,
+            },
+          });
           return { run, ...prepared, stop };
         }),
       );
@@ -546,14 +591,14 @@ export function createDirectorySyncService(deps: {
     },
 
     /** Proceeds with a run stopped by the threshold or a partial read. */
-    async confirm(ctx: TenantContext, runId: number): Promise<{ runId: number; status: string }> {
+    async confirm(
+      ctx: TenantContext,
+      runId: number,
+      who: Who,
+    ): Promise<{ runId: number; status: string }> {
       const run = await runs.findRun(ctx.tenantId, runId);
       if (!run) throw notFound('sync run', 'sync.run_not_found');
-      if (run.status !== 'needs_confirmation' || !run.planId)
-        throw conflict(
-          'sync.not_awaiting_confirmation',
-          'This run is not waiting for a confirmation.',
-        );
+      if (run.status !== 'needs_confirmation' || !run.planId) throw notAwaiting();
       const plan = await runs.findPlanHead(ctx.tenantId, run.planId);
       if (!plan)
         throw conflict(
@@ -564,11 +609,14 @@ export function createDirectorySyncService(deps: {
       const d = (run.decisions ?? {}) as Partial<Decisions>;
       const out = await runner.insertGuarded(() =>
         db.transaction(async (tx) => {
-          const prepared = await prepare(tx, ctx.tenantId, plan, {
-            pairs: d.pairs ?? [],
-            exclude: d.exclude ?? [],
-          });
-          await createSyncRunsRepo(tx).updateRun(ctx.tenantId, run.id, {
+          const prepared = await prepare(
+            tx,
+            ctx.tenantId,
+            plan,
+            { pairs: d.pairs ?? [], exclude: d.exclude ?? [], include: d.include ?? [] },
+            ctx.userId,
+          );
+          const taken = await createSyncRunsRepo(tx).updateAwaiting(ctx.tenantId, run.id, {
             status: 'running',
             phase: 'queued',
             error: null,
@@ -578,6 +626,14 @@ export function createDirectorySyncService(deps: {
             // look dead to a claim or a sweep before its owner has taken the lock.
             heartbeatAt: new Date(),
           });
+          if (!taken) throw notAwaiting();
+          await createAuditRepo(tx).record(ctx.tenantId, {
+            ...who,
+            action: 'sync.confirmed',
+            targetType: 'sync_run',
+            targetId: run.id,
+            details: { thirdType: run.thirdType, stoppedBy: stopReason(run.error) },
+          });
           return prepared;
         }),
       );
@@ -585,14 +641,51 @@ export function createDirectorySyncService(deps: {
       return { runId: run.id, status: 'running' };
     },
 
+    /** Drops a run stopped by the threshold or a partial read: nothing of it is applied. */
+    async cancel(ctx: TenantContext, runId: number, who: Who): Promise<RunView> {
+      return db.transaction(async (tx) => {
+        const r = createSyncRunsRepo(tx);
+        const run = await r.findRun(ctx.tenantId, runId);
+        if (!run) throw notFound('sync run', 'sync.run_not_found');
+        const closed = await r.updateAwaiting(ctx.tenantId, runId, {
+          status: 'cancelled',
+          phase: 'done',
+          finishedAt: new Date(),
+        });
+        if (!closed) throw notAwaiting();
+        await createAuditRepo(tx).record(ctx.tenantId, {
+          ...who,
+          action: 'sync.cancelled',
+          targetType: 'sync_run',
+          targetId: runId,
+          details: { thirdType: run.thirdType, stoppedBy: stopReason(run.error) },
+        });
+        return runView((await r.findRun(ctx.tenantId, runId))!);
+      });
+    },
+
     /** Read + plan + apply with no admin decisions: the path of scheduled, callback and API runs. */
     async runNow(
       tenantId: number,
       thirdType: ThirdType,
-      opts: { trigger: Exclude<SyncTrigger, 'manual'>; actorUserId: number | null },
+      opts: {
+        trigger: Exclude<SyncTrigger, 'manual'>;
+        actorUserId: number | null;
+        /** Who started it by hand (POST /sys/thirdApp/sync/run): audited as sync.started. */
+        who?: Who;
+      },
     ) {
       const rt = await runtime(tenantId, thirdType);
       const run = await openRun(tenantId, thirdType, opts);
+      if (opts.who) {
+        await createAuditRepo(db).record(tenantId, {
+          ...opts.who,
+          action: 'sync.started',
+          targetType: 'sync_run',
+          targetId: run.id,
+          details: { thirdType, trigger: opts.trigger },
+        });
+      }
       runner.launch(tenantId, run.id, (lost) =>
         finish({ tenantId, id: run.id, trigger: opts.trigger }, lost, () =>
           fullRun(tenantId, run.id, rt, lost, opts.actorUserId),

@@ -69,6 +69,13 @@ export interface LocalLinkRequest {
   status: 'pending' | 'refused';
 }
 
+/** A WeCom member an admin left out (排除): no run creates, pairs or binds it until lifted. */
+export interface LocalExclusion {
+  corpId: string;
+  extUserId: string;
+  extName: string;
+}
+
 export interface LocalState {
   houseNumber: string;
   departments: LocalDepartment[];
@@ -81,6 +88,8 @@ export interface LocalState {
   unpaired: LocalUnpaired[];
   /** Latest pending or refused link request per WeCom member, this third type (every corp). */
   linkRequests: LocalLinkRequest[];
+  /** 排除 markers of this third type (every corp). */
+  exclusions: LocalExclusion[];
 }
 
 /** What the local state says about one corp: its bindings, 移出 markers and link requests. */
@@ -92,6 +101,8 @@ export interface CorpState {
   pending: Map<string, LocalLinkRequest>;
   /** Members whose latest request the owner refused (lower-cased userids). */
   refused: ReadonlySet<string>;
+  /** 排除 markers of this corp, by lower-cased userid. */
+  excluded: ReadonlyMap<string, LocalExclusion>;
 }
 
 /** The local state without the outsiders, which only WeCom's member list can name. */
@@ -105,6 +116,10 @@ export interface PlanPair {
   wechatName: string;
   wechatDepartmentIds: string[];
   wechatStatus: ExtMember['status'];
+  /** What WeCom calls the member's job, to tell two namesakes apart. */
+  wechatPosition: string | null;
+  /** Masked (138****5678): never the full number to the console. Null when WeCom hides it. */
+  wechatMobile: string | null;
   userId: number | null;
   username: string | null;
   realname: string | null;
@@ -130,6 +145,11 @@ export interface PlanPair {
    * apply decisions binds it again and clears the marker.
    */
   unpaired?: boolean;
+  /**
+   * Left out by an admin (排除): no proposal, never created, paired or bound by a run until an
+   * admin lifts it (apply `include`, or an account picked for it by hand).
+   */
+  excluded?: boolean;
 }
 
 export interface UnmatchedLocal {
@@ -174,6 +194,10 @@ export interface SyncPlan {
     toLinkRequest: string[];
     toUpdate: MemberUpdate[];
     leavers: Leaver[];
+    /** Every 排除 marker of this corp (also of members no longer in WeCom), for listing and undo. */
+    exclusions: { wechatUserId: string; wechatName: string }[];
+    /** WeCom department id → its path from the root ("总部 / 研发部 / 前端组"). */
+    departmentPaths: Record<string, string>;
   };
   partial: boolean;
   counts: PlanCounts;
@@ -203,6 +227,8 @@ export interface PlanCounts {
   unpaired: number;
   /** WeCom members left unbound because the account's owner refused the link request. */
   ownerRefused: number;
+  /** WeCom members left out by an admin (排除): nothing created, paired or bound. */
+  excluded: number;
   unmatchedLocal: number;
   departmentsCreate: number;
   departmentsRename: number;
@@ -213,5 +239,8 @@ export interface PlanCounts {
 /** The admin's choices on top of the proposal (apply body). */
 export interface Decisions {
   pairs: { wechatUserId: string; userId: number | null }[];
+  /** Leave these members out, in this run and every later one (stored). */
   exclude: string[];
+  /** Lift these members' stored exclusions: created, or paired with the account in `pairs`. */
+  include?: string[];
 }

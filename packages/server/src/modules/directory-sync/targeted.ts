@@ -42,6 +42,7 @@ const emptyOps = (activeBindings: number): SyncOps => ({
   cancelRequests: [],
   unpaired: [],
   ownerRefused: [],
+  exclusions: { add: [], remove: [] },
   outsideRange: 0,
   activeBindings,
 });
@@ -93,6 +94,9 @@ export async function renameExternalId(
       where tenant_id = ${tenantId} and third_type = ${rt.thirdType} and corp_id = ${rt.corpId}
         and lower(ext_user_id) = ${idKey(from)}`);
     await tx.execute(sql`update sync_unpaired set ext_user_id = ${to}
+      where tenant_id = ${tenantId} and third_type = ${rt.thirdType} and corp_id = ${rt.corpId}
+        and lower(ext_user_id) = ${idKey(from)}`);
+    await tx.execute(sql`update sync_exclusions set ext_user_id = ${to}
       where tenant_id = ${tenantId} and third_type = ${rt.thirdType} and corp_id = ${rt.corpId}
         and lower(ext_user_id) = ${idKey(from)}`);
     await tx.execute(sql`update link_requests set ext_user_id = ${to}

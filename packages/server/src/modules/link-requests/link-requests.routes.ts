@@ -33,6 +33,7 @@ export function registerLinkRequestRoutes(
     method: 'POST',
     url: '/sys/user/linkRequests/:id/accept',
     operationId: 'acceptLinkRequest',
+    errors: { 409: 'The request was already decided.' },
     tags,
     access: 'session',
     summary:
@@ -46,6 +47,7 @@ export function registerLinkRequestRoutes(
     method: 'POST',
     url: '/sys/user/linkRequests/:id/refuse',
     operationId: 'refuseLinkRequest',
+    errors: { 409: 'The request was already decided.' },
     tags,
     access: 'session',
     summary: 'Refuse a link request: nothing is bound and no membership is created',

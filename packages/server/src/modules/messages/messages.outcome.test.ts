@@ -233,6 +233,15 @@ describe('the sweep of sends whose process stopped', () => {
       error: null,
       recipients: [{ outcome: 'delivered', msg_id: res.body.result.msgid }],
     });
+    // One audit entry for the send: the sweep's (outcome unknown); the late outcome adds none.
+    const audit = rowsOf<{ details: { outcome: string; source: string } }>(
+      await t.db.execute(
+        sql`select details from audit_log where action = 'message.sent' and target_id = ${String(id)}`,
+      ),
+    );
+    expect(audit.map((a) => a.details)).toEqual([
+      expect.objectContaining({ outcome: 'unknown', source: 'composer', messageId: id }),
+    ]);
   });
 
   it('an unknown message whose msgid is known can be recalled', async () => {

@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import type { Db } from '../../db/client';
 import type { MessageError } from '../../db/schema';
-import { messageRecipients, messages } from '../../db/schema';
+import { auditLog, messageRecipients, messages } from '../../db/schema';
 import { fallbackLog } from '../../lib/log';
 import { rowsOf } from '../../lib/sql';
 import type { FinishItem } from './messages.writes';
@@ -239,7 +239,18 @@ export async function sweepStaleSends(db: Db, olderThanMs: number): Promise<numb
         error = ${JSON.stringify(OUTCOME_UNKNOWN_ERROR)}::jsonb
       where ${messages.status} = 'sending'
         and ${messages.createdAt} < now() - make_interval(secs => ${olderThanMs / 1000})
-      returning ${messages.tenantId} as tenant_id, ${messages.id} as id
+      returning ${messages.tenantId} as tenant_id, ${messages.id} as id, ${messages.source} as source,
+        ${messages.senderUsername} as sender_username
+    ),
+    audited as (
+      -- The send's one audit entry, as its outcome will never be written with it (a later write
+      -- of the real outcome adds none: messages.writes.ts). Who sent it is known by name only.
+      insert into ${auditLog} (tenant_id, actor_user_id, action, target_type, target_id, details)
+      select tenant_id, null, 'message.sent', 'message', id::text,
+        jsonb_build_object('messageId', id, 'source', source, 'outcome', 'unknown',
+          'sender', sender_username)
+      from stale where source in ('push_api', 'composer')
+      returning id
     ),
     recipients as (
       update ${messageRecipients} mr set outcome = 'unknown'

@@ -2,8 +2,10 @@ import { and, desc, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../../db/client';
 import {
   departments,
+  memberships,
   messageRecipients,
   messages,
+  thirdAccounts,
   type MessageStatus,
   type RecipientOutcome,
 } from '../../db/schema';
@@ -14,6 +16,7 @@ import {
   journal,
   type Logged,
   type FinishBatch,
+  type SendAudit,
   type FinishItem,
   type FinishPatch,
   type LogItem,
@@ -96,9 +99,10 @@ export function createMessagesRepo(
       messageId: number,
       patch: FinishPatch,
       batches: FinishBatch[],
+      audit?: SendAudit,
     ) => {
       return journaling
-        .run({ finish: { tenantId, messageId, patch, batches } })
+        .run({ finish: { tenantId, messageId, patch, batches, audit } })
         .then(() => undefined);
     },
 
@@ -108,6 +112,34 @@ export function createMessagesRepo(
         .from(messages)
         .where(and(eq(messages.tenantId, tenantId), eq(messages.id, id)));
       return row ?? null;
+    },
+
+    /**
+     * Who an @all send reaches in this tenant: members with an active binding to the corp whose
+     * membership is active (1) and not frozen — the same rule the send path resolves users by.
+     */
+    async countAudience(tenantId: number, thirdType: string, corpId: string): Promise<number> {
+      const [row] = await db
+        .select({ n: sql<number>`count(*)::int` })
+        .from(thirdAccounts)
+        .innerJoin(
+          memberships,
+          and(
+            eq(memberships.tenantId, thirdAccounts.tenantId),
+            eq(memberships.userId, thirdAccounts.userId),
+          ),
+        )
+        .where(
+          and(
+            eq(thirdAccounts.tenantId, tenantId),
+            sql`${thirdAccounts.thirdType} = ${thirdType}`,
+            eq(thirdAccounts.corpId, corpId),
+            eq(thirdAccounts.active, true),
+            eq(memberships.status, 1),
+            eq(memberships.frozen, false),
+          ),
+        );
+      return Number(row?.n ?? 0);
     },
 
     async listMessages(

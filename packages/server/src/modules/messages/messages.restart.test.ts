@@ -172,6 +172,16 @@ async function round(label: string, outageMs: number) {
     },
     { timeout: 20_000, interval: 200 },
   );
+  // …and one audit entry, written with the outcome however late (none twice after a retry).
+  const audited = rowsOf<{ content: string; n: number }>(
+    await t.db.execute(sql`
+      select m.content->'text'->>'content' as content, count(a.id)::int as n from messages m
+      join audit_log a on a.action = 'message.sent' and a.target_id = m.id::text
+      where m.content->'text'->>'content' like ${`${label} %`}
+      group by 1`),
+  );
+  const auditedBy = new Map(audited.map((r) => [r.content, r.n]));
+  for (const content of accepted.keys()) expect(auditedBy.get(content), content).toBe(1);
   return { success, pending, answers: answers.length };
 }
 

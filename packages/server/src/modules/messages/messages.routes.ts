@@ -1,9 +1,13 @@
 import formbody from '@fastify/formbody';
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { AppError } from '../../lib/errors';
-import { route } from '../../lib/route';
+import { route, type SessionInfo } from '../../lib/route';
+import { auditActor } from '../audit/audit.repo';
+import type { Sender } from './messages.send';
 import type { MessagesService } from './messages.service';
 import {
+  AudienceQuerySchema,
+  AudienceSchema,
   ComposeBodySchema,
   ComposeResultSchema,
   MessageDetailSchema,
@@ -16,8 +20,15 @@ import {
   SendMessageTestBodySchema,
   SendMessageTestResultSchema,
 } from './messages.schemas';
+import { sendMessageTestExamples } from './messages.examples';
 
 const tags = ['messages'];
+
+/** The sender as logged, and who is audited for the send (the person or the API key). */
+const senderOf = (session: SessionInfo, req: FastifyRequest): Sender => ({
+  username: session.username,
+  audit: { ...auditActor(session), ip: req.ip },
+});
 
 /**
  * Access: tenant admins only, for sending and for the log. The seed lets any signed-in user
@@ -46,6 +57,14 @@ function registerSendMessageTest(app: FastifyInstance, svc: MessagesService): vo
     method: 'POST',
     url: '/sys/thirdApp/sendMessageTest',
     operationId: 'sendMessageTest',
+    examples: sendMessageTestExamples,
+    errors: {
+      404: 'The tenant has no enabled WeCom configuration.',
+      415: 'The body is neither JSON nor a URL-encoded form.',
+      422: 'WeCom refused every receiver.',
+      429: 'Every receiver is over WeCom’s per-member limit.',
+      502: 'WeCom refused the message or could not be reached.',
+    },
     tags,
     access: 'admin',
     summary: 'Push a WeCom text message to system users (by username) or to everyone',
@@ -53,8 +72,8 @@ function registerSendMessageTest(app: FastifyInstance, svc: MessagesService): vo
     body: SendMessageTestBodySchema,
     consumes: SEND_MESSAGE_TEST_MEDIA_TYPES,
     result: SendMessageTestResultSchema,
-    handler: ({ tenant, session, body }) =>
-      svc.sendMessageTest(tenant, { username: session.username }, readSendMessageTest(body)),
+    handler: ({ tenant, session, body, req }) =>
+      svc.sendMessageTest(tenant, senderOf(session, req), readSendMessageTest(body)),
   });
 }
 
@@ -77,14 +96,19 @@ export function registerMessageRoutes(
     method: 'POST',
     url: '/sys/thirdApp/messages',
     operationId: 'sendMessage',
+    errors: {
+      404: 'The tenant has no enabled WeCom configuration, or a department is not in it.',
+      422: 'WeCom refused every receiver.',
+      429: 'Every receiver is over WeCom’s per-member limit.',
+      502: 'WeCom refused the message or could not be reached.',
+    },
     tags,
     access: 'admin',
     summary: 'Send a text, markdown, textcard, news or template_card message',
     description: `${ACCESS_NOTE} Receivers: usernames (toUsers), department ids of this tenant synced from WeCom (toDepartments) or everyone (toAll). Links that point to this site (a path starting with "/" or a PUBLIC_URL address) are wrapped in the WeCom OAuth sign-in (/sys/thirdLogin/oauth2/wechat_enterprise/login?tenantId=&redirect=) so the member lands signed in; other links are left as they are. Size limits are WeCom's (text/markdown 2048 bytes, titles 128 bytes, descriptions 512 bytes).`,
     body: ComposeBodySchema,
     result: ComposeResultSchema,
-    handler: ({ tenant, session, body }) =>
-      svc.compose(tenant, { username: session.username }, body),
+    handler: ({ tenant, session, body, req }) => svc.compose(tenant, senderOf(session, req), body),
   });
 
   route(app, {
@@ -97,6 +121,19 @@ export function registerMessageRoutes(
     querystring: MessageListQuerySchema,
     result: MessageListResultSchema,
     handler: ({ tenant, query }) => svc.list(tenant, query),
+  });
+
+  route(app, {
+    method: 'GET',
+    url: '/sys/thirdApp/messages/audience',
+    operationId: 'messageAudience',
+    tags,
+    access: 'admin',
+    summary:
+      'How many members an @all send reaches in this tenant (bound, active, not frozen), for the confirmation',
+    querystring: AudienceQuerySchema,
+    result: AudienceSchema,
+    handler: ({ tenant, query }) => svc.audience(tenant, query.thirdType),
   });
 
   route(app, {
@@ -115,6 +152,10 @@ export function registerMessageRoutes(
     method: 'POST',
     url: '/sys/thirdApp/messages/:id/recall',
     operationId: 'recallMessage',
+    errors: {
+      409: 'Already recalled, or outside WeCom’s 24 h window.',
+      502: 'WeCom refused the recall or could not be reached.',
+    },
     tags,
     access: 'admin',
     summary: "Recall a message within WeCom's 24-hour window (400 after it)",

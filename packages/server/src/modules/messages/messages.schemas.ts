@@ -84,6 +84,10 @@ export const SendMessageTestResultSchema = Type.Object({
   notice: NoticeSchema,
   errcode: Type.Integer(),
   errmsg: Type.String(),
+  toAll: Type.Boolean({
+    description:
+      "true for an @all send: WeCom expands it to everyone in the app's visible range and names nobody, so `sent` is empty",
+  }),
   sent: Type.Array(Type.String(), { description: 'usernames WeCom accepted' }),
   invalid: Type.Array(Type.String(), {
     description: 'usernames WeCom refused (its lower-cased `invaliduser` mapped back)',
@@ -215,6 +219,18 @@ export const ComposeResultSchema = Type.Object({
 export type ComposeResult = Static<typeof ComposeResultSchema>;
 
 // ---- message log ----
+
+export const AudienceQuerySchema = Type.Object(
+  { thirdType: Type.Optional(ThirdTypeSchema) },
+  { additionalProperties: false },
+);
+export const AudienceSchema = Type.Object({
+  thirdType: Type.String(),
+  boundActive: Type.Integer({
+    description:
+      'members of this tenant with an active binding to the configured corp, active (1) and not frozen',
+  }),
+});
 
 export const MessageListQuerySchema = Type.Object({
   ...PageQuery,

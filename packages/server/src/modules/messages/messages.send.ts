@@ -6,6 +6,7 @@ import type { ConnectorRuntime } from '../third-app-config/third-app-config.serv
 import { isConnectorError, toMessageError } from './messages.errors';
 import type { OutcomeLog, OutcomeRecorder } from './messages.outcomes';
 import type { MessagesRepo, RecipientDraft } from './messages.repo';
+import type { SendAudit } from './messages.writes';
 
 export interface SendRequest {
   source: MessageSource;
@@ -45,6 +46,50 @@ interface Batch {
 
 export interface Sender {
   username: string;
+  /**
+   * Who sent it, for the send's one audit entry (`message.sent`, written with its outcome);
+   * absent for OrgBridge's own messages (approval cards), which are not audited as sends.
+   */
+  audit?: { actorUserId: number | null; actorApiKeyId: number | null; ip?: string | undefined };
+}
+
+/** The audit entry of a send: log id, source, counts and outcome — never the body. */
+function sendAudit(
+  sender: Sender,
+  messageId: number,
+  req: SendRequest,
+  outcome: { status: MessageStatus; recipients?: SendOutcome['recipients'] } & Partial<
+    Pick<SendOutcome, 'departments' | 'msgIds'>
+  >,
+): SendAudit | undefined {
+  if (!sender.audit) return undefined;
+  const counts = outcome.recipients
+    ? Object.fromEntries(Object.entries(outcome.recipients).map(([k, v]) => [k, v.length]))
+    : undefined;
+  return {
+    actorUserId: sender.audit.actorUserId,
+    actorApiKeyId: sender.audit.actorApiKeyId,
+    ip: sender.audit.ip ?? null,
+    details: {
+      messageId,
+      source: req.source,
+      msgtype: req.content.msgtype,
+      outcome: outcome.status,
+      toAll: req.toAll,
+      requested: { users: req.toUsers.length, departments: req.toDepartments.length },
+      ...(counts ? { recipients: counts } : {}),
+      ...(outcome.departments && req.toDepartments.length
+        ? {
+            departments: {
+              delivered: outcome.departments.delivered.length,
+              invalid: outcome.departments.invalid.length,
+              unbound: outcome.departments.unbound.length,
+            },
+          }
+        : {}),
+      batches: outcome.msgIds?.length ?? 0,
+    },
+  };
 }
 
 function chunk<T>(items: T[], size: number): T[][] {
@@ -167,6 +212,7 @@ export function createMessageSender(deps: {
         messageId: logged.messageId,
         patch: { status: 'failed' },
         batches,
+        audit: sendAudit(sender, logged.messageId, req, { status: 'failed' }),
       });
       throw err;
     }
@@ -181,6 +227,7 @@ export function createMessageSender(deps: {
         departments: req.toDepartments.length ? outcome.departments : null,
       },
       batches,
+      audit: sendAudit(sender, logged.messageId, req, outcome),
     });
     return { ...outcome, logPending: !stored };
   };

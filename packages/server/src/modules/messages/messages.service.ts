@@ -2,7 +2,7 @@ import type { AppConfig } from '../../config';
 import type { OutboundContent } from '../../connectors/kit';
 import type { TenantHosts } from '../../lib/tenant-host';
 import type { Db } from '../../db/client';
-import type { MessageStatus } from '../../db/schema';
+import type { MessageStatus, ThirdType } from '../../db/schema';
 import { AppError, badRequest, conflict, notFound } from '../../lib/errors';
 import type { TenantContext } from '../../lib/route';
 import type { ThirdAppConfigService } from '../third-app-config/third-app-config.service';
@@ -119,7 +119,7 @@ export function createMessagesService(deps: {
     ...(deps.observe ? { onJournalBatch: deps.observe.journalBatch } : {}),
   });
   const outcomes = createOutcomeRecorder({
-    write: (it) => repo.finishMessage(it.tenantId, it.messageId, it.patch, it.batches),
+    write: (it) => repo.finishMessage(it.tenantId, it.messageId, it.patch, it.batches, it.audit),
     log,
     options: deps.options,
   });
@@ -223,10 +223,20 @@ export function createMessagesService(deps: {
         ...(pending ? { notice: LOG_PENDING_NOTICE } : {}),
         errcode: 0,
         errmsg: 'ok',
+        toAll: o.toAll,
         sent: o.recipients.delivered,
         invalid: o.recipients.invalid,
         unbound: o.recipients.unbound,
         throttled: o.recipients.throttled,
+      };
+    },
+
+    /** The head-count an @all send is confirmed with: bound, active, unfrozen members. */
+    async audience(ctx: TenantContext, thirdType: ThirdType = THIRD_TYPE) {
+      const rt = await deps.thirdAppConfig.runtime(ctx.tenantId, thirdType);
+      return {
+        thirdType,
+        boundActive: await repo.countAudience(ctx.tenantId, thirdType, rt.corpId),
       };
     },
 

@@ -1,6 +1,7 @@
 import { sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../../db/client';
 import {
+  auditLog,
   memberships,
   messageRecipients,
   messages,
@@ -195,11 +196,20 @@ export interface FinishBatch {
   msgId: string | null;
   invalid: string[];
 }
+/** The send's one audit entry (`message.sent`), written with its first outcome. */
+export interface SendAudit {
+  actorUserId: number | null;
+  actorApiKeyId: number | null;
+  ip: string | null;
+  /** Message log id, source, counts and outcome; never the body. */
+  details: Record<string, unknown>;
+}
 export interface FinishItem {
   tenantId: number;
   messageId: number;
   patch: FinishPatch;
   batches: FinishBatch[];
+  audit?: SendAudit | undefined;
 }
 
 /**
@@ -278,6 +288,31 @@ function finishParts(items: FinishItem[]): SQL {
     where mr.tenant_id = o.tenant_id and mr.message_id = o.message_id
       and mr.outcome in ('pending', 'unknown') and mr.ext_user_id = o.ext_user_id
       returning mr.id
+    ),
+    ${auditPart(items)}`;
+}
+
+/**
+ * The sends' audit entries (finish_a), in the statement that stores their outcome: no round trip
+ * of their own on the send path. Only for a message still `sending` before this statement (its
+ * first outcome): a write retried after a lost answer, or one that comes after the sweep resolved
+ * the message as `unknown` (which audited it then, see sweepStaleSends), adds none.
+ */
+function auditPart(items: FinishItem[]): SQL {
+  const a = items.filter((it) => it.audit);
+  return sql`
+    finish_a as (
+      insert into ${auditLog} (tenant_id, actor_user_id, actor_api_key_id, action, target_type,
+        target_id, details, ip)
+      select v.tenant_id, v.actor_user_id, v.actor_api_key_id, 'message.sent', 'message',
+        v.message_id::text, v.details::jsonb, v.ip
+      from unnest(${ints(a.map((it) => it.tenantId))}, ${ints(a.map((it) => it.messageId))},
+        ${ints(a.map((it) => it.audit!.actorUserId))}, ${ints(a.map((it) => it.audit!.actorApiKeyId))},
+        ${texts(a.map((it) => JSON.stringify(it.audit!.details)))}, ${texts(a.map((it) => it.audit!.ip))})
+        as v(tenant_id, message_id, actor_user_id, actor_api_key_id, details, ip)
+      join ${messages} prior on prior.tenant_id = v.tenant_id and prior.id = v.message_id
+        and prior.status = 'sending'
+      returning id
     )`;
 }
 

@@ -54,13 +54,18 @@ export function ownershipOf(s: Standing): Ownership {
  * What a tenant may do to an account:
  * - `edit_account`: global fields (realname, phone, email, avatar, position), password, freeze
  *   of the account, a binding without consent;
+ * - `reset_password`: give the account a one-time password (PRODUCT.md §11) — the tenant's own
+ *   accounts only, like `edit_account`; and, unlike any other action, never a platform
+ *   administrator's account whoever asks (a platform administrator acting in a tenant included):
+ *   a reset hands over the account, and no one takes over an equal's credentials;
  * - `manage_membership`: role, membership freeze, departments, the tenant-scoped name/position;
  * - `request_link`: ask the owner to accept a binding (the owner decides).
  */
-export type TenantAction = 'edit_account' | 'manage_membership' | 'request_link';
+export type TenantAction = 'edit_account' | 'reset_password' | 'manage_membership' | 'request_link';
 
 const ALLOWED: Record<TenantAction, readonly Ownership[]> = {
   edit_account: ['own'],
+  reset_password: ['own'],
   manage_membership: ['own', 'shared'],
   request_link: ['shared', 'inactive_member', 'outsider'],
 };
@@ -88,7 +93,7 @@ export function refusal(action: TenantAction, s: Standing): AppError {
       "This person's membership in this tenant is pending, refused or ended, so the tenant cannot edit the account. Approve the membership first, or ask the person to rejoin.",
     );
   }
-  if (o === 'shared' && action === 'edit_account') {
+  if (o === 'shared' && (action === 'edit_account' || action === 'reset_password')) {
     return new AppError(
       'policy.not_own_account',
       403,
@@ -159,7 +164,9 @@ export function createTrustPolicy(db: Db) {
     async assert(actor: Actor, userId: number, action: TenantAction): Promise<Standing> {
       const s = (await standings(actor.tenantId, [userId])).get(userId);
       if (!s) throw notFound('users', 'users.not_found');
-      if (actor.isPlatformAdmin && ownershipOf(s) !== 'outsider') return s;
+      const o = ownershipOf(s);
+      const overrides = !(action === 'reset_password' && o === 'platform_admin');
+      if (actor.isPlatformAdmin && o !== 'outsider' && overrides) return s;
       if (!tenantMay(action, s)) throw refusal(action, s);
       return s;
     },

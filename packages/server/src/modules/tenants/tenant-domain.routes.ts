@@ -98,6 +98,7 @@ export function registerTenantDomainRoutes(
     method: 'PUT',
     url: '/sys/tenant/domain',
     operationId: 'setTenantDomain',
+    errors: { 409: 'The domain serves another tenant.' },
     tags,
     access: 'admin',
     summary: "Set (or clear with null) the current tenant's own host name (PRODUCT.md §8)",

@@ -41,7 +41,8 @@ export function createTenantsService(deps: {
     userId: number,
     from: number,
     to: number,
-    action: string,
+    action: 'member.approve' | 'member.refuse',
+    via?: Record<string, unknown>,
   ) {
     await db.transaction(async (tx) => {
       const r = createTenantsRepo(tx);
@@ -65,6 +66,7 @@ export function createTenantsService(deps: {
         action,
         targetType: 'user',
         targetId: userId,
+        ...(via ? { details: via } : {}),
       });
     });
   }
@@ -203,22 +205,25 @@ export function createTenantsService(deps: {
       };
     },
 
-    approve: (ctx: TenantContext, userId: number) =>
+    /** `via`: how the admin decided, when not in the console (the audit entry's details). */
+    approve: (ctx: TenantContext, userId: number, via?: Record<string, unknown>) =>
       transition(
         ctx,
         userId,
         MEMBERSHIP_STATUS.pending,
         MEMBERSHIP_STATUS.normal,
         'member.approve',
+        via,
       ),
 
-    refuse: (ctx: TenantContext, userId: number) =>
+    refuse: (ctx: TenantContext, userId: number, via?: Record<string, unknown>) =>
       transition(
         ctx,
         userId,
         MEMBERSHIP_STATUS.pending,
         MEMBERSHIP_STATUS.refused,
         'member.refuse',
+        via,
       ),
 
     async setRole(ctx: TenantContext, userId: number, role: Role) {

@@ -1,6 +1,7 @@
 import { Type } from '@sinclair/typebox';
 import type { FastifyInstance } from 'fastify';
 import { route } from '../../lib/route';
+import { auditActor } from '../audit/audit.repo';
 import type { ThirdAppConfigService } from './third-app-config.service';
 import {
   ConfigViewSchema,
@@ -9,6 +10,7 @@ import {
   ThirdTypeQuerySchema,
   UpdateConfigBodySchema,
 } from './third-app-config.schemas';
+import { createConfigExamples, updateConfigExamples } from './third-app-config.examples';
 
 const tags = ['third-app'];
 
@@ -34,6 +36,10 @@ export function registerThirdAppConfigRoutes(
     method: 'POST',
     url: '/sys/thirdApp/config',
     operationId: 'createThirdAppConfig',
+    examples: createConfigExamples,
+    errors: {
+      409: 'AppKey重复: the CorpID is connected to another tenant, or this tenant already has a configuration.',
+    },
     tags,
     access: 'admin',
     summary:
@@ -47,6 +53,11 @@ export function registerThirdAppConfigRoutes(
     method: 'PUT',
     url: '/sys/thirdApp/config',
     operationId: 'updateThirdAppConfig',
+    examples: updateConfigExamples,
+    errors: {
+      404: 'The tenant has no configuration yet.',
+      409: 'AppKey重复: the CorpID is connected to another tenant.',
+    },
     tags,
     access: 'admin',
     summary: 'Edit the WeCom configuration; omitted secrets stay unchanged',
@@ -59,6 +70,7 @@ export function registerThirdAppConfigRoutes(
     method: 'DELETE',
     url: '/sys/thirdApp/config',
     operationId: 'deleteThirdAppConfig',
+    errors: { 404: 'The tenant has no configuration.' },
     tags,
     access: 'admin',
     summary: '取消绑定: remove the configuration; bindings stay, flagged inactive',
@@ -74,12 +86,17 @@ export function registerThirdAppConfigRoutes(
     method: 'POST',
     url: '/sys/thirdApp/config/test',
     operationId: 'testThirdAppConfig',
+    errors: { 404: 'The tenant has no configuration.' },
     tags,
     access: 'admin',
     summary:
       'Diagnostics: each capability checked against WeCom and explained with a fix, and the egress IP WeCom sees (`egressIp`, remembered; a change is flagged)',
     querystring: ThirdTypeQuerySchema,
     result: DiagnosticsSchema,
-    handler: ({ tenant, query }) => svc.diagnose(tenant, query.thirdType ?? 'wechat_enterprise'),
+    handler: ({ tenant, session, query, req }) =>
+      svc.diagnose(tenant, query.thirdType ?? 'wechat_enterprise', {
+        ...auditActor(session),
+        ip: req.ip,
+      }),
   });
 }

@@ -26,7 +26,7 @@ import type { Changes } from '../../db/changes';
 import { AppError, badRequest, conflict, notFound } from '../../lib/errors';
 import type { TenantContext } from '../../lib/route';
 import { maskSecret, type SecretBox } from '../../lib/secrets';
-import { createAuditRepo } from '../audit/audit.repo';
+import { createAuditRepo, type AuditActor } from '../audit/audit.repo';
 import { normaliseSchedule, scheduleProblem } from '../jobs/schedule';
 import {
   createThirdAppConfigRepo,
@@ -203,6 +203,44 @@ export function createThirdAppConfigService(deps: {
   /** The connection's own proxy, else WECOM_PROXY (PRODUCT.md §8). */
   function egressProxyOf(row: ConfigRow): string | undefined {
     return row.egressProxyEnc ? box.open(row.egressProxyEnc) : config.wecom.proxy;
+  }
+
+  /** The egress address WeCom named, remembered per connection; a change is flagged and audited. */
+  async function withEgressCheck(
+    ctx: TenantContext,
+    who: AuditActor & { ip?: string },
+    configId: number,
+    thirdType: ThirdType,
+    found: Diagnostics,
+    ip: string,
+  ): Promise<Diagnostics> {
+    const previous = await repo.recordEgressIp(ctx.tenantId, configId, ip);
+    const row = await repo.findConfig(ctx.tenantId, thirdType);
+    const viaProxy = Boolean(row && egressProxyOf(row));
+    let check: DiagnosticCheck;
+    if (previous && previous !== ip) {
+      check = {
+        id: 'egress_ip',
+        status: 'warn',
+        facts: { ip, previous, viaProxy },
+        explanation: egressChangedTexts(previous, ip),
+      };
+      await audit.record(ctx.tenantId, {
+        ...who,
+        action: 'third_app.egress_ip_changed',
+        targetType: 'third_app_config',
+        targetId: configId,
+        details: { from: previous, to: ip },
+      });
+    } else {
+      check = {
+        id: 'egress_ip',
+        status: 'ok',
+        facts: { ip, viaProxy },
+        explanation: egressSeenTexts(ip, viaProxy),
+      };
+    }
+    return { ...found, checks: [...found.checks, check], egressIp: ip };
   }
 
   // Per connection, the address of the 60020 alert this process knows to be stored (undefined:
@@ -409,40 +447,32 @@ export function createThirdAppConfigService(deps: {
      * POST /sys/thirdApp/config/test: the connector's checks, plus the egress address WeCom
      * named, remembered per connection; a change from the last one is flagged and audited.
      */
-    async diagnose(ctx: TenantContext, thirdType: ThirdType): Promise<Diagnostics> {
+    async diagnose(
+      ctx: TenantContext,
+      thirdType: ThirdType,
+      who: AuditActor & { ip?: string },
+    ): Promise<Diagnostics> {
       const rt = await this.runtime(ctx.tenantId, thirdType, { requireEnabled: false });
       const found = await rt.connector.test();
       // The answer reflects the alert the checks stored or cleared (the console reloads it).
       await Promise.all([...pending]);
       const ip = found.egressIp ?? null;
-      if (!ip) return { ...found, egressIp: null };
-      const previous = await repo.recordEgressIp(ctx.tenantId, rt.configId, ip);
-      const row = await repo.findConfig(ctx.tenantId, thirdType);
-      const viaProxy = Boolean(row && egressProxyOf(row));
-      let check: DiagnosticCheck;
-      if (previous && previous !== ip) {
-        check = {
-          id: 'egress_ip',
-          status: 'warn',
-          facts: { ip, previous, viaProxy },
-          explanation: egressChangedTexts(previous, ip),
-        };
-        await audit.record(ctx.tenantId, {
-          actorUserId: ctx.userId,
-          action: 'third_app.egress_ip_changed',
-          targetType: 'third_app_config',
-          targetId: rt.configId,
-          details: { from: previous, to: ip },
-        });
-      } else {
-        check = {
-          id: 'egress_ip',
-          status: 'ok',
-          facts: { ip, viaProxy },
-          explanation: egressSeenTexts(ip, viaProxy),
-        };
-      }
-      return { ...found, checks: [...found.checks, check], egressIp: ip };
+      const result = ip
+        ? await withEgressCheck(ctx, who, rt.configId, thirdType, found, ip)
+        : { ...found, egressIp: null };
+      // 测试连接 itself, once: what each check found, never a credential.
+      await audit.record(ctx.tenantId, {
+        ...who,
+        action: 'third_app.config_tested',
+        targetType: 'third_app_config',
+        targetId: rt.configId,
+        details: {
+          thirdType,
+          ok: result.ok,
+          checks: Object.fromEntries(result.checks.map((c) => [c.id, c.status])),
+        },
+      });
+      return result;
     },
 
     /** Registers a listener for config changes; returns its removal. */

@@ -39,7 +39,16 @@ function registerRedirectRoutes(app: FastifyInstance, svc: ThirdLoginService, se
   app.route<{ Querystring: Static<typeof StartQuerySchema> }>({
     method: 'GET',
     url: `/sys/thirdLogin/oauth2/${THIRD_TYPE}/login`,
-    config: { access: 'public' },
+    config: {
+      access: 'public',
+      openapi: {
+        redirect: {
+          description:
+            'To WeCom: OAuth authorize (in the WeCom app) or the QR login page (`?qr=1`); on failure to /oauth2-app/login#error=<code>.',
+          setsCookie: true,
+        },
+      },
+    },
     schema: {
       operationId: 'wecomLoginStart',
       summary: 'Start WeCom sign-in: 302 to WeCom OAuth (in-app) or QR login (?qr=1)',
@@ -72,7 +81,15 @@ function registerRedirectRoutes(app: FastifyInstance, svc: ThirdLoginService, se
   app.route<{ Querystring: Static<typeof CallbackQuerySchema> }>({
     method: 'GET',
     url: `/sys/thirdLogin/oauth2/${THIRD_TYPE}/callback`,
-    config: { access: 'public' },
+    config: {
+      access: 'public',
+      openapi: {
+        redirect: {
+          description:
+            'To /oauth2-app/login#ticket=<one-time ticket> (exchange it with POST /sys/thirdLogin/exchange), or #error=<code> / #link=… when the member cannot sign in yet.',
+        },
+      },
+    },
     schema: {
       operationId: 'wecomLoginCallback',
       summary: 'WeCom OAuth redirect_uri: 302 to /oauth2-app/login#ticket=… or #error=…',
@@ -105,6 +122,10 @@ export function registerThirdLoginRoutes(
     method: 'POST',
     url: '/sys/thirdLogin/exchange',
     operationId: 'wecomLoginExchange',
+    errors: {
+      401: 'The ticket is unknown, used or older than 60 s.',
+      403: 'The account or membership is frozen.',
+    },
     summary: 'Exchange the one-time ticket from the WeCom callback for a session',
     description: 'A ticket works once, within 60 s. 401 third_login.ticket_invalid otherwise.',
     tags,
@@ -118,6 +139,12 @@ export function registerThirdLoginRoutes(
     method: 'POST',
     url: '/sys/thirdLogin/link',
     operationId: 'wecomLoginLink',
+    errors: {
+      401: 'Wrong username or password, or the link token expired.',
+      403: 'The account is not a member of the tenant, or is frozen.',
+      409: 'The account or the WeCom member is already bound.',
+      429: 'Too many failed sign-ins from this address.',
+    },
     summary: 'Link an unbound WeCom member to an existing account of the tenant by its password',
     description: 'Only when the tenant policy is `link`; the link token comes from the callback.',
     tags,

@@ -75,3 +75,11 @@ export const UserRecordSchema = Type.Object({
 });
 export const UserListResultSchema = Paged(UserRecordSchema);
 export const UserCreatedSchema = Type.Object({ id: Id(), username: Type.String() });
+
+export const ResetPasswordBodySchema = Type.Object({ userId: Id() });
+export const ResetPasswordResultSchema = Type.Object({
+  password: Type.String({
+    description:
+      'The one-time password: shown once, never stored in clear; the person must change it at their next sign-in',
+  }),
+});

@@ -39,6 +39,7 @@ export function registerVerifyFileRoutes(
     method: 'POST',
     url: '/sys/thirdApp/verifyFiles',
     operationId: 'uploadVerifyFile',
+    errors: { 409: 'The tenant already serves the maximum number of files.' },
     tags,
     access: 'admin',
     summary: 'Upload (or replace) a domain verification file, served at /<fileName>',

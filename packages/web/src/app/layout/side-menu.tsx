@@ -3,6 +3,7 @@ import {
   ApiOutlined,
   AuditOutlined,
   BankOutlined,
+  FileSearchOutlined,
   HomeOutlined,
   MessageOutlined,
   SettingOutlined,
@@ -42,6 +43,8 @@ export function SideMenu() {
         icon: <MessageOutlined />,
         label: t('messages.menu'),
       },
+    inTenant &&
+      isTenantAdmin && { key: paths.audit, icon: <FileSearchOutlined />, label: t('audit.menu') },
     isPlatformAdmin && { key: paths.tenants, icon: <BankOutlined />, label: t('menu.tenants') },
     { key: paths.myTenants, icon: <HomeOutlined />, label: t('menu.myTenants') },
   ].filter((item): item is Exclude<typeof item, false> => Boolean(item));

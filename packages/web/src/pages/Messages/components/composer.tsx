@@ -1,7 +1,7 @@
-import { App, Button, Col, Form, Input, Radio, Row, Select } from 'antd';
+import { App, Button, Col, Form, Input, Radio, Row, Select, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { messagesApi, type Msgtype } from '../../../api/messages';
+import { messagesApi, type ComposeResult, type Msgtype } from '../../../api/messages';
 import { useApiError } from '../../../components/use-api-error';
 import { buildRequest, byteLength, type ComposeForm } from './build-request';
 import { MessagePreview } from './message-preview';
@@ -22,7 +22,7 @@ function ByteCount({ text, max }: { text: string | undefined; max: number }) {
 /** Message type fields, receivers, and a live preview beside them. */
 export function Composer({ onSent }: { onSent: () => void }) {
   const { t } = useTranslation();
-  const { message } = App.useApp();
+  const { message, modal } = App.useApp();
   const { report } = useApiError();
   const [form] = Form.useForm<ComposeForm>();
   const value = (Form.useWatch([], form) ?? {}) as Partial<ComposeForm>;
@@ -30,7 +30,27 @@ export function Composer({ onSent }: { onSent: () => void }) {
   const type = value.msgtype ?? 'text';
   const f = (key: string) => t(`messages.fields.${key}`);
 
-  const submit = async (v: ComposeForm) => {
+  /** What WeCom accepted, said as it is: @all and departments are expanded by WeCom itself. */
+  const sentText = (v: ComposeForm, r: ComposeResult, reach: number | null) => {
+    const status = t(`messages.status.${r.status}`);
+    if (r.toAll || v.mode === 'all')
+      return t('messages.sentAll', { status, count: reach ?? 0, msgid: r.msgid });
+    if (v.mode === 'departments')
+      return t('messages.sentDepartments', {
+        status,
+        count: r.departments.delivered.length,
+        invalid: r.departments.invalid.length + r.departments.unbound.length,
+      });
+    return t('messages.sent', {
+      status,
+      delivered: r.recipients.delivered.length,
+      invalid: r.recipients.invalid.length,
+      unbound: r.recipients.unbound.length,
+      throttled: r.recipients.throttled.length,
+    });
+  };
+
+  const send = async (v: ComposeForm, reach: number | null) => {
     setSending(true);
     try {
       const r = await messagesApi.send(buildRequest(v));
@@ -40,21 +60,44 @@ export function Composer({ onSent }: { onSent: () => void }) {
         onSent();
         return;
       }
-      void message.success(
-        t('messages.sent', {
-          status: t(`messages.status.${r.status}`),
-          delivered: r.recipients.delivered.length,
-          invalid: r.recipients.invalid.length,
-          unbound: r.recipients.unbound.length,
-          throttled: r.recipients.throttled.length,
-        }),
-      );
+      void message.success(sentText(v, r, reach));
       onSent();
     } catch (error) {
       report(error);
     } finally {
       setSending(false);
     }
+  };
+
+  /** @all goes out only after the admin saw how many members it reaches. */
+  const submit = async (v: ComposeForm) => {
+    if (v.mode !== 'all') return send(v, null);
+    setSending(true);
+    let reach: number;
+    try {
+      reach = (await messagesApi.audience()).boundActive;
+    } catch (error) {
+      report(error);
+      return;
+    } finally {
+      setSending(false);
+    }
+    modal.confirm({
+      title: t('messages.confirmAll.title'),
+      content: (
+        <div data-testid="message-confirm-all">
+          <Typography.Paragraph strong>
+            {t('messages.confirmAll.count', { count: reach })}
+          </Typography.Paragraph>
+          <Typography.Paragraph type="secondary">
+            {t('messages.confirmAll.scope')}
+          </Typography.Paragraph>
+        </div>
+      ),
+      okText: t('messages.confirmAll.ok'),
+      cancelText: t('common.cancel'),
+      onOk: () => send(v, reach),
+    });
   };
 
   return (

@@ -1,4 +1,4 @@
-import { App, Button, Popconfirm, Space, Table } from 'antd';
+import { App, Button, Grid, Popconfirm, Space, Table, Tag, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -13,75 +13,147 @@ import { usePagedList } from '../../../components/use-paged-list';
 import { DetailDrawer } from './message-detail';
 import { OutcomeTag, StatusTag } from './tags';
 
+/**
+ * Columns sized to fit the page card at 1440 px with nothing behind a horizontal scroll (状态,
+ * 接收结果 and 操作 always in view); the content column takes what is left and cuts with an
+ * ellipsis. Below `lg` the secondary columns step aside and the table scrolls sideways.
+ */
+function Outcomes({ record: r }: { record: MessageRecord }) {
+  const { t } = useTranslation();
+  const shown = (Object.entries(r.counts) as [RecipientOutcome, number][]).filter(([, n]) => n > 0);
+  return (
+    <Space size={4} wrap>
+      {shown.map(([o, n]) => (
+        <OutcomeTag key={o} outcome={o} count={n} />
+      ))}
+      {/* @all names nobody: WeCom expands it, so say that WeCom took it for everyone. */}
+      {shown.length === 0 && r.target.toAll && r.msgIds.length > 0 && (
+        <Tag color="green">{t('messages.acceptedAll')}</Tag>
+      )}
+    </Space>
+  );
+}
+
+function Actions({
+  record: r,
+  onOpen,
+  onRecall,
+}: {
+  record: MessageRecord;
+  onOpen: (id: number) => void;
+  onRecall: (id: number) => void;
+}) {
+  const { t } = useTranslation();
+  return (
+    <Space size={0} wrap>
+      <Button type="link" size="small" onClick={() => onOpen(r.id)}>
+        {t('messages.detailsButton')}
+      </Button>
+      {r.recallable && (
+        <Popconfirm title={t('messages.recallConfirm')} onConfirm={() => onRecall(r.id)}>
+          <Button type="link" size="small" danger data-testid={`recall-${r.id}`}>
+            {t('messages.recall')}
+          </Button>
+        </Popconfirm>
+      )}
+    </Space>
+  );
+}
+
 function useLogColumns(
   onOpen: (id: number) => void,
   onRecall: (id: number) => void,
+  compact: boolean,
 ): ColumnsType<MessageRecord> {
   const { t, i18n } = useTranslation();
+  const receivers = (r: MessageRecord) =>
+    r.target.toAll
+      ? t('messages.everyone')
+      : [...r.target.toUsers, ...r.target.toDepartments.map((d) => `#${d}`)]
+          .slice(0, 3)
+          .join(', ') + (r.target.toUsers.length + r.target.toDepartments.length > 3 ? ' …' : '');
+  // Phones: one card-like cell per message (content, time and receivers, status and outcome,
+  // actions) instead of a table that only shows its first two columns.
+  if (compact)
+    return [
+      {
+        title: t('messages.columns.summary'),
+        key: 'message',
+        render: (_, r) => (
+          <Space direction="vertical" size={2} style={{ width: '100%' }}>
+            <Typography.Text ellipsis={{ tooltip: r.summary }} style={{ maxWidth: '100%' }}>
+              {r.summary}
+            </Typography.Text>
+            <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+              {new Date(r.createdAt).toLocaleString(i18n.language)} · {receivers(r)}
+            </Typography.Text>
+            <Space size={4} wrap>
+              <StatusTag record={r} />
+              <Outcomes record={r} />
+            </Space>
+            <Actions record={r} onOpen={onOpen} onRecall={onRecall} />
+          </Space>
+        ),
+      },
+    ];
   return [
     {
       title: t('messages.columns.time'),
       dataIndex: 'createdAt',
+      width: 165,
       render: (v: string) => new Date(v).toLocaleString(i18n.language),
     },
     {
       title: t('messages.columns.type'),
-      dataIndex: 'msgtype',
-      render: (v: string) => t(`messages.msgtype.${v}`),
+      key: 'type',
+      width: 100,
+      responsive: ['lg'],
+      render: (_, r) => (
+        <>
+          <div>{t(`messages.msgtype.${r.msgtype}`)}</div>
+          <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+            {t(`messages.source.${r.source}`)}
+          </Typography.Text>
+        </>
+      ),
     },
-    { title: t('messages.columns.summary'), dataIndex: 'summary', ellipsis: true },
+    {
+      title: t('messages.columns.summary'),
+      dataIndex: 'summary',
+      ellipsis: { showTitle: true },
+    },
     {
       title: t('messages.columns.receivers'),
       key: 'target',
-      render: (_, r) =>
-        r.target.toAll
-          ? t('messages.everyone')
-          : [...r.target.toUsers, ...r.target.toDepartments.map((d) => `#${d}`)]
-              .slice(0, 3)
-              .join(', ') +
-            (r.target.toUsers.length + r.target.toDepartments.length > 3 ? ' …' : ''),
+      width: 130,
+      ellipsis: { showTitle: true },
+      responsive: ['md'],
+      render: (_, r) => receivers(r),
     },
-    { title: t('messages.columns.sender'), dataIndex: 'senderUsername' },
     {
-      title: t('messages.columns.source'),
-      dataIndex: 'source',
-      render: (v: string) => t(`messages.source.${v}`),
+      title: t('messages.columns.sender'),
+      dataIndex: 'senderUsername',
+      width: 110,
+      ellipsis: { showTitle: true },
+      responsive: ['xl'],
     },
     {
       title: t('messages.columns.status'),
       key: 'status',
+      width: 100,
       render: (_, r) => <StatusTag record={r} />,
     },
     {
       title: t('messages.columns.outcomes'),
       key: 'counts',
-      render: (_, r) => (
-        <Space size={4} wrap>
-          {(Object.entries(r.counts) as [RecipientOutcome, number][])
-            .filter(([, n]) => n > 0)
-            .map(([o, n]) => (
-              <OutcomeTag key={o} outcome={o} count={n} />
-            ))}
-        </Space>
-      ),
+      width: 170,
+      render: (_, r) => <Outcomes record={r} />,
     },
     {
       title: t('common.actions'),
       key: 'actions',
-      render: (_, r) => (
-        <Space>
-          <Button type="link" size="small" onClick={() => onOpen(r.id)}>
-            {t('messages.detailsButton')}
-          </Button>
-          {r.recallable && (
-            <Popconfirm title={t('messages.recallConfirm')} onConfirm={() => onRecall(r.id)}>
-              <Button type="link" size="small" danger data-testid={`recall-${r.id}`}>
-                {t('messages.recall')}
-              </Button>
-            </Popconfirm>
-          )}
-        </Space>
-      ),
+      width: 120,
+      render: (_, r) => <Actions record={r} onOpen={onOpen} onRecall={onRecall} />,
     },
   ];
 }
@@ -92,6 +164,7 @@ export function MessageLog({ version }: { version: number }) {
   const { message } = App.useApp();
   const { report } = useApiError();
   const list = usePagedList(messagesApi.list, { version });
+  const screens = Grid.useBreakpoint();
   const [detail, setDetail] = useState<MessageDetail | null>(null);
   const open = async (id: number) => {
     try {
@@ -117,10 +190,13 @@ export function MessageLog({ version }: { version: number }) {
         columns={useLogColumns(
           (id) => void open(id),
           (id) => void recall(id),
+          !screens.md,
         )}
         dataSource={list.data.records}
         loading={list.loading}
-        scroll={{ x: 'max-content' }}
+        tableLayout="fixed"
+        // Fits the card from lg up; tablets scroll sideways; phones get one cell per message.
+        scroll={screens.lg || !screens.md ? undefined : { x: 760 }}
         pagination={{ ...list.pagination, showTotal: (total) => t('common.total', { total }) }}
       />
       <DetailDrawer detail={detail} onClose={() => setDetail(null)} />

@@ -4,6 +4,7 @@ import { usersApi, type UserRow } from '../../../api/users';
 import { useSession } from '../../../app/session';
 import { useApiError } from '../../../components/use-api-error';
 import { useOwnership } from '../use-ownership';
+import { ResetPasswordAction } from './reset-password';
 
 /**
  * Edit, and freeze/unfreeze in the current tenant (not offered on your own account, nor on an
@@ -58,6 +59,7 @@ export function UserRowActions(props: {
             {frozen ? t('users.unfreeze') : t('users.freeze')}
           </Button>
         </Popconfirm>
+        <ResetPasswordAction user={user} />
       </Space>
     </Tooltip>
   );

@@ -1,8 +1,9 @@
 import {
   Button,
-  Checkbox,
   Col,
   Input,
+  Modal,
+  Radio,
   Row,
   Select,
   Space,
@@ -14,8 +15,8 @@ import {
 import type { ColumnsType } from 'antd/es/table';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { LocalMember } from '../../../../api/sync';
-import type { Pairing, PairingRow } from './use-pairing';
+import type { LocalMember, SyncPlan } from '../../../../api/sync';
+import { FILTERS, inFilter, type Pairing, type PairingRow, type RowFilter } from './use-pairing';
 
 const PAGE = { pageSize: 8, showSizeChanger: false, size: 'small' as const };
 const AMBIGUOUS_ROW = { style: { background: '#fff7e6' } };
@@ -78,8 +79,45 @@ function MatchTag({ row }: { row: PairingRow }) {
   return <Tag color={color}>{t(`sync.match.${row.match}`)}</Tag>;
 }
 
-function useWeComColumns(p: Pairing): ColumnsType<PairingRow> {
+/** Department path(s), position and masked mobile: enough to tell two 王英 apart. */
+function WeComDetails({ row, paths }: { row: PairingRow; paths: Record<string, string> }) {
+  const depts = row.wechatDepartmentIds.map((id) => paths[id] ?? id);
+  const parts = [
+    depts.length > 0 ? depts[0] + (depts.length > 1 ? ` +${depts.length - 1}` : '') : null,
+    row.wechatPosition,
+    row.wechatMobile,
+  ].filter((x): x is string => !!x);
+  if (parts.length === 0) return null;
+  return (
+    <div data-testid="sync-wecom-details">
+      <Tooltip title={depts.length > 1 ? depts.join('\n') : undefined}>
+        <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+          {parts.join(' · ')}
+        </Typography.Text>
+      </Tooltip>
+    </div>
+  );
+}
+
+function ExcludedTag({ row }: { row: PairingRow }) {
   const { t } = useTranslation();
+  return (
+    <Tooltip title={t(row.excluded ? 'sync.excludedStoredHint' : 'sync.excludedHint')}>
+      <Tag data-testid="sync-excluded-tag">{t('sync.excludedTag')}</Tag>
+    </Tooltip>
+  );
+}
+
+function useWeComColumns(
+  p: Pairing,
+  paths: Record<string, string>,
+  onRemove: (r: PairingRow) => void,
+): ColumnsType<PairingRow> {
+  const { t } = useTranslation();
+  const rowName = useMemo(
+    () => new Map(p.rows.map((r) => [r.wechatUserId, r.wechatName])),
+    [p.rows],
+  );
   const options = useMemo(
     () =>
       [...p.people.values()].map((u) => ({
@@ -88,14 +126,36 @@ function useWeComColumns(p: Pairing): ColumnsType<PairingRow> {
       })),
     [p.people],
   );
+  // An account paired with another WeCom member is shown, but cannot be picked twice.
+  const optionsFor = (r: PairingRow) => {
+    const list = r.candidates
+      ? options
+          .filter((o) => r.candidates!.includes(o.value))
+          .concat(options.filter((o) => !r.candidates!.includes(o.value)))
+      : options;
+    return list.map((o) => {
+      const holder = p.owner.get(o.value);
+      if (!holder || holder === r.wechatUserId) return o;
+      return {
+        ...o,
+        disabled: true,
+        label: `${o.label} — ${t('sync.pairedWith', { name: rowName.get(holder) ?? holder })}`,
+      };
+    });
+  };
   return [
     {
       title: t('sync.wecomMembers'),
       key: 'wecom',
       render: (_, r) => (
         <div>
-          <div>{r.wechatName}</div>
-          <Typography.Text type="secondary">{r.wechatUserId}</Typography.Text>{' '}
+          <div>
+            {r.wechatName}{' '}
+            <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+              {r.wechatUserId}
+            </Typography.Text>
+          </div>
+          <WeComDetails row={r} paths={paths} />
           {r.wechatStatus !== 'active' && <Tag>{t(`sync.status.${r.wechatStatus}`)}</Tag>}
           {r.unpaired && <UnpairedTag />}
         </div>
@@ -108,7 +168,7 @@ function useWeComColumns(p: Pairing): ColumnsType<PairingRow> {
       width: 260,
       render: (_, r) => {
         if (r.match === 'bound') return `${r.realname ?? ''} (${r.username ?? ''})`;
-        if (r.excluded) return <Tag>{t('sync.excludedTag')}</Tag>;
+        if (r.leftOut) return <ExcludedTag row={r} />;
         const placeholder = r.unpaired
           ? 'sync.unpairedPlaceholder'
           : r.outsider || r.ownerRefused
@@ -125,19 +185,17 @@ function useWeComColumns(p: Pairing): ColumnsType<PairingRow> {
                 style={{ width: '100%' }}
                 placeholder={t(placeholder)}
                 value={r.chosen ?? undefined}
-                options={
-                  r.candidates
-                    ? options
-                        .filter((o) => r.candidates!.includes(o.value))
-                        .concat(options.filter((o) => !r.candidates!.includes(o.value)))
-                    : options
-                }
+                options={optionsFor(r)}
                 optionFilterProp="label"
                 onChange={(v) => p.pick(r.wechatUserId, (v as number | undefined) ?? null)}
-                aria-label={t('sync.pick')}
+                aria-label={t('sync.pickFor', { name: r.wechatName })}
               />
               {r.chosen !== null && (
-                <Button size="small" onClick={() => p.pick(r.wechatUserId, null)}>
+                <Button
+                  size="small"
+                  onClick={() => onRemove(r)}
+                  data-testid={`sync-remove-${r.wechatUserId}`}
+                >
                   {t('sync.remove')}
                 </Button>
               )}
@@ -151,14 +209,92 @@ function useWeComColumns(p: Pairing): ColumnsType<PairingRow> {
       key: 'exclude',
       width: 70,
       // Excluding from creation means nothing for a member no sync creates (移出).
-      render: (_, r) =>
-        r.match === 'bound' || r.unpaired ? null : (
-          <Button type="link" size="small" onClick={() => p.toggleExclude(r.wechatUserId)}>
-            {r.excluded ? t('sync.include') : t('sync.exclude')}
+      render: (_, r) => {
+        if (r.match === 'bound' || (r.unpaired && !r.leftOut)) return null;
+        if (r.leftOut)
+          return (
+            <Button
+              type="link"
+              size="small"
+              onClick={() => p.restore(r.wechatUserId)}
+              data-testid={`sync-restore-${r.wechatUserId}`}
+            >
+              {t('sync.include')}
+            </Button>
+          );
+        return r.chosen === null ? (
+          <Button
+            type="link"
+            size="small"
+            onClick={() => p.exclude(r.wechatUserId)}
+            data-testid={`sync-exclude-${r.wechatUserId}`}
+          >
+            {t('sync.exclude')}
           </Button>
-        ),
+        ) : null;
+      },
     },
   ];
+}
+
+/**
+ * 移出 on a proposed or picked pair: the member is not this account — then should it get an
+ * account of its own, or be left out (排除, remembered by later runs)? Never decided silently.
+ */
+function RemoveDialog({
+  row,
+  p,
+  onClose,
+}: {
+  row: PairingRow | null;
+  p: Pairing;
+  onClose: () => void;
+}) {
+  const { t } = useTranslation();
+  const person = row?.chosen != null ? p.people.get(row.chosen) : undefined;
+  const account = person ? `${person.realname} (${person.username})` : t('sync.outsiderShort');
+  return (
+    <Modal
+      open={row !== null}
+      title={t('sync.removeTitle')}
+      onCancel={onClose}
+      destroyOnHidden
+      data-testid="sync-remove-dialog"
+      footer={[
+        <Button key="cancel" onClick={onClose}>
+          {t('sync.cancel')}
+        </Button>,
+        <Button
+          key="create"
+          data-testid="sync-remove-create"
+          onClick={() => {
+            if (row) p.pick(row.wechatUserId, null);
+            onClose();
+          }}
+        >
+          {t('sync.removeCreate')}
+        </Button>,
+        <Button
+          key="exclude"
+          type="primary"
+          data-testid="sync-remove-exclude"
+          onClick={() => {
+            if (row) p.exclude(row.wechatUserId);
+            onClose();
+          }}
+        >
+          {t('sync.removeExclude')}
+        </Button>,
+      ]}
+    >
+      {row && (
+        <Typography.Paragraph>
+          {t('sync.removeBody', { wechat: `${row.wechatName} (${row.wechatUserId})`, account })}
+        </Typography.Paragraph>
+      )}
+      <Typography.Paragraph type="secondary">{t('sync.removeHint')}</Typography.Paragraph>
+    </Modal>
+  );
 }
 
 function SystemTable({ p }: { p: Pairing }) {
@@ -222,32 +358,51 @@ function SystemTable({ p }: { p: Pairing }) {
 }
 
 /** System members on the left, WeCom members on the right; both paged and searchable. */
-export function PairingView({ p }: { p: Pairing }) {
+export function PairingView({ p, plan }: { p: Pairing; plan: SyncPlan }) {
   const { t } = useTranslation();
   const [q, setQ] = useState('');
-  const [attention, setAttention] = useState(false);
-  const columns = useWeComColumns(p);
+  const [filter, setFilter] = useState<RowFilter>('all');
+  const [removing, setRemoving] = useState<PairingRow | null>(null);
+  const paths = plan.members.departmentPaths ?? {};
+  const columns = useWeComColumns(p, paths, setRemoving);
   const rows = p.rows.filter(
     (r) =>
-      has(q, r.wechatName, r.wechatUserId, r.realname, r.username) &&
-      (!attention || (r.match !== 'bound' && (r.ambiguous || r.chosen === null))),
+      has(
+        q,
+        r.wechatName,
+        r.wechatUserId,
+        r.realname,
+        r.username,
+        r.wechatPosition,
+        ...r.wechatDepartmentIds.map((id) => paths[id]),
+      ) && inFilter(r, filter),
   );
   return (
-    <Row gutter={16}>
+    <Row gutter={[16, 16]}>
       <Col xs={24} lg={9}>
         <SystemTable p={p} />
       </Col>
       <Col xs={24} lg={15}>
-        <Space style={{ marginBottom: 8 }} wrap>
+        <Space direction="vertical" style={{ width: '100%', marginBottom: 8 }}>
           <Input.Search
             allowClear
             placeholder={t('sync.search')}
             onChange={(e) => setQ(e.target.value)}
             aria-label={t('sync.wecomMembers')}
           />
-          <Checkbox checked={attention} onChange={(e) => setAttention(e.target.checked)}>
-            {t('sync.onlyAttention')}
-          </Checkbox>
+          <Radio.Group
+            size="small"
+            optionType="button"
+            buttonStyle="solid"
+            value={filter}
+            onChange={(e) => setFilter(e.target.value as RowFilter)}
+            aria-label={t('sync.filterLabel')}
+            data-testid="sync-filter"
+            options={FILTERS.map((f) => ({
+              value: f,
+              label: `${t(`sync.filter.${f}`)} ${p.filterCounts[f]}`,
+            }))}
+          />
         </Space>
         <Table
           rowKey="wechatUserId"
@@ -255,11 +410,14 @@ export function PairingView({ p }: { p: Pairing }) {
           columns={columns}
           dataSource={rows}
           pagination={PAGE}
+          locale={{ emptyText: t(filter === 'attention' ? 'sync.nothingToDecide' : 'sync.noRows') }}
           // Phones scroll the table sideways rather than squeeze names to a letter per line.
           scroll={{ x: 640 }}
           onRow={(r) => (r.ambiguous && r.chosen === null ? AMBIGUOUS_ROW : {})}
+          data-testid="sync-wecom-table"
         />
       </Col>
+      <RemoveDialog row={removing} p={p} onClose={() => setRemoving(null)} />
     </Row>
   );
 }

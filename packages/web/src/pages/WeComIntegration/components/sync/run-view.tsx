@@ -51,7 +51,15 @@ export function RunCounts({ counts }: { counts: Record<string, number> }) {
   );
 }
 
-export function RunProgress({ run, onConfirm }: { run: SyncRun; onConfirm: () => void }) {
+export function RunProgress({
+  run,
+  onConfirm,
+  onCancel,
+}: {
+  run: SyncRun;
+  onConfirm: () => void;
+  onCancel?: () => void;
+}) {
   const { t } = useTranslation();
   const percent =
     run.progress.total > 0
@@ -84,9 +92,16 @@ export function RunProgress({ run, onConfirm }: { run: SyncRun; onConfirm: () =>
           message={t('sync.needsConfirmation')}
           description={runErrorText(t, run.error)}
           action={
-            <Button type="primary" onClick={onConfirm}>
-              {t('sync.confirmRun')}
-            </Button>
+            <Space direction="vertical">
+              <Button type="primary" onClick={onConfirm}>
+                {t('sync.confirmRun')}
+              </Button>
+              {onCancel && (
+                <Button onClick={onCancel} data-testid="sync-cancel-run">
+                  {t('syncCancel.button')}
+                </Button>
+              )}
+            </Space>
           }
         />
       )}

@@ -32,6 +32,11 @@ function Review({ plan, onApplied }: { plan: SyncPlan; onApplied: (runId: number
               {t('sync.confirmLinkRequests', { count: p.counts.linkRequests })}
             </Typography.Paragraph>
           )}
+          {p.counts.excluded > 0 && (
+            <Typography.Paragraph data-testid="sync-confirm-excluded">
+              {t('sync.confirmExcluded', { count: p.counts.excluded })}
+            </Typography.Paragraph>
+          )}
         </>
       ),
       okText: t('sync.apply'),
@@ -93,6 +98,14 @@ function Review({ plan, onApplied }: { plan: SyncPlan; onApplied: (runId: number
           message={t('sync.unpairedNotice', { count: plan.counts.unpaired })}
         />
       )}
+      {(plan.counts.excluded ?? 0) > 0 && (
+        <Alert
+          type="info"
+          showIcon
+          data-testid="sync-excluded-notice"
+          message={t('sync.excludedNotice', { count: plan.counts.excluded })}
+        />
+      )}
       {(plan.counts.linkRequests ?? 0) > 0 && (
         <Alert
           type="info"
@@ -104,12 +117,13 @@ function Review({ plan, onApplied }: { plan: SyncPlan; onApplied: (runId: number
       {error && (
         <Alert type="error" showIcon message={error} closable onClose={() => setError(null)} />
       )}
-      <PairingView p={p} />
+      <PairingView p={p} plan={plan} />
       <Space style={{ justifyContent: 'space-between', width: '100%' }}>
         <Typography.Text type="secondary">
           {t('sync.confirmBody', p.counts)}
           {p.counts.linkRequests > 0 &&
             ` ${t('sync.confirmLinkRequests', { count: p.counts.linkRequests })}`}
+          {p.counts.excluded > 0 && ` ${t('sync.confirmExcluded', { count: p.counts.excluded })}`}
         </Typography.Text>
         <Button type="primary" loading={busy} onClick={confirm} data-testid="sync-apply">
           {t('sync.apply')}
@@ -153,6 +167,14 @@ export function SyncDialog({ open, onClose }: { open: boolean; onClose: () => vo
     }
   }
 
+  async function cancelRun(runId: number) {
+    try {
+      setStage({ kind: 'run', run: await syncApi.cancel(runId) });
+    } catch (err) {
+      setStage({ kind: 'error', message: syncErrorText(t, err) });
+    }
+  }
+
   const running = stage.kind === 'run' && !RUN_ENDED.has(stage.run.status);
   const title =
     stage.kind === 'run'
@@ -179,7 +201,11 @@ export function SyncDialog({ open, onClose }: { open: boolean; onClose: () => vo
       {stage.kind === 'review' && <Review plan={stage.plan} onApplied={follow} />}
       {stage.kind === 'run' && (
         <Space direction="vertical" style={{ width: '100%' }}>
-          <RunProgress run={stage.run} onConfirm={() => void confirmRun(stage.run.id)} />
+          <RunProgress
+            run={stage.run}
+            onConfirm={() => void confirmRun(stage.run.id)}
+            onCancel={() => void cancelRun(stage.run.id)}
+          />
           {!running && stage.run.status !== 'needs_confirmation' && <RunResult run={stage.run} />}
         </Space>
       )}
