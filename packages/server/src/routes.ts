@@ -12,6 +12,7 @@ import { registerCallbackRoutes } from './modules/callbacks/callbacks.routes';
 import { registerLinkRequestRoutes } from './modules/link-requests/link-requests.routes';
 import { registerTenantDomainRoutes } from './modules/tenants/tenant-domain.routes';
 import { registerVerifyFileRoutes } from './modules/verify-files/verify-files.routes';
+import { registerApiKeyRoutes } from './modules/api-keys/api-keys.routes';
 import type { Services } from './services';
 
 export function registerRoutes(app: FastifyInstance, services: Services): void {
@@ -28,4 +29,5 @@ export function registerRoutes(app: FastifyInstance, services: Services): void {
   registerLinkRequestRoutes(app, services);
   registerTenantDomainRoutes(app, services);
   registerVerifyFileRoutes(app, services);
+  registerApiKeyRoutes(app, services);
 }

@@ -1,5 +1,5 @@
 import type { FastifyInstance } from 'fastify';
-import { route, type TenantContext } from '../../lib/route';
+import { apiKeyNote, route, type TenantContext } from '../../lib/route';
 import type { DirectorySyncService } from './sync.service';
 import {
   ApplyBodySchema,
@@ -57,14 +57,19 @@ export function registerDirectorySyncRoutes(
     method: 'POST',
     url: '/sys/thirdApp/sync/run',
     operationId: 'runSync',
+    apiKey: 'sync:run',
     tags,
     access: 'admin',
     summary:
       'Read, plan and apply in one go with automatic pairing (trigger "api"; scheduled and callback runs use the same path)',
     body: RunNowBodySchema,
     result: RunStartedSchema,
-    handler: ({ tenant, body }) =>
-      svc.runNow(tenant.tenantId, body.thirdType, { trigger: 'api', actorUserId: tenant.userId }),
+    // A key starts the run as the scheduled job does; the run names no person then.
+    handler: ({ tenant, session, body }) =>
+      svc.runNow(tenant.tenantId, body.thirdType, {
+        trigger: 'api',
+        actorUserId: session.apiKey ? null : tenant.userId,
+      }),
   });
 
   route(app, {
@@ -83,6 +88,7 @@ export function registerDirectorySyncRoutes(
     method: 'GET',
     url: '/sys/thirdApp/sync/runs/:id',
     operationId: 'getSyncRun',
+    apiKey: 'sync:run',
     tags,
     access: 'admin',
     summary: 'Status, progress (phase, done, total), counts and error of a run',
@@ -131,11 +137,12 @@ export function registerDirectorySyncRoutes(
   app.route({
     method: 'GET',
     url: '/sys/thirdApp/sync/runs/:id/events',
-    config: { access: 'admin' },
+    config: { access: 'admin', apiKey: 'sync:run' },
     schema: {
       operationId: 'syncRunEvents',
       tags,
       summary: 'Server-Sent Events: `progress` with the run view until the run ends',
+      description: apiKeyNote('sync:run'),
       params: RunIdParamsSchema,
       security: [{ accessToken: [] }],
     },

@@ -20,6 +20,7 @@ export function registerUserRoutes(app: FastifyInstance, deps: { users: UsersSer
     method: 'GET',
     url: '/sys/user/list',
     operationId: 'listUsers',
+    apiKey: 'directory:read',
     tags,
     access: 'member',
     summary: 'Users of the current tenant (active and quit), by keyword and department',
