@@ -28,7 +28,7 @@ afterAll(async () => {
   await w?.close();
 });
 
-const asKey = (key: string, tenantId?: number) => ({
+const asKey = (key: string, tenantId?: number | string) => ({
   token: key,
   ...(tenantId !== undefined ? { tenantId } : {}),
 });
