@@ -4,6 +4,7 @@ import {
   AuditOutlined,
   BankOutlined,
   HomeOutlined,
+  KeyOutlined,
   MessageOutlined,
   SettingOutlined,
   TeamOutlined,
@@ -42,6 +43,8 @@ export function SideMenu() {
         icon: <MessageOutlined />,
         label: t('messages.menu'),
       },
+    inTenant &&
+      isTenantAdmin && { key: paths.apiKeys, icon: <KeyOutlined />, label: t('apiKeys.menu') },
     isPlatformAdmin && { key: paths.tenants, icon: <BankOutlined />, label: t('menu.tenants') },
     { key: paths.myTenants, icon: <HomeOutlined />, label: t('menu.myTenants') },
   ].filter((item): item is Exclude<typeof item, false> => Boolean(item));
