@@ -25,29 +25,27 @@ async function authorizeApiKey(
   const operationId =
     (req.routeOptions.schema as { operationId?: string } | undefined)?.operationId ??
     `${req.method} ${req.routeOptions.url ?? ''}`;
-  const refuse = async (reason: string, code: string, message: string) => {
-    await denied.denied(session, { operationId, permission: needed ?? null, reason, ip: req.ip });
-    return forbidden(code, message);
-  };
-  const tenantRoute = access === 'member' || access === 'admin';
-  if (!needed || !tenantRoute) {
-    throw await refuse(
-      'not_for_keys',
+  // Recorded (rate-limited) before refusing; the codes stay literal at each throw.
+  const record = (reason: string) =>
+    denied.denied(session, { operationId, permission: needed ?? null, reason, ip: req.ip });
+  if (!needed || !(access === 'member' || access === 'admin')) {
+    await record('not_for_keys');
+    throw forbidden(
       'auth.api_key_forbidden',
       'API keys cannot call this endpoint: it is for people signed in to the console (keys never manage keys, users, tenants or configuration).',
     );
   }
   if (!key.permissions.includes(needed)) {
-    throw await refuse(
-      'permission',
+    await record('permission');
+    throw forbidden(
       'auth.api_key_forbidden',
       `This API key lacks the "${needed}" permission this endpoint needs. Ask a tenant administrator for a key that has it.`,
     );
   }
   const header = parseTenantHeader(req.headers['x-tenant-id']);
   if (header !== undefined && header !== key.tenantId) {
-    throw await refuse(
-      'other_tenant',
+    await record('other_tenant');
+    throw forbidden(
       'tenant.api_key_scoped',
       'This API key belongs to another tenant and acts only there. Leave out X-Tenant-Id or send the key’s own tenant id.',
     );

@@ -20,8 +20,6 @@ export const LAST_USED_GRAIN_S = 60;
 export const API_KEY_USER_ID = 0;
 export const apiKeyUsername = (prefix: string) => `apikey:${prefix}`;
 
-const refused = (code: string, message: string) => new AppError(code, 401, message);
-
 /**
  * Resolves `X-Access-Token` values that are API keys (api-keys.format.ts), through the same
  * change-clock cache as sessions: revoking a key, or freezing its tenant, writes a watched table
@@ -68,21 +66,24 @@ export function createApiKeyAuthenticator(deps: {
     async authenticate(token: string): Promise<SessionInfo> {
       const key = await find(hashApiKey(token));
       if (!key) {
-        throw refused(
+        throw new AppError(
           'auth.api_key_invalid',
+          401,
           'This API key is not known. Check that it was copied whole, or ask a tenant administrator for a new one.',
         );
       }
       if (key.revokedAt) {
-        throw refused(
+        throw new AppError(
           'auth.api_key_revoked',
+          401,
           'This API key was revoked. Ask a tenant administrator for a new one.',
         );
       }
       const now = Date.now();
       if (key.expiresAt && new Date(key.expiresAt).getTime() <= now) {
-        throw refused(
+        throw new AppError(
           'auth.api_key_expired',
+          401,
           'This API key has expired. Ask a tenant administrator for a new one.',
         );
       }
