@@ -240,3 +240,22 @@ describe('DELETE /sys/apiKeys/:id', () => {
     }
   });
 });
+
+describe('/openapi.json', () => {
+  it('states in each operation whether a key reaches it and with which permission', async () => {
+    const res = await w.t.app.inject({ method: 'GET', url: '/openapi.json' });
+    const doc = res.json() as {
+      paths: Record<string, Record<string, { operationId: string; description?: string }>>;
+    };
+    const ops = new Map(
+      Object.values(doc.paths).flatMap((p) => Object.values(p).map((o) => [o.operationId, o])),
+    );
+    expect(ops.get('sendMessageTest')!.description).toContain('`messages:send` permission');
+    expect(ops.get('listUsers')!.description).toContain('`directory:read` permission');
+    expect(ops.get('runSync')!.description).toContain('`sync:run` permission');
+    expect(ops.get('syncRunEvents')!.description).toContain('`sync:run` permission');
+    for (const id of ['createApiKey', 'addUser', 'previewSync', 'switchTenant'])
+      expect(ops.get(id)!.description, id).toContain('not reachable with an API key');
+    expect(ops.get('login')?.description ?? '').not.toContain('API key');
+  });
+});
