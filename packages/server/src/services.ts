@@ -1,6 +1,8 @@
 import type { AppConfig } from './config';
 import type { Db } from './db/client';
 import { createAuthService } from './modules/auth/auth.service';
+import { createApiKeyAuthenticator } from './modules/api-keys/api-keys.auth';
+import { createApiKeysService } from './modules/api-keys/api-keys.service';
 import { createDepartmentsService } from './modules/departments/departments.service';
 import { createTenantContextResolver } from './modules/tenants/tenant-context';
 import { createTenantsService } from './modules/tenants/tenants.service';
@@ -54,7 +56,8 @@ export function createServices(deps: {
   });
   // On the embedded database the request path's lookups are cached against its change clock.
   const changes = deps.database.changes;
-  const auth = createAuthService({ db, changes });
+  const apiKeyAuth = createApiKeyAuthenticator({ db, changes, ...(log ? { log } : {}) });
+  const auth = createAuthService({ db, changes, apiKeys: apiKeyAuth });
   const resolveTenant = createTenantContextResolver({ db, changes });
   const hosts = createTenantHosts({ db, publicUrl: deps.config.publicUrl, changes });
   const thirdAppConfig = createThirdAppConfigService({
@@ -110,6 +113,8 @@ export function createServices(deps: {
     /** Epoch ms until which app close waits for running syncs and sends (set on first call). */
     shutdownDeadline,
     auth,
+    apiKeyAuth,
+    apiKeys: createApiKeysService({ db, ...(log ? { log } : {}) }),
     resolveTenant,
     hosts,
     tenantDomain: createTenantDomainService({ db, hosts }),
