@@ -13,6 +13,7 @@ import { registerLinkRequestRoutes } from './modules/link-requests/link-requests
 import { registerTenantDomainRoutes } from './modules/tenants/tenant-domain.routes';
 import { registerVerifyFileRoutes } from './modules/verify-files/verify-files.routes';
 import { registerAuditRoutes } from './modules/audit/audit.routes';
+import { registerApiKeyRoutes } from './modules/api-keys/api-keys.routes';
 import type { Services } from './services';
 
 export function registerRoutes(app: FastifyInstance, services: Services): void {
@@ -30,4 +31,5 @@ export function registerRoutes(app: FastifyInstance, services: Services): void {
   registerTenantDomainRoutes(app, services);
   registerVerifyFileRoutes(app, services);
   registerAuditRoutes(app, services);
+  registerApiKeyRoutes(app, services);
 }

@@ -1,6 +1,8 @@
 import type { AppConfig } from './config';
 import type { Db } from './db/client';
 import { createAuthService } from './modules/auth/auth.service';
+import { createApiKeyAuthenticator } from './modules/api-keys/api-keys.auth';
+import { createApiKeysService } from './modules/api-keys/api-keys.service';
 import { createDepartmentsService } from './modules/departments/departments.service';
 import { createTenantContextResolver } from './modules/tenants/tenant-context';
 import { createTenantsService } from './modules/tenants/tenants.service';
@@ -56,7 +58,8 @@ export function createServices(deps: {
   // The request path's lookups are cached until the database or a service says their tables
   // changed (db/changes.ts); the services below list what they write (lib/announce.ts).
   const changes = deps.database.changes;
-  const auth = announcing(createAuthService({ db, changes }), changes, {
+  const apiKeyAuth = createApiKeyAuthenticator({ db, changes, ...(log ? { log } : {}) });
+  const auth = announcing(createAuthService({ db, changes, apiKeys: apiKeyAuth }), changes, {
     logout: ['sessions'],
     changePassword: ['users', 'sessions'],
     setPassword: ['users', 'sessions'],
@@ -132,6 +135,10 @@ export function createServices(deps: {
     /** Epoch ms until which app close waits for running syncs and sends (set on first call). */
     shutdownDeadline,
     auth,
+    apiKeyAuth,
+    apiKeys: announcing(createApiKeysService({ db, ...(log ? { log } : {}) }), changes, {
+      revoke: ['api_keys'],
+    }),
     resolveTenant,
     hosts,
     tenantDomain: announcing(createTenantDomainService({ db, hosts }), changes, {

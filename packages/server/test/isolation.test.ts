@@ -30,6 +30,8 @@ interface Fixture {
     syncRunId: number;
     /** A domain verification file A serves (arranged directly). */
     verifyFile: string;
+    /** An API key of A (created by A's admin through the API). */
+    apiKeyId: number;
   };
   b: { id: number; admin: TestUser; member: TestUser; dept: { id: number } };
 }
@@ -208,6 +210,22 @@ const ENTRIES: Record<string, Entry> = {
         check: (r) => expect(r.body.result).toEqual({ records: [], total: 0 }),
       },
     ],
+  },
+  // Creates a key of the current tenant; no tenant or id is sent (the header cases apply).
+  'POST /sys/apiKeys': { foreign: [] },
+  'GET /sys/apiKeys': {
+    foreign: [
+      {
+        req: () => ({ url: '/sys/apiKeys?pageSize=100' }),
+        check: (r, f) =>
+          expect(r.body.result.records.map((k: { id: number }) => k.id)).not.toContain(
+            f.a.apiKeyId,
+          ),
+      },
+    ],
+  },
+  'DELETE /sys/apiKeys/:id': {
+    foreign: [{ req: (f) => ({ url: `/sys/apiKeys/${f.a.apiKeyId}` }), check: notFound }],
   },
   'DELETE /sys/thirdApp/bindings/:id': {
     foreign: [
@@ -518,10 +536,17 @@ async function fixture(): Promise<Fixture> {
     { token: pending.token },
   );
   const user = await make.user(ta.id, { departmentIds: [dept.id] });
+  const adminA = await make.user(ta.id, { role: 'admin' });
+  const key = await t.call(
+    'POST',
+    '/sys/apiKeys',
+    { name: 'A system', permissions: ['messages:send'] },
+    { token: adminA.token },
+  );
   return {
     a: {
       id: ta.id,
-      admin: await make.user(ta.id, { role: 'admin' }),
+      admin: adminA,
       member: await make.user(ta.id),
       user,
       pendingUserId: pending.id,
@@ -532,6 +557,7 @@ async function fixture(): Promise<Fixture> {
       linkRequestId: await arrangeLinkRequest(ta.id, pending.id),
       syncRunId: await arrangeSyncRun(ta.id),
       verifyFile: await arrangeVerifyFile(ta.id),
+      apiKeyId: key.body.result.id as number,
     },
     b: {
       id: tb.id,

@@ -54,6 +54,8 @@ declare module 'fastify' {
     allowWhilePasswordChangeRequired?: boolean;
     /** A `session` route a connector-scoped session may call (see RouteDef). */
     allowConnectorSession?: boolean;
+    /** The API-key permission that reaches this route (see RouteDef); keys reach nothing else. */
+    apiKey?: ApiKeyPermission;
   }
   interface FastifyRequest {
     session: SessionInfo | null;
@@ -98,6 +100,12 @@ export interface RouteDef<
    * tenant); there it only marks a route meant for connector sessions.
    */
   allowConnectorSession?: boolean;
+  /**
+   * The permission an API key needs to call this route (PRODUCT.md §11). Without it no key
+   * reaches the route, whatever its permissions (plugins/auth.ts). Only on `member`/`admin`
+   * routes: a key acts in its one tenant. Stated in the OpenAPI description.
+   */
+  apiKey?: ApiKeyPermission;
   body?: B;
   /** Media types the body may come in (OpenAPI `requestBody.content`); JSON when not given. */
   consumes?: string[];
@@ -112,6 +120,20 @@ export interface RouteDef<
   /** A request body and a `result` for the OpenAPI document; both must match the schemas. */
   examples?: RouteDocs['examples'];
   handler(input: HandlerInput<A, Static<B>, Static<Q>, Static<P>>): Promise<Static<R>>;
+}
+
+/** The route's description with the API-key permission that reaches it, if any. */
+export function apiKeyNote(permission: ApiKeyPermission | undefined): string {
+  return permission
+    ? `API keys: reachable with a key holding the \`${permission}\` permission.`
+    : 'API keys: not reachable with an API key (403 `auth.api_key_forbidden`).';
+}
+
+function descriptionOf(def: { access: Access; description?: string; apiKey?: ApiKeyPermission }) {
+  const tenantScoped = def.access === 'member' || def.access === 'admin';
+  const note = def.access === 'public' ? '' : apiKeyNote(tenantScoped ? def.apiKey : undefined);
+  const text = [def.description, note].filter(Boolean).join('\n\n');
+  return text ? { description: text } : {};
 }
 
 export const TenantHeaders = Type.Object({
@@ -140,11 +162,12 @@ export function route<
       allowWhilePasswordChangeRequired: def.allowWhilePasswordChangeRequired ?? false,
       allowConnectorSession: def.allowConnectorSession ?? false,
       openapi: { errors: def.errors, examples: def.examples },
+      ...(def.apiKey && tenantScoped ? { apiKey: def.apiKey } : {}),
     },
     schema: {
       operationId: def.operationId,
       summary: def.summary,
-      ...(def.description ? { description: def.description } : {}),
+      ...descriptionOf(def),
       tags: def.tags,
       ...(def.body ? { body: def.body } : {}),
       ...(def.consumes ? { consumes: def.consumes } : {}),

@@ -1,7 +1,62 @@
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { AppError, forbidden } from '../lib/errors';
+import type { Access, SessionInfo, TenantContext } from '../lib/route';
+import { API_KEY_USER_ID } from '../modules/api-keys/api-keys.auth';
+import type { ApiKeysService } from '../modules/api-keys/api-keys.service';
 import type { AuthService } from '../modules/auth/auth.service';
-import type { TenantContextResolver } from '../modules/tenants/tenant-context';
+import { parseTenantHeader, type TenantContextResolver } from '../modules/tenants/tenant-context';
+
+type DeniedLog = Pick<ApiKeysService, 'denied'>;
+
+/**
+ * What an API key may reach (PRODUCT.md §11), decided here only: a `member`/`admin` route that
+ * declares a permission the key holds, in the key's tenant. Everything else is 403 and recorded
+ * (rate-limited) as `api_key.use_denied`. The key's tenant context is not a membership: user id
+ * 0 (no account), role `member`; the route's permission, not a role, authorises it.
+ */
+async function authorizeApiKey(
+  req: FastifyRequest,
+  session: SessionInfo,
+  access: Access,
+  denied: DeniedLog,
+): Promise<TenantContext> {
+  const key = session.apiKey!;
+  const needed = req.routeOptions.config.apiKey;
+  const operationId =
+    (req.routeOptions.schema as { operationId?: string } | undefined)?.operationId ??
+    `${req.method} ${req.routeOptions.url ?? ''}`;
+  // Recorded (rate-limited) before refusing; the codes stay literal at each throw.
+  const record = (reason: string) =>
+    denied.denied(session, { operationId, permission: needed ?? null, reason, ip: req.ip });
+  if (!needed || !(access === 'member' || access === 'admin')) {
+    await record('not_for_keys');
+    throw forbidden(
+      'auth.api_key_forbidden',
+      'API keys cannot call this endpoint: it is for people signed in to the console (keys never manage keys, users, tenants or configuration).',
+    );
+  }
+  if (!key.permissions.includes(needed)) {
+    await record('permission');
+    throw forbidden(
+      'auth.api_key_forbidden',
+      `This API key lacks the "${needed}" permission this endpoint needs. Ask a tenant administrator for a key that has it.`,
+    );
+  }
+  const header = parseTenantHeader(req.headers['x-tenant-id']);
+  if (header !== undefined && header !== key.tenantId) {
+    await record('other_tenant');
+    throw forbidden(
+      'tenant.api_key_scoped',
+      'This API key belongs to another tenant and acts only there. Leave out X-Tenant-Id or send the key’s own tenant id.',
+    );
+  }
+  return {
+    userId: API_KEY_USER_ID,
+    tenantId: key.tenantId,
+    role: 'member',
+    isPlatformAdmin: false,
+  };
+}
 
 /**
  * Authentication and tenant context, decided once per request from the route's `access`
@@ -9,7 +64,11 @@ import type { TenantContextResolver } from '../modules/tenants/tenant-context';
  */
 export function registerAccessHooks(
   app: FastifyInstance,
-  deps: { auth: Pick<AuthService, 'authenticate'>; resolveTenant: TenantContextResolver },
+  deps: {
+    auth: Pick<AuthService, 'authenticate'>;
+    resolveTenant: TenantContextResolver;
+    apiKeys: DeniedLog;
+  },
 ): void {
   app.decorateRequest('session', null);
   app.decorateRequest('ctx', null);
@@ -38,6 +97,10 @@ export function registerAccessHooks(
       throw forbidden('auth.password_change_required', 'Change your password before continuing.');
     }
     req.session = session;
+    if (session.apiKey) {
+      req.ctx = await authorizeApiKey(req, session, access, deps.apiKeys);
+      return;
+    }
 
     // A connector sign-in vouches for one tenant only (PRODUCT.md §7): no platform rights, and no
     // route that acts across tenants unless it concerns only the caller's own session or account.

@@ -43,6 +43,11 @@ export const OPENAPI_TAGS = [
       'WeCom’s callback URL (接收事件服务器): URL verification and encrypted contact-change events. Called by WeCom, not by integrators.',
   },
   {
+    name: 'api-keys',
+    description:
+      'Keys other systems call the API with (PRODUCT.md §11): one tenant each, scoped to permissions, shown once, revocable at once. Sent as `X-Access-Token`.',
+  },
+  {
     name: 'audit',
     description:
       'The audit log: who changed what and when (tenant admins: their tenant; platform admins: all), filters and CSV export. Never holds secrets or message bodies.',

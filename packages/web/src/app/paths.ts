@@ -12,6 +12,8 @@ export const paths = {
   wecom: '/third-app/wecom',
   messages: '/system/messages',
   audit: '/system/audit',
+  /** Keys other systems call the API with (PRODUCT.md §11). */
+  apiKeys: '/system/api-keys',
   /** The signed-in owner's link requests (tenants asking to bind one of their WeCom members). */
   linkRequests: '/account/link-requests',
 } as const;

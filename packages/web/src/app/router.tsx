@@ -2,6 +2,7 @@ import { Navigate, createBrowserRouter } from 'react-router-dom';
 import { AppLayout } from './layout/app-layout';
 import { paths } from './paths';
 import { RequireSession } from './require-session';
+import { ApiKeysPage } from '../pages/ApiKeys';
 import { ChangePasswordPage } from '../pages/ChangePassword';
 import { DepartmentsPage } from '../pages/Departments';
 import { HomeRedirect } from '../pages/Home';
@@ -49,6 +50,7 @@ export const router = createBrowserRouter([
       { path: paths.wecom, element: <WeComIntegrationPage /> },
       { path: paths.messages, element: <MessagesPage /> },
       { path: paths.audit, element: <AuditPage /> },
+      { path: paths.apiKeys, element: <ApiKeysPage /> },
       { path: paths.linkRequests, element: <LinkRequestsPage /> },
       { path: '*', element: <NotFoundPage /> },
     ],

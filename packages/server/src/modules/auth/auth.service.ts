@@ -12,6 +12,7 @@ import { cacheReads } from '../../lib/read-cache';
 import type { Changes } from '../../db/changes';
 import { createPasswordService } from './auth.passwords';
 import { createAuthRepo, type UserRow } from './auth.repo';
+import type { ApiKeyAuthenticator } from '../api-keys/api-keys.auth';
 
 /**
  * Sessions slide: each use (at most one write per hour) extends expiry to 7 days from now,
@@ -48,7 +49,12 @@ export interface SignInOptions {
   details?: Record<string, unknown>;
 }
 
-export function createAuthService(deps: { db: Db; changes?: Changes }) {
+export function createAuthService(deps: {
+  db: Db;
+  changes?: Changes;
+  /** X-Access-Token values that are API keys (PRODUCT.md §11) resolve there. */
+  apiKeys: Pick<ApiKeyAuthenticator, 'authenticate' | 'isApiKey'>;
+}) {
   const repo = createAuthRepo(deps.db);
   // Every authenticated request starts here: concurrent requests share one lookup, and a
   // session stays cached until any session or user row changes (db/changes.ts).
@@ -209,8 +215,12 @@ export function createAuthService(deps: { db: Db; changes?: Changes }) {
       return openSession(user, { ...opts, scopeTenantId: opts.tenantId, tenantList });
     },
 
-    /** Resolves a token to its live session; null when unknown, malformed, expired or revoked. */
+    /**
+     * Resolves a token to its live session; null when unknown, malformed, expired or revoked.
+     * An API key resolves to the key's principal, or is refused with its own reason.
+     */
     async authenticate(token: string): Promise<SessionInfo | null> {
+      if (deps.apiKeys.isApiKey(token)) return deps.apiKeys.authenticate(token);
       if (!TOKEN_PATTERN.test(token)) return null;
       const found = await findLiveSession(hashToken(token));
       const now = Date.now();

@@ -21,6 +21,7 @@ export function registerBindingRoutes(
     method: 'GET',
     url: '/sys/thirdApp/bindings',
     operationId: 'listThirdAppBindings',
+    apiKey: 'directory:read',
     tags,
     access: 'admin',
     summary:

@@ -22,6 +22,7 @@ export function registerDepartmentRoutes(
     method: 'GET',
     url: '/sys/depart/tree',
     operationId: 'getDepartmentTree',
+    apiKey: 'directory:read',
     tags,
     access: 'member',
     summary: "The current tenant's department tree",

@@ -1,7 +1,7 @@
 import { Type } from '@sinclair/typebox';
 import type { FastifyInstance } from 'fastify';
 import type { FastifyRequest } from 'fastify';
-import { route, type SessionInfo, type TenantContext } from '../../lib/route';
+import { apiKeyNote, route, type SessionInfo, type TenantContext } from '../../lib/route';
 import { auditActor } from '../audit/audit.repo';
 import type { DirectorySyncService } from './sync.service';
 import {
@@ -81,12 +81,14 @@ export function registerDirectorySyncRoutes(
       404: 'The tenant has no (enabled) configuration.',
       409: 'A sync run of this tenant is active.',
     },
+    apiKey: 'sync:run',
     tags,
     access: 'admin',
     summary:
       'Read, plan and apply in one go with automatic pairing (trigger "api"; scheduled and callback runs use the same path)',
     body: RunNowBodySchema,
     result: RunStartedSchema,
+    // A key starts the run as the scheduled job does; the run names no person then.
     handler: ({ tenant, body, session, req }) =>
       svc.runNow(tenant.tenantId, body.thirdType, {
         trigger: 'api',
@@ -111,6 +113,7 @@ export function registerDirectorySyncRoutes(
     method: 'GET',
     url: '/sys/thirdApp/sync/runs/:id',
     operationId: 'getSyncRun',
+    apiKey: 'sync:run',
     tags,
     access: 'admin',
     summary: 'Status, progress (phase, done, total), counts and error of a run',
@@ -178,6 +181,7 @@ export function registerDirectorySyncRoutes(
     url: '/sys/thirdApp/sync/runs/:id/events',
     config: {
       access: 'admin',
+      apiKey: 'sync:run',
       openapi: {
         responseContent: {
           mediaType: 'text/event-stream',
@@ -191,6 +195,7 @@ export function registerDirectorySyncRoutes(
       operationId: 'syncRunEvents',
       tags,
       summary: 'Server-Sent Events: `progress` with the run view until the run ends',
+      description: apiKeyNote('sync:run'),
       params: RunIdParamsSchema,
       security: [{ accessToken: [] }],
     },

@@ -11,6 +11,7 @@ export const sendMessageTestExamples = {
     msgid: 'X3mZ8fGq1kLr0aBc',
     msgIds: ['X3mZ8fGq1kLr0aBc'],
     status: 'sent',
+    toAll: false,
     errcode: 0,
     errmsg: 'ok',
     sent: ['zhangsan', 'lisi'],

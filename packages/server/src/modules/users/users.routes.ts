@@ -26,6 +26,7 @@ export function registerUserRoutes(
     method: 'GET',
     url: '/sys/user/list',
     operationId: 'listUsers',
+    apiKey: 'directory:read',
     tags,
     access: 'member',
     summary: 'Users of the current tenant (active and quit), by keyword and department',

@@ -5,6 +5,7 @@ import {
   BankOutlined,
   FileSearchOutlined,
   HomeOutlined,
+  KeyOutlined,
   MessageOutlined,
   SettingOutlined,
   TeamOutlined,
@@ -45,6 +46,7 @@ export function SideMenu() {
       },
     inTenant &&
       isTenantAdmin && { key: paths.audit, icon: <FileSearchOutlined />, label: t('audit.menu') },
+      isTenantAdmin && { key: paths.apiKeys, icon: <KeyOutlined />, label: t('apiKeys.menu') },
     isPlatformAdmin && { key: paths.tenants, icon: <BankOutlined />, label: t('menu.tenants') },
     { key: paths.myTenants, icon: <HomeOutlined />, label: t('menu.myTenants') },
   ].filter((item): item is Exclude<typeof item, false> => Boolean(item));
