@@ -22,8 +22,8 @@ export const apiKeyUsername = (prefix: string) => `apikey:${prefix}`;
 
 /**
  * Resolves `X-Access-Token` values that are API keys (api-keys.format.ts), through the same
- * change-clock cache as sessions: revoking a key, or freezing its tenant, writes a watched table
- * and is seen by the very next request, in every process on PostgreSQL.
+ * read cache as sessions (db/changes.ts): revoking a key applies to this process's very next
+ * request, and in the other processes as soon as the table's notification arrives.
  */
 export function createApiKeyAuthenticator(deps: {
   db: Db;

@@ -120,7 +120,7 @@ export function createApiKeysRepo(db: Db) {
 
     /**
      * Marks a key used, unless another process did within `grainS` seconds. Every write to
-     * api_keys flushes the request caches (db/change-clock.ts), hence the coarse grain.
+     * api_keys empties the key cache of every process (db/changes.ts), hence the coarse grain.
      */
     async touch(id: number, grainS: number): Promise<void> {
       await db
