@@ -20,4 +20,21 @@ export default tseslint.config(
       '@typescript-eslint/consistent-type-imports': 'error',
     },
   },
+  {
+    // Caches learn of changes from the database's notifications and the services' word
+    // (packages/server/src/db/changes.ts), never by wrapping a database client's methods.
+    files: ['packages/server/src/**/*.ts'],
+    ignores: ['packages/server/src/**/*.test.ts'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector:
+            "AssignmentExpression > MemberExpression.left[property.name=/^(query|exec|transaction|execProtocol)$/]",
+          message:
+            'Do not patch database client methods: announce changes through db/changes.ts (lib/announce.ts) instead.',
+        },
+      ],
+    },
+  },
 );
