@@ -1,9 +1,9 @@
-import { eq, sql } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { bindMember } from '../../../test/factories/bindings';
 import type { TestTenant, TestUser } from '../../../test/factories';
 import { activeSimUsers } from '../../../test/factories/wecom-login';
-import { apiKeys, syncRuns, tenants } from '../../db/schema';
+import { apiKeys, auditLog, syncRuns, tenants } from '../../db/schema';
 import type { ApiKeyPermission } from '../../db/schema/api-keys';
 import { syncWorld, waitRun, type SyncWorld } from '../directory-sync/sync.test-harness';
 import { auditOf, createKey, sendBody } from './api-keys.test-harness';
@@ -56,6 +56,34 @@ describe('a key with messages:send', () => {
     );
     expect(log.status).toBe(200);
     expect(log.body.result.senderUsername).toBe(`apikey:${k.prefix}`);
+
+    // Its use is in the audit log: one entry for the send, the key as the actor, no person.
+    const entries = await w.t.db
+      .select()
+      .from(auditLog)
+      .where(
+        and(
+          eq(auditLog.action, 'message.sent'),
+          eq(auditLog.targetId, String(res.body.result.messageId)),
+        ),
+      );
+    expect(entries).toHaveLength(1);
+    expect(entries[0]).toMatchObject({
+      tenantId: w.tenant.id,
+      actorUserId: null,
+      actorApiKeyId: k.id,
+    });
+    // And the audit API shows it under the key.
+    const listed = await w.t.call(
+      'GET',
+      `/sys/audit?action=message.sent&actorApiKeyId=${k.id}`,
+      undefined,
+      { token: w.admin.token },
+    );
+    expect(listed.status, listed.body.message).toBe(200);
+    expect(listed.body.result.records.map((r: { targetId: string }) => r.targetId)).toContain(
+      String(res.body.result.messageId),
+    );
   });
 
   it('sends with a form body (x-www-form-urlencoded) too', async () => {
