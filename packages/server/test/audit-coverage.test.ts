@@ -382,6 +382,38 @@ describe('audit coverage: one entry per action (issue 15)', () => {
     expect(signedIn[0]).toMatchObject({ tenantId: tenant.id });
   });
 
+  it('API keys: create, revoke, use denied; password reset', async () => {
+    let key: { id: number; key: string } = { id: 0, key: '' };
+    expect(
+      await actionsOf(async () => {
+        key = await adminCall('POST', '/sys/apiKeys', {
+          name: uniq('audited key'),
+          permissions: ['messages:send'],
+        });
+      }),
+    ).toEqual(['api_key.created']);
+    // The public prefix (obk_xxxxxxxx) names the key in entries by design; the rest never appears.
+    secrets.push(key.key.slice('obk_xxxxxxxx_'.length));
+    expect(
+      await actionsOf(async () => {
+        const res = await t.call('GET', '/sys/user/list', undefined, as(key.key));
+        expect(res.status).toBe(403);
+      }),
+    ).toEqual(['api_key.use_denied']);
+    expect(await actionsOf(() => adminCall('DELETE', `/sys/apiKeys/${key.id}`))).toEqual([
+      'api_key.revoked',
+    ]);
+
+    const member = await t.factories.user(tenant.id);
+    let once = '';
+    expect(
+      await actionsOf(async () => {
+        once = (await adminCall('POST', '/sys/user/resetPassword', { userId: member.id })).password;
+      }),
+    ).toEqual(['user.reset_password']);
+    secrets.push(once);
+  });
+
   it('configuration: delete, last', async () => {
     expect(
       await actionsOf(() =>
