@@ -8,6 +8,37 @@ import { parseTenantHeader, type TenantContextResolver } from '../modules/tenant
 
 type DeniedLog = Pick<ApiKeysService, 'denied'>;
 
+/** Refused calls (4xx) a key may make per minute before it is told to slow down (429). */
+export const KEY_REFUSALS_PER_MINUTE = 60;
+
+/**
+ * A key stuck in a loop of refused calls (nobody deliverable, a bad body…) on a route it may
+ * call would write a log row and an audit entry each time without bound. Successful calls are not counted: an integrator
+ * sending a lot is what keys are for. Per process, in memory, per minute window: a bounded flood
+ * per process, and nothing on the request path's database.
+ */
+function createRefusalGate(limit = KEY_REFUSALS_PER_MINUTE) {
+  const windows = new Map<number, { start: number; refused: number }>();
+  const windowOf = (keyId: number, now: number) => {
+    let w = windows.get(keyId);
+    if (!w || now - w.start >= 60_000) {
+      if (windows.size > 10_000) windows.clear();
+      windows.set(keyId, (w = { start: now, refused: 0 }));
+    }
+    return w;
+  };
+  return {
+    /** Seconds to wait, or 0 when the key may call. */
+    waitFor(keyId: number, now = Date.now()): number {
+      const w = windowOf(keyId, now);
+      return w.refused >= limit ? Math.max(1, Math.ceil((w.start + 60_000 - now) / 1000)) : 0;
+    },
+    refused(keyId: number, now = Date.now()): void {
+      windowOf(keyId, now).refused++;
+    },
+  };
+}
+
 /**
  * What an API key may reach (PRODUCT.md §11), decided here only: a `member`/`admin` route that
  * declares a permission the key holds, in the key's tenant. Everything else is 403 and recorded
@@ -72,6 +103,21 @@ export function registerAccessHooks(
 ): void {
   app.decorateRequest('session', null);
   app.decorateRequest('ctx', null);
+  const refusals = createRefusalGate();
+  app.addHook('onResponse', async (req, reply) => {
+    const key = req.session?.apiKey;
+    // Only calls the key was allowed to make (a route of its permission): refusals by the
+    // permission check write nothing but their own rate-limited audit entry.
+    if (
+      key &&
+      req.ctx &&
+      reply.statusCode >= 400 &&
+      reply.statusCode < 500 &&
+      reply.statusCode !== 429
+    ) {
+      refusals.refused(key.id);
+    }
+  });
 
   app.addHook('onRequest', async (req) => {
     const access = req.routeOptions.config?.access;
@@ -98,6 +144,15 @@ export function registerAccessHooks(
     }
     req.session = session;
     if (session.apiKey) {
+      const wait = refusals.waitFor(session.apiKey.id);
+      if (wait > 0) {
+        throw new AppError(
+          'auth.api_key_throttled',
+          429,
+          `This API key made ${KEY_REFUSALS_PER_MINUTE} refused calls within a minute. Fix the calls (each refusal says why) and try again in ${wait} s.`,
+          { retryAfterSeconds: wait },
+        );
+      }
       req.ctx = await authorizeApiKey(req, session, access, deps.apiKeys);
       return;
     }
