@@ -77,6 +77,10 @@ export function tenantMay(action: TenantAction, s: Standing): boolean {
 /** Why a tenant may not do `action` to an account of this standing (an error for the caller). */
 export function refusal(action: TenantAction, s: Standing): AppError {
   const o = ownershipOf(s);
+  // An account outside the tenant is not shown to the tenant at all, whatever it is (a platform
+  // administrator included: a 403 naming the role would tell any tenant admin who runs the
+  // platform).
+  if (s.membershipStatus === null) return notFound('users', 'users.not_found');
   if (o === 'platform_admin') {
     return new AppError(
       'policy.platform_admin',
@@ -84,8 +88,6 @@ export function refusal(action: TenantAction, s: Standing): AppError {
       'This account is a platform administrator: no tenant can edit, freeze, pair or bind it.',
     );
   }
-  // An account outside the tenant is not shown to the tenant at all.
-  if (o === 'outsider') return notFound('users', 'users.not_found');
   if (o === 'inactive_member') {
     return new AppError(
       'policy.membership_inactive',
