@@ -32,7 +32,11 @@ export function registerApiKeyRoutes(
     description: `Tenant admins. The key acts in this tenant only, with the given permissions, and is sent as X-Access-Token. At most ${MAX_LIVE_KEYS} live keys per tenant (409). Sessions opened by a WeCom sign-in cannot create keys (403 \`api_keys.password_session_required\`).`,
     body: CreateApiKeyBodySchema,
     result: CreatedApiKeySchema,
-    handler: ({ tenant, session, body }) => svc.create(tenant, session, body),
+    handler: ({ tenant, session, body, req, reply }) => {
+      // The key is in the answer, once: no cache may keep it.
+      void reply.header('cache-control', 'no-store');
+      return svc.create(tenant, session, body, req.ip);
+    },
   });
 
   route(app, {

@@ -53,6 +53,7 @@ export function createApiKeysService(deps: { db: Db; log?: Pick<Log, 'warn'> }) 
     ctx: TenantContext,
     session: SessionInfo,
     input: { name: string; permissions: ApiKeyPermission[]; expiresAt: Date | null },
+    ip: string | undefined,
   ) {
     return deps.db.transaction(async (tx) => {
       const r = createApiKeysRepo(tx);
@@ -76,6 +77,7 @@ export function createApiKeysService(deps: { db: Db; log?: Pick<Log, 'warn'> }) 
         targetType: 'api_key',
         targetId: row.id,
         details: { prefix: fresh.prefix, ...input },
+        ...(ip ? { ip } : {}),
       });
       return {
         id: row.id,
@@ -93,7 +95,7 @@ export function createApiKeysService(deps: { db: Db; log?: Pick<Log, 'warn'> }) 
      * one: that sign-in vouches for a person for a while, not for a credential that outlives the
      * session (PRODUCT.md §7); it may still list and revoke keys.
      */
-    async create(ctx: TenantContext, session: SessionInfo, body: CreateApiKeyBody) {
+    async create(ctx: TenantContext, session: SessionInfo, body: CreateApiKeyBody, ip?: string) {
       if (session.scopeTenantId !== null) {
         throw forbidden(
           'api_keys.password_session_required',
@@ -108,7 +110,12 @@ export function createApiKeysService(deps: { db: Db; log?: Pick<Log, 'warn'> }) 
       // A prefix collision (one in 36^8 per key) fails the insert: draw again, a few times.
       for (let attempt = 1; ; attempt++) {
         try {
-          return await insertKey(ctx, session, { name, permissions: body.permissions, expiresAt });
+          return await insertKey(
+            ctx,
+            session,
+            { name, permissions: body.permissions, expiresAt },
+            ip,
+          );
         } catch (err) {
           if (!isUniqueViolation(err, 'api_keys_prefix_uq') || attempt >= 3) throw err;
         }
@@ -119,7 +126,7 @@ export function createApiKeysService(deps: { db: Db; log?: Pick<Log, 'warn'> }) 
       return repo.list(ctx.tenantId, page, pageSize);
     },
 
-    /** Revoked at once: authentication reads through the change clock (api-keys.auth.ts). */
+    /** Revoked at once: authentication reads through the change-notified cache (api-keys.auth.ts). */
     async revoke(ctx: TenantContext, session: SessionInfo, id: number) {
       const key = await repo.findById(ctx.tenantId, id);
       if (!key) throw keyNotFound();
