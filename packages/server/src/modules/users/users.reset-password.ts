@@ -3,7 +3,7 @@
  * one-time password. Who may is the trust policy's `reset_password` (policy/trust.ts), nothing here.
  */
 import { randomInt } from 'node:crypto';
-import { and, count, eq, gt, min } from 'drizzle-orm';
+import { and, count, eq, gt, min, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client';
 import { auditLog } from '../../db/schema';
 import { AppError, badRequest } from '../../lib/errors';
@@ -34,10 +34,14 @@ export function oneTimePassword(): string {
 export function createPasswordResetService(deps: { db: Db }) {
   const { db } = deps;
 
-  async function assertUnderCap(ctx: TenantContext, session: SessionInfo): Promise<void> {
+  async function assertUnderCap(
+    ctx: TenantContext,
+    session: SessionInfo,
+    on: Db = db,
+  ): Promise<void> {
     const since = new Date(Date.now() - RESET_LIMIT.windowMs);
     const actor = auditActor(session);
-    const [row] = await db
+    const [row] = await on
       .select({ n: count(), oldest: min(auditLog.createdAt) })
       .from(auditLog)
       .where(
@@ -89,6 +93,13 @@ export function createPasswordResetService(deps: { db: Db }) {
       // scrypt takes ~100 ms: hash before the transaction, never holding locks.
       const passwordHash = await hashPassword(password);
       await db.transaction(async (tx) => {
+        // Counted again under a lock per tenant and actor, in the transaction that writes the
+        // entry: resets sent in parallel cannot all count the same "n so far" and pass the cap.
+        const who = auditActor(session);
+        await tx.execute(
+          sql`select pg_advisory_xact_lock(hashtextextended(${`password-reset:${ctx.tenantId}:${who.actorApiKeyId ?? `u${who.actorUserId}`}`}, 0))`,
+        );
+        await assertUnderCap(ctx, session, tx);
         // Decided again inside the transaction: the standing may have changed meanwhile.
         await createTrustPolicy(tx).assert(actor, input.userId, 'reset_password');
         const auth = createAuthRepo(tx);
