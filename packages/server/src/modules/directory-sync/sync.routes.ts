@@ -3,6 +3,8 @@ import type { FastifyInstance } from 'fastify';
 import type { FastifyRequest } from 'fastify';
 import { apiKeyNote, route, type SessionInfo, type TenantContext } from '../../lib/route';
 import { auditActor } from '../audit/audit.repo';
+import type { AuthService } from '../auth/auth.service';
+import type { TenantContextResolver } from '../tenants/tenant-context';
 import type { DirectorySyncService } from './sync.service';
 import {
   ApplyBodySchema,
@@ -31,9 +33,30 @@ const POLL_MS = 300;
 
 export function registerDirectorySyncRoutes(
   app: FastifyInstance,
-  deps: { directorySync: DirectorySyncService },
+  deps: {
+    directorySync: DirectorySyncService;
+    auth: Pick<AuthService, 'authenticate'>;
+    resolveTenant: TenantContextResolver;
+  },
 ): void {
   const svc = deps.directorySync;
+  /**
+   * Whether the caller of a long-lived stream may still watch: asked again on every poll, so a
+   * revoked key, a sign-out, a freeze or a lost admin role ends the stream (the access hook only
+   * checks when it opens).
+   */
+  async function stillAllowed(req: FastifyRequest, tenantId: number): Promise<boolean> {
+    const token = req.headers['x-access-token'];
+    try {
+      const session = typeof token === 'string' ? await deps.auth.authenticate(token) : null;
+      if (!session) return false;
+      if (session.apiKey) return session.apiKey.tenantId === tenantId;
+      const ctx = await deps.resolveTenant(session, String(tenantId));
+      return ctx.role === 'admin';
+    } catch {
+      return false;
+    }
+  }
   app.addHook('onClose', async () => svc.drain());
 
   route(app, {
@@ -216,12 +239,18 @@ export function registerDirectorySyncRoutes(
       let closed = false;
       req.raw.on('close', () => (closed = true));
       // Polls the row rather than an in-process emitter: the run may execute in another process.
+      let revoked = false;
       while (!closed && !TERMINAL.has((JSON.parse(last) as { status: string }).status)) {
         await new Promise((r) => setTimeout(r, POLL_MS));
+        if (!(await stillAllowed(req, tenant.tenantId))) {
+          revoked = true;
+          break;
+        }
         const now = JSON.stringify(await svc.getRun(tenant, id));
         if (now !== last) send((last = now));
       }
-      res.write('event: end\ndata: {}\n\n');
+      // A caller no longer allowed learns why, and nothing more about the run.
+      res.write(`event: end\ndata: ${revoked ? '{"reason":"access_revoked"}' : '{}'}\n\n`);
       res.end();
     },
   });
