@@ -1,6 +1,7 @@
 import { createApi, createReadyUser, loginApi } from '../fixtures/api';
-import { ADMIN_PASSWORD, ADMIN_USERNAME, SIM, baseUrl, simUrl } from '../fixtures/env';
+import { ADMIN_PASSWORD, ADMIN_USERNAME, baseUrl, simUrl } from '../fixtures/env';
 import { expect, shot, signIn, startSignedIn, test, unique } from '../fixtures/test';
+import { connectDefaultTenant } from '../fixtures/world';
 
 type Api = ReturnType<typeof createApi>;
 
@@ -17,19 +18,6 @@ interface Plan {
       userId: number | null;
     }[];
   };
-}
-
-/** Tenant 0 connected to the simulator (another journey may have done it already). */
-async function ensureWecomConfig(admin: Api): Promise<void> {
-  const current = await admin.get<unknown>('/sys/thirdApp/config?thirdType=wechat_enterprise');
-  if (current) return;
-  await admin.post('/sys/thirdApp/config', {
-    thirdType: 'wechat_enterprise',
-    agentId: SIM.agentId,
-    clientId: SIM.corpId,
-    clientSecret: SIM.secret,
-    enabled: true,
-  });
 }
 
 async function newSimMember(userid: string, name: string): Promise<void> {
@@ -81,7 +69,7 @@ test.describe('trust model: a tenant cannot take an account that is not its own'
     browser,
   }) => {
     const admin = await loginApi(ADMIN_USERNAME, ADMIN_PASSWORD, 0);
-    await ensureWecomConfig(admin);
+    await connectDefaultTenant({ over: { enabled: true } });
     const me = await admin.get<{ tenantList: { id: number; name: string; houseNumber: string }[] }>(
       '/sys/user/me',
     );

@@ -1,7 +1,8 @@
 import type { Browser, Page } from '@playwright/test';
 import { createApi } from '../fixtures/api';
-import { ADMIN_PASSWORD, ADMIN_USERNAME, SIM, baseUrl, simUrl } from '../fixtures/env';
+import { ADMIN_PASSWORD, ADMIN_USERNAME, baseUrl, simUrl } from '../fixtures/env';
 import { expect, shot, signInAsAdmin, test, unique } from '../fixtures/test';
+import { connectDefaultTenant } from '../fixtures/world';
 
 /**
  * Approvals from WeCom (PRODUCT.md §8): a join request cards the tenant's WeCom-bound admin; the
@@ -25,31 +26,11 @@ async function platformAdmin(tenantId?: number): Promise<{ api: Api; token: stri
 
 /** Tenant 0 connected to the simulator (link policy, cards on) and its callback URL verified. */
 async function connectTenant0(unboundLogin: 'refuse' | 'link') {
-  const { api, token } = await platformAdmin(0);
-  const current = await api.get<unknown>('/sys/thirdApp/config?thirdType=wechat_enterprise');
-  const body = {
-    thirdType: 'wechat_enterprise',
-    enabled: true,
-    syncPolicy: { unboundLogin, approvalCards: true },
-  };
-  if (current === null) {
-    await api.post('/sys/thirdApp/config', {
-      ...body,
-      agentId: SIM.agentId,
-      clientId: SIM.corpId,
-      clientSecret: SIM.secret,
-    });
-  } else {
-    const res = await fetch(`${baseUrl()}/sys/thirdApp/config`, {
-      method: 'PUT',
-      headers: { 'Content-Type': 'application/json', 'X-Access-Token': token, 'X-Tenant-Id': '0' },
-      body: JSON.stringify(body),
-    });
-    expect(res.status).toBe(200);
-  }
-  const cfg = await api.get<{ callbackUrl: string; callbackToken: string; encodingAesKey: string }>(
-    '/sys/thirdApp/config?thirdType=wechat_enterprise',
-  );
+  const { api } = await platformAdmin(0);
+  const cfg = await connectDefaultTenant({
+    policy: { unboundLogin, approvalCards: true },
+    over: { enabled: true },
+  });
   const verified = await fetch(`${simUrl()}/sim/admin/callback`, {
     method: 'POST',
     headers: { 'Content-Type': 'application/json' },
@@ -157,7 +138,10 @@ test.describe('approvals from WeCom', () => {
     const { api: platform } = await platformAdmin();
     const home = await platform.post<{ id: number }>('/sys/tenant/add', { name: unique('分部') });
     const applicantName = `申请人${unique('')}`;
-    const applicant = await readyUser(createApi((await platformAdmin()).token, home.id), applicantName);
+    const applicant = await readyUser(
+      createApi((await platformAdmin()).token, home.id),
+      applicantName,
+    );
     const house = await api.get<{ houseNumber: string }>('/sys/tenant/current');
     const login = await createApi().post<{ token: string }>('/sys/login', {
       username: applicant,

@@ -1,20 +1,19 @@
+import { WAIT, present, withWeComTenant } from '@orgbridge/test-world';
 import type { Simulator } from '@orgbridge/wecom-sim';
 import { sql } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { buildTestApp, type TestApp } from '../../../test/build-test-app';
 import { usePostgres } from '../../../test/test-db';
 import { rowsOf } from '../../lib/sql';
 import {
   FAST_JOBS,
   THIRD_TYPE,
-  connectTenant,
   listRuns,
   sharedPostgres,
   sharedSecretKey,
   simEndpoints,
   startSim,
   syncQueue,
-  waitFor,
 } from './jobs.test-harness';
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -57,7 +56,7 @@ describe.runIf(usePostgres())('scheduled sync across processes sharing one Postg
 
   it('a due cron schedule runs one sync, although every process checks the schedules', async () => {
     const [a, b, c] = apps as [TestApp, TestApp, TestApp];
-    const { tenant, admin } = await connectTenant(a, sim);
+    const { tenant, admin } = await withWeComTenant(a, sim);
     // The schedule is due for the rest of its minute: start early enough to see it fire.
     if (beijingNow().second >= 50) await sleep((61 - beijingNow().second) * 1000);
     const { minute, hour } = beijingNow();
@@ -69,11 +68,15 @@ describe.runIf(usePostgres())('scheduled sync across processes sharing one Postg
     );
     expect(res.status, res.body.message).toBe(200);
 
-    const run = await waitFor(
-      'the scheduled run',
+    const run = await vi.waitFor(
       async () =>
-        (await listRuns(c, admin)).find((r) => r.trigger === 'schedule' && r.status !== 'running'),
-      30_000,
+        present(
+          (await listRuns(c, admin)).find(
+            (r) => r.trigger === 'schedule' && r.status !== 'running',
+          ),
+          'the scheduled run',
+        ),
+      { ...WAIT, timeout: 30_000 },
     );
     expect(run.status, JSON.stringify(run.error)).toBe('succeeded');
     // How pg-boss fires a cron schedule once across instances: (1) each instance looks for due

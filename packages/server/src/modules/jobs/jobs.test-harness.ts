@@ -1,11 +1,12 @@
 /** Shared arrangement of the jobs suites: a simulator, apps running jobs, a configured tenant. */
 import { randomBytes } from 'node:crypto';
-import { startSimulator, type SimOptions, type Simulator } from '@orgbridge/wecom-sim';
+import { madeUpCorp, simEndpoints, withSimulator, withWeComTenant } from '@orgbridge/test-world';
+import type { SimOptions, Simulator } from '@orgbridge/wecom-sim';
 import pg from 'pg';
 import PgBoss from 'pg-boss';
 import { expect } from 'vitest';
 import type { TestApp } from '../../../test/build-test-app';
-import type { TestTenant, TestUser } from '../../../test/factories';
+import type { TestUser } from '../../../test/factories';
 import { TEST_ADMIN_PASSWORD } from '../../../test/test-db';
 import { bootstrap } from '../../bootstrap';
 import { openDatabase, type Database } from '../../db/client';
@@ -43,51 +44,19 @@ export async function schedulesOf(boss: PgBoss, tenantId: number) {
   return all.filter((s) => s.name.startsWith(`${DIRECTORY_SYNC}.${tenantId}.`));
 }
 
-export async function waitFor<T>(
-  what: string,
-  probe: () => Promise<T | null | undefined | false>,
-  timeoutMs = 20_000,
-): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe();
-    if (value) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
-
-export interface Tenancy {
-  tenant: TestTenant;
-  admin: TestUser;
-}
+/** @deprecated the shared test world's `Tenancy` (`@orgbridge/test-world`). */
+export type { Tenancy } from '@orgbridge/test-world';
 
 /**
  * A tenant with an admin, connected with `syncPolicy` to the simulator's corp, or (`sim` null) to
- * a made-up corp for tests that never call WeCom (a CorpID belongs to one tenant only).
+ * a made-up corp for tests that never call WeCom.
+ * @deprecated `withWeComTenant(t, sim ?? madeUpCorp(), { policy })` of the shared test world.
  */
-export async function connectTenant(
+export const connectTenant = (
   t: TestApp,
   sim: Simulator | null,
   syncPolicy: Record<string, unknown> = {},
-): Promise<Tenancy> {
-  const tenant = await t.factories.tenant();
-  const admin = await t.factories.user(tenant.id, { role: 'admin' });
-  const res = await t.call(
-    'POST',
-    '/sys/thirdApp/config',
-    {
-      thirdType: THIRD_TYPE,
-      agentId: sim?.credentials.agentId ?? 1000002,
-      clientId: sim?.credentials.corpId ?? `ww${randomBytes(8).toString('hex')}`,
-      clientSecret: sim?.credentials.secret ?? randomBytes(16).toString('hex'),
-      syncPolicy,
-    },
-    { token: admin.token },
-  );
-  expect(res.status, res.body.message).toBe(200);
-  return { tenant, admin };
-}
+) => withWeComTenant(t, sim ?? madeUpCorp(), { policy: syncPolicy });
 
 export async function listRuns(t: TestApp, admin: TestUser) {
   const res = await t.call('GET', '/sys/thirdApp/sync/runs?page=1&pageSize=50', undefined, {
@@ -103,15 +72,11 @@ export async function listRuns(t: TestApp, admin: TestUser) {
   }[];
 }
 
-export async function startSim(opts: SimOptions = {}): Promise<Simulator> {
-  return startSimulator({ latencyMs: 0, seed: 11, users: 24, departments: 4, ...opts });
-}
+/** The jobs suites' simulator: a small corp, no latency. */
+export const startSim = (opts: SimOptions = {}): Promise<Simulator> =>
+  withSimulator({ seed: 11, users: 24, departments: 4, ...opts });
 
-export const simEndpoints = (sim: Simulator) => ({
-  apiBase: sim.url,
-  oauthBase: sim.url,
-  loginBase: sim.url,
-});
+export { simEndpoints };
 
 async function withClient<T>(url: string, fn: (c: pg.Client) => Promise<T>): Promise<T> {
   const client = new pg.Client({ connectionString: url });
