@@ -2,13 +2,11 @@
 import { randomBytes } from 'node:crypto';
 import { madeUpCorp, simEndpoints, withSimulator, withWeComTenant } from '@orgbridge/test-world';
 import type { SimOptions, Simulator } from '@orgbridge/wecom-sim';
-import pg from 'pg';
 import PgBoss from 'pg-boss';
 import { expect } from 'vitest';
 import type { TestApp } from '../../../test/build-test-app';
 import type { TestUser } from '../../../test/factories';
-import { TEST_ADMIN_PASSWORD } from '../../../test/test-db';
-import { bootstrap } from '../../bootstrap';
+import { createPostgresDatabase } from '../../../test/test-db';
 import { openDatabase, type Database } from '../../db/client';
 import { createBossDb } from './boss-db';
 import { DIRECTORY_SYNC } from './directory-sync.job';
@@ -78,36 +76,15 @@ export const startSim = (opts: SimOptions = {}): Promise<Simulator> =>
 
 export { simEndpoints };
 
-async function withClient<T>(url: string, fn: (c: pg.Client) => Promise<T>): Promise<T> {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    return await fn(client);
-  } finally {
-    await client.end();
-  }
-}
-
 /**
  * One fresh PostgreSQL database that several apps open with pools of their own, like separate
  * OrgBridge processes (the shared test database helper gives every app its own database).
  */
 export async function sharedPostgres() {
-  const adminUrl = process.env.TEST_DATABASE_URL;
-  if (!adminUrl) throw new Error('TEST_DATABASE_URL is required');
-  const name = `orgbridge_jobs_${randomBytes(6).toString('hex')}`;
-  await withClient(adminUrl, (c) => c.query(`create database ${name}`));
-  const url = new URL(adminUrl);
-  url.pathname = `/${name}`;
-  const open = () => openDatabase({ databaseUrl: url.toString(), poolSize: 5 });
-  const first = await open();
-  await first.migrate();
-  await bootstrap(first.db, { adminPassword: TEST_ADMIN_PASSWORD });
-  await first.close();
+  const created = await createPostgresDatabase();
   return {
-    open,
-    drop: () =>
-      withClient(adminUrl, (c) => c.query(`drop database if exists ${name} with (force)`)),
+    open: () => openDatabase({ databaseUrl: created.url, poolSize: 5 }),
+    drop: created.drop,
   };
 }
 
