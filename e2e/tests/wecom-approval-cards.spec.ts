@@ -2,7 +2,7 @@ import type { Browser, Page } from '@playwright/test';
 import { createApi } from '../fixtures/api';
 import { ADMIN_PASSWORD, ADMIN_USERNAME, baseUrl, simUrl } from '../fixtures/env';
 import { expect, shot, signInAsAdmin, test, unique } from '../fixtures/test';
-import { connectDefaultTenant } from '../fixtures/world';
+import { connectDefaultTenant, newSimMember } from '../fixtures/world';
 
 /**
  * Approvals from WeCom (PRODUCT.md §8): a join request cards the tenant's WeCom-bound admin; the
@@ -42,17 +42,6 @@ async function connectTenant0(unboundLogin: 'refuse' | 'link') {
   });
   expect(verified.status).toBeLessThan(300);
   return api;
-}
-
-async function newSimMember(name: string): Promise<string> {
-  const userid = unique('e2e').replace(/[^A-Za-z0-9]/g, '');
-  const res = await fetch(`${simUrl()}/sim/admin/users`, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json' },
-    body: JSON.stringify({ userid, name, department: [1] }),
-  });
-  expect(res.status).toBeLessThan(300);
-  return userid;
 }
 
 /** An active account whose initial password was already replaced; `role` in the current tenant. */

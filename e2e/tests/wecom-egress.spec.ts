@@ -1,20 +1,12 @@
 import type { Page } from '@playwright/test';
-import { simUrl } from '../fixtures/env';
 import { expect, signInAsAdmin, test } from '../fixtures/test';
-import { connectDefaultTenant } from '../fixtures/world';
+import { connectDefaultTenant, setTrustedIps } from '../fixtures/world';
 
 /**
  * The trusted-IP doctor (PRODUCT.md §8) in the console: a 60020 shows a banner naming the address
  * to add to 企业可信IP until a call succeeds; the config form takes an optional egress proxy.
  * Screenshots for review go to SHOTS_DIR when it is set (desktop 1440 px and phone 390 px).
  */
-
-const trustedIps = (ips: string[]) =>
-  fetch(`${simUrl()}/sim/admin/trusted-ips`, {
-    method: 'PUT',
-    headers: { 'Content-Type': 'application/json' },
-    body: JSON.stringify({ ips }),
-  });
 
 async function capture(page: Page, name: string, fullPage = true) {
   const dir = process.env.SHOTS_DIR;
@@ -36,7 +28,7 @@ test('a 60020 shows the banner naming the IP to add; it goes once a call succeed
   page,
 }) => {
   await connectDefaultTenant();
-  await trustedIps(['203.0.113.7']);
+  await setTrustedIps(['203.0.113.7']);
   try {
     await signInAsAdmin(page);
     await page.goto('/third-app/wecom');
@@ -65,7 +57,7 @@ test('a 60020 shows the banner naming the IP to add; it goes once a call succeed
       .getByRole('button', { name: /取\s*消/ })
       .click();
   } finally {
-    await trustedIps(['127.0.0.1']);
+    await setTrustedIps(['127.0.0.1']);
   }
   await page.getByTestId('wecom-test-run').click();
   await expect(page.getByTestId('wecom-test-summary')).toContainText('全部检查通过');

@@ -1,9 +1,9 @@
 import type { Page } from '@playwright/test';
 import type { Method } from '@orgbridge/test-world';
 import { loginApi } from '../fixtures/api';
-import { ADMIN_PASSWORD, ADMIN_USERNAME, SIM, simUrl } from '../fixtures/env';
+import { ADMIN_PASSWORD, ADMIN_USERNAME, SIM } from '../fixtures/env';
 import { expect, pickOption, shot, signInAsAdmin, test, unique } from '../fixtures/test';
-import { connectDefaultTenant, platformAdmin } from '../fixtures/world';
+import { connectDefaultTenant, platformAdmin, setTrustedIps } from '../fixtures/world';
 
 const CHECKS = ['token', 'trusted_ip', 'departments', 'members', 'message', 'contact_secret'];
 
@@ -134,13 +134,7 @@ test.describe('WeCom integration page', () => {
     page,
   }) => {
     await connectDefaultTenant();
-    const trustedIps = (ips: string[]) =>
-      fetch(`${simUrl()}/sim/admin/trusted-ips`, {
-        method: 'PUT',
-        headers: { 'Content-Type': 'application/json' },
-        body: JSON.stringify({ ips }),
-      });
-    await trustedIps(['203.0.113.7']);
+    await setTrustedIps(['203.0.113.7']);
     try {
       await signInAsAdmin(page);
       await page.goto('/third-app/wecom');
@@ -160,7 +154,7 @@ test.describe('WeCom integration page', () => {
     } finally {
       // `{ips: null}` over the simulator's HTTP admin API arrives as [""] (body coercion), so
       // re-allow the caller instead of switching the check off.
-      await trustedIps(['127.0.0.1']);
+      await setTrustedIps(['127.0.0.1']);
     }
   });
 

@@ -2,7 +2,7 @@ import type { Browser, Page } from '@playwright/test';
 import { createApi, createReadyUser } from '../fixtures/api';
 import { ADMIN_PASSWORD, ADMIN_USERNAME, baseUrl, simUrl } from '../fixtures/env';
 import { expect, shot, test, unique } from '../fixtures/test';
-import { connectDefaultTenant } from '../fixtures/world';
+import { connectDefaultTenant, newSimMember } from '../fixtures/world';
 
 /** The WeCom client's built-in browser (desktop) announces itself like this. */
 const WECOM_UA =
@@ -24,18 +24,6 @@ async function adminToken(): Promise<string> {
 async function connectTenant0(unboundLogin: 'refuse' | 'link' | 'create') {
   await connectDefaultTenant({ policy: { unboundLogin }, over: { enabled: true } });
   return createApi(await adminToken(), 0);
-}
-
-/** A new member of the simulated corp, so no earlier sync or spec has bound it. */
-async function newSimMember(name: string): Promise<string> {
-  const userid = unique('e2e').replace(/[^A-Za-z0-9]/g, '');
-  const res = await fetch(`${simUrl()}/sim/admin/users`, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json' },
-    body: JSON.stringify({ userid, name, department: [1] }),
-  });
-  expect(res.status).toBeLessThan(300);
-  return userid;
 }
 
 /** The simulator's member picker (WeCom itself knows who is signed in to the client). */

@@ -23,6 +23,7 @@ export {
   createTenant,
   ensureWeCom,
   madeUpCorp,
+  updateWeCom,
   uniq,
   weComConfigBody,
   withTenant,

@@ -164,3 +164,10 @@ export async function withWeComTenant(
   const config = await connectWeCom(p.call, { token: admin.token }, corp, o);
   return { tenant, admin, config };
 }
+
+/**
+ * Edits a tenant's WeCom config (PUT /sys/thirdApp/config with `fields`, e.g. `{ syncPolicy }`)
+ * and answers the raw response, so a test can assert a refusal as well as a success.
+ */
+export const updateWeCom = (call: Caller, as: CallAs, fields: Record<string, unknown>) =>
+  call('PUT', '/sys/thirdApp/config', { thirdType: THIRD_TYPE, ...fields }, as);
