@@ -8,6 +8,7 @@ WORKDIR /app
 COPY package.json package-lock.json .npmrc ./
 COPY packages/wecom/package.json packages/wecom/
 COPY packages/wecom-sim/package.json packages/wecom-sim/
+COPY packages/test-world/package.json packages/test-world/
 COPY packages/server/package.json packages/server/
 COPY packages/web/package.json packages/web/
 COPY e2e/package.json e2e/
@@ -26,6 +27,7 @@ WORKDIR /app
 COPY package.json package-lock.json .npmrc ./
 COPY packages/wecom/package.json packages/wecom/
 COPY packages/wecom-sim/package.json packages/wecom-sim/
+COPY packages/test-world/package.json packages/test-world/
 COPY packages/server/package.json packages/server/
 COPY packages/web/package.json packages/web/
 COPY e2e/package.json e2e/

@@ -3,26 +3,19 @@
  * throughput and p50/p99 over real HTTP against a real server process, on the embedded database
  * and on PostgreSQL. The helpers are shared with messages-token.ts.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
 import http from 'node:http';
-import { randomBytes } from 'node:crypto';
-import { readFileSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { loadavg, tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import pg from 'pg';
 import { startSimulator, type Simulator } from '@orgbridge/wecom-sim';
-import { freePort } from '../processes';
+import { connectWeCom, httpCaller, processCpuMs } from '@orgbridge/test-world';
+import { ADMIN_PASSWORD, spawnServer, type ServerProcess } from '../processes';
+
+export { spawnServer, type ServerProcess };
 import type { BenchFigure, BenchScenario } from '../types';
 
-const repoRoot = resolve(fileURLToPath(new URL('../..', import.meta.url)));
 export const PG_URL = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
-const ADMIN_PASSWORD = 'BenchAdmin123';
-/** Every process of one run shares it: tokens and secrets in the database are sealed with it. */
-const SECRET_KEY = randomBytes(32).toString('hex');
-/** USER_HZ: the unit of /proc CPU times, 100 on every Linux this runs on. */
-const CLOCK_TICKS = 100;
 const TOTAL = Number(process.env.BENCH_MSG_REQUESTS ?? 4000);
 const CONCURRENCY = Number(process.env.BENCH_MSG_CONCURRENCY ?? 16);
 
@@ -33,97 +26,6 @@ export const load = () =>
   loadavg()
     .map((l) => l.toFixed(1))
     .join(' / ');
-
-export interface ServerProcess {
-  url: string;
-  /** CPU time the process has used so far (user + system), in ms; Linux /proc. */
-  cpuMs(): number;
-  stop(): Promise<void>;
-}
-
-/** User + system CPU of a process so far; 0 once it is gone. */
-function processCpuMs(pid: number): number {
-  let stat: string;
-  try {
-    stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-  } catch {
-    return 0;
-  }
-  // Fields 14 and 15 of /proc/<pid>/stat (after the parenthesised command name).
-  const fields = stat.split(') ')[1]!.split(' ');
-  return ((Number(fields[11]) + Number(fields[12])) * 1000) / CLOCK_TICKS;
-}
-
-/**
- * Starts `node --import tsx packages/server/src/server.ts` like an operator would. With
- * BENCH_CPU_PROF=<dir> the process writes a V8 CPU profile there when it stops.
- */
-export async function spawnServer(o: {
-  simUrl: string;
-  databaseUrl?: string;
-  dataDir: string;
-}): Promise<ServerProcess> {
-  const port = await freePort();
-  const url = `http://127.0.0.1:${port}`;
-  const prof = process.env.BENCH_CPU_PROF;
-  const child: ChildProcess = spawn(
-    process.execPath,
-    [
-      '--import',
-      'tsx',
-      ...(prof ? ['--cpu-prof', `--cpu-prof-dir=${prof}`] : []),
-      'packages/server/src/server.ts',
-    ],
-    {
-      cwd: repoRoot,
-      env: {
-        ...process.env,
-        PORT: String(port),
-        HOST: '127.0.0.1',
-        PUBLIC_URL: url,
-        DATA_DIR: o.dataDir,
-        DATABASE_URL: o.databaseUrl ?? '',
-        ADMIN_PASSWORD,
-        SECRET_KEY,
-        LOG_LEVEL: 'warn',
-        NODE_ENV: 'production',
-        WECOM_API_BASE: o.simUrl,
-        WECOM_OAUTH_BASE: o.simUrl,
-        WECOM_LOGIN_BASE: o.simUrl,
-      },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    },
-  );
-  let log = '';
-  const keep = (c: Buffer) => (log = (log + c.toString()).slice(-10_000));
-  child.stdout?.on('data', keep);
-  child.stderr?.on('data', keep);
-  const deadline = Date.now() + 90_000;
-  for (;;) {
-    if (child.exitCode !== null) throw new Error(`server exited ${child.exitCode}:\n${log}`);
-    if (Date.now() > deadline) {
-      child.kill('SIGKILL');
-      throw new Error(`server did not start:\n${log}`);
-    }
-    try {
-      if ((await fetch(`${url}/health`)).ok) break;
-    } catch {
-      // not listening yet
-    }
-    await new Promise((r) => setTimeout(r, 200));
-  }
-  return {
-    url,
-    cpuMs: () => processCpuMs(child.pid!),
-    async stop() {
-      if (child.exitCode !== null) return;
-      const exited = new Promise((r) => child.once('exit', r));
-      child.kill('SIGTERM');
-      await Promise.race([exited, new Promise((r) => setTimeout(r, 10_000))]);
-      if (child.exitCode === null) child.kill('SIGKILL');
-    },
-  };
-}
 
 interface Envelope<T> {
   success: boolean;
@@ -165,13 +67,7 @@ export async function signIn(url: string): Promise<string> {
  */
 export async function prepareTenant(url: string, sim: Simulator): Promise<string[]> {
   const token = await signIn(url);
-  const { agentId, corpId, secret } = sim.credentials;
-  await call(url, token, 'POST', '/sys/thirdApp/config', {
-    thirdType: 'wechat_enterprise',
-    agentId,
-    clientId: corpId,
-    clientSecret: secret,
-  });
+  await connectWeCom(httpCaller(url), { token }, sim);
   const plan = await call<{ planId: string }>(url, token, 'POST', '/sys/thirdApp/sync/preview', {
     thirdType: 'wechat_enterprise',
   });

@@ -7,6 +7,7 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { connectWeCom, httpCaller } from '@orgbridge/test-world';
 import {
   ADMIN_PASSWORD,
   spawnServer,
@@ -87,13 +88,7 @@ export async function setupSync(users: number, departments: number): Promise<Syn
         password: ADMIN_PASSWORD,
       })
     ).token;
-    const c = sim.credentials;
-    await call('POST', '/sys/thirdApp/config', {
-      thirdType: 'wechat_enterprise',
-      agentId: c.agentId,
-      clientId: c.corpId,
-      clientSecret: c.secret,
-    });
+    await connectWeCom(httpCaller(server.url), { token, tenantId: 0 }, sim);
   } catch (err) {
     await close();
     throw err;

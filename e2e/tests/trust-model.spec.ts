@@ -1,6 +1,7 @@
 import { createApi, createReadyUser, loginApi } from '../fixtures/api';
-import { ADMIN_PASSWORD, ADMIN_USERNAME, SIM, baseUrl, simUrl } from '../fixtures/env';
+import { ADMIN_PASSWORD, ADMIN_USERNAME, baseUrl } from '../fixtures/env';
 import { expect, shot, signIn, startSignedIn, test, unique } from '../fixtures/test';
+import { connectDefaultTenant, newSimMember } from '../fixtures/world';
 
 type Api = ReturnType<typeof createApi>;
 
@@ -17,28 +18,6 @@ interface Plan {
       userId: number | null;
     }[];
   };
-}
-
-/** Tenant 0 connected to the simulator (another journey may have done it already). */
-async function ensureWecomConfig(admin: Api): Promise<void> {
-  const current = await admin.get<unknown>('/sys/thirdApp/config?thirdType=wechat_enterprise');
-  if (current) return;
-  await admin.post('/sys/thirdApp/config', {
-    thirdType: 'wechat_enterprise',
-    agentId: SIM.agentId,
-    clientId: SIM.corpId,
-    clientSecret: SIM.secret,
-    enabled: true,
-  });
-}
-
-async function newSimMember(userid: string, name: string): Promise<void> {
-  const res = await fetch(`${simUrl()}/sim/admin/users`, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json' },
-    body: JSON.stringify({ userid, name, department: [1] }),
-  });
-  expect(res.status).toBeLessThan(300);
 }
 
 /**
@@ -81,7 +60,7 @@ test.describe('trust model: a tenant cannot take an account that is not its own'
     browser,
   }) => {
     const admin = await loginApi(ADMIN_USERNAME, ADMIN_PASSWORD, 0);
-    await ensureWecomConfig(admin);
+    await connectDefaultTenant({ over: { enabled: true } });
     const me = await admin.get<{ tenantList: { id: number; name: string; houseNumber: string }[] }>(
       '/sys/user/me',
     );
@@ -125,7 +104,7 @@ test.describe('trust model: a tenant cannot take an account that is not its own'
     // Tenant 0's WeCom gets the member; its admin pairs it by hand with the pending member. The
     // account is not the tenant's own (pending here, active in "home"), so applying binds nothing:
     // it sends the owner a link request.
-    await newSimMember(userid, wechatName);
+    await newSimMember(wechatName, userid);
     await syncOnly(admin, userid, ownerMe.userInfo.id);
 
     // The next plan and the bound list show the member as waiting for the owner (等待本人同意).

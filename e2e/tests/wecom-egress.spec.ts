@@ -1,38 +1,12 @@
 import type { Page } from '@playwright/test';
-import { ADMIN_PASSWORD, ADMIN_USERNAME, SIM, baseUrl, simUrl } from '../fixtures/env';
 import { expect, signInAsAdmin, test } from '../fixtures/test';
+import { connectDefaultTenant, setTrustedIps } from '../fixtures/world';
 
 /**
  * The trusted-IP doctor (PRODUCT.md §8) in the console: a 60020 shows a banner naming the address
  * to add to 企业可信IP until a call succeeds; the config form takes an optional egress proxy.
  * Screenshots for review go to SHOTS_DIR when it is set (desktop 1440 px and phone 390 px).
  */
-
-async function adminCall(method: string, path: string, body?: unknown) {
-  const login = await fetch(`${baseUrl()}/sys/login`, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json' },
-    body: JSON.stringify({ username: ADMIN_USERNAME, password: ADMIN_PASSWORD }),
-  });
-  const { result } = (await login.json()) as { result: { token: string } };
-  const res = await fetch(`${baseUrl()}${path}`, {
-    method,
-    headers: {
-      'X-Access-Token': result.token,
-      'X-Tenant-Id': '0',
-      ...(body === undefined ? {} : { 'Content-Type': 'application/json' }),
-    },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  return { status: res.status, body: (await res.json()) as { result: unknown; message: string } };
-}
-
-const trustedIps = (ips: string[]) =>
-  fetch(`${simUrl()}/sim/admin/trusted-ips`, {
-    method: 'PUT',
-    headers: { 'Content-Type': 'application/json' },
-    body: JSON.stringify({ ips }),
-  });
 
 async function capture(page: Page, name: string, fullPage = true) {
   const dir = process.env.SHOTS_DIR;
@@ -53,16 +27,8 @@ async function capture(page: Page, name: string, fullPage = true) {
 test('a 60020 shows the banner naming the IP to add; it goes once a call succeeds', async ({
   page,
 }) => {
-  const current = await adminCall('GET', '/sys/thirdApp/config?thirdType=wechat_enterprise');
-  if (!current.body.result) {
-    await adminCall('POST', '/sys/thirdApp/config', {
-      thirdType: 'wechat_enterprise',
-      agentId: SIM.agentId,
-      clientId: SIM.corpId,
-      clientSecret: SIM.secret,
-    });
-  }
-  await trustedIps(['203.0.113.7']);
+  await connectDefaultTenant();
+  await setTrustedIps(['203.0.113.7']);
   try {
     await signInAsAdmin(page);
     await page.goto('/third-app/wecom');
@@ -91,7 +57,7 @@ test('a 60020 shows the banner naming the IP to add; it goes once a call succeed
       .getByRole('button', { name: /取\s*消/ })
       .click();
   } finally {
-    await trustedIps(['127.0.0.1']);
+    await setTrustedIps(['127.0.0.1']);
   }
   await page.getByTestId('wecom-test-run').click();
   await expect(page.getByTestId('wecom-test-summary')).toContainText('全部检查通过');

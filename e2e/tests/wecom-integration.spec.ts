@@ -1,28 +1,16 @@
 import type { Page } from '@playwright/test';
+import type { Method } from '@orgbridge/test-world';
 import { loginApi } from '../fixtures/api';
-import { ADMIN_PASSWORD, ADMIN_USERNAME, SIM, baseUrl, simUrl } from '../fixtures/env';
+import { ADMIN_PASSWORD, ADMIN_USERNAME, SIM } from '../fixtures/env';
 import { expect, pickOption, shot, signInAsAdmin, test, unique } from '../fixtures/test';
+import { connectDefaultTenant, platformAdmin, setTrustedIps } from '../fixtures/world';
 
 const CHECKS = ['token', 'trusted_ip', 'departments', 'members', 'message', 'contact_secret'];
 
 /** Calls the API as the platform admin in `tenantId`; answers the raw status and envelope. */
-async function adminCall(method: string, path: string, tenantId: number, body?: unknown) {
-  const login = await fetch(`${baseUrl()}/sys/login`, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json' },
-    body: JSON.stringify({ username: ADMIN_USERNAME, password: ADMIN_PASSWORD }),
-  });
-  const { result } = (await login.json()) as { result: { token: string } };
-  const res = await fetch(`${baseUrl()}${path}`, {
-    method,
-    headers: {
-      'X-Access-Token': result.token,
-      'X-Tenant-Id': String(tenantId),
-      ...(body === undefined ? {} : { 'Content-Type': 'application/json' }),
-    },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  return { status: res.status, body: (await res.json()) as { result: unknown; message: string } };
+async function adminCall(method: Method, path: string, tenantId: number, body?: unknown) {
+  const p = await platformAdmin();
+  return p.call(method, path, body, { token: p.adminToken, tenantId });
 }
 
 /** The default tenant starts unconfigured so the journey enters the values itself. */
@@ -108,15 +96,7 @@ test.describe('WeCom integration page', () => {
     page,
   }) => {
     // The default tenant holds the simulator's CorpID (arranged here so the test stands alone).
-    const current = await adminCall('GET', '/sys/thirdApp/config?thirdType=wechat_enterprise', 0);
-    if (!current.body.result) {
-      await adminCall('POST', '/sys/thirdApp/config', 0, {
-        thirdType: 'wechat_enterprise',
-        agentId: SIM.agentId,
-        clientId: SIM.corpId,
-        clientSecret: SIM.secret,
-      });
-    }
+    await connectDefaultTenant();
     const admin = await loginApi(ADMIN_USERNAME, ADMIN_PASSWORD);
     const other = await admin.post<{ id: number }>('/sys/tenant/add', { name: unique('分公司') });
 
@@ -153,22 +133,8 @@ test.describe('WeCom integration page', () => {
   test('a refused server IP (60020) shows the exact IP to add, in English too', async ({
     page,
   }) => {
-    const current = await adminCall('GET', '/sys/thirdApp/config?thirdType=wechat_enterprise', 0);
-    if (!current.body.result) {
-      await adminCall('POST', '/sys/thirdApp/config', 0, {
-        thirdType: 'wechat_enterprise',
-        agentId: SIM.agentId,
-        clientId: SIM.corpId,
-        clientSecret: SIM.secret,
-      });
-    }
-    const trustedIps = (ips: string[]) =>
-      fetch(`${simUrl()}/sim/admin/trusted-ips`, {
-        method: 'PUT',
-        headers: { 'Content-Type': 'application/json' },
-        body: JSON.stringify({ ips }),
-      });
-    await trustedIps(['203.0.113.7']);
+    await connectDefaultTenant();
+    await setTrustedIps(['203.0.113.7']);
     try {
       await signInAsAdmin(page);
       await page.goto('/third-app/wecom');
@@ -188,28 +154,19 @@ test.describe('WeCom integration page', () => {
     } finally {
       // `{ips: null}` over the simulator's HTTP admin API arrives as [""] (body coercion), so
       // re-allow the caller instead of switching the check off.
-      await trustedIps(['127.0.0.1']);
+      await setTrustedIps(['127.0.0.1']);
     }
   });
 
   test('bound members are listed, searchable, and 移出 removes one until it is paired by hand', async ({
     page,
   }) => {
-    const current = await adminCall('GET', '/sys/thirdApp/config?thirdType=wechat_enterprise', 0);
-    if (!current.body.result) {
-      await adminCall('POST', '/sys/thirdApp/config', 0, {
-        thirdType: 'wechat_enterprise',
-        agentId: SIM.agentId,
-        clientId: SIM.corpId,
-        clientSecret: SIM.secret,
-      });
-    }
-    // Bindings come from a sync; without the sync API there is nothing to list yet.
+    await connectDefaultTenant();
+    // Bindings come from a sync: the sync API must answer (a 404 fails, it does not skip).
     const preview = await adminCall('POST', '/sys/thirdApp/sync/preview', 0, {
       thirdType: 'wechat_enterprise',
     });
-    test.skip(preview.status === 404, 'the sync API is not available in this build');
-    expect(preview.status, preview.body.message).toBe(200);
+    expect(preview.status, `sync preview: ${preview.body.message}`).toBe(200);
     const plan = preview.body.result as { planId: string };
     const applied = await adminCall('POST', '/sys/thirdApp/sync/apply', 0, {
       planId: plan.planId,

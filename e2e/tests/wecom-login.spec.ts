@@ -1,7 +1,8 @@
 import type { Browser, Page } from '@playwright/test';
 import { createApi, createReadyUser } from '../fixtures/api';
-import { ADMIN_PASSWORD, ADMIN_USERNAME, SIM, baseUrl, simUrl } from '../fixtures/env';
+import { ADMIN_PASSWORD, ADMIN_USERNAME, baseUrl, simUrl } from '../fixtures/env';
 import { expect, shot, test, unique } from '../fixtures/test';
+import { connectDefaultTenant, newSimMember } from '../fixtures/world';
 
 /** The WeCom client's built-in browser (desktop) announces itself like this. */
 const WECOM_UA =
@@ -21,38 +22,8 @@ async function adminToken(): Promise<string> {
  * Another spec may have configured (or removed) it already; either way it ends up enabled.
  */
 async function connectTenant0(unboundLogin: 'refuse' | 'link' | 'create') {
-  const token = await adminToken();
-  const api = createApi(token, 0);
-  const current = await api.get<unknown>('/sys/thirdApp/config?thirdType=wechat_enterprise');
-  const body = { thirdType: 'wechat_enterprise', enabled: true, syncPolicy: { unboundLogin } };
-  if (current === null) {
-    await api.post('/sys/thirdApp/config', {
-      ...body,
-      agentId: SIM.agentId,
-      clientId: SIM.corpId,
-      clientSecret: SIM.secret,
-    });
-  } else {
-    const res = await fetch(`${baseUrl()}/sys/thirdApp/config`, {
-      method: 'PUT',
-      headers: { 'Content-Type': 'application/json', 'X-Access-Token': token, 'X-Tenant-Id': '0' },
-      body: JSON.stringify(body),
-    });
-    expect(res.status).toBe(200);
-  }
-  return api;
-}
-
-/** A new member of the simulated corp, so no earlier sync or spec has bound it. */
-async function newSimMember(name: string): Promise<string> {
-  const userid = unique('e2e').replace(/[^A-Za-z0-9]/g, '');
-  const res = await fetch(`${simUrl()}/sim/admin/users`, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json' },
-    body: JSON.stringify({ userid, name, department: [1] }),
-  });
-  expect(res.status).toBeLessThan(300);
-  return userid;
+  await connectDefaultTenant({ policy: { unboundLogin }, over: { enabled: true } });
+  return createApi(await adminToken(), 0);
 }
 
 /** The simulator's member picker (WeCom itself knows who is signed in to the client). */

@@ -1,7 +1,8 @@
 import type { Page } from '@playwright/test';
 import { loginApi } from '../fixtures/api';
-import { ADMIN_PASSWORD, ADMIN_USERNAME, SIM, simUrl } from '../fixtures/env';
+import { ADMIN_PASSWORD, ADMIN_USERNAME, simUrl } from '../fixtures/env';
 import { expect, pickOption, shot, signInAsAdmin, test, unique } from '../fixtures/test';
+import { connectDefaultTenant } from '../fixtures/world';
 
 type Api = Awaited<ReturnType<typeof loginApi>>;
 
@@ -17,25 +18,6 @@ interface InboxEntry {
   content: { content?: string };
   delivered: boolean;
   recalled: boolean;
-}
-
-/**
- * Tenant 0 holds the simulator's CorpID (a CorpID belongs to one tenant only). The integration
- * spec, which runs before this one, configures it through the page; standing alone, this spec
- * configures it through the API.
- */
-async function ensureWecomConfig(admin: Api): Promise<void> {
-  const current = await admin.get<{ enabled: boolean } | null>(
-    '/sys/thirdApp/config?thirdType=wechat_enterprise',
-  );
-  if (!current) {
-    await admin.post('/sys/thirdApp/config', {
-      thirdType: 'wechat_enterprise',
-      agentId: SIM.agentId,
-      clientId: SIM.corpId,
-      clientSecret: SIM.secret,
-    });
-  }
 }
 
 /** Binds the simulator's members through the real sync API (preview → apply → run finished). */
@@ -90,7 +72,7 @@ test.describe('WeCom messages', () => {
 
   test.beforeAll(async () => {
     const admin = await loginApi(ADMIN_USERNAME, ADMIN_PASSWORD, 0);
-    await ensureWecomConfig(admin);
+    await connectDefaultTenant();
     await syncMembers(admin);
     receiver = await pickReceiver(admin);
   });

@@ -1,32 +1,10 @@
-import { createApi } from '../fixtures/api';
-import { ADMIN_PASSWORD, ADMIN_USERNAME, SIM, baseUrl } from '../fixtures/env';
 import { expect, shot, signInAsAdmin, test } from '../fixtures/test';
+import { connectDefaultTenant } from '../fixtures/world';
 
 /** The sign-in scope knob (登录授权范围) in the WeCom config form and panel; screenshots for review. */
 
 async function connectWithScope(signInScope: 'base' | 'privateinfo') {
-  const { token } = await createApi().post<{ token: string }>('/sys/login', {
-    username: ADMIN_USERNAME,
-    password: ADMIN_PASSWORD,
-  });
-  const api = createApi(token, 0);
-  const current = await api.get<unknown>('/sys/thirdApp/config?thirdType=wechat_enterprise');
-  const body = { thirdType: 'wechat_enterprise', enabled: true, syncPolicy: { signInScope } };
-  if (current === null) {
-    await api.post('/sys/thirdApp/config', {
-      ...body,
-      agentId: SIM.agentId,
-      clientId: SIM.corpId,
-      clientSecret: SIM.secret,
-    });
-    return;
-  }
-  const res = await fetch(`${baseUrl()}/sys/thirdApp/config`, {
-    method: 'PUT',
-    headers: { 'Content-Type': 'application/json', 'X-Access-Token': token, 'X-Tenant-Id': '0' },
-    body: JSON.stringify(body),
-  });
-  expect(res.status).toBe(200);
+  await connectDefaultTenant({ policy: { signInScope }, over: { enabled: true } });
 }
 
 test('the sign-in scope shows on the panel and is edited in the config form', async ({ page }) => {

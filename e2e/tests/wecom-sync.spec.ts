@@ -1,20 +1,7 @@
-import { createReadyUser, loginApi, type createApi } from '../fixtures/api';
-import { ADMIN_PASSWORD, ADMIN_USERNAME, SIM, simUrl } from '../fixtures/env';
+import { createReadyUser, loginApi } from '../fixtures/api';
+import { ADMIN_PASSWORD, ADMIN_USERNAME, simUrl } from '../fixtures/env';
 import { expect, pickOption, shot, signInAsAdmin, test, unique } from '../fixtures/test';
-
-type Api = ReturnType<typeof createApi>;
-
-async function ensureWecomConfig(admin: Api): Promise<void> {
-  const current = await admin.get<unknown>('/sys/thirdApp/config?thirdType=wechat_enterprise');
-  if (current) return;
-  await admin.post('/sys/thirdApp/config', {
-    thirdType: 'wechat_enterprise',
-    agentId: SIM.agentId,
-    clientId: SIM.corpId,
-    clientSecret: SIM.secret,
-    enabled: true,
-  });
-}
+import { connectDefaultTenant } from '../fixtures/world';
 
 async function sim<T>(method: string, path: string, body?: unknown): Promise<T> {
   const res = await fetch(`${simUrl()}/sim/admin${path}`, {
@@ -31,7 +18,7 @@ test.describe('WeCom directory sync', () => {
     page,
   }) => {
     const admin = await loginApi(ADMIN_USERNAME, ADMIN_PASSWORD, 0);
-    await ensureWecomConfig(admin);
+    await connectDefaultTenant({ over: { enabled: true } });
     // New WeCom members: two with the same name (ambiguous), one to exclude from creation.
     const tag = unique('e2e').toLowerCase();
     await sim('POST', '/users', { userid: `${tag}a`, name: '同名测试', department: [1] });

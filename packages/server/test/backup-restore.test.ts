@@ -1,3 +1,4 @@
+import { withWeComTenant } from '@orgbridge/test-world';
 // Issue 16 item 6 (PRODUCT.md §10): `npm run backup` takes a consistent copy of the embedded
 // database while the server keeps serving; `npm run restore` puts it into an empty DATA_DIR only,
 // and a server started there has the tenant, its members and bindings, and the message log.
@@ -24,8 +25,6 @@ import { runRestore } from '../src/cli/restore-command';
 import { parseEnv } from '../src/config';
 import { claimDataDir } from '../src/db/embedded-control';
 import type { ApiResponse, TestApp } from './build-test-app';
-import { createFactories } from './factories';
-import { wecomTenant } from './factories/messages';
 import { usePostgres } from './test-db';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- envelope results are asserted field by field
@@ -163,11 +162,8 @@ describe.runIf(!usePostgres())('backup and restore of the embedded database', ()
       expect(res.status, res.body?.message).toBe(200);
       return res.body.result.token as string;
     };
-    const t = {
-      call,
-      factories: createFactories({ call, login, adminToken: await login('admin', ADMIN_PASSWORD) }),
-    } as TestApp;
-    const { tenant, admin } = await wecomTenant(t, sim);
+    const adminToken = await login('admin', ADMIN_PASSWORD);
+    const { tenant, admin } = await withWeComTenant({ call, adminToken }, sim);
     const as = { token: admin.token };
 
     const run = await call(

@@ -1,3 +1,4 @@
+import { withWeComTenant } from '@orgbridge/test-world';
 // Issue 16 item 5 (PRODUCT.md §10): SIGTERM during a large apply. The production server waits
 // for the run for at most SHUTDOWN_GRACE_S, then stops it at its next safe point (between member
 // batches, each all-or-nothing), records it as interrupted by the shutdown and exits 0; a run on
@@ -12,8 +13,6 @@ import { startSimulator, type Simulator } from '@orgbridge/wecom-sim';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { ApiResponse, TestApp } from './build-test-app';
-import { createFactories } from './factories';
-import { wecomTenant } from './factories/messages';
 import { asAdmin, urlOf } from './own-pg-database';
 import { usePostgres } from './test-db';
 
@@ -136,8 +135,7 @@ describe.runIf(usePostgres())('SIGTERM during a large apply (bounded graceful sh
       return res.body.result.token as string;
     };
     const adminToken = await login('admin', env.ADMIN_PASSWORD);
-    const t = { call, factories: createFactories({ call, login, adminToken }) } as TestApp;
-    const { tenant, admin } = await wecomTenant(t, sim);
+    const { tenant, admin } = await withWeComTenant({ call, adminToken }, sim);
 
     // Every batch of run items waits 400 ms: the apply of 20 member batches lasts well past the
     // grace, and the SIGTERM lands while it is in progress.

@@ -1,10 +1,11 @@
+import { withWeComTenant } from '@orgbridge/test-world';
 // Issue 16 item 3 (PRODUCT.md §10): /livez, /readyz and /metrics, not behind the session;
 // METRICS_TOKEN enforced; the counters move with a sync and a send against the simulator.
 import { startSimulator, type Simulator } from '@orgbridge/wecom-sim';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildTestApp, type TestApp } from './build-test-app';
 import { bindMember } from './factories/bindings';
-import { activeSimUserIds, wecomTenant } from './factories/messages';
+import { activeSimUserIds } from './factories/messages';
 import type { TestTenant, TestUser } from './factories';
 import { usePostgres } from './test-db';
 
@@ -36,7 +37,7 @@ beforeAll(async () => {
       metricsToken: TOKEN,
     },
   });
-  ({ tenant, admin } = await wecomTenant(t, sim));
+  ({ tenant, admin } = await withWeComTenant(t, sim));
 });
 afterAll(async () => {
   await t?.close();

@@ -1,3 +1,4 @@
+import { withWeComTenant } from '@orgbridge/test-world';
 // Issue 16 item 4 (PRODUCT.md §10): every line the production server writes is pino JSON — at
 // start (the generated admin password included), during a sync, when PostgreSQL's LISTEN
 // connection is terminated, and at shutdown — and no connection password reaches a line. The only
@@ -12,8 +13,6 @@ import { startSimulator, type Simulator } from '@orgbridge/wecom-sim';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { LISTENER_NAME } from '../src/db/changes';
 import type { ApiResponse, TestApp } from './build-test-app';
-import { createFactories } from './factories';
-import { wecomTenant } from './factories/messages';
 import { asAdmin } from './own-pg-database';
 import { usePostgres } from './test-db';
 
@@ -131,8 +130,7 @@ describe('the production server logs JSON only', () => {
     );
     expect(changed.status, changed.body?.message).toBe(200);
     const adminToken = await login('admin', 'Json-logs-admin-2');
-    const t = { call, factories: createFactories({ call, login, adminToken }) } as TestApp;
-    const { admin: tenantAdmin } = await wecomTenant(t, sim);
+    const { admin: tenantAdmin } = await withWeComTenant({ call, adminToken }, sim);
 
     const started = await call(
       'POST',

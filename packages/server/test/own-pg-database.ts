@@ -1,8 +1,7 @@
 import pg from 'pg';
-import { bootstrap } from '../src/bootstrap';
 import { openDatabase, type Database } from '../src/db/client';
 import { buildTestApp, type TestApp } from './build-test-app';
-import { TEST_ADMIN_PASSWORD } from './test-db';
+import { createPostgresDatabase } from './test-db';
 
 /**
  * Tests that take a PostgreSQL database away (connections refused, backends terminated) need one
@@ -53,10 +52,8 @@ export const restore = (name: string) =>
 
 /** A migrated, bootstrapped database `name` of its own and an app on it (close both, then drop). */
 export async function appOnOwnDatabase(name: string): Promise<{ database: Database; t: TestApp }> {
-  await createDatabase(name);
+  await createPostgresDatabase({ name });
   const database = await openDatabase({ databaseUrl: urlOf(name).toString(), poolSize: 3 });
-  await database.migrate();
-  await bootstrap(database.db, { adminPassword: TEST_ADMIN_PASSWORD });
   const t = await buildTestApp({ database: { ...database, close: async () => {} } });
   return { database, t };
 }

@@ -1,3 +1,4 @@
+import { withWeComTenant } from '@orgbridge/test-world';
 import { startSimulator, type Simulator } from '@orgbridge/wecom-sim';
 import { and, eq } from 'drizzle-orm';
 import pg from 'pg';
@@ -8,7 +9,7 @@ import { memberships, sessions, tenants, thirdAppConfigs, users } from '../src/d
 import { cacheReads } from '../src/lib/read-cache';
 import { buildTestApp, type ApiResponse, type TestApp } from './build-test-app';
 import { bindMember } from './factories/bindings';
-import { activeSimUserIds, wecomTenant } from './factories/messages';
+import { activeSimUserIds } from './factories/messages';
 import { usePostgres } from './test-db';
 
 describe('cacheReads', () => {
@@ -92,7 +93,7 @@ describe('request-path lookups and revocation', () => {
     t = await buildTestApp({
       config: { wecom: { apiBase: sim.url, oauthBase: sim.url, loginBase: sim.url } },
     });
-    const { tenant, admin } = await wecomTenant(t, sim);
+    const { tenant, admin } = await withWeComTenant(t, sim);
     wecomTenantId = tenant.id;
     await bindMember(t.db, {
       tenantId: tenant.id,

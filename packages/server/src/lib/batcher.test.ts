@@ -18,7 +18,10 @@ describe('createBatcher', () => {
     const rest = [3, 4, 5].map((i) => b.run(i));
     expect(await Promise.all(first)).toEqual([10, 20]);
     expect(await Promise.all(rest)).toEqual([30, 40, 50]);
-    expect(batches).toEqual([[1, 2], [3, 4, 5]]);
+    expect(batches).toEqual([
+      [1, 2],
+      [3, 4, 5],
+    ]);
   });
 
   it('fails only the bad item: a failed batch is re-run item by item', async () => {

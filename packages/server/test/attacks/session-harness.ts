@@ -1,3 +1,4 @@
+import { updateWeCom } from '@orgbridge/test-world';
 /** Shared arrangement of the WeCom sign-in (session) attack suites (PRODUCT.md §5.6, §7). */
 import { afterAll, beforeAll, expect } from 'vitest';
 import { syncWorld, type SyncWorld } from '../../src/modules/directory-sync/sync.test-harness';
@@ -30,11 +31,10 @@ export function useLoginWorld(
     Object.assign(w, world, {
       freshUserid: () => simUsers[next++]!,
       async setPolicy(policy: UnboundLogin) {
-        const res = await world.t.call(
-          'PUT',
-          '/sys/thirdApp/config',
-          { thirdType: 'wechat_enterprise', syncPolicy: { unboundLogin: policy } },
+        const res = await updateWeCom(
+          world.t.call,
           { token: world.admin.token },
+          { syncPolicy: { unboundLogin: policy } },
         );
         expect(res.status, res.body.message).toBe(200);
       },

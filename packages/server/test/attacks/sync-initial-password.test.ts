@@ -1,8 +1,9 @@
+import { madeUpCorp, withWeComTenant } from '@orgbridge/test-world';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSimulator, type Simulator } from '@orgbridge/wecom-sim';
 import { buildTestApp, type TestApp } from '../build-test-app';
-import { connectTenant, THIRD_TYPE } from '../../src/modules/jobs/jobs.test-harness';
+import { THIRD_TYPE } from '../../src/modules/jobs/jobs.test-harness';
 import { rowsOf } from '../../src/lib/sql';
 import type { TestUser } from '../factories';
 
@@ -61,7 +62,7 @@ const createdAccounts = async (tenantId: number, houseNumber: string) =>
 
 describe('initial passwords of synced accounts', () => {
   it('a new connection defaults to wecom-only: synced accounts have no password to guess', async () => {
-    const { tenant, admin } = await connectTenant(t, sim);
+    const { tenant, admin } = await withWeComTenant(t, sim);
     expect(await policyOf(admin)).toMatchObject({ initialPassword: 'wecom-only' });
     expect((await syncOnce(admin)).status).toBe('succeeded');
     const created = await createdAccounts(tenant.id, tenant.houseNumber);
@@ -78,8 +79,8 @@ describe('initial passwords of synced accounts', () => {
 
   it('an existing connection keeps its stored policy, and one stored before the key existed keeps the old default', async () => {
     // The simulator's corp is taken by the first tenant: these never call WeCom.
-    const kept = await connectTenant(t, null, { initialPassword: 'random' });
-    const legacy = await connectTenant(t, null);
+    const kept = await withWeComTenant(t, madeUpCorp(), { policy: { initialPassword: 'random' } });
+    const legacy = await withWeComTenant(t, madeUpCorp());
     // A row written before `initialPassword` existed (the seed's default applied then).
     await t.db
       .execute(sql`update third_app_configs set sync_policy = sync_policy - 'initialPassword'

@@ -1,6 +1,7 @@
+import { WAIT, present } from '@orgbridge/test-world';
 import { sql } from 'drizzle-orm';
 import type PgBoss from 'pg-boss';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { rowsOf } from '../../src/lib/sql';
 import {
   callbackWorld,
@@ -12,13 +13,7 @@ import {
   runNow,
   type SyncWorld,
 } from '../../src/modules/directory-sync/sync.test-harness';
-import {
-  FAST_JOBS,
-  listRuns,
-  observer,
-  syncQueue,
-  waitFor,
-} from '../../src/modules/jobs/jobs.test-harness';
+import { FAST_JOBS, listRuns, observer, syncQueue } from '../../src/modules/jobs/jobs.test-harness';
 import {
   attackWorld,
   accountRow,
@@ -101,10 +96,15 @@ describe('API and scheduled runs', () => {
       tenantId: w.tenant.id,
       thirdType: 'wechat_enterprise',
     });
-    const run = await waitFor('the scheduled run', async () =>
-      (await listRuns(w.t, w.admin)).find(
-        (r) => !before.has(r.id) && r.trigger === 'schedule' && r.status !== 'running',
-      ),
+    const run = await vi.waitFor(
+      async () =>
+        present(
+          (await listRuns(w.t, w.admin)).find(
+            (r) => !before.has(r.id) && r.trigger === 'schedule' && r.status !== 'running',
+          ),
+          'the scheduled run',
+        ),
+      WAIT,
     );
     await expectUntouched(w, pa, a, 'cron', run, null);
   });
@@ -128,10 +128,10 @@ describe('callback runs', () => {
   it('a run started by contact events binds neither the platform admin nor a stranger', async () => {
     const a = await arrange(w, 'cb', pa);
     await w.sim.admin.flushCallbacks();
-    await waitFor('events applied', async () => {
+    await vi.waitFor(async () => {
       const rows = await eventsOf(w);
-      return rows.length >= 3 && rows.every((r) => r.appliedAt !== null);
-    });
+      return present(rows.length >= 3 && rows.every((r) => r.appliedAt !== null), 'events applied');
+    }, WAIT);
     const [req] = await linkRequestsOf(w, a.victim.id);
     const [run] = rowsOf<{ id: number; status: string }>(
       await w.t.db.execute(

@@ -1,31 +1,16 @@
+import { withWeComTenant } from '@orgbridge/test-world';
 import type { Simulator } from '@orgbridge/wecom-sim';
 import { eq, sql } from 'drizzle-orm';
 import type { Db } from '../../src/db/client';
 import { departments, memberships, thirdAccounts, users } from '../../src/db/schema';
 import type { TestApp } from '../build-test-app';
-import { uniq, type TestTenant, type TestUser } from './index';
+import { uniq } from './index';
 
-/** A tenant with an admin and a WeCom config pointing at `sim`, made through the API. */
-export async function wecomTenant(
-  t: TestApp,
-  sim: Simulator,
-): Promise<{ tenant: TestTenant; admin: TestUser; config: Record<string, unknown> }> {
-  const tenant = await t.factories.tenant();
-  const admin = await t.factories.user(tenant.id, { role: 'admin' });
-  const res = await t.call(
-    'POST',
-    '/sys/thirdApp/config',
-    {
-      thirdType: 'wechat_enterprise',
-      agentId: sim.credentials.agentId,
-      clientId: sim.credentials.corpId,
-      clientSecret: sim.credentials.secret,
-    },
-    { token: admin.token },
-  );
-  if (res.status !== 200) throw new Error(`config: ${res.status} ${res.body.message}`);
-  return { tenant, admin, config: res.body.result as Record<string, unknown> };
-}
+/**
+ * A tenant with an admin and a WeCom config pointing at `sim`, made through the API.
+ * @deprecated the shared test world's `withWeComTenant(t, sim)` (`@orgbridge/test-world`).
+ */
+export const wecomTenant = (t: TestApp, sim: Simulator) => withWeComTenant(t, sim);
 
 /** Userids of simulated members who can receive messages (active, in the visible range). */
 export function activeSimUserIds(sim: Simulator): string[] {

@@ -1,3 +1,4 @@
+import { connectWeCom } from '@orgbridge/test-world';
 import type { Simulator } from '@orgbridge/wecom-sim';
 import type { TestApp } from '../build-test-app';
 
@@ -67,28 +68,13 @@ export async function weComSignIn(
 }
 
 /** Configures WeCom for a tenant through the API, like its administrator would. */
-export async function configureWeCom(
+export const configureWeCom = (
   t: TestApp,
   sim: Simulator,
   adminToken: string,
   tenantId: number,
   over: Record<string, unknown> = {},
-) {
-  const res = await t.call(
-    'POST',
-    '/sys/thirdApp/config',
-    {
-      thirdType: 'wechat_enterprise',
-      agentId: sim.credentials.agentId,
-      clientId: sim.credentials.corpId,
-      clientSecret: sim.credentials.secret,
-      ...over,
-    },
-    { token: adminToken, tenantId },
-  );
-  if (res.status !== 200) throw new Error(`configure: ${res.status} ${res.body.message}`);
-  return res.body.result;
-}
+) => connectWeCom(t.call, { token: adminToken, tenantId }, sim, { over });
 
 /** Active members of the simulated corp (can sign in). */
 export function activeSimUsers(sim: Simulator): string[] {

@@ -1,10 +1,10 @@
+import { withWeComTenant } from '@orgbridge/test-world';
 import { once } from 'node:events';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { startSimulator, type Simulator } from '@orgbridge/wecom-sim';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { buildTestApp, type TestApp } from '../build-test-app';
-import { wecomTenant } from '../factories/messages';
 
 /**
  * Review of issue 14 (egress proxy): the masked round trip `******` keeps the stored proxy
@@ -26,7 +26,7 @@ beforeAll(async () => {
   t = await buildTestApp({
     config: { wecom: { apiBase: sim.url, oauthBase: sim.url, loginBase: sim.url } },
   });
-  ({ admin } = await wecomTenant(t, sim));
+  ({ admin } = await withWeComTenant(t, sim));
   // A "proxy" that records the credentials it is given and refuses.
   evil = http.createServer((req, res) => {
     seen.push(String(req.headers['proxy-authorization'] ?? ''));

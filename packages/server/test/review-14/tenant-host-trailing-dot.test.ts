@@ -1,7 +1,7 @@
+import { withWeComTenant } from '@orgbridge/test-world';
 import { startSimulator, type Simulator } from '@orgbridge/wecom-sim';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildTestApp, type TestApp } from '../build-test-app';
-import { wecomTenant } from '../factories/messages';
 
 /**
  * Review of issue 14 (tenant domains): `sso.a.com.` (the fully qualified form a browser sends
@@ -15,8 +15,8 @@ const HOST_A = 'sso.review14-a.example.com';
 let simA: Simulator;
 let simB: Simulator;
 let t: TestApp;
-let a: Awaited<ReturnType<typeof wecomTenant>>;
-let b: Awaited<ReturnType<typeof wecomTenant>>;
+let a: Awaited<ReturnType<typeof withWeComTenant>>;
+let b: Awaited<ReturnType<typeof withWeComTenant>>;
 
 beforeAll(async () => {
   simA = await startSimulator({ users: 3, departments: 1, seed: 141, latencyMs: 0 });
@@ -24,8 +24,8 @@ beforeAll(async () => {
   t = await buildTestApp({
     config: { wecom: { apiBase: simA.url, oauthBase: simA.url, loginBase: simA.url } },
   });
-  a = await wecomTenant(t, simA);
-  b = await wecomTenant(t, simB);
+  a = await withWeComTenant(t, simA);
+  b = await withWeComTenant(t, simB);
   const set = await t.call(
     'PUT',
     '/sys/tenant/domain',

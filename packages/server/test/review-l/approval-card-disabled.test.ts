@@ -1,3 +1,4 @@
+import { WAIT, present } from '@orgbridge/test-world';
 /**
  * Review L (issue 14 item 4): a card already in the admins' WeCom keeps working after the tenant
  * DISABLED its WeCom integration (enabled: false): the click is verified with
@@ -7,12 +8,11 @@
  * stop WeCom from approving members.
  */
 import { and, eq } from 'drizzle-orm';
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { afterAll, beforeAll, expect, it, vi } from 'vitest';
 import { bindMember } from '../factories/bindings';
 import { memberships } from '../../src/db/schema';
 import {
   callbackWorld,
-  waitFor,
   type CallbackWorld,
 } from '../../src/modules/callbacks/callbacks.test-harness';
 
@@ -63,8 +63,13 @@ it('a click on a card does not approve anyone once the WeCom integration is disa
     { token: applicant.token },
   );
   expect(join.status).toBe(200);
-  const card = await waitFor('card', async () =>
-    cardsOf(adminExt).find((c) => c.content.sub_title_text.includes('停用后申请人')),
+  const card = await vi.waitFor(
+    async () =>
+      present(
+        cardsOf(adminExt).find((c) => c.content.sub_title_text.includes('停用后申请人')),
+        'card',
+      ),
+    WAIT,
   );
   const off = await w.t.call(
     'PUT',

@@ -1,3 +1,4 @@
+import { WAIT, present } from '@orgbridge/test-world';
 /**
  * Review L (issue 14 item 4): approval cards share the admins' WeCom per-member limit (30 a
  * minute, 1000 an hour) with everything else the tenant sends them. Join requests cost the
@@ -7,13 +8,12 @@
  * tenant's messages (cap / coalesce cards per tenant, or throttle successful joins).
  */
 import { and, eq, sql } from 'drizzle-orm';
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { afterAll, beforeAll, expect, it, vi } from 'vitest';
 import { bindMember } from '../factories/bindings';
 import { auditLog, messages } from '../../src/db/schema';
 import { CARD_CAP } from '../../src/modules/approval-cards/approval-cards.service';
 import {
   callbackWorld,
-  waitFor,
   type CallbackWorld,
 } from '../../src/modules/callbacks/callbacks.test-harness';
 
@@ -45,7 +45,7 @@ it("join requests from another tenant's accounts do not use up the admin's per-m
     expect(res.status).toBe(200);
   }
   // Every join has been considered (a card sent, or capped and audited).
-  await waitFor('every join considered', async () => {
+  await vi.waitFor(async () => {
     const [{ cards } = { cards: 0 }] = await w.t.db
       .select({ cards: sql<number>`count(*)::int` })
       .from(messages)
@@ -54,8 +54,8 @@ it("join requests from another tenant's accounts do not use up the admin's per-m
       .select({ capped: sql<number>`count(*)::int` })
       .from(auditLog)
       .where(and(eq(auditLog.tenantId, w.tenant.id), eq(auditLog.action, 'approval_card.capped')));
-    return cards + capped === n ? { cards, capped } : undefined;
-  });
+    return present(cards + capped === n ? { cards, capped } : undefined, 'every join considered');
+  }, WAIT);
   const [{ cards } = { cards: 0 }] = await w.t.db
     .select({ cards: sql<number>`count(*)::int` })
     .from(messages)

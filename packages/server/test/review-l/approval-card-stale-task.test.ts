@@ -1,3 +1,4 @@
+import { WAIT, present } from '@orgbridge/test-world';
 /**
  * Review L (issue 14 item 4): a card is about one join request, not about the member for ever.
  * Refused in the console (the card keeps its buttons: console decisions do not update cards),
@@ -5,12 +6,11 @@
  * admin has not seen (§8: a click acts on the request the card shows).
  */
 import { and, eq } from 'drizzle-orm';
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { afterAll, beforeAll, expect, it, vi } from 'vitest';
 import { bindMember } from '../factories/bindings';
 import { auditLog, memberships } from '../../src/db/schema';
 import {
   callbackWorld,
-  waitFor,
   type CallbackWorld,
 } from '../../src/modules/callbacks/callbacks.test-harness';
 
@@ -71,8 +71,13 @@ it('a click on the card of a refused request does not approve the re-submitted r
       { token: applicant.token },
     );
   expect((await join()).status).toBe(200);
-  const first = await waitFor('first card', async () =>
-    cardsOf(adminExt).find((c) => c.content.sub_title_text.includes('复申请人')),
+  const first = await vi.waitFor(
+    async () =>
+      present(
+        cardsOf(adminExt).find((c) => c.content.sub_title_text.includes('复申请人')),
+        'first card',
+      ),
+    WAIT,
   );
   // Refused in the console: the WeCom card is not touched and keeps 同意 / 拒绝.
   const refused = await w.t.call(
@@ -85,12 +90,17 @@ it('a click on the card of a refused request does not approve the re-submitted r
   expect(await membershipStatus(applicant.id)).toBe(4);
   // The member asks again: a new request, a new card.
   expect((await join()).status).toBe(200);
-  await waitFor('second card', async () =>
-    cardsOf(adminExt).find(
-      (c) =>
-        c.content.sub_title_text.includes('复申请人') &&
-        c.content.task_id !== first.content.task_id,
-    ),
+  await vi.waitFor(
+    async () =>
+      present(
+        cardsOf(adminExt).find(
+          (c) =>
+            c.content.sub_title_text.includes('复申请人') &&
+            c.content.task_id !== first.content.task_id,
+        ),
+        'second card',
+      ),
+    WAIT,
   );
   expect(await membershipStatus(applicant.id)).toBe(3);
 

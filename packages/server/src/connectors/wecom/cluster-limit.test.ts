@@ -1,3 +1,4 @@
+import { withWeComTenant } from '@orgbridge/test-world';
 /**
  * Issue 13 item 3: three OrgBridge processes on one PostgreSQL keep WeCom's limit of 5 requests in
  * flight per corp and API between them (before: 5 each, 15 at once, sends failed with 45033).
@@ -6,11 +7,7 @@ import type { Simulator } from '@orgbridge/wecom-sim';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { TestApp } from '../../../test/build-test-app';
 import type { TestUser } from '../../../test/factories';
-import {
-  activeSimUserIds,
-  arrangeBoundMembers,
-  wecomTenant,
-} from '../../../test/factories/messages';
+import { activeSimUserIds, arrangeBoundMembers } from '../../../test/factories/messages';
 import { openTestDatabase, usePostgres } from '../../../test/test-db';
 import { sharedSecretKey, simEndpoints, startSim } from '../../modules/jobs/jobs.test-harness';
 
@@ -41,7 +38,7 @@ describe.runIf(usePostgres())('one WeCom concurrency limit for three processes',
       apps.push(await buildTestApp({ database, config }));
     }
     const [a] = apps as [TestApp];
-    const t = await wecomTenant(a, sim);
+    const t = await withWeComTenant(a, sim);
     admin = t.admin;
     receivers = await arrangeBoundMembers(a.db, {
       tenantId: t.tenant.id,

@@ -1,3 +1,4 @@
+import { simEndpoints, weComConfigBody, withWeComTenant } from '@orgbridge/test-world';
 import { startSimulator, type Simulator } from '@orgbridge/wecom-sim';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { buildTestApp, type TestApp } from '../../../test/build-test-app';
@@ -22,37 +23,15 @@ let admin: TestUser;
 
 beforeAll(async () => {
   sim = await startSimulator({ users: 40, departments: 6, seed: 11, latencyMs: 0 });
-  t = await buildTestApp({
-    config: { wecom: { apiBase: sim.url, oauthBase: sim.url, loginBase: sim.url } },
-  });
-  const tenant = await t.factories.tenant();
-  admin = await t.factories.user(tenant.id, { role: 'admin' });
-  const res = await t.call(
-    'POST',
-    '/sys/thirdApp/config',
-    {
-      thirdType: 'wechat_enterprise',
-      agentId: sim.credentials.agentId,
-      clientId: sim.credentials.corpId,
-      clientSecret: sim.credentials.secret,
-      contactSecret: sim.credentials.contactSecret,
-    },
-    { token: admin.token },
-  );
-  expect(res.status).toBe(200);
+  t = await buildTestApp({ config: { wecom: simEndpoints(sim) } });
+  ({ admin } = await withWeComTenant(t, sim, { contactSecret: true }));
 });
 afterAll(async () => {
   await t?.close();
   await sim?.close();
 });
 
-const good = () => ({
-  thirdType: 'wechat_enterprise',
-  agentId: sim.credentials.agentId,
-  clientId: sim.credentials.corpId,
-  clientSecret: sim.credentials.secret,
-  contactSecret: sim.credentials.contactSecret,
-});
+const good = () => weComConfigBody(sim.credentials, { contactSecret: true });
 
 beforeEach(async () => {
   sim.admin.reset();

@@ -1,10 +1,11 @@
+import { WAIT, present } from '@orgbridge/test-world';
 /**
  * Approvals from WeCom (PRODUCT.md §8), end to end against the simulator: a join request cards
  * the tenant's WeCom-bound admins; a click in the simulator's member page reaches the callback
  * URL as an encrypted template_card_event and is acted on as that admin, or refused.
  */
 import { and, eq, sql } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { bindMember } from '../../../test/factories/bindings';
 import type { TestUser } from '../../../test/factories';
 import { auditLog, linkRequests, memberships, messages } from '../../db/schema';
@@ -12,7 +13,6 @@ import {
   callbackWorld,
   envelope,
   post,
-  waitFor,
   type CallbackWorld,
 } from '../callbacks/callbacks.test-harness';
 
@@ -62,8 +62,13 @@ async function joinRequest(realname: string, expectCard = true) {
   );
   expect(res.status).toBe(200);
   if (!expectCard) return { applicant, taskId: '' };
-  const card = await waitFor(`card about ${realname}`, async () =>
-    cardsOf(adminExt).find((c) => c.content.sub_title_text.includes(realname)),
+  const card = await vi.waitFor(
+    async () =>
+      present(
+        cardsOf(adminExt).find((c) => c.content.sub_title_text.includes(realname)),
+        `card about ${realname}`,
+      ),
+    WAIT,
   );
   return { applicant, taskId: card.content.task_id };
 }
@@ -217,8 +222,13 @@ describe('approval cards', () => {
     });
     expect(res.status).toBe(200);
     expect(await membershipStatus(owner.id)).toBe(3);
-    await waitFor('card about the link request', async () =>
-      cardsOf(adminExt).find((c) => c.content.sub_title_text.includes('链接申请人')),
+    await vi.waitFor(
+      async () =>
+        present(
+          cardsOf(adminExt).find((c) => c.content.sub_title_text.includes('链接申请人')),
+          'card about the link request',
+        ),
+      WAIT,
     );
   });
 

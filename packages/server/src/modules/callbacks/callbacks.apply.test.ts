@@ -1,5 +1,6 @@
+import { WAIT, present } from '@orgbridge/test-world';
 import { sql } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { buildTestApp } from '../../../test/build-test-app';
 import { rowsOf } from '../../lib/sql';
 import { fullSync, runNow, scalar } from '../directory-sync/sync.test-harness';
@@ -7,7 +8,6 @@ import {
   callbackRuns,
   callbackWorld,
   eventsOf,
-  waitFor,
   type CallbackWorld,
 } from './callbacks.test-harness';
 
@@ -37,13 +37,18 @@ async function memberState(userid: string) {
 /** Waits until every stored event is applied; returns the callback runs that appeared since. */
 async function settled(runsBefore: number) {
   await w.sim.admin.flushCallbacks();
-  await waitFor('events applied', async () => {
+  await vi.waitFor(async () => {
     const rows = await eventsOf(w);
-    return rows.length > 0 && rows.every((r) => r.appliedAt !== null);
-  });
+    return present(rows.length > 0 && rows.every((r) => r.appliedAt !== null), 'events applied');
+  }, WAIT);
   // An event is marked applied when its writes commit; the run itself closes a moment later.
-  await waitFor('callback runs finished', async () =>
-    (await callbackRuns(w)).slice(runsBefore).every((r) => r.status !== 'running'),
+  await vi.waitFor(
+    async () =>
+      present(
+        (await callbackRuns(w)).slice(runsBefore).every((r) => r.status !== 'running'),
+        'callback runs finished',
+      ),
+    WAIT,
   );
   return (await callbackRuns(w)).slice(runsBefore);
 }
@@ -85,13 +90,16 @@ describe('callback events are applied by a sync run', () => {
     w.sim.admin.setFaultHoldMs(3_500);
     w.sim.admin.injectFaults({ api: 'department/list', kind: 'timeout', times: 1 });
     const manual = runNow(w);
-    await waitFor(
-      'manual run active',
+    await vi.waitFor(
       async () =>
-        (await scalar(
-          w,
-          sql`select count(*) as n from sync_runs where tenant_id = ${w.tenant.id} and status = 'running'`,
-        )) > 0,
+        present(
+          (await scalar(
+            w,
+            sql`select count(*) as n from sync_runs where tenant_id = ${w.tenant.id} and status = 'running'`,
+          )) > 0,
+          'manual run active',
+        ),
+      WAIT,
     );
     w.sim.admin.addUser({
       userid: 'cb_late',
@@ -118,11 +126,21 @@ describe('callback events are applied by a sync run', () => {
     const before = (await callbackRuns(w)).length;
     const next = await buildTestApp({ database: w.t.database, config: w.config });
     try {
-      await waitFor('pick-up at start', async () =>
-        (await eventsOf(w)).every((r) => r.appliedAt !== null),
+      await vi.waitFor(
+        async () =>
+          present(
+            (await eventsOf(w)).every((r) => r.appliedAt !== null),
+            'pick-up at start',
+          ),
+        WAIT,
       );
-      await waitFor('its run finished', async () =>
-        (await callbackRuns(w)).slice(before).every((r) => r.status !== 'running'),
+      await vi.waitFor(
+        async () =>
+          present(
+            (await callbackRuns(w)).slice(before).every((r) => r.status !== 'running'),
+            'its run finished',
+          ),
+        WAIT,
       );
       const runs = (await callbackRuns(w)).slice(before);
       expect(runs.map((r) => r.status)).toEqual(['succeeded']);

@@ -1,12 +1,13 @@
+import { WAIT, present } from '@orgbridge/test-world';
 /**
  * PRODUCT.md §5.7 and §6: a contact event re-reads only the object it names (≤ 3 WeCom requests
  * for a member update) and applies it through the same planner and writers as a full sync.
  */
 import { sql } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { rowsOf } from '../../lib/sql';
 import { fullSync } from '../directory-sync/sync.test-harness';
-import { callbackWorld, eventsOf, waitFor, type CallbackWorld } from './callbacks.test-harness';
+import { callbackWorld, eventsOf, type CallbackWorld } from './callbacks.test-harness';
 
 let w: CallbackWorld;
 beforeAll(async () => {
@@ -67,10 +68,10 @@ async function boundUser(extUserId: string) {
 /** Waits until every stored event is applied; answers the simulator's request counts since `reset`. */
 async function applied() {
   await w.sim.admin.flushCallbacks();
-  await waitFor('events applied', async () => {
+  await vi.waitFor(async () => {
     const rows = await eventsOf(w);
-    return rows.length > 0 && rows.every((r) => r.appliedAt !== null);
-  });
+    return present(rows.length > 0 && rows.every((r) => r.appliedAt !== null), 'events applied');
+  }, WAIT);
   return w.sim.admin.counts();
 }
 
@@ -217,8 +218,13 @@ describe('a callback event re-reads only the object it names', () => {
     try {
       w.sim.admin.updateUser(target.userid, { name: '稍后' });
       await w.sim.admin.flushCallbacks();
-      const failed = await waitFor('event failed', async () =>
-        (await eventsOf(w)).find((r) => r.extId === target.userid && r.outcome === 'failed'),
+      const failed = await vi.waitFor(
+        async () =>
+          present(
+            (await eventsOf(w)).find((r) => r.extId === target.userid && r.outcome === 'failed'),
+            'event failed',
+          ),
+        WAIT,
       );
       expect(failed.appliedAt).toBeNull();
       expect(JSON.stringify(failed.error)).toContain('60020');
@@ -226,10 +232,13 @@ describe('a callback event re-reads only the object it names', () => {
       w.sim.admin.clearFaults();
     }
     // No new event: the applier tries again by itself.
-    await waitFor(
-      'event retried',
-      async () => (await eventsOf(w)).every((r) => r.appliedAt !== null),
-      30_000,
+    await vi.waitFor(
+      async () =>
+        present(
+          (await eventsOf(w)).every((r) => r.appliedAt !== null),
+          'event retried',
+        ),
+      { ...WAIT, timeout: 30_000 },
     );
     expect((await boundUser(target.userid))?.realname).toBe('稍后');
   }, 40_000);

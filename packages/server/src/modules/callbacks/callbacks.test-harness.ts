@@ -1,10 +1,10 @@
 /** Shared arrangement of the callback suites: a synced tenant whose app listens on a real port. */
 import { createCallbackCrypto } from '@orgbridge/wecom/crypto';
 import { randomBytes } from 'node:crypto';
-import { startSimulator, type SimOptions } from '@orgbridge/wecom-sim';
+import { simEndpoints, withSimulator, withWeComTenant } from '@orgbridge/test-world';
+import type { SimOptions } from '@orgbridge/wecom-sim';
 import { eq, sql } from 'drizzle-orm';
 import { buildTestApp } from '../../../test/build-test-app';
-import { wecomTenant } from '../../../test/factories/messages';
 import type { AppConfig } from '../../config';
 import { callbackEvents } from '../../db/schema';
 import { rowsOf } from '../../lib/sql';
@@ -21,13 +21,10 @@ export interface CallbackWorld extends SyncWorld {
 }
 
 export async function callbackWorld(simOptions: SimOptions): Promise<CallbackWorld> {
-  const sim = await startSimulator({ latencyMs: 0, leavers: 0, disabled: 0, ...simOptions });
-  const config = {
-    secretKey: randomBytes(32),
-    wecom: { apiBase: sim.url, oauthBase: sim.url, loginBase: sim.url },
-  };
+  const sim = await withSimulator({ leavers: 0, disabled: 0, ...simOptions });
+  const config = { secretKey: randomBytes(32), wecom: simEndpoints(sim) };
   const t = await buildTestApp({ config });
-  const { tenant, admin, config: created } = await wecomTenant(t, sim);
+  const { tenant, admin, config: created } = await withWeComTenant(t, sim);
   const cfg = created as { callbackToken: string; encodingAesKey: string };
   const address = await t.app.listen({ port: 0, host: '127.0.0.1' });
   return {
@@ -89,18 +86,4 @@ export async function callbackRuns(w: SyncWorld) {
       sql`select id, status, created_at, finished_at from sync_runs where tenant_id = ${w.tenant.id} and trigger = 'callback' order by id`,
     ),
   );
-}
-
-export async function waitFor<T>(
-  what: string,
-  probe: () => Promise<T | null | undefined | false>,
-  timeoutMs = 20_000,
-): Promise<T> {
-  const until = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe();
-    if (value) return value;
-    if (Date.now() > until) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
 }

@@ -1,3 +1,4 @@
+import { withWeComTenant } from '@orgbridge/test-world';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TestTenant, TestUser } from '../../../test/factories';
@@ -13,21 +14,7 @@ afterAll(async () => w?.close());
 /** A fresh tenant connected to the same corp (the previous one disconnects first). */
 async function freshTenant(): Promise<{ tenant: TestTenant; admin: TestUser }> {
   await w.t.call('DELETE', '/sys/thirdApp/config', undefined, { token: w.admin.token });
-  const tenant = await w.t.factories.tenant();
-  const admin = await w.t.factories.user(tenant.id, { role: 'admin' });
-  const c = w.sim.credentials;
-  const res = await w.t.call(
-    'POST',
-    '/sys/thirdApp/config',
-    {
-      thirdType: 'wechat_enterprise',
-      agentId: c.agentId,
-      clientId: c.corpId,
-      clientSecret: c.secret,
-    },
-    { token: admin.token },
-  );
-  expect(res.status).toBe(200);
+  const { tenant, admin } = await withWeComTenant(w.t, w.sim);
   w.tenant = tenant;
   w.admin = admin;
   return { tenant, admin };

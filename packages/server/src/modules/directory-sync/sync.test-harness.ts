@@ -1,7 +1,8 @@
 /** Shared arrangement of the directory-sync suites: a simulator, an app, a configured tenant. */
-import { startSimulator, type SimOptions, type Simulator } from '@orgbridge/wecom-sim';
+import { present, simEndpoints, withSimulator, withWeComTenant } from '@orgbridge/test-world';
+import type { SimOptions, Simulator } from '@orgbridge/wecom-sim';
 import { sql } from 'drizzle-orm';
-import { expect } from 'vitest';
+import { expect, vi } from 'vitest';
 import { buildTestApp, type TestApp } from '../../../test/build-test-app';
 import type { TestTenant, TestUser } from '../../../test/factories';
 import { rowsOf } from '../../lib/sql';
@@ -19,27 +20,15 @@ export async function syncWorld(
   sim: SimOptions,
   opts: { policy?: Record<string, unknown>; contactSecret?: boolean; jobs?: JobsOptions } = {},
 ): Promise<SyncWorld> {
-  const s = await startSimulator({ latencyMs: 0, seed: 3, ...sim });
+  const s = await withSimulator({ seed: 3, ...sim });
   const t = await buildTestApp({
-    config: { wecom: { apiBase: s.url, oauthBase: s.url, loginBase: s.url } },
+    config: { wecom: simEndpoints(s) },
     ...(opts.jobs ? { jobs: opts.jobs } : {}),
   });
-  const tenant = await t.factories.tenant();
-  const admin = await t.factories.user(tenant.id, { role: 'admin' });
-  const res = await t.call(
-    'POST',
-    '/sys/thirdApp/config',
-    {
-      thirdType: 'wechat_enterprise',
-      agentId: s.credentials.agentId,
-      clientId: s.credentials.corpId,
-      clientSecret: s.credentials.secret,
-      ...(opts.contactSecret ? { contactSecret: s.credentials.contactSecret } : {}),
-      ...(opts.policy ? { syncPolicy: opts.policy } : {}),
-    },
-    { token: admin.token },
-  );
-  expect(res.status, res.body.message).toBe(200);
+  const { tenant, admin } = await withWeComTenant(t, s, {
+    policy: opts.policy,
+    contactSecret: opts.contactSecret,
+  });
   return {
     sim: s,
     t,
@@ -64,15 +53,16 @@ export async function preview(w: SyncWorld) {
 }
 
 export async function waitRun(w: SyncWorld, runId: number) {
-  for (let i = 0; i < 600; i++) {
-    const res = await w.t.call('GET', `/sys/thirdApp/sync/runs/${runId}`, undefined, {
-      token: w.admin.token,
-    });
-    expect(res.status).toBe(200);
-    if (res.body.result.status !== 'running') return res.body.result;
-    await new Promise((r) => setTimeout(r, 50));
-  }
-  throw new Error(`run ${runId} did not finish`);
+  return vi.waitFor(
+    async () => {
+      const res = await w.t.call('GET', `/sys/thirdApp/sync/runs/${runId}`, undefined, {
+        token: w.admin.token,
+      });
+      expect(res.status).toBe(200);
+      return present(res.body.result.status !== 'running' && res.body.result, `run ${runId}`);
+    },
+    { timeout: 30_000, interval: 50 },
+  );
 }
 
 export async function apply(

@@ -1,9 +1,10 @@
+import { WAIT, present } from '@orgbridge/test-world';
 import { sql } from 'drizzle-orm';
 import type PgBoss from 'pg-boss';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { bindMember } from '../../../test/factories/bindings';
 import { rowsOf } from '../../lib/sql';
-import { FAST_JOBS, listRuns, observer, syncQueue, waitFor } from '../jobs/jobs.test-harness';
+import { FAST_JOBS, listRuns, observer, syncQueue } from '../jobs/jobs.test-harness';
 import { createSyncStateRepo } from './sync-state.repo';
 import {
   apply,
@@ -79,10 +80,15 @@ async function scheduledRun() {
     tenantId: w.tenant.id,
     thirdType: 'wechat_enterprise',
   });
-  return waitFor('the scheduled run', async () =>
-    (await listRuns(w.t, w.admin)).find(
-      (r) => !before.has(r.id) && r.trigger === 'schedule' && r.status !== 'running',
-    ),
+  return vi.waitFor(
+    async () =>
+      present(
+        (await listRuns(w.t, w.admin)).find(
+          (r) => !before.has(r.id) && r.trigger === 'schedule' && r.status !== 'running',
+        ),
+        'the scheduled run',
+      ),
+    WAIT,
   );
 }
 

@@ -1,20 +1,19 @@
+import { WAIT, madeUpCorp, present, withWeComTenant } from '@orgbridge/test-world';
 import type { Simulator } from '@orgbridge/wecom-sim';
 import pg from 'pg';
 import type PgBoss from 'pg-boss';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { buildTestApp, type TestApp } from '../../../test/build-test-app';
 import { usePostgres } from '../../../test/test-db';
 import {
   FAST_JOBS,
   THIRD_TYPE,
-  connectTenant,
   listRuns,
   observer,
   schedulesOf,
   simEndpoints,
   startSim,
   syncQueue,
-  waitFor,
 } from './jobs.test-harness';
 import { SCHEDULE_TZ } from './schedule';
 
@@ -51,7 +50,9 @@ describe.runIf(usePostgres())('jobs when their database connections are killed',
     );
 
   it('a schedule change whose lock connection is killed mid-wait: no crash, the change is retried', async () => {
-    const { tenant, admin: tenantAdmin } = await connectTenant(t, null, { schedule: '0 2 * * *' });
+    const { tenant, admin: tenantAdmin } = await withWeComTenant(t, madeUpCorp(), {
+      policy: { schedule: '0 2 * * *' },
+    });
     // The test takes the jobs lock, so the app's schedule change waits for it on a connection of
     // its own; that connection is then killed.
     await admin.query(`select pg_advisory_lock(hashtextextended('orgbridge:jobs', 0))`);
@@ -62,13 +63,13 @@ describe.runIf(usePostgres())('jobs when their database connections are killed',
         { thirdType: THIRD_TYPE, syncPolicy: { schedule: '0 3 * * *' } },
         { token: tenantAdmin.token },
       );
-      const waiting = await waitFor('the app waiting for the jobs lock', async () => {
+      const waiting = await vi.waitFor(async () => {
         const { rows } = await admin.query<{ pid: number }>(
           `select pid from pg_locks where locktype = 'advisory' and not granted
            and database = (select oid from pg_database where datname = current_database())`,
         );
-        return rows[0]?.pid;
-      });
+        return present(rows[0]?.pid, 'the app waiting for the jobs lock');
+      }, WAIT);
       await admin.query('select pg_terminate_backend($1)', [waiting]);
       // The config is saved; its schedule update failed and is left to the next refresh.
       expect((await put).status).toBe(200);
@@ -87,7 +88,9 @@ describe.runIf(usePostgres())('jobs when their database connections are killed',
   });
 
   it('after every connection is killed (twice), a due schedule still runs its sync', async () => {
-    const { tenant, admin: tenantAdmin } = await connectTenant(t, sim, { schedule: '0 2 * * *' });
+    const { tenant, admin: tenantAdmin } = await withWeComTenant(t, sim, {
+      policy: { schedule: '0 2 * * *' },
+    });
     for (let i = 0; i < 2; i++) {
       await killAll();
       await new Promise((r) => setTimeout(r, 700)); // workers and the cron monitor poll meanwhile
@@ -101,13 +104,15 @@ describe.runIf(usePostgres())('jobs when their database connections are killed',
       { tenantId: tenant.id, thirdType: THIRD_TYPE },
       { tz: SCHEDULE_TZ },
     );
-    const run = await waitFor(
-      'the scheduled run',
+    const run = await vi.waitFor(
       async () =>
-        (await listRuns(t, tenantAdmin)).find(
-          (r) => r.trigger === 'schedule' && r.status !== 'running',
+        present(
+          (await listRuns(t, tenantAdmin)).find(
+            (r) => r.trigger === 'schedule' && r.status !== 'running',
+          ),
+          'the scheduled run',
         ),
-      20_000,
+      { ...WAIT, timeout: 20_000 },
     );
     expect(run.status, JSON.stringify(run.error)).toBe('succeeded');
     await boss.unschedule(syncQueue(tenant.id));

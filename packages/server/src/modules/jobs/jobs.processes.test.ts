@@ -1,28 +1,32 @@
+import { WAIT, present, withWeComTenant } from '@orgbridge/test-world';
 import type { Simulator } from '@orgbridge/wecom-sim';
 import { sql } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { buildTestApp, type TestApp } from '../../../test/build-test-app';
 import { usePostgres } from '../../../test/test-db';
 import { rowsOf } from '../../lib/sql';
 import {
   FAST_JOBS,
   THIRD_TYPE,
-  connectTenant,
   listRuns,
   sharedPostgres,
   sharedSecretKey,
   simEndpoints,
   startSim,
   syncQueue,
-  waitFor,
 } from './jobs.test-harness';
 
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-
-/** Minute and hour of "now" in Beijing time (UTC+8, no daylight saving time). */
-function beijingNow() {
-  const d = new Date(Date.now() + 8 * 3_600_000);
-  return { minute: d.getUTCMinutes(), hour: d.getUTCHours(), second: d.getUTCSeconds() };
+/**
+ * The test's clock: 5 s into the next minute, Beijing time (UTC+8, no daylight saving time), as
+ * `Date` in this process, where the apps and their pg-boss run (pg-boss decides from `Date.now()`
+ * whether a schedule is due). Timers stay real and the clock runs on from there, so a schedule for
+ * that minute is due at once and for 55 s, whenever the test starts: no wait for the wall clock.
+ */
+function setClockToNextMinute() {
+  const next = new Date(Math.ceil((Date.now() + 1) / 60_000) * 60_000 + 5_000);
+  vi.useFakeTimers({ toFake: ['Date'], now: next, shouldAdvanceTime: true });
+  const beijing = new Date(next.getTime() + 8 * 3_600_000);
+  return { minute: beijing.getUTCMinutes(), hour: beijing.getUTCHours() };
 }
 
 describe.runIf(usePostgres())('scheduled sync across processes sharing one PostgreSQL', () => {
@@ -43,6 +47,7 @@ describe.runIf(usePostgres())('scheduled sync across processes sharing one Postg
     apps.push(...started);
   });
   afterAll(async () => {
+    vi.useRealTimers();
     for (const app of apps) await app.close();
     await sim?.close();
     await shared?.drop();
@@ -57,10 +62,8 @@ describe.runIf(usePostgres())('scheduled sync across processes sharing one Postg
 
   it('a due cron schedule runs one sync, although every process checks the schedules', async () => {
     const [a, b, c] = apps as [TestApp, TestApp, TestApp];
-    const { tenant, admin } = await connectTenant(a, sim);
-    // The schedule is due for the rest of its minute: start early enough to see it fire.
-    if (beijingNow().second >= 50) await sleep((61 - beijingNow().second) * 1000);
-    const { minute, hour } = beijingNow();
+    const { tenant, admin } = await withWeComTenant(a, sim);
+    const { minute, hour } = setClockToNextMinute();
     const res = await b.call(
       'PUT',
       '/sys/thirdApp/config',
@@ -69,11 +72,15 @@ describe.runIf(usePostgres())('scheduled sync across processes sharing one Postg
     );
     expect(res.status, res.body.message).toBe(200);
 
-    const run = await waitFor(
-      'the scheduled run',
+    const run = await vi.waitFor(
       async () =>
-        (await listRuns(c, admin)).find((r) => r.trigger === 'schedule' && r.status !== 'running'),
-      30_000,
+        present(
+          (await listRuns(c, admin)).find(
+            (r) => r.trigger === 'schedule' && r.status !== 'running',
+          ),
+          'the scheduled run',
+        ),
+      { ...WAIT, timeout: 30_000 },
     );
     expect(run.status, JSON.stringify(run.error)).toBe('succeeded');
     // How pg-boss fires a cron schedule once across instances: (1) each instance looks for due
@@ -85,7 +92,19 @@ describe.runIf(usePostgres())('scheduled sync across processes sharing one Postg
     // whole time a schedule stays due; (3) the job it turns into is fetched with
     // FOR UPDATE SKIP LOCKED, so one worker of one process takes it. Behind that, a second job
     // would find the tenant's run active and leave a skipped run in the history — counted here.
-    await sleep(5_000);
+    // Every process has had its turns at the schedule after the run: the cron monitor (one winner
+    // per interval, FAST_JOBS: every second) has looked again three times.
+    const looks = new Set<string>();
+    await vi.waitFor(
+      async () => {
+        const [v] = rowsOf<{ cron_on: string }>(
+          await a.db.execute(sql`select cron_on::text from pgboss.version`),
+        );
+        looks.add(v!.cron_on);
+        expect(looks.size).toBeGreaterThan(3);
+      },
+      { timeout: 20_000, interval: 200 },
+    );
     const scheduled = (await listRuns(a, admin)).filter((r) => r.trigger === 'schedule');
     expect(scheduled).toHaveLength(1);
     const jobs = rowsOf<{ n: number }>(

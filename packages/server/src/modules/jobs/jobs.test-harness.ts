@@ -1,13 +1,12 @@
 /** Shared arrangement of the jobs suites: a simulator, apps running jobs, a configured tenant. */
 import { randomBytes } from 'node:crypto';
-import { startSimulator, type SimOptions, type Simulator } from '@orgbridge/wecom-sim';
-import pg from 'pg';
+import { madeUpCorp, simEndpoints, withSimulator, withWeComTenant } from '@orgbridge/test-world';
+import type { SimOptions, Simulator } from '@orgbridge/wecom-sim';
 import PgBoss from 'pg-boss';
 import { expect } from 'vitest';
 import type { TestApp } from '../../../test/build-test-app';
-import type { TestTenant, TestUser } from '../../../test/factories';
-import { TEST_ADMIN_PASSWORD } from '../../../test/test-db';
-import { bootstrap } from '../../bootstrap';
+import type { TestUser } from '../../../test/factories';
+import { createPostgresDatabase } from '../../../test/test-db';
 import { openDatabase, type Database } from '../../db/client';
 import { createBossDb } from './boss-db';
 import { DIRECTORY_SYNC } from './directory-sync.job';
@@ -43,51 +42,19 @@ export async function schedulesOf(boss: PgBoss, tenantId: number) {
   return all.filter((s) => s.name.startsWith(`${DIRECTORY_SYNC}.${tenantId}.`));
 }
 
-export async function waitFor<T>(
-  what: string,
-  probe: () => Promise<T | null | undefined | false>,
-  timeoutMs = 20_000,
-): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe();
-    if (value) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
-
-export interface Tenancy {
-  tenant: TestTenant;
-  admin: TestUser;
-}
+/** @deprecated the shared test world's `Tenancy` (`@orgbridge/test-world`). */
+export type { Tenancy } from '@orgbridge/test-world';
 
 /**
  * A tenant with an admin, connected with `syncPolicy` to the simulator's corp, or (`sim` null) to
- * a made-up corp for tests that never call WeCom (a CorpID belongs to one tenant only).
+ * a made-up corp for tests that never call WeCom.
+ * @deprecated `withWeComTenant(t, sim ?? madeUpCorp(), { policy })` of the shared test world.
  */
-export async function connectTenant(
+export const connectTenant = (
   t: TestApp,
   sim: Simulator | null,
   syncPolicy: Record<string, unknown> = {},
-): Promise<Tenancy> {
-  const tenant = await t.factories.tenant();
-  const admin = await t.factories.user(tenant.id, { role: 'admin' });
-  const res = await t.call(
-    'POST',
-    '/sys/thirdApp/config',
-    {
-      thirdType: THIRD_TYPE,
-      agentId: sim?.credentials.agentId ?? 1000002,
-      clientId: sim?.credentials.corpId ?? `ww${randomBytes(8).toString('hex')}`,
-      clientSecret: sim?.credentials.secret ?? randomBytes(16).toString('hex'),
-      syncPolicy,
-    },
-    { token: admin.token },
-  );
-  expect(res.status, res.body.message).toBe(200);
-  return { tenant, admin };
-}
+) => withWeComTenant(t, sim ?? madeUpCorp(), { policy: syncPolicy });
 
 export async function listRuns(t: TestApp, admin: TestUser) {
   const res = await t.call('GET', '/sys/thirdApp/sync/runs?page=1&pageSize=50', undefined, {
@@ -103,46 +70,21 @@ export async function listRuns(t: TestApp, admin: TestUser) {
   }[];
 }
 
-export async function startSim(opts: SimOptions = {}): Promise<Simulator> {
-  return startSimulator({ latencyMs: 0, seed: 11, users: 24, departments: 4, ...opts });
-}
+/** The jobs suites' simulator: a small corp, no latency. */
+export const startSim = (opts: SimOptions = {}): Promise<Simulator> =>
+  withSimulator({ seed: 11, users: 24, departments: 4, ...opts });
 
-export const simEndpoints = (sim: Simulator) => ({
-  apiBase: sim.url,
-  oauthBase: sim.url,
-  loginBase: sim.url,
-});
-
-async function withClient<T>(url: string, fn: (c: pg.Client) => Promise<T>): Promise<T> {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    return await fn(client);
-  } finally {
-    await client.end();
-  }
-}
+export { simEndpoints };
 
 /**
  * One fresh PostgreSQL database that several apps open with pools of their own, like separate
  * OrgBridge processes (the shared test database helper gives every app its own database).
  */
 export async function sharedPostgres() {
-  const adminUrl = process.env.TEST_DATABASE_URL;
-  if (!adminUrl) throw new Error('TEST_DATABASE_URL is required');
-  const name = `orgbridge_jobs_${randomBytes(6).toString('hex')}`;
-  await withClient(adminUrl, (c) => c.query(`create database ${name}`));
-  const url = new URL(adminUrl);
-  url.pathname = `/${name}`;
-  const open = () => openDatabase({ databaseUrl: url.toString(), poolSize: 5 });
-  const first = await open();
-  await first.migrate();
-  await bootstrap(first.db, { adminPassword: TEST_ADMIN_PASSWORD });
-  await first.close();
+  const created = await createPostgresDatabase();
   return {
-    open,
-    drop: () =>
-      withClient(adminUrl, (c) => c.query(`drop database if exists ${name} with (force)`)),
+    open: () => openDatabase({ databaseUrl: created.url, poolSize: 5 }),
+    drop: created.drop,
   };
 }
 

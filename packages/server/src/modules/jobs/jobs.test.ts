@@ -1,19 +1,18 @@
+import { WAIT, madeUpCorp, present, withWeComTenant } from '@orgbridge/test-world';
 import type { Simulator } from '@orgbridge/wecom-sim';
 import type PgBoss from 'pg-boss';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { buildTestApp, type TestApp } from '../../../test/build-test-app';
 import type { TestUser } from '../../../test/factories';
 import {
   FAST_JOBS,
   THIRD_TYPE,
-  connectTenant,
   listRuns,
   observer,
   schedulesOf,
   simEndpoints,
   startSim,
   syncQueue,
-  waitFor,
 } from './jobs.test-harness';
 
 let sim: Simulator;
@@ -39,8 +38,10 @@ const cronsOf = async (tenantId: number) =>
 
 describe('scheduled sync: pg-boss schedules follow the tenant configs', () => {
   it('a config saved with schedule "0 2 * * *" registers exactly one schedule for that tenant', async () => {
-    const { tenant } = await connectTenant(t, null, { schedule: '0 2 * * *' });
-    const { tenant: unscheduled } = await connectTenant(t, null);
+    const { tenant } = await withWeComTenant(t, madeUpCorp(), {
+      policy: { schedule: '0 2 * * *' },
+    });
+    const { tenant: unscheduled } = await withWeComTenant(t, madeUpCorp());
     const schedules = await schedulesOf(boss, tenant.id);
     expect(schedules).toHaveLength(1);
     expect(schedules[0]).toMatchObject({
@@ -54,7 +55,9 @@ describe('scheduled sync: pg-boss schedules follow the tenant configs', () => {
   });
 
   it('changing the schedule updates it; null, disabling and deleting the config remove it', async () => {
-    const { tenant, admin } = await connectTenant(t, null, { schedule: '0 2 * * *' });
+    const { tenant, admin } = await withWeComTenant(t, madeUpCorp(), {
+      policy: { schedule: '0 2 * * *' },
+    });
     const step = async (body: Record<string, unknown>, expected: string[][]) => {
       const res = await put(admin, body);
       expect(res.status, res.body.message).toBe(200);
@@ -76,7 +79,9 @@ describe('scheduled sync: pg-boss schedules follow the tenant configs', () => {
   });
 
   it('refuses an invalid or too frequent schedule with 400 and keeps the current one', async () => {
-    const { tenant, admin } = await connectTenant(t, null, { schedule: '0 2 * * *' });
+    const { tenant, admin } = await withWeComTenant(t, madeUpCorp(), {
+      policy: { schedule: '0 2 * * *' },
+    });
     const invalid = await put(admin, { syncPolicy: { schedule: 'every night' } });
     expect(invalid.status).toBe(400);
     expect(invalid.body.errorCode).toBe('config.invalid_schedule');
@@ -114,7 +119,7 @@ describe('scheduled sync: the worker', () => {
   let admin: TestUser;
   let tenantId: number;
   beforeAll(async () => {
-    const connected = await connectTenant(t, sim, { schedule: '0 2 * * *' });
+    const connected = await withWeComTenant(t, sim, { policy: { schedule: '0 2 * * *' } });
     admin = connected.admin;
     tenantId = connected.tenant.id;
   });
@@ -122,16 +127,23 @@ describe('scheduled sync: the worker', () => {
   it('a job on the tenant queue runs a sync with trigger "schedule" that succeeds', async () => {
     const jobId = await boss.send(syncQueue(tenantId), { tenantId, thirdType: THIRD_TYPE });
     expect(jobId).toBeTruthy();
-    const run = await waitFor('the scheduled run', async () =>
-      (await listRuns(t, admin)).find((r) => r.trigger === 'schedule' && r.status !== 'running'),
+    const run = await vi.waitFor(
+      async () =>
+        present(
+          (await listRuns(t, admin)).find(
+            (r) => r.trigger === 'schedule' && r.status !== 'running',
+          ),
+          'the scheduled run',
+        ),
+      WAIT,
     );
     expect(run.status, JSON.stringify(run.error)).toBe('succeeded');
-    const present = sim.admin.listUsers().filter((u) => u.status !== 5);
-    expect(run.counts.account_created).toBe(present.length);
-    const job = await waitFor('the completed job', async () => {
+    const members = sim.admin.listUsers().filter((u) => u.status !== 5);
+    expect(run.counts.account_created).toBe(members.length);
+    const job = await vi.waitFor(async () => {
       const j = await boss.getJobById(syncQueue(tenantId), jobId!, { includeArchive: true });
-      return j?.state === 'completed' ? j : null;
-    });
+      return present(j?.state === 'completed' ? j : null, 'the completed job');
+    }, WAIT);
     expect(job.output).toEqual({ runId: run.id });
   });
 
@@ -146,19 +158,24 @@ describe('scheduled sync: the worker', () => {
     expect(started.status, started.body.message).toBe(200);
     const before = (await listRuns(t, admin)).length;
     await boss.send(syncQueue(tenantId), { tenantId, thirdType: THIRD_TYPE });
-    const skipped = await waitFor('the skipped run', async () => {
+    const skipped = await vi.waitFor(async () => {
       const runs = await listRuns(t, admin);
-      return runs.length > before ? runs[0] : null;
-    });
+      return present(runs.length > before ? runs[0] : null, 'the skipped run');
+    }, WAIT);
     expect(skipped).toMatchObject({
       trigger: 'schedule',
       status: 'failed',
       error: { code: 'sync.schedule_skipped', reason: 'sync.run_active' },
     });
-    const apiRun = await waitFor('the API run', async () =>
-      (await listRuns(t, admin)).find(
-        (r) => r.id === started.body.result.runId && r.status !== 'running',
-      ),
+    const apiRun = await vi.waitFor(
+      async () =>
+        present(
+          (await listRuns(t, admin)).find(
+            (r) => r.id === started.body.result.runId && r.status !== 'running',
+          ),
+          'the API run',
+        ),
+      WAIT,
     );
     expect(apiRun.status, JSON.stringify(apiRun.error)).toBe('succeeded');
   });
@@ -177,11 +194,15 @@ describe('scheduled sync: reconciling with the configs', () => {
     const first = await buildTestApp({ jobs: FAST_JOBS });
     const database = first.database;
     const own = observer(database);
-    const { tenant: kept } = await connectTenant(first, null, { schedule: '15 3 * * *' });
+    const { tenant: kept } = await withWeComTenant(first, madeUpCorp(), {
+      policy: { schedule: '15 3 * * *' },
+    });
     await first.app.close();
     // Saved while no process ran jobs.
     const plain = await buildTestApp({ database });
-    const { tenant: unseen } = await connectTenant(plain, null, { schedule: '45 23 * * 5' });
+    const { tenant: unseen } = await withWeComTenant(plain, madeUpCorp(), {
+      policy: { schedule: '45 23 * * 5' },
+    });
     await plain.app.close();
     // A schedule nobody asks for, and one lost (as if the update after a save had failed).
     const stray = syncQueue(987_654);
@@ -196,8 +217,9 @@ describe('scheduled sync: reconciling with the configs', () => {
       expect(await names()).toEqual(expected);
       expect((await schedulesOf(own, unseen.id)).map((s) => s.cron)).toEqual(['45 23 * * 5']);
       await own.deleteQueue(syncQueue(kept.id));
-      await waitFor('the periodic refresh', async () =>
-        (await names()).includes(syncQueue(kept.id)),
+      await vi.waitFor(
+        async () => present((await names()).includes(syncQueue(kept.id)), 'the periodic refresh'),
+        WAIT,
       );
       expect(await names()).toEqual(expected);
     } finally {

@@ -1,7 +1,8 @@
+import { WAIT, present, withWeComTenant } from '@orgbridge/test-world';
 import type { Simulator } from '@orgbridge/wecom-sim';
 import { sql } from 'drizzle-orm';
 import type PgBoss from 'pg-boss';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { buildTestApp, type TestApp } from '../../../test/build-test-app';
 import type { TestUser } from '../../../test/factories';
 import { DEFAULT_SYNC_POLICY } from '../../db/schema';
@@ -9,12 +10,10 @@ import { rowsOf } from '../../lib/sql';
 import {
   FAST_JOBS,
   THIRD_TYPE,
-  connectTenant,
   listRuns,
   observer,
   simEndpoints,
   startSim,
-  waitFor,
 } from './jobs.test-harness';
 import { queueName } from './jobs.service';
 import { DIRECTORY_RECONCILE, RECONCILE_CRON, directoryReconcileJob } from './reconcile.job';
@@ -69,11 +68,16 @@ describe('nightly reconcile: the job', () => {
     ({
       admin,
       tenant: { id: tenantId },
-    } = await connectTenant(t, sim));
+    } = await withWeComTenant(t, sim));
     const first = await startRun();
     expect(first.status, first.body.message).toBe(200);
-    await waitFor('the first sync', async () =>
-      (await listRuns(t, admin)).find((r) => r.status === 'succeeded'),
+    await vi.waitFor(
+      async () =>
+        present(
+          (await listRuns(t, admin)).find((r) => r.status === 'succeeded'),
+          'the first sync',
+        ),
+      WAIT,
     );
   });
   afterAll(async () => {
@@ -93,31 +97,38 @@ describe('nightly reconcile: the job', () => {
 
     // The scheduler sees the callbacks at its next refresh; a config save refreshes at once.
     expect((await saveConfig()).status).toBe(200);
-    const [schedule] = await waitFor('the reconcile schedule', async () => {
+    const [schedule] = await vi.waitFor(async () => {
       const s = await reconcileSchedules();
-      return s.length > 0 ? s : null;
-    });
+      return present(s.length > 0 ? s : null, 'the reconcile schedule');
+    }, WAIT);
     expect(schedule).toMatchObject({ cron: RECONCILE_CRON, options: { tz: 'Asia/Shanghai' } });
 
     const jobId = await boss.send(reconcileQueue(), { tenantId, thirdType: THIRD_TYPE });
-    const run = await waitFor('the reconcile run', async () =>
-      (await listRuns(t, admin)).find((r) => r.trigger === 'reconcile' && r.status !== 'running'),
+    const run = await vi.waitFor(
+      async () =>
+        present(
+          (await listRuns(t, admin)).find(
+            (r) => r.trigger === 'reconcile' && r.status !== 'running',
+          ),
+          'the reconcile run',
+        ),
+      WAIT,
     );
     expect(run.status, JSON.stringify(run.error)).toBe('succeeded');
     expect(run.counts.account_created).toBe(1);
-    const event = await waitFor('the event settled', async () => {
+    const event = await vi.waitFor(async () => {
       const [e] = rowsOf<{ outcome: string; run_id: number; applied: boolean }>(
         await t.db.execute(sql`select outcome, run_id, applied_at is not null as applied
           from callback_events where tenant_id = ${tenantId} and dedup_key = 'k1'`),
       );
-      return e?.applied ? e : null;
-    });
+      return present(e?.applied ? e : null, 'the event settled');
+    }, WAIT);
     expect(event.outcome).toBe('applied');
     expect(event.run_id).toBe(run.id);
-    const job = await waitFor('the completed job', async () => {
+    const job = await vi.waitFor(async () => {
       const j = await boss.getJobById(reconcileQueue(), jobId!, { includeArchive: true });
-      return j?.state === 'completed' ? j : null;
-    });
+      return present(j?.state === 'completed' ? j : null, 'the completed job');
+    }, WAIT);
     expect(job.output).toEqual({ runId: run.id });
   });
 
@@ -128,23 +139,36 @@ describe('nightly reconcile: the job', () => {
     expect(started.status, started.body.message).toBe(200);
     const before = (await listRuns(t, admin)).length;
     await boss.send(reconcileQueue(), { tenantId, thirdType: THIRD_TYPE });
-    const skipped = await waitFor('the skipped reconcile', async () => {
+    const skipped = await vi.waitFor(async () => {
       const runs = await listRuns(t, admin);
-      return runs.length > before ? runs.find((r) => r.trigger === 'reconcile') : null;
-    });
+      return present(
+        runs.length > before ? runs.find((r) => r.trigger === 'reconcile') : null,
+        'the skipped reconcile',
+      );
+    }, WAIT);
     expect(skipped).toMatchObject({
       status: 'failed',
       error: { code: 'sync.reconcile_skipped', reason: 'sync.run_active' },
     });
-    await waitFor('the API run', async () =>
-      (await listRuns(t, admin)).find(
-        (r) => r.id === started.body.result.runId && r.status !== 'running',
-      ),
+    await vi.waitFor(
+      async () =>
+        present(
+          (await listRuns(t, admin)).find(
+            (r) => r.id === started.body.result.runId && r.status !== 'running',
+          ),
+          'the API run',
+        ),
+      WAIT,
     );
 
     expect((await saveConfig({ syncPolicy: { schedule: '0 2 * * *' } })).status).toBe(200);
-    await waitFor('the reconcile schedule removed', async () =>
-      (await reconcileSchedules()).length === 0 ? true : null,
+    await vi.waitFor(
+      async () =>
+        present(
+          (await reconcileSchedules()).length === 0 ? true : null,
+          'the reconcile schedule removed',
+        ),
+      WAIT,
     );
   });
 });

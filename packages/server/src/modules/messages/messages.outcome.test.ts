@@ -1,10 +1,11 @@
+import { withWeComTenant } from '@orgbridge/test-world';
 import { startSimulator, type Simulator } from '@orgbridge/wecom-sim';
 import { sql } from 'drizzle-orm';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { buildTestApp, type TestApp } from '../../../test/build-test-app';
 import type { TestTenant, TestUser } from '../../../test/factories';
 import { bindMember } from '../../../test/factories/bindings';
-import { activeSimUserIds, wecomTenant } from '../../../test/factories/messages';
+import { activeSimUserIds } from '../../../test/factories/messages';
 import type { Db } from '../../db/client';
 import { rowsOf } from '../../lib/sql';
 import { createOutcomeRecorder } from './messages.outcomes';
@@ -36,7 +37,7 @@ beforeAll(async () => {
       sweepEveryMs: 100,
     },
   });
-  ({ tenant, admin } = await wecomTenant(t, sim));
+  ({ tenant, admin } = await withWeComTenant(t, sim));
   ext = activeSimUserIds(sim);
   alice = await t.factories.user(tenant.id);
   await bindMember(t.db, {

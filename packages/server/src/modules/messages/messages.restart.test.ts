@@ -1,3 +1,4 @@
+import { withWeComTenant } from '@orgbridge/test-world';
 import { once } from 'node:events';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -7,11 +8,7 @@ import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { buildTestApp, type ApiResponse, type TestApp } from '../../../test/build-test-app';
 import type { TestUser } from '../../../test/factories';
-import {
-  activeSimUserIds,
-  arrangeBoundMembers,
-  wecomTenant,
-} from '../../../test/factories/messages';
+import { activeSimUserIds, arrangeBoundMembers } from '../../../test/factories/messages';
 import { usePostgres } from '../../../test/test-db';
 import { rowsOf } from '../../lib/sql';
 
@@ -90,7 +87,7 @@ beforeAll(async () => {
   [{ current_database: dbName }] = rowsOf<{ current_database: string }>(
     await t.db.execute(sql`select current_database()`),
   ) as [{ current_database: string }];
-  const made = await wecomTenant(t, sim);
+  const made = await withWeComTenant(t, sim);
   admin = made.admin;
   receivers = await arrangeBoundMembers(t.db, {
     tenantId: made.tenant.id,

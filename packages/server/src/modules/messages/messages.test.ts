@@ -1,14 +1,10 @@
+import { withWeComTenant } from '@orgbridge/test-world';
 import { startSimulator, type Simulator } from '@orgbridge/wecom-sim';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { buildTestApp, type TestApp } from '../../../test/build-test-app';
 import type { TestTenant, TestUser } from '../../../test/factories';
 import { bindMember } from '../../../test/factories/bindings';
-import {
-  activeSimUserIds,
-  ageMessage,
-  mirrorDepartment,
-  wecomTenant,
-} from '../../../test/factories/messages';
+import { activeSimUserIds, ageMessage, mirrorDepartment } from '../../../test/factories/messages';
 
 const SEND_API = '/cgi-bin/message/send';
 const RECALL_API = '/cgi-bin/message/recall';
@@ -28,8 +24,8 @@ beforeAll(async () => {
   t = await buildTestApp({
     config: { wecom: { apiBase: sim.url, oauthBase: sim.url, loginBase: sim.url } },
   });
-  a = await wecomTenant(t, sim);
-  b = await wecomTenant(t, simB);
+  a = await withWeComTenant(t, sim);
+  b = await withWeComTenant(t, simB);
   ext = activeSimUserIds(sim);
   alice = await t.factories.user(a.tenant.id);
   await bindMember(t.db, {

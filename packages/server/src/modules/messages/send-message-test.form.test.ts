@@ -1,9 +1,10 @@
+import { withWeComTenant } from '@orgbridge/test-world';
 import { startSimulator, type Simulator } from '@orgbridge/wecom-sim';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { buildTestApp, type TestApp } from '../../../test/build-test-app';
 import type { TestUser } from '../../../test/factories';
 import { bindMember } from '../../../test/factories/bindings';
-import { activeSimUserIds, wecomTenant } from '../../../test/factories/messages';
+import { activeSimUserIds } from '../../../test/factories/messages';
 
 /**
  * The push API as Postman users send it (PRODUCT.md §5.4): the x-www-form-urlencoded tab as well
@@ -24,7 +25,7 @@ beforeAll(async () => {
   t = await buildTestApp({
     config: { wecom: { apiBase: sim.url, oauthBase: sim.url, loginBase: sim.url } },
   });
-  const w = await wecomTenant(t, sim);
+  const w = await withWeComTenant(t, sim);
   admin = w.admin;
   ext = activeSimUserIds(sim);
   alice = await t.factories.user(w.tenant.id);

@@ -1,14 +1,11 @@
+import { withWeComTenant } from '@orgbridge/test-world';
 import { startSimulator, type Simulator } from '@orgbridge/wecom-sim';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { buildTestApp, type TestApp } from '../../../test/build-test-app';
 import type { TestTenant, TestUser } from '../../../test/factories';
 import { bindMember } from '../../../test/factories/bindings';
-import {
-  activeSimUserIds,
-  arrangeBoundMembers,
-  wecomTenant,
-} from '../../../test/factories/messages';
+import { activeSimUserIds, arrangeBoundMembers } from '../../../test/factories/messages';
 
 const URL = '/sys/thirdApp/sendMessageTest';
 const SEND_API = '/cgi-bin/message/send';
@@ -28,7 +25,7 @@ beforeAll(async () => {
   t = await buildTestApp({
     config: { wecom: { apiBase: sim.url, oauthBase: sim.url, loginBase: sim.url } },
   });
-  ({ tenant, admin } = await wecomTenant(t, sim));
+  ({ tenant, admin } = await withWeComTenant(t, sim));
   ext = activeSimUserIds(sim);
   alice = await t.factories.user(tenant.id);
   bob = await t.factories.user(tenant.id);
@@ -317,6 +314,6 @@ describe('POST /sys/thirdApp/sendMessageTest', () => {
 /** A second corp (own simulator) for a tenant that must not share the CorpID. */
 async function wecomTenantWithOwnSim() {
   const own = await startSimulator({ users: 5, departments: 2, seed: 3, latencyMs: 0 });
-  const made = await wecomTenant(t, own);
+  const made = await withWeComTenant(t, own);
   return { ...made, close: () => own.close() };
 }

@@ -1,9 +1,10 @@
+import { withWeComTenant } from '@orgbridge/test-world';
 import { startSimulator, type Simulator } from '@orgbridge/wecom-sim';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildTestApp, call, testConfig, type TestApp } from '../../../test/build-test-app';
 import type { TestTenant, TestUser } from '../../../test/factories';
 import { bindMember } from '../../../test/factories/bindings';
-import { activeSimUserIds, wecomTenant } from '../../../test/factories/messages';
+import { activeSimUserIds } from '../../../test/factories/messages';
 import {
   authorizeAt,
   fragmentOf,
@@ -31,8 +32,8 @@ beforeAll(async () => {
   t = await buildTestApp({
     config: { wecom: { apiBase: sim.url, oauthBase: sim.url, loginBase: sim.url } },
   });
-  a = await wecomTenant(t, sim);
-  b = await wecomTenant(t, simB);
+  a = await withWeComTenant(t, sim);
+  b = await withWeComTenant(t, simB);
 });
 afterAll(async () => {
   await t?.close();

@@ -1,3 +1,4 @@
+import { updateWeCom } from '@orgbridge/test-world';
 /**
  * Sign-in scope `snsapi_privateinfo` (issue 14 item 3, reference §6.5 and §13): the member's
  * consented mobile/email land on the binding and survive a re-sync, which does not count them
@@ -31,11 +32,10 @@ beforeAll(async () => {
 afterAll(async () => w?.close());
 
 const setScope = async (signInScope: 'base' | 'privateinfo') => {
-  const res = await w.t.call(
-    'PUT',
-    '/sys/thirdApp/config',
-    { thirdType: 'wechat_enterprise', syncPolicy: { signInScope } },
+  const res = await updateWeCom(
+    w.t.call,
     { token: w.admin.token },
+    { syncPolicy: { signInScope } },
   );
   expect(res.status, res.body.message).toBe(200);
   return res.body.result;

@@ -1,3 +1,4 @@
+import { updateWeCom } from '@orgbridge/test-world';
 import { startSimulator, type Simulator } from '@orgbridge/wecom-sim';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -53,12 +54,7 @@ async function boundMember(userid: string, opts: { active?: boolean } = {}) {
 }
 
 const setPolicy = (unboundLogin: 'refuse' | 'link' | 'create') =>
-  t.call(
-    'PUT',
-    '/sys/thirdApp/config',
-    { thirdType: 'wechat_enterprise', syncPolicy: { unboundLogin } },
-    { token: admin.token },
-  );
+  updateWeCom(t.call, { token: admin.token }, { syncPolicy: { unboundLogin } });
 
 describe('WeCom sign-in redirects', () => {
   it('sends the browser to WeCom in-app OAuth with the exact URL of PRODUCT.md §4', async () => {

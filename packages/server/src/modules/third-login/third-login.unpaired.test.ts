@@ -1,3 +1,4 @@
+import { updateWeCom } from '@orgbridge/test-world';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_PASSWORD } from '../../../test/factories';
@@ -67,11 +68,10 @@ const markersOf = async (wechatUserId: string) =>
   );
 
 const setUnboundLogin = async (unboundLogin: 'refuse' | 'link' | 'create') => {
-  const res = await w.t.call(
-    'PUT',
-    '/sys/thirdApp/config',
-    { thirdType: 'wechat_enterprise', syncPolicy: { unboundLogin } },
+  const res = await updateWeCom(
+    w.t.call,
     { token: w.admin.token },
+    { syncPolicy: { unboundLogin } },
   );
   expect(res.status, res.body.message).toBe(200);
 };
