@@ -139,19 +139,7 @@ describe.runIf(usePostgres())('cluster call slots on PostgreSQL', () => {
     await inside;
 
     // Kill the backend holding the advisory lock (this test's database only).
-    const admin = new pg.Client({ connectionString: process.env.TEST_DATABASE_URL });
-    await admin.connect();
-    try {
-      const all = await admin.query<{ pid: number; datname: string }>(
-        `select l.pid, a.datname from pg_locks l join pg_stat_activity a on a.pid = l.pid
-          where l.locktype = 'advisory' and l.granted`,
-      );
-      const mine = all.rows.filter((r) => r.datname === dbName(database));
-      expect(mine).toHaveLength(1);
-      await admin.query('select pg_terminate_backend($1)', [mine[0]!.pid]);
-    } finally {
-      await admin.end();
-    }
+    await killTheAdvisoryHolder(database);
 
     // The other process gets the slot although the first caller has not finished.
     const second = await Promise.race([
@@ -170,19 +158,7 @@ describe.runIf(usePostgres())('cluster call slots on PostgreSQL', () => {
     const [a, b] = processes(2, 1, 10_000).map((s) => s.forScope('http://wecom\nww7'));
     await a!.run('user/list', async () => {});
     // a keeps the slot for its linger; kill the backend that holds it.
-    const admin = new pg.Client({ connectionString: process.env.TEST_DATABASE_URL });
-    await admin.connect();
-    try {
-      const all = await admin.query<{ pid: number; datname: string }>(
-        `select l.pid, a.datname from pg_locks l join pg_stat_activity a on a.pid = l.pid
-          where l.locktype = 'advisory' and l.granted`,
-      );
-      const mine = all.rows.filter((r) => r.datname === dbName(database));
-      expect(mine).toHaveLength(1);
-      await admin.query('select pg_terminate_backend($1)', [mine[0]!.pid]);
-    } finally {
-      await admin.end();
-    }
+    await killTheAdvisoryHolder(database);
     await sleep(10); // the connection's error arrives; the linger (30 ms) has not ended
     // a's next call must hold the cluster slot for real: b cannot be inside at the same time.
     const g = gauge();
@@ -193,6 +169,23 @@ describe.runIf(usePostgres())('cluster call slots on PostgreSQL', () => {
     expect(g.max).toBe(1);
   });
 });
+
+/** Kills the one backend of this test's database holding an advisory lock (it must be one). */
+async function killTheAdvisoryHolder(database: Database): Promise<void> {
+  const admin = new pg.Client({ connectionString: process.env.TEST_DATABASE_URL });
+  await admin.connect();
+  try {
+    const all = await admin.query<{ pid: number; datname: string }>(
+      `select l.pid, a.datname from pg_locks l join pg_stat_activity a on a.pid = l.pid
+          where l.locktype = 'advisory' and l.granted`,
+    );
+    const mine = all.rows.filter((r) => r.datname === dbName(database));
+    expect(mine).toHaveLength(1);
+    await admin.query('select pg_terminate_backend($1)', [mine[0]!.pid]);
+  } finally {
+    await admin.end();
+  }
+}
 
 function dbName(database: Database): string {
   const pool = (database.db as unknown as { $client: pg.Pool }).$client;
