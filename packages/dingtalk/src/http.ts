@@ -109,10 +109,11 @@ export function decodeResponse(host: Host, api: string, res: RawResponse): DingT
   }
   if (host === 'api') {
     if (res.status >= 200 && res.status < 300) return { errcode: 0, errmsg: '', body };
-    const code = optString(body.code) ?? `HTTP${res.status}`;
+    // The official SDK's gateway reads `code`/`message` or `Code`/`Message` (@alicloud/gateway-dingtalk).
+    const code = optString(body.code ?? body.Code) ?? `HTTP${res.status}`;
     return {
       errcode: LOCAL_ERRCODE.apiError,
-      errmsg: optString(body.message) ?? '',
+      errmsg: optString(body.message ?? body.Message) ?? '',
       body,
       code,
       status: res.status,
