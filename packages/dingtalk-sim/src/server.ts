@@ -24,6 +24,22 @@ function buildApp(core: SimCore, admin: SimAdmin): FastifyInstance {
     registerOapiRoutes(apis, core);
     registerV1Routes(apis, core);
   });
+  // An unknown topapi path: oapi's own answer (errcode 22, observed at oapi.dingtalk.com).
+  app.setNotFoundHandler(async (request, reply) => {
+    const path = request.url.split('?')[0] ?? '';
+    if (!path.startsWith('/topapi/'))
+      return reply.code(404).send({ error: `no such path ${path}` });
+    const apiName = `dingtalk.oapi.${path.slice('/topapi/'.length).replaceAll('/', '.')}`;
+    const subMsg = `不合法ApiName，ApiName = ${apiName}`;
+    return reply
+      .code(200)
+      .send({
+        errcode: 22,
+        sub_msg: subMsg,
+        errmsg: `Invalid method[submsg=${subMsg}]`,
+        request_id: 'notfound',
+      });
+  });
   app.register(async (pages) => {
     registerPages(pages, core);
     registerAdminRoutes(pages, admin, core.credentials);

@@ -29,6 +29,14 @@ describe('wire format', async () => {
     expect(v1.body).toMatchObject({ code: 'invalidClientIdOrSecret', message: expect.any(String) });
   });
 
+  it('answers an unknown topapi path with errcode 22, as oapi does', async () => {
+    const r = await call(sim, 'topapi/app/remove_auth', { body: {} });
+    expect(r.body).toMatchObject({
+      errcode: 22,
+      errmsg: expect.stringContaining('dingtalk.oapi.app.remove_auth'),
+    });
+  });
+
   it('checks the access token: missing 41001, unknown 40014', async () => {
     expect(
       (await call(sim, 'topapi/v2/department/get', { body: { dept_id: 1 } })).body.errcode,

@@ -7,6 +7,11 @@ export const EN_TEXTS: ErrcodeTexts = {
     'DingTalk is temporarily unavailable.',
     'Try again later; the client already retried with backoff.',
   ],
+  22: [
+    'Unknown API name',
+    'DingTalk does not know this interface: it was retired, or the API base is not oapi.dingtalk.com.',
+    'Check DINGTALK_OAPI_BASE; if it is right, report this to the developers.',
+  ],
   88: [
     'Authentication error',
     'DingTalk refused the call; the reason is in sub_code / sub_msg.',

@@ -3,6 +3,11 @@ import type { ErrcodeTexts } from './errcodes';
 /** 中文说明：标题取自钉钉错误码页面的官方名称（见 README 来源），原因与处理为本项目撰写。 */
 export const ZH_TEXTS: ErrcodeTexts = {
   [-1]: ['系统繁忙', '钉钉服务器暂时不可用。', '稍后重试；客户端已按退避策略自动重试。'],
+  22: [
+    '不合法的接口名称',
+    '钉钉不认识该接口：接口已下线，或 API 地址指向的不是 oapi.dingtalk.com。',
+    '检查 DINGTALK_OAPI_BASE；若地址正确，请反馈给开发者。',
+  ],
   88: [
     '鉴权异常',
     '钉钉拒绝了调用，具体原因见返回的 sub_code / sub_msg。',
