@@ -31,14 +31,12 @@ function buildApp(core: SimCore, admin: SimAdmin): FastifyInstance {
       return reply.code(404).send({ error: `no such path ${path}` });
     const apiName = `dingtalk.oapi.${path.slice('/topapi/'.length).replaceAll('/', '.')}`;
     const subMsg = `不合法ApiName，ApiName = ${apiName}`;
-    return reply
-      .code(200)
-      .send({
-        errcode: 22,
-        sub_msg: subMsg,
-        errmsg: `Invalid method[submsg=${subMsg}]`,
-        request_id: 'notfound',
-      });
+    return reply.code(200).send({
+      errcode: 22,
+      sub_msg: subMsg,
+      errmsg: `Invalid method[submsg=${subMsg}]`,
+      request_id: 'notfound',
+    });
   });
   app.register(async (pages) => {
     registerPages(pages, core);
