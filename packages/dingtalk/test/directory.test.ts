@@ -45,6 +45,19 @@ describe('directory reads against the simulator', async () => {
     );
   });
 
+  it('walks when the method is taken off the client, and skips a department that vanished (60003)', async () => {
+    const { walk } = client(sim).department;
+    sim.admin.injectFault({ api: 'topapi/v2/department/listsub', errcode: 60003, times: 1 });
+    try {
+      const ids: number[] = [];
+      for await (const d of walk()) ids.push(d.deptId);
+      // The root's children were not read, so only the root is left.
+      expect(ids).toEqual([1]);
+    } finally {
+      sim.admin.clearFaults();
+    }
+  });
+
   it('decodes members with mobile, several departments and activation state', async () => {
     const dt = client(sim);
     const multi = sim.admin.listUsers().find((u) => u.deptIds.length > 1);

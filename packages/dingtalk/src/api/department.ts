@@ -62,6 +62,12 @@ export function createDepartmentApi(r: Requester) {
     return asArray(body.result).map((d) => decodeDepartment(api, asObject(d)));
   }
 
+  async function get(deptId: number): Promise<Department> {
+    const api = 'topapi/v2/department/get';
+    const body = await post(api, { dept_id: deptId });
+    return decodeDepartment(api, asObject(body.result));
+  }
+
   return {
     /** Direct sub-departments of `deptId` (`topapi/v2/department/listsub`). */
     listSub,
@@ -71,17 +77,13 @@ export function createDepartmentApi(r: Requester) {
       return intArray(asObject(body.result).dept_id_list);
     },
     /** One department with details (`topapi/v2/department/get`). */
-    async get(deptId: number): Promise<Department> {
-      const api = 'topapi/v2/department/get';
-      const body = await post(api, { dept_id: deptId });
-      return decodeDepartment(api, asObject(body.result));
-    },
+    get,
     /**
      * Every department under `rootId` (the root itself first, from department/get), breadth-first.
      * Departments are yielded as they are read, so a caller can start on members early.
      */
     async *walk(rootId = ROOT_DEPT_ID): AsyncGenerator<Department> {
-      const root = await this.get(rootId);
+      const root = await get(rootId);
       yield root;
       const queue = [root.deptId];
       const seen = new Set(queue);
