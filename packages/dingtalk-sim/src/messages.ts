@@ -48,18 +48,18 @@ function parseMsg(raw: unknown): Record<string, unknown> {
     try {
       msg = JSON.parse(raw);
     } catch {
-      throw new DingTalkApiError(40035, '不合法的参数: msg');
+      throw new DingTalkApiError(400002, '不合法的参数: msg');
     }
   }
   if (typeof msg !== 'object' || msg === null || Array.isArray(msg))
-    throw new DingTalkApiError(40035, '缺少参数 msg');
+    throw new DingTalkApiError(400002, '缺少参数 msg');
   const m = msg as Record<string, unknown>;
   if (
     typeof m.msgtype !== 'string' ||
     !MSG_TYPES.has(m.msgtype) ||
     typeof m[m.msgtype] !== 'object'
   )
-    throw new DingTalkApiError(40035, '不合法的参数: msgtype');
+    throw new DingTalkApiError(400002, '不合法的参数: msgtype');
   return m;
 }
 
@@ -108,7 +108,7 @@ export function createMessaging(org: () => OrgStore, clock: Clock, agentId: numb
   function requireAgent(raw: unknown): number {
     const id = Number(raw);
     if (raw === undefined || raw === '' || !Number.isInteger(id))
-      throw new DingTalkApiError(40035, '缺少参数 agent_id');
+      throw new DingTalkApiError(400002, '缺少参数 agent_id');
     // UNCONFIRMED errcode for another app's agent_id (README).
     if (id !== agentId) throw new DingTalkApiError(60011, '没有调用该接口的权限: agent_id');
     return id;
@@ -122,9 +122,9 @@ export function createMessaging(org: () => OrgStore, clock: Clock, agentId: numb
       const depts = list(body.dept_id_list).map(Number);
       const all = body.to_all_user === true || body.to_all_user === 'true';
       if (users.length === 0 && depts.length === 0 && !all)
-        throw new DingTalkApiError(40035, '接收者不能为空');
+        throw new DingTalkApiError(400002, '接收者不能为空');
       if (users.length > MAX_USERIDS)
-        throw new DingTalkApiError(40035, `userid_list 不能超过 ${MAX_USERIDS} 个`);
+        throw new DingTalkApiError(400002, `userid_list 不能超过 ${MAX_USERIDS} 个`);
       const store = org();
       const task: Task = {
         taskId: nextTaskId++,
@@ -156,7 +156,7 @@ export function createMessaging(org: () => OrgStore, clock: Clock, agentId: numb
     result(body: Record<string, unknown>): Record<string, unknown> {
       requireAgent(body.agent_id);
       const task = tasks.get(Number(body.task_id));
-      if (!task) throw new DingTalkApiError(40035, '不合法的参数: task_id');
+      if (!task) throw new DingTalkApiError(400002, '不合法的参数: task_id');
       const read = task.delivered.filter((u) =>
         inbox.get(u)?.some((e) => e.taskId === task.taskId && e.read),
       );
@@ -173,7 +173,7 @@ export function createMessaging(org: () => OrgStore, clock: Clock, agentId: numb
     recall(body: Record<string, unknown>): void {
       requireAgent(body.agent_id);
       const task = tasks.get(Number(body.msg_task_id));
-      if (!task) throw new DingTalkApiError(40035, '不合法的参数: msg_task_id');
+      if (!task) throw new DingTalkApiError(400002, '不合法的参数: msg_task_id');
       task.recalled = true;
       for (const u of task.delivered)
         for (const e of inbox.get(u) ?? []) if (e.taskId === task.taskId) e.recalled = true;

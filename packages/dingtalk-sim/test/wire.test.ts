@@ -66,10 +66,22 @@ describe('wire format', async () => {
       token,
       body: { dept_id: 2, cursor: 0, size: 101 },
     });
-    expect(big.body.errcode).toBe(40035);
+    expect(big.body.errcode).toBe(400002);
   });
 
-  it('answers 60003 for an unknown department and 40035 for a body that is not JSON', async () => {
+  it('takes form-encoded fields as topapi does', async () => {
+    const token = await appToken(sim);
+    const res = await fetch(`${sim.url}/topapi/v2/user/list?access_token=${token}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: 'dept_id=2&cursor=0&size=5',
+    });
+    const body = (await res.json()) as { errcode: number; result: { list: unknown[] } };
+    expect(body.errcode).toBe(0);
+    expect(body.result.list).toHaveLength(5);
+  });
+
+  it('answers 60003 for an unknown department and 400002 for a body that is not JSON', async () => {
     const token = await appToken(sim);
     expect(
       (await call(sim, 'topapi/v2/department/listsub', { token, body: { dept_id: 424242 } })).body
@@ -77,7 +89,7 @@ describe('wire format', async () => {
     ).toBe(60003);
     expect(
       (await call(sim, 'topapi/v2/department/listsub', { token, raw: '{"dept_id":' })).body.errcode,
-    ).toBe(40035);
+    ).toBe(400002);
   });
 
   it('answers 90018 above the QPS limit on oapi, and 403 on v1.0', async () => {

@@ -92,6 +92,11 @@ export const EN_TEXTS: ErrcodeTexts = {
     'This app called one interface more often per second than its edition allows (standard 20, professional 40, dedicated 60).',
     "The client paces calls and retries; if the configured QPS is above your edition's limit, lower it.",
   ],
+  400002: [
+    'Invalid parameter',
+    'A parameter is missing or out of range.',
+    'Check the request, e.g. page size must be 1–100.',
+  ],
   [-1001]: [
     'Network error',
     'DingTalk could not be reached (refused, reset or DNS failure).',

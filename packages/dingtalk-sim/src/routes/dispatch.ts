@@ -26,8 +26,11 @@ export interface ApiDefinition {
 const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
 const requestId = () => randomBytes(9).toString('base64url').toLowerCase();
 
-function parseBody(raw: unknown): Record<string, unknown> | null {
+/** topapi takes JSON or form fields (DingTalk's own curl examples post form bodies). */
+function parseBody(raw: unknown, contentType: string | undefined): Record<string, unknown> | null {
   if (typeof raw !== 'string' || raw.trim() === '') return {};
+  if (contentType?.startsWith('application/x-www-form-urlencoded'))
+    return Object.fromEntries(new URLSearchParams(raw));
   try {
     const v: unknown = JSON.parse(raw);
     return typeof v === 'object' && v !== null && !Array.isArray(v)
@@ -117,12 +120,12 @@ export function registerApi(app: FastifyInstance, core: SimCore, def: ApiDefinit
       if (fault) return applyFault(fault, request, reply, core, v1);
       if (core.settings.latencyMs > 0) await sleep(core.settings.latencyMs);
       const query = request.query as Record<string, string | undefined>;
-      const parsed = parseBody(request.body);
+      const parsed = parseBody(request.body, request.headers['content-type']);
       try {
         if (parsed === null)
           throw v1
             ? new ApiV1Error(400, 'InvalidParameter', '请求体不是 JSON')
-            : new DingTalkApiError(40035, '不合法的参数: 请求体不是 JSON');
+            : new DingTalkApiError(400002, '不合法的参数: 请求体不是 JSON');
         const ctx: ApiContext = {
           query,
           headers: request.headers,

@@ -10,7 +10,7 @@ const MAX_SIZE = 100;
 function deptId(core: SimCore, raw: unknown) {
   const id = Number(raw);
   if (raw === undefined || raw === '' || !Number.isInteger(id))
-    throw new DingTalkApiError(40035, '缺少参数 dept_id');
+    throw new DingTalkApiError(400002, '缺少参数 dept_id');
   const d = core.state.org.getDept(id);
   if (!d) throw new DingTalkApiError(60003);
   return d;
@@ -48,9 +48,9 @@ function registerDirectory(app: FastifyInstance, core: SimCore): void {
       const cursor = Number(body.cursor ?? 0);
       const size = Number(body.size);
       if (!Number.isInteger(cursor) || cursor < 0)
-        throw new DingTalkApiError(40035, '不合法的参数: cursor');
+        throw new DingTalkApiError(400002, '不合法的参数: cursor');
       if (!Number.isInteger(size) || size < 1 || size > MAX_SIZE)
-        throw new DingTalkApiError(40035, `不合法的参数: size 取值 1-${MAX_SIZE}`);
+        throw new DingTalkApiError(400002, `不合法的参数: size 取值 1-${MAX_SIZE}`);
       const all = core.state.org.membersOf(dept.deptId);
       const page = all.slice(cursor, cursor + size);
       const more = cursor + size < all.length;
