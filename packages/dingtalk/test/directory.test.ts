@@ -80,6 +80,13 @@ describe('directory reads against the simulator', async () => {
     expect(rec.codes('topapi/v2/user/get')).toEqual([60121]);
   });
 
+  it('finds a member by mobile, and answers null for an unknown mobile', async () => {
+    const dt = client(sim);
+    const member = sim.admin.listUsers()[9]!;
+    expect(await dt.user.getUserIdByMobile(member.mobile)).toBe(member.userid);
+    expect(await dt.user.getUserIdByMobile('19900000000')).toBeNull();
+  });
+
   it('leaves mobile out when the app lacks the mobile permission', async () => {
     sim.admin.setMobilePermission(false);
     try {

@@ -76,6 +76,18 @@ function registerDirectory(app: FastifyInstance, core: SimCore): void {
   });
   registerApi(app, core, {
     method: 'POST',
+    api: 'topapi/v2/user/getbymobile',
+    handler: ({ body }) => {
+      const mobile = typeof body.mobile === 'string' ? body.mobile.replace(/^\+?86-?/, '') : '';
+      if (!mobile) throw new DingTalkApiError(400002, '无效的参数: mobile');
+      const u = core.state.org.users().find((x) => x.mobile === mobile);
+      // UNCONFIRMED: the errcode for an unknown mobile (README).
+      if (!u) throw new DingTalkApiError(60121);
+      return { result: { userid: u.userid, exclusive_account_userid_list: [] } };
+    },
+  });
+  registerApi(app, core, {
+    method: 'POST',
     api: 'topapi/user/getbyunionid',
     handler: ({ body }) => {
       const u =

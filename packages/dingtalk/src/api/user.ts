@@ -14,7 +14,11 @@ import {
   optString,
   reqString,
 } from '../decode';
+import { DingTalkError } from '../errors';
 import type { Requester } from '../request';
+
+/** DingTalk's general "not found" (找不到该用户). */
+const NOT_FOUND = 60121;
 
 export const MAX_PAGE_SIZE = 100;
 
@@ -137,6 +141,20 @@ export function createUserApi(r: Requester) {
         name: optString(result.name),
         sysLevel: optInt(result.sys_level),
       });
+    },
+    /**
+     * Mobile → userid (`topapi/v2/user/getbymobile`), for matching existing accounts; null when no
+     * member has it (60121, UNCONFIRMED in README).
+     */
+    async getUserIdByMobile(mobile: string): Promise<string | null> {
+      const api = 'topapi/v2/user/getbymobile';
+      try {
+        const body = await post(api, { mobile });
+        return reqString(api, asObject(body.result), 'userid');
+      } catch (err) {
+        if (err instanceof DingTalkError && err.effectiveErrcode === NOT_FOUND) return null;
+        throw err;
+      }
     },
     /** unionId (from QR login) → userid in this corp (`topapi/user/getbyunionid`). */
     async getUserIdByUnionId(unionid: string): Promise<string> {
