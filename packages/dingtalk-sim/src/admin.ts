@@ -4,7 +4,7 @@ import type { SimCore } from './core';
 import type { FaultSpec } from './faults';
 import type { InboxEntry } from './messages';
 import { SimAdminError, type NewDepartment, type NewUser, type UserPatch } from './org-store';
-import type { SimDepartment, SimUser } from './types';
+import type { ContactScope, SimDepartment, SimUser } from './types';
 
 export function createSimAdmin(core: SimCore) {
   const org = () => core.state.org;
@@ -60,8 +60,13 @@ export function createSimAdmin(core: SimCore) {
     setMobilePermission(on: boolean): void {
       core.settings.mobilePermission = on;
     },
-    setLatency(ms: number): void {
+    /** The app's contact scope (通讯录权限范围); null = all employees. */
+    setContactScope(scope: ContactScope | null): void {
+      core.settings.contactScope = scope ? structuredClone(scope) : null;
+    },
+    setLatency(ms: number, jitterMs = 0): void {
       core.settings.latencyMs = ms;
+      core.settings.jitterMs = jitterMs;
     },
     advanceClock: (ms: number): void => core.clock.advance(ms),
     reset: (): void => core.reset(),

@@ -3,12 +3,13 @@ import { createCallbacks } from './callbacks';
 import { createClock } from './clock';
 import { createCodes } from './codes';
 import { createFaults } from './faults';
+import { createRng } from './rng';
 import { generateOrg } from './generator';
 import { createLimits } from './limits';
 import { createMessaging } from './messages';
 import { createOrgStore, type OrgChange, type OrgStore } from './org-store';
 import { createTokens } from './tokens';
-import type { SimOptions } from './types';
+import type { ContactScope, SimOptions } from './types';
 
 export interface Credentials {
   corpId: string;
@@ -35,9 +36,11 @@ function resolveCredentials(opts: SimOptions): Credentials {
 
 const initialSettings = (opts: SimOptions) => ({
   latencyMs: opts.latencyMs ?? 0,
+  jitterMs: opts.jitterMs ?? 0,
   faultHoldMs: opts.faultHoldMs ?? 60_000,
   homeUrl: opts.homeUrl ?? null,
   mobilePermission: opts.mobilePermission ?? true,
+  contactScope: (opts.contactScope ?? null) as ContactScope | null,
 });
 
 const initialLimits = (opts: SimOptions) => ({
@@ -72,6 +75,8 @@ export function createCore(opts: SimOptions = {}) {
     codes: createCodes(clock),
     limits: createLimits(clock, initialLimits(opts)),
     faults: createFaults(seed),
+    /** Network jitter draws (seeded, so runs repeat). */
+    jitter: createRng(seed ^ 0x7177),
     messaging: createMessaging(() => state.org, clock, credentials.agentId),
     settings: initialSettings(opts),
     counts: new Map<string, number>(),

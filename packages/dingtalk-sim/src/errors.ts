@@ -12,6 +12,8 @@ export const ERRMSG: Record<number, string> = {
   40089: '不合法的appKey或appSecret',
   41001: '缺少access_token参数',
   42001: 'access_token超时',
+  50002: '请求的员工userid不在授权范围内',
+  50004: '请求的部门id不在授权范围内',
   60003: '未找到部门',
   60011: '没有调用该接口的权限',
   60121: '找不到该用户',

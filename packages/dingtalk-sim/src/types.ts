@@ -58,7 +58,14 @@ export interface SimOptions {
   perMinute?: number;
   /** Whether the app holds 成员手机号 permission (mobile in user answers); default true. */
   mobilePermission?: boolean;
+  /**
+   * The app's contact scope (通讯录权限范围): departments (with their sub-departments) and members
+   * it may read. Default null = all employees (全部员工).
+   */
+  contactScope?: ContactScope | null;
   latencyMs?: number;
+  /** Extra random delay per call, uniform in [0, jitterMs): arrivals then reorder like on a network. */
+  jitterMs?: number;
   /** Where "open the app as this member" lands (the app's home page). */
   homeUrl?: string;
   /** How long a `timeout` fault holds a request before dropping it; default 60 000 ms. */
@@ -66,4 +73,9 @@ export interface SimOptions {
   callbackTimeoutMs?: number;
   callbackRetryDelayMs?: number;
   now?: () => number;
+}
+
+export interface ContactScope {
+  deptIds: number[];
+  userIds: string[];
 }

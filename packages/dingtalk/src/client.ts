@@ -8,7 +8,7 @@ import { createDepartmentApi } from './api/department';
 import { createMessageApi } from './api/message';
 import { createOAuthApi } from './api/oauth';
 import { createUserApi } from './api/user';
-import { missing, optInt, optString } from './decode';
+import { asObject, intArray, missing, optInt, optString, stringArray } from './decode';
 import { DEFAULT_RETRY, sharedGovernor, type Governor, type RetryPolicy } from './governor';
 import { createTransport } from './http';
 import { createRequester } from './request';
@@ -108,8 +108,25 @@ export function createDingTalkClient(opts: DingTalkClientOptions) {
     ...(opts.refreshAheadMs === undefined ? {} : { refreshAheadMs: opts.refreshAheadMs }),
   });
 
+  /**
+   * The app's contact scope (通讯录权限范围, `GET auth/scopes`): the departments (with their
+   * sub-departments) and members it may read. A sync walks from these when the root is not granted.
+   */
+  async function scopes(): Promise<{ deptIds: number[]; userIds: string[] }> {
+    const body = await requester.call({
+      host: 'oapi',
+      api: 'auth/scopes',
+      method: 'GET',
+      auth: 'app',
+      idempotent: true,
+    });
+    const org = asObject(body.auth_org_scopes);
+    return { deptIds: intArray(org.authed_dept), userIds: stringArray(org.authed_user) };
+  }
+
   return {
     appKey: opts.appKey,
+    scopes,
     governor,
     /** A valid app access_token (cached; fetched once per lifetime across concurrent callers). */
     getToken: () => tokens.get(),

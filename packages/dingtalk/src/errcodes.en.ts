@@ -52,6 +52,16 @@ export const EN_TEXTS: ErrcodeTexts = {
     'The token passed its 7200 s lifetime.',
     'The client refreshes the token and retries once; nothing to do.',
   ],
+  50002: [
+    "Member outside the app's contact scope",
+    "The app's contact scope (通讯录权限范围) does not include this member.",
+    "In the DingTalk developer console, Permissions → contact scope: choose all employees, or add the member's department.",
+  ],
+  50004: [
+    "Department outside the app's contact scope",
+    "The app's contact scope does not include this department (e.g. the root when only some departments are granted).",
+    'In the DingTalk developer console, Permissions → contact scope: choose all employees; the sync starts from the granted departments.',
+  ],
   60003: [
     'Department not found',
     'The department id does not exist or was deleted.',

@@ -39,7 +39,7 @@ export const LOCAL_ERRCODE = {
 const KINDS: Record<Exclude<ErrorKind, 'input'>, readonly number[]> = {
   token: [40001, 40014, 40089, 41001, 42001],
   rate: [90002, 90005, 90006, 90018],
-  permission: [60011],
+  permission: [50002, 50004, 60011],
   'network-policy': [60020],
   transient: [-1, LOCAL_ERRCODE.badResponse],
   network: [LOCAL_ERRCODE.network, LOCAL_ERRCODE.timeout],

@@ -2,12 +2,13 @@
  * QPS pacing and retry policy for DingTalk calls.
  *
  * DingTalk limits each app's calls per interface per second by edition (standard 20, professional
- * 40, dedicated 60 — answered with 90018) and per minute (90006; 1,500 observed). Unlike WeCom's
- * in-flight limit this is a rate, so the governor is a sliding-window limiter: a call starts only
- * when fewer than `limit` calls of the same interface started within the window. The window is a
- * little longer than DingTalk's (`marginMs`) so network jitter between our start and DingTalk's
- * arrival cannot put two windows' calls into one of DingTalk's. Lanes are process-wide per
- * (API base, AppKey) through {@link sharedGovernor}.
+ * 40, dedicated 60 — answered with 90018) and per minute (90006; 1,500 observed). This is a rate,
+ * counted where DingTalk receives the call, which is somewhere between our start and our answer.
+ * So a call holds a slot from its start until one window after its answer: at most `limit` calls
+ * are in flight or answered within the last window. Whatever the network delays, two calls
+ * DingTalk could count in one window hold slots at the same time — the limit holds without
+ * guessing a jitter margin (`marginMs` only covers timer granularity). Lanes are process-wide per
+ * (API bases, AppKey) through {@link sharedGovernor}.
  */
 
 export interface RetryPolicy {
@@ -61,16 +62,24 @@ export interface GovernorOptions {
   qps?: number;
   /** Calls per minute per interface (default 1,500; 0 = none). */
   perMinute?: number;
-  /** Added to every window (default 50 ms). */
+  /** Added to every window (default 20 ms). */
   marginMs?: number;
   now?: () => number;
   sleep?: (ms: number) => Promise<void>;
 }
 
 interface Lane {
+  /** Calls started and not yet answered. */
+  active: number;
+  /** Answer times within the longest window, ascending. */
+  ends: number[];
+  /** Start times within the first window, for `peak`. */
   starts: number[];
-  tail: Promise<void>;
   peak: number;
+  /** FIFO: the next acquisition waits for this one. */
+  tail: Promise<void>;
+  /** Resolved when an in-flight call is answered. */
+  wake: (() => void)[];
 }
 
 const defaultSleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
@@ -80,7 +89,7 @@ export function createGovernor(opts: GovernorOptions = {}): Governor {
   if (!Number.isInteger(qps) || qps < 1) {
     throw new RangeError(`qps must be a positive integer, got ${qps}`);
   }
-  const margin = opts.marginMs ?? 50;
+  const margin = opts.marginMs ?? 20;
   const perMinute = opts.perMinute ?? 1_500;
   const windows: RateWindow[] = [{ limit: qps, windowMs: 1_000 + margin }];
   if (perMinute > 0) windows.push({ limit: perMinute, windowMs: 60_000 + margin });
@@ -91,20 +100,24 @@ export function createGovernor(opts: GovernorOptions = {}): Governor {
 
   const lane = (api: string): Lane => {
     let l = lanes.get(api);
-    if (!l) lanes.set(api, (l = { starts: [], tail: Promise.resolve(), peak: 0 }));
+    if (!l) {
+      l = { active: 0, ends: [], starts: [], peak: 0, tail: Promise.resolve(), wake: [] };
+      lanes.set(api, l);
+    }
     return l;
   };
 
-  /** How long until one more start fits every window (0 = now). */
-  function waitFor(l: Lane, t: number): number {
-    while (l.starts.length > 0 && (l.starts[0] ?? 0) <= t - longest) l.starts.shift();
+  /** 0 = may start now; a number = retry after that many ms; 'answer' = wait for an answer. */
+  function waitFor(l: Lane, t: number): number | 'answer' {
+    while (l.ends.length > 0 && (l.ends[0] ?? 0) <= t - longest) l.ends.shift();
     let wait = 0;
     for (const w of windows) {
-      const inWindow = l.starts.filter((s) => s > t - w.windowMs);
-      if (inWindow.length >= w.limit) {
-        const oldest = inWindow[inWindow.length - w.limit] ?? t;
-        wait = Math.max(wait, oldest + w.windowMs - t);
-      }
+      const recent = l.ends.filter((e) => e > t - w.windowMs);
+      const excess = l.active + recent.length - w.limit + 1;
+      if (excess <= 0) continue;
+      // Every slot is held by a call still in flight: only an answer frees one.
+      if (excess > recent.length) return 'answer';
+      wait = Math.max(wait, (recent[excess - 1] ?? t) + w.windowMs - t);
     }
     return wait;
   }
@@ -118,25 +131,37 @@ export function createGovernor(opts: GovernorOptions = {}): Governor {
       for (;;) {
         const t = now();
         const wait = waitFor(l, t);
-        if (wait <= 0) {
+        if (wait === 'answer') await new Promise<void>((r) => l.wake.push(r));
+        else if (wait > 0) await sleep(wait);
+        else {
+          l.active++;
           l.starts.push(t);
-          const first = windows[0] as RateWindow;
-          const recent = l.starts.filter((s) => s > t - first.windowMs + margin).length;
-          l.peak = Math.max(l.peak, recent);
+          while ((l.starts[0] ?? t) <= t - 1_000) l.starts.shift();
+          l.peak = Math.max(l.peak, l.starts.length);
           return;
         }
-        await sleep(wait);
       }
     } finally {
       release();
     }
   }
 
+  function done(l: Lane): void {
+    l.active--;
+    l.ends.push(now());
+    for (const w of l.wake.splice(0)) w();
+  }
+
   return {
     windows,
     async run(api, fn) {
-      await acquire(lane(api));
-      return fn();
+      const l = lane(api);
+      await acquire(l);
+      try {
+        return await fn();
+      } finally {
+        done(l);
+      }
     },
     peak: (api) => lanes.get(api)?.peak ?? 0,
   };

@@ -97,3 +97,27 @@ describe('directory reads against the simulator', async () => {
     }
   });
 });
+
+describe('contact scope (通讯录权限范围)', async () => {
+  const sim = await useSim({ qps: 0, contactScope: { deptIds: [2], userIds: [] } });
+
+  it('refuses the root outside the scope (50004), lists the scope, and walks from it', async () => {
+    const dt = client(sim);
+    const err = await dt.department.get(1).catch((e: unknown) => e);
+    expect(err).toMatchObject({ errcode: 50004, kind: 'permission', retryable: false });
+    expect((err as DingTalkError).explain('zh-CN').title).toBe('部门不在应用的通讯录权限范围内');
+    expect(await dt.scopes()).toEqual({ deptIds: [2], userIds: [] });
+    const ids: number[] = [];
+    for await (const d of dt.department.walk(2)) ids.push(d.deptId);
+    expect(ids[0]).toBe(2);
+  });
+
+  it('refuses a member outside the scope (50002)', async () => {
+    const parentOf = new Map(sim.admin.listDepartments().map((d) => [d.deptId, d.parentId]));
+    const underTwo = (id: number): boolean =>
+      id === 2 || (id > 1 && underTwo(parentOf.get(id) ?? 0));
+    const stranger = sim.admin.listUsers().find((u) => !u.deptIds.some(underTwo));
+    expect(stranger).toBeDefined();
+    await expect(client(sim).user.get(stranger!.userid)).rejects.toMatchObject({ errcode: 50002 });
+  });
+});

@@ -22,6 +22,21 @@ describe('QPS governor against the simulator limit', async () => {
     expect(Date.now() - started).toBeGreaterThanOrEqual(4_000);
   }, 20_000);
 
+  it('keeps the limit when network jitter reorders arrivals (0–400 ms per call)', async () => {
+    sim.admin.reset();
+    sim.admin.setLatency(0, 400);
+    try {
+      const rec = recorder();
+      const dt = client(sim, { onRequest: rec.onRequest, governor: createGovernor({ qps: 20 }) });
+      await dt.getToken();
+      const users = sim.admin.listUsers().slice(0, 70);
+      await Promise.all(users.map((u) => dt.user.get(u.userid)));
+      expect(rec.codes(API).filter((c) => c !== 0)).toEqual([]);
+    } finally {
+      sim.admin.setLatency(0, 0);
+    }
+  }, 30_000);
+
   it('is what keeps the limit: paced above it, the simulator answers 90018 and the client retries', async () => {
     sim.admin.reset();
     const rec = recorder();

@@ -118,7 +118,9 @@ export function registerApi(app: FastifyInstance, core: SimCore, def: ApiDefinit
       core.counts.set(def.api, (core.counts.get(def.api) ?? 0) + 1);
       const fault = core.faults.draw(def.api);
       if (fault) return applyFault(fault, request, reply, core, v1);
-      if (core.settings.latencyMs > 0) await sleep(core.settings.latencyMs);
+      const delay =
+        core.settings.latencyMs + Math.floor(core.jitter.next() * core.settings.jitterMs);
+      if (delay > 0) await sleep(delay);
       const query = request.query as Record<string, string | undefined>;
       const parsed = parseBody(request.body, request.headers['content-type']);
       try {

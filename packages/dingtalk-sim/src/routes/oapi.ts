@@ -2,6 +2,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { SimCore } from '../core';
 import { DingTalkApiError } from '../errors';
+import { requireDeptScope, requireUserScope, scopesJson } from '../scope';
 import { registerApi } from './dispatch';
 import { deptBaseJson, deptDetailJson, userJson } from './wire';
 
@@ -13,6 +14,7 @@ function deptId(core: SimCore, raw: unknown) {
     throw new DingTalkApiError(400002, '缺少参数 dept_id');
   const d = core.state.org.getDept(id);
   if (!d) throw new DingTalkApiError(60003);
+  requireDeptScope(core, d.deptId);
   return d;
 }
 
@@ -69,6 +71,7 @@ function registerDirectory(app: FastifyInstance, core: SimCore): void {
     handler: ({ body }) => {
       const u = typeof body.userid === 'string' ? core.state.org.getUser(body.userid) : undefined;
       if (!u) throw new DingTalkApiError(60121);
+      requireUserScope(core, u);
       const json = userJson(core, u);
       json.leader_in_dept = u.deptIds.map((d) => ({ dept_id: d, leader: u.leaderIn.includes(d) }));
       return { result: json };
@@ -99,6 +102,7 @@ function registerDirectory(app: FastifyInstance, core: SimCore): void {
 }
 
 function registerAuth(app: FastifyInstance, core: SimCore): void {
+  registerApi(app, core, { method: 'GET', api: 'auth/scopes', handler: () => scopesJson(core) });
   registerApi(app, core, {
     method: 'GET',
     api: 'gettoken',
