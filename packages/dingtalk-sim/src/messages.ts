@@ -11,6 +11,7 @@ import type { OrgStore } from './org-store';
 
 export const PER_USER_DAILY = 500;
 export const MAX_USERIDS = 100;
+export const TO_ALL_DAILY = 3;
 
 export interface InboxEntry {
   taskId: number;
@@ -78,6 +79,8 @@ export function createMessaging(org: () => OrgStore, clock: Clock, agentId: numb
   const inbox = new Map<string, InboxEntry[]>();
   const daily = new Map<string, number>();
   const seenContent = new Set<string>();
+  /** to_all_user sends per day: more than 3 deliver nothing, silently (README). */
+  const allSends = new Map<number, number>();
   let nextTaskId = 200_000_000_001;
 
   function deliver(
@@ -147,9 +150,15 @@ export function createMessaging(org: () => OrgStore, clock: Clock, agentId: numb
             for (const u of store.membersOf(sub)) recipients.add(u.userid);
       }
       if (all) for (const u of store.users()) recipients.add(u.userid);
+      const day = chinaDay(clock.now());
+      const allOverLimit = all && (allSends.get(day) ?? 0) >= TO_ALL_DAILY;
+      if (all) allSends.set(day, (allSends.get(day) ?? 0) + 1);
       const hash = createHash('sha1').update(JSON.stringify(msg)).digest('hex');
       for (const id of recipients)
-        (deliver(id, task.taskId, msg, hash) ? task.delivered : task.forbidden).push(id);
+        (!allOverLimit && deliver(id, task.taskId, msg, hash)
+          ? task.delivered
+          : task.forbidden
+        ).push(id);
       tasks.set(task.taskId, task);
       return task.taskId;
     },
@@ -186,6 +195,7 @@ export function createMessaging(org: () => OrgStore, clock: Clock, agentId: numb
       tasks.clear();
       inbox.clear();
       daily.clear();
+      allSends.clear();
       seenContent.clear();
     },
   };

@@ -53,6 +53,30 @@ describe('work notices: send → getsendresult → recall', async () => {
     expect(result.unreadUserIds.length).toBeGreaterThanOrEqual(sim.admin.membersOf(2).length);
   });
 
+  it('delivers to_all_user three times a day; a fourth send succeeds but reaches nobody', async () => {
+    const dt = client(sim);
+    const results = [];
+    for (let i = 0; i < 4; i++) {
+      const taskId = await dt.message.send({
+        agentId,
+        toAllUser: true,
+        msg: { msgtype: 'text', text: { content: `all ${i} ${Date.now()}` } },
+      });
+      results.push(await dt.message.getSendResult(agentId, taskId));
+    }
+    const everyone = sim.admin.listUsers().length;
+    expect(
+      results
+        .slice(0, 3)
+        .every(
+          (r) =>
+            r.unreadUserIds.length + r.readUserIds.length + r.forbiddenUserIds.length === everyone,
+        ),
+    ).toBe(true);
+    expect(results[3]!.forbiddenUserIds).toHaveLength(everyone);
+    expect(results[3]!.unreadUserIds).toEqual([]);
+  });
+
   it('rejects another app agent_id', async () => {
     const dt = client(sim);
     await expect(
