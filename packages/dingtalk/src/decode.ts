@@ -1,0 +1,68 @@
+/**
+ * Lenient field readers. DingTalk sends ids as numbers in some answers and strings in others
+ * (`next_cursor`, `task_id`), omits keys a permission does not cover (`mobile` without
+ * 成员手机号 permission), and adds fields over time. A missing identifier is an error rather than a
+ * silently dropped record, because a sync must not mistake "unreadable" for "gone".
+ */
+import { DingTalkError, LOCAL_ERRCODE } from './errors';
+
+export type Raw = Record<string, unknown>;
+
+export const asObject = (v: unknown): Raw =>
+  typeof v === 'object' && v !== null && !Array.isArray(v) ? (v as Raw) : {};
+
+export const asArray = (v: unknown): unknown[] => (Array.isArray(v) ? v : []);
+
+export function optString(v: unknown): string | undefined {
+  if (typeof v === 'string') return v;
+  if (typeof v === 'number' && Number.isFinite(v)) return String(v);
+  return undefined;
+}
+
+export function optInt(v: unknown): number | undefined {
+  const n = typeof v === 'string' && v.trim() !== '' ? Number(v) : v;
+  return typeof n === 'number' && Number.isSafeInteger(n) ? n : undefined;
+}
+
+export function optBool(v: unknown): boolean | undefined {
+  if (typeof v === 'boolean') return v;
+  if (v === 'true' || v === 1) return true;
+  if (v === 'false' || v === 0) return false;
+  return undefined;
+}
+
+export const intArray = (v: unknown): number[] =>
+  (typeof v === 'string' ? v.split(',') : asArray(v))
+    .map(optInt)
+    .filter((n): n is number => n !== undefined);
+
+export const stringArray = (v: unknown): string[] =>
+  (typeof v === 'string' ? v.split(',') : asArray(v))
+    .map(optString)
+    .filter((s): s is string => s !== undefined && s !== '');
+
+export function missing(api: string, what: string): DingTalkError {
+  return new DingTalkError({
+    errcode: LOCAL_ERRCODE.badResponse,
+    errmsg: `response has no ${what}`,
+    api,
+    retryable: false,
+  });
+}
+
+export function reqString(api: string, raw: Raw, key: string): string {
+  const s = optString(raw[key]);
+  if (s === undefined || s === '') throw missing(api, key);
+  return s;
+}
+
+export function reqInt(api: string, raw: Raw, key: string): number {
+  const n = optInt(raw[key]);
+  if (n === undefined) throw missing(api, key);
+  return n;
+}
+
+/** Copies defined values only, so optional properties are absent rather than `undefined`. */
+export function compact<T extends object>(o: T): T {
+  return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as T;
+}
