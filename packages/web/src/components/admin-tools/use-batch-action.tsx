@@ -27,8 +27,8 @@ function Outcomes({ items, nameOf }: { items: BatchItem[]; nameOf: (id: number) 
       dataSource={items}
       data-testid="batch-outcomes"
       renderItem={(item) => (
-        <List.Item data-testid={`batch-outcome-${item.id}`}>
-          <span>
+        <List.Item data-testid={`batch-outcome-${item.id}`} style={{ gap: 12 }}>
+          <span style={{ minWidth: 0, overflowWrap: 'anywhere' }}>
             {item.ok ? (
               <CheckCircleFilled style={{ color: '#237804', marginRight: 8 }} aria-hidden />
             ) : (
@@ -36,7 +36,7 @@ function Outcomes({ items, nameOf }: { items: BatchItem[]; nameOf: (id: number) 
             )}
             {nameOf(item.id)}
           </span>
-          <Typography.Text type={item.ok ? undefined : 'danger'}>
+          <Typography.Text type={item.ok ? undefined : 'danger'} style={{ flexShrink: 0 }}>
             {item.ok
               ? t('adminTools.batch.itemDone')
               : t(`errors.${item.errorCode ?? ''}`, { defaultValue: item.message ?? '' })}

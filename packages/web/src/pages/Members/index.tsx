@@ -37,25 +37,33 @@ function Members({ pendingAtOpen }: { pendingAtOpen: number }) {
   } as MemberFilters);
   return (
     <>
-      <Space wrap size={12} style={{ marginBottom: 16 }}>
-        <Segmented<MembershipStatus | 'all'>
-          value={list.filters.status ?? 'all'}
-          options={FILTERS.map((value) => ({
-            value,
-            label:
-              value === 'all' ? (
-                t('common.all')
-              ) : value === PENDING && pendingAtOpen > 0 ? (
-                <Badge count={pendingAtOpen} size="small" offset={[8, -2]}>
-                  {t(`status.membership.${value}`)}
-                </Badge>
-              ) : (
-                t(`status.membership.${value}`)
-              ),
-          }))}
-          onChange={(value) => list.setFilters({ status: value === 'all' ? undefined : value })}
-          data-testid="members-status-filter"
-        />
+      <Space wrap size={12} style={{ marginBottom: 16, maxWidth: '100%' }}>
+        {/* Five filters do not fit a phone: they scroll sideways instead of widening the page. */}
+        <div style={{ maxWidth: '100%', overflowX: 'auto' }}>
+          <Segmented<MembershipStatus | 'all'>
+            value={list.filters.status ?? 'all'}
+            options={FILTERS.map((value) => ({
+              value,
+              label:
+                value === 'all' ? (
+                  t('common.all')
+                ) : value === PENDING && pendingAtOpen > 0 ? (
+                  <span>
+                    {t(`status.membership.${value}`)}{' '}
+                    <Badge
+                      count={pendingAtOpen}
+                      size="small"
+                      aria-label={t('adminTools.members.waiting', { count: pendingAtOpen })}
+                    />
+                  </span>
+                ) : (
+                  t(`status.membership.${value}`)
+                ),
+            }))}
+            onChange={(value) => list.setFilters({ status: value === 'all' ? undefined : value })}
+            data-testid="members-status-filter"
+          />
+        </div>
         <Input.Search
           allowClear
           aria-label={t('members.searchPlaceholder')}

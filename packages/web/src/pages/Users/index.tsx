@@ -42,15 +42,9 @@ export function UsersPage() {
       title={t('users.title')}
       description={t('users.description')}
       extra={
-        <Space wrap>
-          <ExportButton
-            testId="users-export"
-            onExport={() => adminToolsApi.exportUsers(list.filters)}
-          />
-          <Button type="primary" icon={<PlusOutlined />} onClick={() => setEditing('new')}>
-            {t('users.add')}
-          </Button>
-        </Space>
+        <Button type="primary" icon={<PlusOutlined />} onClick={() => setEditing('new')}>
+          {t('users.add')}
+        </Button>
       }
     >
       <Space wrap size={12} style={{ marginBottom: 16 }}>
@@ -73,6 +67,11 @@ export function UsersPage() {
           loading={departments.loading}
           value={list.filters.departmentId}
           onChange={(departmentId?: number) => list.setFilters({ departmentId })}
+        />
+        {/* Beside the filters it takes: the file holds what the list shows, every page. */}
+        <ExportButton
+          testId="users-export"
+          onExport={() => adminToolsApi.exportUsers(list.filters)}
         />
       </Space>
       <UsersBatchBar
