@@ -1,8 +1,10 @@
 import { readFile } from 'node:fs/promises';
+import { fileURLToPath } from 'node:url';
 import type { Download, Page } from '@playwright/test';
 import { createApi, createReadyUser, loginApi } from '../fixtures/api';
 import { ADMIN_PASSWORD, ADMIN_USERNAME } from '../fixtures/env';
-import { expect, shot, startSignedIn, test, unique } from '../fixtures/test';
+import { expect, shot, signInAsAdmin, startSignedIn, test, unique } from '../fixtures/test';
+import { connectDefaultTenant, newSimMember } from '../fixtures/world';
 
 /**
  * Issue 18 (deliver 4, 5): the everyday admin tools — 成员管理 opening on 审核中 with a batch
@@ -54,6 +56,13 @@ async function arrange(tag: string) {
   });
   await adminApi.post('/sys/depart/add', { name: `财务${tag}` });
   return { tenant, admin, adminApi, joiners, rd };
+}
+
+/** What the viewport shows (a full-page shot of a modal over a long page is not what one sees). */
+async function viewShot(page: Page, name: string): Promise<void> {
+  await expect(page.locator('.ant-spin-spinning, .ant-btn-loading')).toHaveCount(0);
+  const path = fileURLToPath(new URL(`../screenshots/${name}.png`, import.meta.url));
+  await page.screenshot({ path, animations: 'disabled' });
 }
 
 async function csvOf(download: Download): Promise<string[]> {
@@ -110,7 +119,7 @@ for (const [width, height, label] of [
     );
     await expect(outcomes.locator('li', { hasText: zhou })).toContainText('该成员不在审核中');
     await expect(outcomes.locator('li', { hasText: wang })).toContainText('已完成');
-    await shot(page, `zh-admin-tools-batch-outcomes-${label}`);
+    await viewShot(page, `zh-admin-tools-batch-outcomes-${label}`);
     await page.getByTestId('batch-outcomes-close').click();
     // Nothing waits any more; 正常 lists the two approved.
     await expect(rows).toHaveCount(0);
@@ -190,5 +199,90 @@ for (const [width, height, label] of [
     ]);
     expect((await csvOf(log))[0]).toMatch(/^id,created_at,source,msgtype,summary,/);
     await shot(page, `zh-admin-tools-messages-${label}`);
+  });
+}
+
+/** The run must succeed; its id is answered. Tenant 0 is the shared one connected to the simulator. */
+async function syncTenantZero(): Promise<number> {
+  const admin = await loginApi(ADMIN_USERNAME, ADMIN_PASSWORD, 0);
+  const plan = await admin.post<{ planId: string }>('/sys/thirdApp/sync/preview', {
+    thirdType: 'wechat_enterprise',
+  });
+  const { runId } = await admin.post<{ runId: number }>('/sys/thirdApp/sync/apply', {
+    planId: plan.planId,
+    pairs: [],
+    exclude: [],
+  });
+  await expect
+    .poll(
+      async () => (await admin.get<{ status: string }>(`/sys/thirdApp/sync/runs/${runId}`)).status,
+      {
+        timeout: 30_000,
+      },
+    )
+    .toBe('succeeded');
+  return runId;
+}
+
+for (const [width, height, label] of [
+  [1440, 900, 'desktop'],
+  [390, 844, 'phone'],
+] as const) {
+  test(`${label}: a sync run's items and the bound members download as CSV with the filters applied`, async ({
+    page,
+  }) => {
+    await connectDefaultTenant({ over: { enabled: true } });
+    const userid = await newSimMember('导出成员');
+    const runId = await syncTenantZero();
+    await page.setViewportSize({ width, height });
+    await signInAsAdmin(page);
+    await page.goto('/third-app/wecom');
+
+    // The run's result, opened from the history: its items as CSV.
+    await page
+      .getByTestId('sync-history')
+      .locator(`tr[data-row-key="${runId}"]`)
+      .getByRole('button', { name: '详情' })
+      .click();
+    const result = page.locator('.ant-modal').getByTestId('sync-result');
+    await expect(result).toBeVisible();
+    await viewShot(page, `zh-admin-tools-run-items-${label}`);
+    const [items] = await Promise.all([
+      page.waitForEvent('download'),
+      result.getByTestId('sync-items-export').click(),
+    ]);
+    expect(items.suggestedFilename()).toMatch(new RegExp(`^sync-run-${runId}-items-tenant-0-`));
+    const itemLines = await csvOf(items);
+    expect(itemLines[0]).toBe(
+      'id,kind,action,ext_id,label,user_id,outcome,reason,provider_code,message',
+    );
+    const created = itemLines.find((l) => l.split(',')[3] === userid);
+    // Run items keep names masked (导***), as the run view shows them.
+    expect(created?.split(',').slice(1, 5)).toEqual(['member', 'create', userid, '导***']);
+    await page.locator('.ant-modal-close').click();
+
+    // 查看已绑定, searched for the new member: the export holds that member only.
+    const search = page.getByTestId('wecom-bindings-search').getByRole('searchbox');
+    await search.fill(userid);
+    await search.press('Enter');
+    await expect(page.getByTestId(`wecom-binding-remove-${userid}`)).toBeVisible();
+    await page.getByTestId('wecom-bindings').scrollIntoViewIfNeeded();
+    await viewShot(page, `zh-admin-tools-bindings-${label}`);
+    const [bound] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByTestId('wecom-bindings-export').click(),
+    ]);
+    const boundLines = await csvOf(bound);
+    expect(boundLines[0]).toBe(
+      'user_id,username,realname,wecom_userid,wecom_name,membership_status,state,active,bound_at',
+    );
+    expect(boundLines).toHaveLength(2);
+    expect(boundLines[1]!.split(',').slice(3, 8)).toEqual([
+      userid,
+      '导出成员',
+      'normal',
+      'bound',
+      'true',
+    ]);
   });
 }

@@ -1,5 +1,5 @@
 import { Readable } from 'node:stream';
-import { Type, type TSchema } from '@sinclair/typebox';
+import type { TSchema } from '@sinclair/typebox';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { CSV_BOM, csvLine } from '../modules/audit/audit.csv';
 import type { TenantContext } from './route';
@@ -86,7 +86,7 @@ export function csvRoute(app: FastifyInstance, def: CsvRouteDef): void {
       openapi: {
         responseContent: {
           mediaType: 'text/csv',
-          schema: Type.String({ examples: [def.example] }),
+          schema: { type: 'string', example: def.example },
           description: 'the CSV file',
         },
       },

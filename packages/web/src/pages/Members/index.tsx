@@ -37,7 +37,12 @@ function Members({ pendingAtOpen }: { pendingAtOpen: number }) {
   } as MemberFilters);
   return (
     <>
-      <Space wrap size={12} style={{ marginBottom: 16, maxWidth: '100%' }}>
+      <Space
+        wrap
+        size={12}
+        style={{ marginBottom: 16, maxWidth: '100%' }}
+        styles={{ item: { maxWidth: '100%' } }}
+      >
         {/* Five filters do not fit a phone: they scroll sideways instead of widening the page. */}
         <div style={{ maxWidth: '100%', overflowX: 'auto' }}>
           <Segmented<MembershipStatus | 'all'>

@@ -47,7 +47,12 @@ export function UsersPage() {
         </Button>
       }
     >
-      <Space wrap size={12} style={{ marginBottom: 16 }}>
+      <Space
+        wrap
+        size={12}
+        style={{ marginBottom: 16, maxWidth: '100%' }}
+        styles={{ item: { maxWidth: '100%' } }}
+      >
         <Input.Search
           allowClear
           placeholder={t('users.searchPlaceholder')}
@@ -61,7 +66,7 @@ export function UsersPage() {
           showSearch={{ treeNodeFilterProp: 'title' }}
           placeholder={t('users.filterDepartment')}
           data-testid="users-department-filter"
-          style={{ width: 240 }}
+          style={{ width: 240, maxWidth: '100%' }}
           treeData={departments.treeData}
           treeDefaultExpandAll
           loading={departments.loading}
