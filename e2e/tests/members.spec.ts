@@ -30,6 +30,11 @@ test('the tenant admin refuses one request, promotes a member, and a member quit
   await page.locator('.ant-select-item-option', { hasText: tenant.name }).click();
   await page.locator('.ant-layout-sider').getByText('成员管理').click();
 
+  // Two wait, so the page opens on 审核中 (issue 18); 全部 lists everyone.
+  const filter = page.getByTestId('members-status-filter');
+  await expect(filter.locator('.ant-segmented-item-selected')).toContainText('审核中');
+  await expect(filter).toContainText('2');
+  await filter.getByText('全部').click();
   // Pending requests are listed first, ahead of the admin's own active membership.
   await expect(page.getByRole('row').nth(1)).toContainText('审核中');
   await page

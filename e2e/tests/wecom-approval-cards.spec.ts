@@ -164,6 +164,11 @@ test.describe('approvals from WeCom', () => {
     // The console: the member is active (正常) in tenant 0.
     await signInAsAdmin(page);
     await page.locator('.ant-layout-sider').getByText('成员管理').click();
+    // The page opens on 审核中 while anyone waits in the shared tenant: look among 正常.
+    await page.getByTestId('members-status-filter').getByText('正常').click();
+    const search = page.getByTestId('members-page').getByRole('searchbox');
+    await search.fill(applicant);
+    await search.press('Enter');
     await expect(page.getByRole('row', { name: new RegExp(applicant) })).toContainText('正常');
 
     // The knob on the integration page.

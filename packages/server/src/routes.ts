@@ -14,6 +14,13 @@ import { registerTenantDomainRoutes } from './modules/tenants/tenant-domain.rout
 import { registerVerifyFileRoutes } from './modules/verify-files/verify-files.routes';
 import { registerAuditRoutes } from './modules/audit/audit.routes';
 import { registerApiKeyRoutes } from './modules/api-keys/api-keys.routes';
+import { registerMembersBatchRoutes } from './modules/tenants/members.batch';
+import { registerUsersBatchRoutes } from './modules/users/users.batch';
+import { registerUsersExportRoutes } from './modules/users/users.export';
+import { registerBindingsBatchRoutes } from './modules/bindings/bindings.batch';
+import { registerBindingsExportRoutes } from './modules/bindings/bindings.export';
+import { registerMessagesExportRoutes } from './modules/messages/messages.export';
+import { registerSyncExportRoutes } from './modules/directory-sync/sync.export';
 import type { Services } from './services';
 
 export function registerRoutes(app: FastifyInstance, services: Services): void {
@@ -32,4 +39,12 @@ export function registerRoutes(app: FastifyInstance, services: Services): void {
   registerVerifyFileRoutes(app, services);
   registerAuditRoutes(app, services);
   registerApiKeyRoutes(app, services);
+  // Everyday admin tools (issue 18): batch actions and CSV exports of the lists.
+  registerMembersBatchRoutes(app, services);
+  registerUsersBatchRoutes(app, services);
+  registerUsersExportRoutes(app, services);
+  registerBindingsBatchRoutes(app, services);
+  registerBindingsExportRoutes(app, services);
+  registerMessagesExportRoutes(app, services);
+  registerSyncExportRoutes(app, services);
 }

@@ -31,6 +31,11 @@ import type { AppObservers } from './plugins/metrics';
 import { MEMBERSHIP_STATUS } from './db/schema';
 import { createAuditService } from './modules/audit/audit.service';
 import { createApprovalCardsService } from './modules/approval-cards/approval-cards.service';
+import { createUsersExport } from './modules/users/users.export';
+import { createBindingsExport } from './modules/bindings/bindings.export';
+import { createBindingsBatch } from './modules/bindings/bindings.batch';
+import { createMessagesExport } from './modules/messages/messages.export';
+import { createSyncItemsExport } from './modules/directory-sync/sync.export';
 
 /** Composition root: every service is created once here with its narrowed dependencies. */
 export function createServices(deps: {
@@ -122,6 +127,7 @@ export function createServices(deps: {
       setRole: ['memberships'],
     },
   );
+  const bindings = createBindingsService({ db });
   const approvalCards = createApprovalCardsService({
     db,
     runtime: thirdAppConfig.runtime,
@@ -155,7 +161,12 @@ export function createServices(deps: {
       reset: ['users', 'sessions'],
     }),
     departments: createDepartmentsService({ db }),
-    bindings: createBindingsService({ db }),
+    bindings,
+    bindingsBatch: createBindingsBatch({ db, bindings }),
+    usersExport: createUsersExport({ db }),
+    bindingsExport: createBindingsExport({ db }),
+    messagesExport: createMessagesExport({ db }),
+    syncItemsExport: createSyncItemsExport({ db, sync: directorySync }),
     thirdAppConfig,
     messages,
     directorySync,

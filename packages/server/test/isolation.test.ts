@@ -25,6 +25,8 @@ interface Fixture {
     messageId: number;
     /** A WeCom binding of one of A's members (arranged directly, as sync would leave it). */
     bindingId: number;
+    /** The member that binding belongs to. */
+    boundUserId: number;
     /** A pending link request of A (arranged directly, as A's sync would leave it). */
     linkRequestId: number;
     syncRunId: number;
@@ -55,7 +57,79 @@ const refused = (res: ApiResponse) => {
   expect(res.body.success).toBe(false);
 };
 
+/** A batch naming only A's ids: every item refused as not found, nothing applied. */
+const batchRefusedAll = (code: string) => (res: ApiResponse) => {
+  expect(res.status).toBe(200);
+  expect(res.body.result.done).toBe(0);
+  for (const item of res.body.result.items as { ok: boolean; errorCode: string }[])
+    expect(item).toMatchObject({ ok: false, errorCode: code });
+};
+/** A CSV export: the header line only. */
+const headerOnly = (res: ApiResponse) => {
+  expect(res.status).toBe(200);
+  expect(res.body.raw?.trim().split('\r\n')).toHaveLength(1);
+};
+
 const ENTRIES: Record<string, Entry> = {
+  // Issue 18 admin tools: batches of A's ids are refused item by item; exports hold none of A.
+  'POST /sys/tenant/members/batch': {
+    foreign: [
+      {
+        req: (f) => ({
+          url: '/sys/tenant/members/batch',
+          body: { action: 'approve', userIds: [f.a.pendingUserId, f.a.user.id] },
+        }),
+        check: batchRefusedAll('members.not_found'),
+      },
+    ],
+  },
+  'POST /sys/user/batchFreeze': {
+    foreign: [
+      {
+        req: (f) => ({
+          url: '/sys/user/batchFreeze',
+          body: { userIds: [f.a.user.id, f.a.admin.id], frozen: true },
+        }),
+        check: batchRefusedAll('users.not_found'),
+      },
+    ],
+  },
+  'POST /sys/thirdApp/bindings/batchRemove': {
+    foreign: [
+      {
+        req: (f) => ({
+          url: '/sys/thirdApp/bindings/batchRemove',
+          body: { userIds: [f.a.boundUserId] },
+        }),
+        check: batchRefusedAll('bindings.not_found'),
+      },
+    ],
+  },
+  'GET /sys/user/export': {
+    foreign: [
+      { req: (f) => ({ url: `/sys/user/export?keyword=${f.a.user.username}` }), check: headerOnly },
+      { req: (f) => ({ url: `/sys/user/export?departmentId=${f.a.dept.id}` }), check: headerOnly },
+    ],
+  },
+  'GET /sys/thirdApp/bindings/export': {
+    foreign: [
+      { req: () => ({ url: '/sys/thirdApp/bindings/export?keyword=isoBound' }), check: headerOnly },
+    ],
+  },
+  'GET /sys/thirdApp/messages/export': {
+    foreign: [
+      // B has sent nothing; A's message must not appear.
+      { req: () => ({ url: '/sys/thirdApp/messages/export' }), check: headerOnly },
+    ],
+  },
+  'GET /sys/thirdApp/sync/runs/:id/items/export': {
+    foreign: [
+      {
+        req: (f) => ({ url: `/sys/thirdApp/sync/runs/${f.a.syncRunId}/items/export` }),
+        check: notFound,
+      },
+    ],
+  },
   'POST /sys/login': { exempt: 'public sign-in' },
   'POST /sys/logout': { exempt: 'acts on the caller session only' },
   'GET /sys/user/me': { exempt: "the caller's own account" },
@@ -553,7 +627,7 @@ async function fixture(): Promise<Fixture> {
       dept,
       leafDept,
       messageId: await arrangeMessage(ta.id),
-      bindingId: await arrangeBinding(ta.id),
+      ...(await arrangeBinding(ta.id)),
       linkRequestId: await arrangeLinkRequest(ta.id, pending.id),
       syncRunId: await arrangeSyncRun(ta.id),
       verifyFile: await arrangeVerifyFile(ta.id),
@@ -622,14 +696,15 @@ async function arrangeMessage(tenantId: number): Promise<number> {
   return row!.id;
 }
 
-async function arrangeBinding(tenantId: number): Promise<number> {
+async function arrangeBinding(tenantId: number) {
   const member = await t.factories.user(tenantId);
-  return bindMember(t.db, {
+  const bindingId = await bindMember(t.db, {
     tenantId,
     userId: member.id,
     corpId: 'ww0000000000000150',
     extUserId: 'isoBound',
   });
+  return { bindingId, boundUserId: member.id };
 }
 
 /** Tenant A as its platform admin sees it; must be identical before and after the attacks. */

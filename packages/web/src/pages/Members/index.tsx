@@ -1,59 +1,97 @@
-import { Input, Segmented, Space, Table } from 'antd';
+import { Badge, Input, Segmented, Space, Spin } from 'antd';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { MembershipStatus } from '../../api/auth';
-import { tenantsApi, type MemberRow } from '../../api/tenants';
+import { tenantsApi } from '../../api/tenants';
 import { PageCard } from '../../components/page-card';
 import { usePagedList } from '../../components/use-paged-list';
-import { useMemberColumns } from './use-member-columns';
-
-interface Filters {
-  status?: MembershipStatus | undefined;
-  keyword?: string | undefined;
-}
+import { MembersTable, type MemberFilters } from './components/members-table';
 
 const FILTERS: Array<MembershipStatus | 'all'> = ['all', 3, 1, 2, 4];
+const PENDING: MembershipStatus = 3;
 
-/** Pending requests need an answer, so they come first within the page. */
-function pendingFirst(rows: MemberRow[]): MemberRow[] {
-  return [...rows].sort((a, b) => Number(b.status === 3) - Number(a.status === 3));
+/**
+ * How many wait for approval (审核中), asked once on opening: the page opens on them when any
+ * wait, so a request is never hidden behind 全部 / 正常.
+ */
+function usePendingCount() {
+  const [count, setCount] = useState<number | null>(null);
+  useEffect(() => {
+    let live = true;
+    tenantsApi
+      .members({ status: PENDING, page: 1, pageSize: 1 })
+      .then((page) => live && setCount(page.total))
+      // The list itself reports a failure; open on 全部 then.
+      .catch(() => live && setCount(0));
+    return () => {
+      live = false;
+    };
+  }, []);
+  return count;
+}
+
+function Members({ pendingAtOpen }: { pendingAtOpen: number }) {
+  const { t } = useTranslation();
+  const list = usePagedList(tenantsApi.members, {
+    status: pendingAtOpen > 0 ? PENDING : undefined,
+  } as MemberFilters);
+  return (
+    <>
+      <Space
+        wrap
+        size={12}
+        style={{ marginBottom: 16, maxWidth: '100%' }}
+        styles={{ item: { maxWidth: '100%' } }}
+      >
+        {/* Five filters do not fit a phone: they scroll sideways instead of widening the page. */}
+        <div style={{ maxWidth: '100%', overflowX: 'auto' }}>
+          <Segmented<MembershipStatus | 'all'>
+            value={list.filters.status ?? 'all'}
+            options={FILTERS.map((value) => ({
+              value,
+              label:
+                value === 'all' ? (
+                  t('common.all')
+                ) : value === PENDING && pendingAtOpen > 0 ? (
+                  <span>
+                    {t(`status.membership.${value}`)}{' '}
+                    <Badge
+                      count={pendingAtOpen}
+                      size="small"
+                      aria-label={t('adminTools.members.waiting', { count: pendingAtOpen })}
+                    />
+                  </span>
+                ) : (
+                  t(`status.membership.${value}`)
+                ),
+            }))}
+            onChange={(value) => list.setFilters({ status: value === 'all' ? undefined : value })}
+            data-testid="members-status-filter"
+          />
+        </div>
+        <Input.Search
+          allowClear
+          aria-label={t('members.searchPlaceholder')}
+          placeholder={t('members.searchPlaceholder')}
+          style={{ width: 260, maxWidth: '100%' }}
+          onSearch={(keyword) => list.setFilters({ keyword: keyword.trim() || undefined })}
+        />
+      </Space>
+      <MembersTable list={list} />
+    </>
+  );
 }
 
 export function MembersPage() {
   const { t } = useTranslation();
-  const list = usePagedList<MemberRow, Filters>(tenantsApi.members, {});
-  const columns = useMemberColumns(() => void list.reload());
-
+  const pending = usePendingCount();
   return (
     <PageCard
       testId="members-page"
       title={t('members.title')}
       description={t('members.description')}
     >
-      <Space wrap size={12} style={{ marginBottom: 16 }}>
-        <Segmented<MembershipStatus | 'all'>
-          value={list.filters.status ?? 'all'}
-          options={FILTERS.map((value) => ({
-            value,
-            label: value === 'all' ? t('common.all') : t(`status.membership.${value}`),
-          }))}
-          onChange={(value) => list.setFilters({ status: value === 'all' ? undefined : value })}
-          data-testid="members-status-filter"
-        />
-        <Input.Search
-          allowClear
-          placeholder={t('members.searchPlaceholder')}
-          style={{ width: 260 }}
-          onSearch={(keyword) => list.setFilters({ keyword: keyword.trim() || undefined })}
-        />
-      </Space>
-      <Table<MemberRow>
-        rowKey="userId"
-        columns={columns}
-        dataSource={pendingFirst(list.data.records)}
-        loading={list.loading}
-        scroll={{ x: 'max-content' }}
-        pagination={{ ...list.pagination, showTotal: (total) => t('common.total', { total }) }}
-      />
+      {pending === null ? <Spin /> : <Members pendingAtOpen={pending} />}
     </PageCard>
   );
 }

@@ -25,6 +25,11 @@ export function DepartmentTree(props: {
   tree: DepartmentNode[];
   loading: boolean;
   onAction: (kind: NodeAction, node: DepartmentNode) => void;
+  /** A search is on: every branch shown open, whatever was collapsed. */
+  filtered?: boolean;
+  selectedId?: number | null;
+  onSelect?: (node: DepartmentNode | null) => void;
+  emptyText?: string;
 }) {
   const { t } = useTranslation();
   const treeData = useMemo(() => toAntTree(props.tree), [props.tree]);
@@ -44,7 +49,7 @@ export function DepartmentTree(props: {
         <Spin />
       </div>
     ) : (
-      <Empty description={t('departments.empty')} />
+      <Empty description={props.emptyText ?? t('departments.empty')} />
     );
   }
   return (
@@ -52,9 +57,11 @@ export function DepartmentTree(props: {
       <Tree<AntTreeNode>
         blockNode
         showLine
-        selectable={false}
+        selectable={!!props.onSelect}
+        selectedKeys={props.selectedId != null ? [props.selectedId] : []}
+        onSelect={(_, info) => props.onSelect?.(info.selected ? info.node.node : null)}
         treeData={treeData}
-        expandedKeys={parentKeys.filter((id) => !collapsed.has(id))}
+        expandedKeys={props.filtered ? parentKeys : parentKeys.filter((id) => !collapsed.has(id))}
         onExpand={(keys) => {
           const open = new Set(keys.map(Number));
           setCollapsed(new Set(parentKeys.filter((id) => !open.has(id))));

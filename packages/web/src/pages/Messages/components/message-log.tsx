@@ -10,6 +10,8 @@ import {
 } from '../../../api/messages';
 import { useApiError } from '../../../components/use-api-error';
 import { usePagedList } from '../../../components/use-paged-list';
+import { adminToolsApi } from '../../../api/admin-tools';
+import { ExportButton } from '../../../components/admin-tools/export-button';
 import { DetailDrawer } from './message-detail';
 import { OutcomeTag, StatusTag } from './tags';
 
@@ -184,6 +186,10 @@ export function MessageLog({ version }: { version: number }) {
   };
   return (
     <>
+      <div style={{ display: 'flex', justifyContent: 'flex-end', marginBottom: 12 }}>
+        {/* The log has no filters yet: the export holds the whole log (up to the cap). */}
+        <ExportButton testId="messages-export" onExport={() => adminToolsApi.exportMessages({})} />
+      </div>
       <Table<MessageRecord>
         rowKey="id"
         data-testid="message-log"

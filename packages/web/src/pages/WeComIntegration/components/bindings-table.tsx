@@ -3,7 +3,9 @@ import { App, Button, Input, Space, Table, Tag, Tooltip, Typography } from 'antd
 import type { ColumnsType } from 'antd/es/table';
 import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
+import { adminToolsApi } from '../../../api/admin-tools';
 import { bindingsApi, type BindingRow } from '../../../api/bindings';
+import { ExportButton } from '../../../components/admin-tools/export-button';
 import { formatTime } from '../../../components/format';
 import { MembershipStatusTag } from '../../../components/status-tags';
 import { useApiError } from '../../../components/use-api-error';
@@ -182,6 +184,10 @@ export function BindingsTable({ refreshKey }: { refreshKey: string }) {
         >
           {t('wecom.bindings.reload')}
         </Button>
+        <ExportButton
+          testId="wecom-bindings-export"
+          onExport={() => adminToolsApi.exportBindings(list.filters)}
+        />
       </Space>
       <Table<BindingRow>
         rowKey={rowKey}

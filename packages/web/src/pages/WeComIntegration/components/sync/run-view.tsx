@@ -1,3 +1,5 @@
+import { adminToolsApi } from '../../../../api/admin-tools';
+import { ExportButton } from '../../../../components/admin-tools/export-button';
 import {
   Alert,
   App,
@@ -201,17 +203,28 @@ export function RunResult({ run }: { run: SyncRun }) {
         <Alert type="error" showIcon message={runErrorText(t, run.error)} />
       )}
       {run.hasPasswords && <Button onClick={showPasswords}>{t('sync.passwords')}</Button>}
-      <Segmented
-        value={outcome}
-        onChange={(v) => {
-          setOutcome(v as 'all' | 'failed');
-          setPage(1);
-        }}
-        options={[
-          { value: 'all', label: t('sync.items.all') },
-          { value: 'failed', label: `${t('sync.items.failed')} (${run.counts.failed ?? 0})` },
-        ]}
-      />
+      <Space wrap style={{ justifyContent: 'space-between', width: '100%' }}>
+        <Segmented
+          value={outcome}
+          onChange={(v) => {
+            setOutcome(v as 'all' | 'failed');
+            setPage(1);
+          }}
+          options={[
+            { value: 'all', label: t('sync.items.all') },
+            { value: 'failed', label: `${t('sync.items.failed')} (${run.counts.failed ?? 0})` },
+          ]}
+        />
+        <ExportButton
+          size="small"
+          testId="sync-items-export"
+          onExport={() =>
+            adminToolsApi.exportRunItems(run.id, {
+              outcome: outcome === 'failed' ? 'failed' : undefined,
+            })
+          }
+        />
+      </Space>
       <Table
         rowKey="id"
         size="small"
