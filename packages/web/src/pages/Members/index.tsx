@@ -20,8 +20,8 @@ function pendingFirst(rows: MemberRow[]): MemberRow[] {
 
 export function MembersPage() {
   const { t } = useTranslation();
-  const list = usePagedList<MemberRow, Filters>(tenantsApi.members, {});
-  const columns = useMemberColumns(() => void list.reload());
+  const list = usePagedList<MemberRow, Filters>('members', tenantsApi.members, {});
+  const columns = useMemberColumns();
 
   return (
     <PageCard

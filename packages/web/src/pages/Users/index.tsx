@@ -17,7 +17,7 @@ interface Filters {
 export function UsersPage() {
   const { t } = useTranslation();
   const departments = useDepartmentTree();
-  const list = usePagedList<UserRow, Filters>(usersApi.list, {});
+  const list = usePagedList<UserRow, Filters>('users', usersApi.list, {});
   const [editing, setEditing] = useState<UserRow | 'new' | null>(null);
   const columns = useUserColumns({
     departmentNames: departments.names,

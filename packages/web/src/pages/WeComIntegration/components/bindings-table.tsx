@@ -112,7 +112,7 @@ export function BindingsTable({ refreshKey }: { refreshKey: string }) {
   const { t } = useTranslation();
   const { message, modal } = App.useApp();
   const { report } = useApiError();
-  const list = usePagedList<BindingRow, Filters>(bindingsApi.list, {});
+  const list = usePagedList<BindingRow, Filters>('bindings', bindingsApi.list, {});
   const { reload } = list;
 
   // The configuration changed (e.g. 取消绑定 flags bindings inactive): show the new state.

@@ -10,7 +10,7 @@ import { RunCounts, RunResult, RunStatusTag } from './run-view';
 /** Past runs, newest first; a run opens its per-item result. */
 export function RunHistory({ refreshKey }: { refreshKey: number }) {
   const { t, i18n } = useTranslation();
-  const list = usePagedList((q) => syncApi.runs({ page: q.page, pageSize: q.pageSize }), {});
+  const list = usePagedList('syncRuns', (q) => syncApi.runs({ page: q.page, pageSize: q.pageSize }), {});
   const { reload } = list;
   useEffect(() => {
     if (refreshKey > 0) void reload();
