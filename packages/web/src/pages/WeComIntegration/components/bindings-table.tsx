@@ -77,7 +77,7 @@ function useColumns(
     {
       title: t('wecom.bindings.boundAt'),
       key: 'boundAt',
-      render: (_, row) => formatTime(row.boundAt ?? row.createdAt, i18n.language),
+      render: (_, row) => formatTime(row.boundAt, i18n.language),
     },
     {
       title: t('common.actions'),
