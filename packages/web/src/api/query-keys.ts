@@ -23,6 +23,10 @@ export const RESOURCES = [
   'apiKeys',
   'audit',
   'linkRequests',
+  'tenantDomain',
+  'verifyFiles',
+  'myWecomBinding',
+  'tenantSignIn',
 ] as const;
 export type Resource = (typeof RESOURCES)[number];
 
@@ -40,6 +44,12 @@ export const queryKeys = {
   departmentTree: (scope: QueryScope) => [...scoped('departments', scope), 'tree'] as const,
   thirdAppConfig: (scope: QueryScope) => [...scoped('thirdApp', scope), 'config'] as const,
   linkRequests: (scope: QueryScope) => [...scoped('linkRequests', scope), 'mine'] as const,
+  tenantDomain: (scope: QueryScope) => [...scoped('tenantDomain', scope), 'domain'] as const,
+  verifyFiles: (scope: QueryScope) => [...scoped('verifyFiles', scope), 'files'] as const,
+  auditActions: (scope: QueryScope) => [...scoped('audit', scope), 'actions'] as const,
+  myWecomBinding: (scope: QueryScope) => [...scoped('myWecomBinding', scope), 'mine'] as const,
+  /** Whether a tenant offers WeCom sign-in: public, asked before anyone signs in. */
+  tenantSignIn: (tenantId: number) => ['tenantSignIn', tenantId] as const,
 };
 
 /**
@@ -51,12 +61,14 @@ export const invalidates = {
   memberRoleChanged: ['members', 'users'],
   userChanged: ['users', 'members', 'bindings'],
   departmentChanged: ['departments', 'users'],
-  bindingChanged: ['bindings', 'users', 'members'],
+  bindingChanged: ['bindings', 'users', 'members', 'myWecomBinding'],
+  myBindingRemoved: ['myWecomBinding', 'bindings', 'users'],
   thirdAppChanged: ['thirdApp', 'bindings'],
   syncApplied: ['syncRuns', 'users', 'members', 'departments', 'bindings'],
   messageChanged: ['messages'],
   apiKeyChanged: ['apiKeys'],
   tenantChanged: ['tenants', 'myTenants'],
   linkRequestDecided: ['linkRequests', 'myTenants', 'bindings'],
+  verifyFilesChanged: ['verifyFiles'],
 } as const satisfies Record<string, readonly Resource[]>;
 export type Change = keyof typeof invalidates;

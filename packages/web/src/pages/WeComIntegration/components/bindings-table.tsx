@@ -7,6 +7,7 @@ import { bindingsApi, type BindingRow } from '../../../api/bindings';
 import { formatTime } from '../../../components/format';
 import { MembershipStatusTag } from '../../../components/status-tags';
 import { useApiError } from '../../../components/use-api-error';
+import { useInvalidate } from '../../../api/use-query-scope';
 import { usePagedList } from '../../../components/use-paged-list';
 
 interface Filters {
@@ -114,6 +115,7 @@ export function BindingsTable({ refreshKey }: { refreshKey: string }) {
   const { report } = useApiError();
   const list = usePagedList<BindingRow, Filters>('bindings', bindingsApi.list, {});
   const { reload } = list;
+  const invalidate = useInvalidate();
 
   // The configuration changed (e.g. 取消绑定 flags bindings inactive): show the new state.
   const firstKey = useRef(refreshKey);
@@ -134,7 +136,7 @@ export function BindingsTable({ refreshKey }: { refreshKey: string }) {
           if (row.linkRequestId == null) return;
           await bindingsApi.cancelRequest(row.linkRequestId);
           void message.success(t('wecom.bindings.cancelled'));
-          void reload();
+          void invalidate('bindingChanged');
         } catch (error) {
           report(error);
         }
@@ -155,7 +157,7 @@ export function BindingsTable({ refreshKey }: { refreshKey: string }) {
           if (row.id === null) return;
           await bindingsApi.remove(row.id);
           void message.success(t('wecom.bindings.removed'));
-          void reload();
+          void invalidate('bindingChanged');
         } catch (error) {
           report(error);
         }
