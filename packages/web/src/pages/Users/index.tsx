@@ -4,6 +4,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { usersApi, type UserRow } from '../../api/users';
 import { PageCard } from '../../components/page-card';
+import { useInvalidate } from '../../api/use-query-scope';
 import { useDepartmentTree } from '../../components/use-department-tree';
 import { usePagedList } from '../../components/use-paged-list';
 import { UserFormModal } from './components/user-form-modal';
@@ -18,11 +19,13 @@ export function UsersPage() {
   const { t } = useTranslation();
   const departments = useDepartmentTree();
   const list = usePagedList<UserRow, Filters>('users', usersApi.list, {});
+  // A freeze, an edit or a role change shows in the users, members and bindings lists.
+  const invalidate = useInvalidate();
   const [editing, setEditing] = useState<UserRow | 'new' | null>(null);
   const columns = useUserColumns({
     departmentNames: departments.names,
     onEdit: setEditing,
-    onChanged: () => void list.reload(),
+    onChanged: () => void invalidate('userChanged'),
   });
 
   return (
@@ -72,7 +75,7 @@ export function UsersPage() {
         onClose={() => setEditing(null)}
         onSaved={() => {
           setEditing(null);
-          void list.reload();
+          void invalidate('userChanged');
         }}
       />
     </PageCard>
