@@ -1,6 +1,13 @@
 import { QueryClient } from '@tanstack/react-query';
 import { describe, expect, it } from 'vitest';
-import { invalidates, queryKeys, RESOURCES, type Change, type QueryScope } from './query-keys';
+import {
+  invalidates,
+  queryKeys,
+  RESOURCES,
+  sameScope,
+  type Change,
+  type QueryScope,
+} from './query-keys';
 
 const admin: QueryScope = { userId: 1, tenantId: 7 };
 
@@ -79,5 +86,17 @@ describe('query keys and what changes invalidate', () => {
       queryKeys.tenantSignIn(7),
     ];
     for (const key of keys) expect(RESOURCES).toContain(key[0]);
+  });
+
+  it('a page shown while the next loads must be of the same resource, user and tenant', () => {
+    const page1 = queryKeys.list('members', admin, { page: 1 });
+    expect(sameScope(page1, queryKeys.list('members', admin, { page: 2, status: 3 }))).toBe(true);
+    expect(
+      sameScope(page1, queryKeys.list('members', { ...admin, tenantId: 8 }, { page: 1 })),
+    ).toBe(false);
+    expect(sameScope(page1, queryKeys.list('members', { ...admin, userId: 2 }, { page: 1 }))).toBe(
+      false,
+    );
+    expect(sameScope(page1, queryKeys.list('users', admin, { page: 1 }))).toBe(false);
   });
 });

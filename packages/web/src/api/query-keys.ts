@@ -52,6 +52,10 @@ export const queryKeys = {
   tenantSignIn: (tenantId: number) => ['tenantSignIn', tenantId] as const,
 };
 
+/** Whether two keys read the same resource for the same user and tenant. */
+export const sameScope = (a: readonly unknown[], b: readonly unknown[]): boolean =>
+  a[0] === b[0] && a[1] === b[1] && a[2] === b[2];
+
 /**
  * What each change makes stale. Approving a member changes the members list, the pending count
  * (a `members` key) and the users list (the account becomes an active user of the tenant).

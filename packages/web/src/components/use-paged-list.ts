@@ -1,7 +1,7 @@
-import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useCallback, useEffect, useState } from 'react';
 import type { Paged } from '../api/client';
-import { queryKeys, type Resource } from '../api/query-keys';
+import { queryKeys, sameScope, type Resource } from '../api/query-keys';
 import { useQueryScope } from '../api/use-query-scope';
 import { useApiError } from './use-api-error';
 
@@ -34,10 +34,13 @@ export function usePagedList<T, F extends object>(
   const [page, setPage] = useState(1);
   const [pageSize, setPageSize] = useState(DEFAULT_PAGE_SIZE);
   const params = { ...filters, page, pageSize };
+  const queryKey = queryKeys.list(resource, scope, params);
   const query = useQuery({
-    queryKey: queryKeys.list(resource, scope, params),
+    queryKey,
     queryFn: () => fetchPage(params),
-    placeholderData: keepPreviousData,
+    // The previous page stays while the next loads, but never another tenant's or user's rows.
+    placeholderData: (previous, previousQuery) =>
+      previousQuery && sameScope(previousQuery.queryKey, queryKey) ? previous : undefined,
   });
   useReportQueryError(query.error);
   const data: Paged<T> = query.data ?? EMPTY;
