@@ -1,4 +1,5 @@
 import js from '@eslint/js';
+import reactHooks from 'eslint-plugin-react-hooks';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
@@ -21,6 +22,15 @@ export default tseslint.config(
     },
   },
   {
+    // The console's hooks: called unconditionally, effects and callbacks list what they read.
+    files: ['packages/web/src/**/*.{ts,tsx}'],
+    plugins: { 'react-hooks': reactHooks },
+    rules: {
+      'react-hooks/rules-of-hooks': 'error',
+      'react-hooks/exhaustive-deps': 'error',
+    },
+  },
+  {
     // Caches learn of changes from the database's notifications and the services' word
     // (packages/server/src/db/changes.ts), never by wrapping a database client's methods.
     files: ['packages/server/src/**/*.ts'],
@@ -30,7 +40,7 @@ export default tseslint.config(
         'error',
         {
           selector:
-            "AssignmentExpression > MemberExpression.left[property.name=/^(query|exec|transaction|execProtocol)$/]",
+            'AssignmentExpression > MemberExpression.left[property.name=/^(query|exec|transaction|execProtocol)$/]',
           message:
             'Do not patch database client methods: announce changes through db/changes.ts (lib/announce.ts) instead.',
         },

@@ -13,6 +13,7 @@ export default defineConfig({
       'packages/dingtalk',
       'packages/dingtalk-sim',
       'packages/server',
+      'packages/web',
       ...postgresProjects,
     ],
   },

@@ -1,4 +1,4 @@
-import { api, type Paged } from './client';
+import { typedApi, type ApiBody, type ApiRecord, type ApiResult } from './typed';
 
 /** What a key may do (PRODUCT.md §11); the server refuses anything else. */
 export const API_KEY_PERMISSIONS = [
@@ -12,37 +12,13 @@ export type ApiKeyPermission = (typeof API_KEY_PERMISSIONS)[number];
 /** The permission's locale key: i18next reads ':' as its namespace separator. */
 export const permissionKey = (p: ApiKeyPermission) => p.replace(':', '_');
 
-export interface ApiKeyRow {
-  id: number;
-  name: string;
-  prefix: string;
-  permissions: ApiKeyPermission[];
-  createdAt: string;
-  expiresAt: string | null;
-  lastUsedAt: string | null;
-  revokedAt: string | null;
-  createdBy: { id: number; username: string; realname: string } | null;
-}
-
-export interface CreatedApiKey {
-  id: number;
-  name: string;
-  prefix: string;
-  permissions: ApiKeyPermission[];
-  createdAt: string;
-  expiresAt: string | null;
-  /** Shown this once; only its hash is stored. */
-  key: string;
-}
-
-export interface CreateApiKeyRequest {
-  name: string;
-  permissions: ApiKeyPermission[];
-  expiresAt?: string;
-}
+export type ApiKeyRow = ApiRecord<'/sys/apiKeys'>;
+/** `key` is shown this once; only its hash is stored. */
+export type CreatedApiKey = ApiResult<'/sys/apiKeys', 'post'>;
+export type CreateApiKeyRequest = ApiBody<'/sys/apiKeys', 'post'>;
 
 export const apiKeysApi = {
-  list: (q: { page: number; pageSize: number }) => api.get<Paged<ApiKeyRow>>('/sys/apiKeys', q),
-  create: (req: CreateApiKeyRequest) => api.post<CreatedApiKey>('/sys/apiKeys', req),
-  revoke: (id: number) => api.delete<ApiKeyRow>(`/sys/apiKeys/${id}`),
+  list: (query: { page: number; pageSize: number }) => typedApi.get('/sys/apiKeys', { query }),
+  create: (req: CreateApiKeyRequest) => typedApi.post('/sys/apiKeys', req),
+  revoke: (id: number) => typedApi.delete('/sys/apiKeys/{id}', { path: { id } }),
 };

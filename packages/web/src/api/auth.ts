@@ -1,55 +1,39 @@
-import { api } from './client';
+import { typedApi, type ApiResult } from './typed';
 
 /** Membership status (PRODUCT.md §3): 1 normal, 2 quit, 3 pending, 4 refused, 5 invited. */
 export type MembershipStatus = 1 | 2 | 3 | 4 | 5;
-export type Role = 'admin' | 'member';
 
-export interface TenantMembership {
-  id: number;
-  name: string;
-  houseNumber: string;
-  role: Role;
+type MeResult = ApiResult<'/sys/user/me', 'get'>;
+export type Role = MeResult['tenantList'][number]['role'];
+
+/** A tenant of the signed-in account; the console knows the values of the numeric `status`. */
+export type TenantMembership = Omit<MeResult['tenantList'][number], 'status'> & {
   status: MembershipStatus;
-}
+};
 
-export interface UserInfo {
-  id: number;
-  username: string;
-  realname: string;
-  mustChangePassword: boolean;
-  isPlatformAdmin?: boolean;
-  /**
-   * Set when the session came from a WeCom (connector) sign-in: it acts only in this tenant and
-   * never has platform rights (PRODUCT.md §7). Null (or absent) for password sessions.
-   */
-  scopeTenantId?: number | null;
-  /** False for a WeCom-only member who never set a password (may set one with `setPassword`). */
-  hasPassword?: boolean;
-}
+/**
+ * The signed-in account. `scopeTenantId` is set when the session came from a WeCom (connector)
+ * sign-in: it acts only in this tenant and never has platform rights (PRODUCT.md §7); null for
+ * password sessions. `hasPassword` is false for a WeCom-only member who never set one.
+ */
+export type UserInfo = MeResult['userInfo'];
 
-export interface LoginResult {
-  token: string;
-  userInfo: UserInfo;
+export type LoginResult = Omit<ApiResult<'/sys/login', 'post'>, 'tenantList'> & {
   tenantList: TenantMembership[];
-  loginTenantId: number | null;
-}
+};
 
-export interface Me {
-  userInfo: UserInfo;
-  tenantList: TenantMembership[];
-  currentTenantId: number | null;
-}
+export type Me = Omit<MeResult, 'tenantList'> & { tenantList: TenantMembership[] };
 
 export const authApi = {
-  login: (username: string, password: string) =>
-    api.post<LoginResult>('/sys/login', { username, password }, { tenantId: null }),
-  logout: () => api.post<unknown>('/sys/logout', {}, { tenantId: null }),
+  login: async (username: string, password: string) =>
+    (await typedApi.post('/sys/login', { username, password }, { tenantId: null })) as LoginResult,
+  logout: () => typedApi.post('/sys/logout', {}, { tenantId: null }),
   // Without a tenant header: a stale stored tenant must not stop the console from loading the
   // session that tells it which tenants are still usable.
-  me: () => api.get<Me>('/sys/user/me', undefined, { tenantId: null }),
+  me: async () => (await typedApi.get('/sys/user/me', { tenantId: null })) as Me,
   changePassword: (oldPassword: string, newPassword: string) =>
-    api.post<unknown>('/sys/user/changePassword', { oldPassword, newPassword }, { tenantId: null }),
+    typedApi.post('/sys/user/changePassword', { oldPassword, newPassword }, { tenantId: null }),
   /** A first password for a WeCom-only member (409 `auth.password_already_set` if one exists). */
   setPassword: (newPassword: string) =>
-    api.post<null>('/sys/user/setPassword', { newPassword }, { tenantId: null }),
+    typedApi.post('/sys/user/setPassword', { newPassword }, { tenantId: null }),
 };

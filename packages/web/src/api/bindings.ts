@@ -1,28 +1,16 @@
 import type { MembershipStatus } from './auth';
-import { api, type Paged } from './client';
+import type { Paged } from './client';
+import { typedApi, type ApiRecord } from './typed';
 
-export interface BindingRow {
-  /** Null for a row still waiting for the account owner (`state: 'awaiting_owner'`). */
-  id: number | null;
-  /** `awaiting_owner`: a link request the account's owner has not answered yet. */
-  state?: 'bound' | 'awaiting_owner';
-  /** The pending request of an `awaiting_owner` row (cancel it with `cancelRequest`). */
-  linkRequestId?: number | null;
-  /** The account is outside this tenant: who it is stays hidden (username/realname null). */
-  outsider?: boolean;
-  userId: number | null;
-  username: string | null;
-  realname: string | null;
-  wechatUserId: string;
-  wechatName: string;
-  /** Null when the account is outside this tenant (an `awaiting_owner` row). */
+/**
+ * A binding row. `id` is null and `state` is `awaiting_owner` for a link request the account's
+ * owner has not answered yet (`linkRequestId`, cancel it with `cancelRequest`); `outsider`: the
+ * account is outside this tenant and who it is stays hidden; `active` is false after the member
+ * left WeCom or the configuration was removed. The console knows the numeric membership status.
+ */
+export type BindingRow = Omit<ApiRecord<'/sys/thirdApp/bindings'>, 'membershipStatus'> & {
   membershipStatus: MembershipStatus | null;
-  /** False after the member left WeCom or the configuration was removed. */
-  active: boolean;
-  /** When bound; for an `awaiting_owner` row, when the request was made (or `createdAt`). */
-  boundAt: string | null;
-  createdAt?: string;
-}
+};
 
 export interface BindingQuery {
   keyword?: string | undefined;
@@ -31,14 +19,13 @@ export interface BindingQuery {
 }
 
 export const bindingsApi = {
-  list: (query: BindingQuery) =>
-    api.get<Paged<BindingRow>>('/sys/thirdApp/bindings', {
-      thirdType: 'wechat_enterprise',
-      ...query,
-    }),
+  list: async (query: BindingQuery): Promise<Paged<BindingRow>> =>
+    (await typedApi.get('/sys/thirdApp/bindings', {
+      query: { thirdType: 'wechat_enterprise', ...query },
+    })) as Paged<BindingRow>,
   /** 移出: the member keeps the account and membership but loses WeCom sign-in and messages. */
-  remove: (id: number) => api.delete<null>(`/sys/thirdApp/bindings/${id}`),
+  remove: (id: number) => typedApi.delete('/sys/thirdApp/bindings/{id}', { path: { id } }),
   /** 撤销: withdraws a link request the account's owner has not answered. */
   cancelRequest: (linkRequestId: number) =>
-    api.delete<null>(`/sys/thirdApp/linkRequests/${linkRequestId}`),
+    typedApi.delete('/sys/thirdApp/linkRequests/{id}', { path: { id: linkRequestId } }),
 };

@@ -1,21 +1,13 @@
-import { api } from './client';
+import type { components } from './schema.gen';
+import { typedApi, type ApiBody } from './typed';
 
-export interface DepartmentNode {
-  id: number;
-  name: string;
-  parentId: number | null;
-  order: number;
-  memberCount: number;
-  children?: DepartmentNode[];
-}
+export type DepartmentNode = components['schemas']['DepartmentNode'];
 
 export const departmentsApi = {
-  tree: () => api.get<DepartmentNode[]>('/sys/depart/tree'),
-  add: (dept: { name: string; parentId?: number; order?: number }) =>
-    api.post<{ id: number }>('/sys/depart/add', dept),
-  edit: (dept: { id: number; name?: string; parentId?: number | null; order?: number }) =>
-    api.post<unknown>('/sys/depart/edit', dept),
-  remove: (id: number) => api.delete<unknown>(`/sys/depart/${id}`),
+  tree: () => typedApi.get('/sys/depart/tree'),
+  add: (dept: ApiBody<'/sys/depart/add', 'post'>) => typedApi.post('/sys/depart/add', dept),
+  edit: (dept: ApiBody<'/sys/depart/edit', 'post'>) => typedApi.post('/sys/depart/edit', dept),
+  remove: (id: number) => typedApi.delete('/sys/depart/{id}', { path: { id } }),
 };
 
 /** Every node of the tree, depth first, with its depth. */

@@ -1,28 +1,24 @@
 import type { MembershipStatus } from './auth';
-import { api, type Paged } from './client';
+import { typedApi, type ApiRecord, type ApiResult } from './typed';
 
 /** A tenant asks the signed-in account's owner to accept a binding to one of its WeCom members. */
-export interface LinkRequest {
-  id: number;
-  tenantId: number;
-  tenantName: string;
-  thirdType: 'wechat_enterprise';
-  wechatUserId: string;
-  wechatName: string;
-  createdAt: string;
-}
+export type LinkRequest = ApiRecord<'/sys/user/linkRequests'>;
 
-export interface AcceptedLink {
-  tenantId: number;
-  /** 3 (审核中): the account was not an active member; the tenant's admin must now approve it. */
-  membershipStatus: MembershipStatus;
-}
+/** `membershipStatus` 3 (审核中): not an active member; the tenant's admin must now approve it. */
+export type AcceptedLink = Omit<
+  ApiResult<'/sys/user/linkRequests/{id}/accept', 'post'>,
+  'membershipStatus'
+> & { membershipStatus: MembershipStatus };
 
 // The owner's own requests, whichever tenant is selected: no tenant header.
 export const linkRequestsApi = {
-  list: () => api.get<Paged<LinkRequest>>('/sys/user/linkRequests', undefined, { tenantId: null }),
-  accept: (id: number) =>
-    api.post<AcceptedLink>(`/sys/user/linkRequests/${id}/accept`, {}, { tenantId: null }),
+  list: () => typedApi.get('/sys/user/linkRequests', { tenantId: null }),
+  accept: async (id: number) =>
+    (await typedApi.post(
+      '/sys/user/linkRequests/{id}/accept',
+      {},
+      { path: { id }, tenantId: null },
+    )) as AcceptedLink,
   refuse: (id: number) =>
-    api.post<null>(`/sys/user/linkRequests/${id}/refuse`, {}, { tenantId: null }),
+    typedApi.post('/sys/user/linkRequests/{id}/refuse', {}, { path: { id }, tenantId: null }),
 };

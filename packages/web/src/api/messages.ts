@@ -1,4 +1,5 @@
-import { api, type Paged } from './client';
+import type { Paged } from './client';
+import { typedApi, type ApiBody, type ApiRecord, type ApiResult } from './typed';
 
 export type Msgtype = 'text' | 'markdown' | 'textcard' | 'news' | 'template_card';
 export type MessageStatus = 'sending' | 'sent' | 'partial' | 'failed' | 'not_sent' | 'unknown';
@@ -13,72 +14,39 @@ export interface TemplateCard {
   card_action: { url: string };
 }
 
-export interface ComposeRequest {
+export type ComposeRequest = ApiBody<'/sys/thirdApp/messages', 'post'>;
+
+/**
+ * What a send answered. `status` `accepted_log_pending`: WeCom accepted it but the log entry is
+ * not stored yet (retried). An @all send (`toAll`): WeCom expands it itself and names nobody, so
+ * `recipients` stay empty.
+ */
+export type ComposeResult = ApiResult<'/sys/thirdApp/messages', 'post'>;
+
+/** A message of the log; the console knows the message types it composes. */
+export type MessageRecord = Omit<ApiRecord<'/sys/thirdApp/messages'>, 'msgtype'> & {
   msgtype: Msgtype;
-  content?: string;
-  textcard?: { title: string; description: string; url: string; btntxt?: string };
-  news?: { articles: { title: string; description?: string; url?: string; picurl?: string }[] };
-  template_card?: TemplateCard;
-  toUsers?: string[];
-  toDepartments?: number[];
-  toAll?: boolean;
-}
+};
 
-export interface ComposeResult {
-  messageId: number;
-  /** `accepted_log_pending`: WeCom accepted it but the log entry is not stored yet (retried). */
-  status: MessageStatus | 'accepted_log_pending';
-  msgid: string;
-  /** An @all send: WeCom expands it itself and names nobody, so `recipients` stay empty. */
-  toAll?: boolean;
-  recipients: Record<'delivered' | 'invalid' | 'unbound' | 'throttled' | 'failed', string[]>;
-  departments: { delivered: number[]; invalid: number[]; unbound: number[] };
-}
-
-export interface MessageRecord {
-  id: number;
-  source: 'push_api' | 'composer';
+/** One message with its recipients. */
+export type MessageDetail = Omit<ApiResult<'/sys/thirdApp/messages/{id}', 'get'>, 'msgtype'> & {
   msgtype: Msgtype;
-  summary: string;
-  senderUsername: string;
-  target: { toUsers: string[]; toDepartments: number[]; toAll: boolean };
-  status: MessageStatus;
-  msgIds: string[];
-  counts: Record<RecipientOutcome, number>;
-  error: {
-    errcode: number;
-    errmsg: string;
-    /** `outcome_unknown`: no WeCom errcode, the sender stopped before recording the answer. */
-    kind?: string;
-    explanation?: Record<string, { title: string; cause?: string; fix: string }>;
-  } | null;
-  createdAt: string;
-  recalledAt: string | null;
-  recallable: boolean;
-}
-
-export interface MessageDetail extends MessageRecord {
-  content: Record<string, unknown>;
-  departments: ComposeResult['departments'] | null;
-  recipients: {
-    username: string;
-    userId: number | null;
-    wechatUserId: string | null;
-    outcome: RecipientOutcome;
-    msgid: string | null;
-  }[];
-}
+};
 
 export const messagesApi = {
-  send: (req: ComposeRequest) => api.post<ComposeResult>('/sys/thirdApp/messages', req),
+  send: (req: ComposeRequest) => typedApi.post('/sys/thirdApp/messages', req),
   /** How many members an @all send reaches in this tenant (bound, active, not frozen). */
   audience: () =>
-    api.get<{ thirdType: string; boundActive: number }>('/sys/thirdApp/messages/audience', {
-      thirdType: 'wechat_enterprise',
+    typedApi.get('/sys/thirdApp/messages/audience', {
+      query: { thirdType: 'wechat_enterprise' },
     }),
-  list: (q: { page: number; pageSize: number; status?: MessageStatus | undefined }) =>
-    api.get<Paged<MessageRecord>>('/sys/thirdApp/messages', { ...q }),
-  get: (id: number) => api.get<MessageDetail>(`/sys/thirdApp/messages/${id}`),
-  recall: (id: number) =>
-    api.post<{ id: number; recalledAt: string }>(`/sys/thirdApp/messages/${id}/recall`, {}),
+  list: async (q: {
+    page: number;
+    pageSize: number;
+    status?: MessageStatus | undefined;
+  }): Promise<Paged<MessageRecord>> =>
+    (await typedApi.get('/sys/thirdApp/messages', { query: q })) as Paged<MessageRecord>,
+  get: async (id: number) =>
+    (await typedApi.get('/sys/thirdApp/messages/{id}', { path: { id } })) as MessageDetail,
+  recall: (id: number) => typedApi.post('/sys/thirdApp/messages/{id}/recall', {}, { path: { id } }),
 };

@@ -1,106 +1,22 @@
-import { api, type Paged } from './client';
+import { typedApi, type ApiBody, type ApiQuery, type ApiRecord, type ApiResult } from './typed';
 import { getTenantId, getToken } from './storage';
 
-export type MatchKind = 'bound' | 'requested' | 'username' | 'mobile' | 'email' | 'name' | 'none';
+/** The plan a preview answers: what a sync would create, pair, update and leave out. */
+export type SyncPlan = ApiResult<'/sys/thirdApp/sync/preview', 'post'>;
 
-export interface PlanPair {
-  wechatUserId: string;
-  wechatName: string;
-  wechatDepartmentIds: string[];
-  wechatStatus: 'active' | 'disabled' | 'inactive' | 'left';
-  /** 职务 in WeCom, to tell namesakes apart. */
-  wechatPosition: string | null;
-  /** Masked by the server (138****5678); null when WeCom hides it. */
-  wechatMobile: string | null;
-  userId: number | null;
-  username: string | null;
-  realname: string | null;
-  match: MatchKind;
-  ambiguous: boolean;
-  candidates?: number[];
-  /**
-   * An account outside this tenant matches: the plan hides who it is (`userId`, `username`,
-   * `realname` are null) and only its owner can accept the binding.
-   */
-  outsider?: boolean;
-  /** The binding waits for the account owner's consent (a link request is or will be sent). */
-  awaitingOwner?: boolean;
-  /** The owner refused an earlier request; no run asks again unless an admin pairs it by hand. */
-  ownerRefused?: boolean;
-  /** Unbound by an admin (移出): no sync binds it or creates an account until paired by hand. */
-  unpaired?: boolean;
-  /** Left out by an earlier run (排除): nothing created, paired or bound until restored. */
-  excluded?: boolean;
-}
+/**
+ * A WeCom member and the account it would be paired with. An `outsider` match is an account
+ * outside this tenant: the plan hides who it is and only its owner can accept the binding
+ * (`awaitingOwner`); `ownerRefused`: an earlier request was refused; `unpaired`: 移出 by an admin;
+ * `excluded`: left out (排除) by an earlier run.
+ */
+export type PlanPair = SyncPlan['members']['pairs'][number];
+export type MatchKind = PlanPair['match'];
+export type LocalMember = SyncPlan['members']['unmatchedLocal'][number];
 
-export interface LocalMember {
-  userId: number;
-  username: string;
-  realname: string;
-  ambiguous: boolean;
-}
-
-export interface SyncPlan {
-  planId: string;
-  partial: boolean;
-  problems: {
-    providerCode: number;
-    api: string;
-    explanation: Record<string, { title: string; cause: string; fix: string }>;
-  }[];
-  departments: {
-    create: { extId: string; name: string; parentExtId: string | null }[];
-    rename: { id: number; extId: string; from: string; to: string }[];
-    move: { id: number; extId: string }[];
-    reorder: { id: number; extId: string }[];
-    remove: { id: number; extId: string; name: string }[];
-  };
-  members: {
-    pairs: PlanPair[];
-    unmatchedLocal: LocalMember[];
-    toCreate: string[];
-    toPending: string[];
-    toUpdate: { wechatUserId: string; userId: number; fields: string[] }[];
-    leavers: { wechatUserId: string; userId: number; reason: string }[];
-    /** Every member left out (排除) for this corp, also those no longer in WeCom. */
-    exclusions: { wechatUserId: string; wechatName: string }[];
-    /** WeCom department id → path from the root ("总部 / 研发部"). */
-    departmentPaths: Record<string, string>;
-  };
-  counts: Record<string, number>;
-}
-
-export type RunStatus =
-  'planned' | 'running' | 'succeeded' | 'failed' | 'needs_confirmation' | 'cancelled';
-
-export interface SyncRun {
-  id: number;
-  planId: string | null;
-  trigger: string;
-  actorUserId: number | null;
-  status: RunStatus;
-  progress: { phase: string; done: number; total: number };
-  counts: Record<string, number>;
-  error:
-    ({ code?: string; message?: string; providerCode?: number } & Record<string, unknown>) | null;
-  hasPasswords: boolean;
-  createdAt: string;
-  startedAt: string | null;
-  finishedAt: string | null;
-}
-
-export interface RunItem {
-  id: number;
-  kind: 'department' | 'member';
-  action: string;
-  extId: string;
-  label: string;
-  userId: number | null;
-  outcome: 'ok' | 'failed' | 'skipped';
-  reason: string;
-  providerCode: number | null;
-  message: string | null;
-}
+export type SyncRun = ApiResult<'/sys/thirdApp/sync/runs/{id}', 'get'>;
+export type RunStatus = SyncRun['status'];
+export type RunItem = ApiRecord<'/sys/thirdApp/sync/runs/{id}/items'>;
 
 export const RUN_ENDED: ReadonlySet<RunStatus> = new Set([
   'succeeded',
@@ -112,28 +28,23 @@ export const RUN_ENDED: ReadonlySet<RunStatus> = new Set([
 const THIRD_TYPE = 'wechat_enterprise';
 
 export const syncApi = {
-  preview: () => api.post<SyncPlan>('/sys/thirdApp/sync/preview', { thirdType: THIRD_TYPE }),
-  apply: (body: {
-    planId: string;
-    pairs: { wechatUserId: string; userId: number | null }[];
-    exclude: string[];
-    /** Members left out by an earlier run that this run restores. */
-    include: string[];
-  }) => api.post<{ runId: number; status?: RunStatus }>('/sys/thirdApp/sync/apply', body),
-  confirm: (runId: number) =>
-    api.post<{ runId: number }>(`/sys/thirdApp/sync/runs/${runId}/confirm`),
+  preview: () => typedApi.post('/sys/thirdApp/sync/preview', { thirdType: THIRD_TYPE }),
+  /** `include`: members left out by an earlier run that this run restores. */
+  apply: (body: ApiBody<'/sys/thirdApp/sync/apply', 'post'>) =>
+    typedApi.post('/sys/thirdApp/sync/apply', body),
+  confirm: (id: number) =>
+    typedApi.post('/sys/thirdApp/sync/runs/{id}/confirm', {}, { path: { id } }),
   /** Drops a run waiting for a confirmation: nothing of it is applied. */
-  cancel: (runId: number) => api.post<SyncRun>(`/sys/thirdApp/sync/runs/${runId}/cancel`),
-  run: (runId: number) => api.get<SyncRun>(`/sys/thirdApp/sync/runs/${runId}`),
+  cancel: (id: number) =>
+    typedApi.post('/sys/thirdApp/sync/runs/{id}/cancel', {}, { path: { id } }),
+  run: (id: number) => typedApi.get('/sys/thirdApp/sync/runs/{id}', { path: { id } }),
   runs: (query: { page: number; pageSize: number }) =>
-    api.get<Paged<SyncRun>>('/sys/thirdApp/sync/runs', query),
-  items: (runId: number, query: { outcome?: string | undefined; page: number; pageSize: number }) =>
-    api.get<Paged<RunItem>>(`/sys/thirdApp/sync/runs/${runId}/items`, query),
+    typedApi.get('/sys/thirdApp/sync/runs', { query }),
+  items: (id: number, query: ApiQuery<'/sys/thirdApp/sync/runs/{id}/items', 'get'>) =>
+    typedApi.get('/sys/thirdApp/sync/runs/{id}/items', { path: { id }, query }),
   /** Generated initial passwords: the server hands them out once. */
-  passwords: (runId: number) =>
-    api.post<{ records: { username: string; password: string }[] }>(
-      `/sys/thirdApp/sync/runs/${runId}/passwords`,
-    ),
+  passwords: (id: number) =>
+    typedApi.post('/sys/thirdApp/sync/runs/{id}/passwords', {}, { path: { id } }),
 };
 
 /**

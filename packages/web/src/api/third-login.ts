@@ -1,28 +1,18 @@
 import type { LoginResult } from './auth';
-import { api } from './client';
+import { typedApi, type ApiResult } from './typed';
 
-/** What the WeCom sign-in endpoints hand back: a /sys/login result plus where to go next. */
-export interface ThirdLoginResult extends LoginResult {
-  /** Same-origin path chosen when the sign-in started (checked by the server). */
-  redirect: string;
-}
+/**
+ * What the WeCom sign-in endpoints hand back: a /sys/login result plus `redirect`, the same-origin
+ * path chosen when the sign-in started (checked by the server).
+ */
+export type ThirdLoginResult = Omit<ApiResult<'/sys/thirdLogin/exchange', 'post'>, 'tenantList'> & {
+  tenantList: LoginResult['tenantList'];
+};
 
-export interface TenantSignInInfo {
-  tenantId: number;
-  /** Only when the tenant offers WeCom sign-in. */
-  name: string | null;
-  wecomEnabled: boolean;
-}
+/** `name` only when the tenant offers WeCom sign-in. */
+export type TenantSignInInfo = ApiResult<'/sys/thirdLogin/tenant/{tenantId}', 'get'>;
 
-export interface MyWecomBinding {
-  id: number;
-  thirdType: string;
-  corpId: string;
-  wechatUserId: string;
-  wechatName: string;
-  active: boolean;
-  boundAt: string;
-}
+export type MyWecomBinding = NonNullable<ApiResult<'/sys/user/wecomBinding', 'get'>>;
 
 /**
  * The browser address that starts WeCom sign-in. In-app (inside WeCom) by default; `qr` for the
@@ -39,16 +29,20 @@ export function weComLoginUrl(tenantId: number, opts: { qr?: boolean; redirect?:
 export const insideWeCom = () => /wxwork/i.test(navigator.userAgent);
 
 export const thirdLoginApi = {
-  exchange: (ticket: string) =>
-    api.post<ThirdLoginResult>('/sys/thirdLogin/exchange', { ticket }, { tenantId: null }),
-  link: (linkToken: string, username: string, password: string) =>
-    api.post<ThirdLoginResult>(
+  exchange: async (ticket: string) =>
+    (await typedApi.post(
+      '/sys/thirdLogin/exchange',
+      { ticket },
+      { tenantId: null },
+    )) as ThirdLoginResult,
+  link: async (linkToken: string, username: string, password: string) =>
+    (await typedApi.post(
       '/sys/thirdLogin/link',
       { linkToken, username, password },
       { tenantId: null },
-    ),
+    )) as ThirdLoginResult,
   tenant: (tenantId: number) =>
-    api.get<TenantSignInInfo>(`/sys/thirdLogin/tenant/${tenantId}`, undefined, { tenantId: null }),
-  myBinding: () => api.get<MyWecomBinding | null>('/sys/user/wecomBinding'),
-  unbindMine: () => api.delete<unknown>('/sys/user/wecomBinding'),
+    typedApi.get('/sys/thirdLogin/tenant/{tenantId}', { path: { tenantId }, tenantId: null }),
+  myBinding: () => typedApi.get('/sys/user/wecomBinding'),
+  unbindMine: () => typedApi.delete('/sys/user/wecomBinding'),
 };

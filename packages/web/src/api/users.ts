@@ -1,31 +1,22 @@
-import { api, type Paged } from './client';
-import type { MembershipStatus, Role } from './auth';
+import type { Paged } from './client';
+import { typedApi, type ApiBody, type ApiRecord } from './typed';
+import type { MembershipStatus } from './auth';
+
+/** The wire row of `GET /sys/user/list` (generated). */
+type UserRecord = ApiRecord<'/sys/user/list'>;
 
 /**
  * What the current tenant may do to an account (PRODUCT.md §7, the server's policy module):
  * `own` everything; `shared` (also active in another tenant) the membership and the name and
  * position shown in this tenant, not phone/e-mail/password; `inactive_member` (pending, refused,
- * quit) nothing; `platform_admin` nothing.
+ * quit) nothing; `platform_admin` nothing; `outsider` (not in this tenant) nothing.
  */
-export type Ownership = 'own' | 'shared' | 'inactive_member' | 'platform_admin';
+export type Ownership = UserRecord['ownership'];
 
-export interface UserRow {
-  id: number;
-  username: string;
-  realname: string;
-  /** 1 normal, 2 frozen (in the current tenant). */
-  status: number;
+/** A user row; the server types `membershipStatus` as a number, the console knows its values. */
+export type UserRow = Omit<UserRecord, 'membershipStatus'> & {
   membershipStatus: MembershipStatus;
-  role: Role;
-  departmentIds: number[];
-  mainDepartmentId: number | null;
-  wechatUserId: string | null;
-  phone?: string | null;
-  email?: string | null;
-  position?: string | null;
-  /** Absent from servers older than the trust model: treat as `own`. */
-  ownership?: Ownership;
-}
+};
 
 export interface UserQuery {
   keyword?: string | undefined;
@@ -34,34 +25,16 @@ export interface UserQuery {
   pageSize: number;
 }
 
-export interface NewUser {
-  username: string;
-  realname: string;
-  password: string;
-  departmentIds?: number[];
-  mainDepartmentId?: number;
-  role?: Role;
-  /** Force a password change at first sign-in. */
-  mustChangePassword?: boolean;
-}
-
-export interface UserChanges {
-  id: number;
-  realname?: string;
-  phone?: string;
-  email?: string;
-  position?: string;
-  departmentIds?: number[];
-  mainDepartmentId?: number;
-}
+export type NewUser = ApiBody<'/sys/user/add', 'post'>;
+export type UserChanges = ApiBody<'/sys/user/edit', 'post'>;
 
 export const usersApi = {
-  list: (query: UserQuery) => api.get<Paged<UserRow>>('/sys/user/list', { ...query }),
-  add: (user: NewUser) => api.post<{ id: number }>('/sys/user/add', user),
-  edit: (changes: UserChanges) => api.post<unknown>('/sys/user/edit', changes),
+  list: async (query: UserQuery): Promise<Paged<UserRow>> =>
+    (await typedApi.get('/sys/user/list', { query })) as Paged<UserRow>,
+  add: (user: NewUser) => typedApi.post('/sys/user/add', user),
+  edit: (changes: UserChanges) => typedApi.post('/sys/user/edit', changes),
   freeze: (userId: number, frozen: boolean) =>
-    api.post<unknown>('/sys/user/freeze', { userId, frozen }),
+    typedApi.post('/sys/user/freeze', { userId, frozen }),
   /** A one-time password for one of the tenant's own accounts, shown once. */
-  resetPassword: (userId: number) =>
-    api.post<{ password: string }>('/sys/user/resetPassword', { userId }),
+  resetPassword: (userId: number) => typedApi.post('/sys/user/resetPassword', { userId }),
 };

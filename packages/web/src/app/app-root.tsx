@@ -4,6 +4,7 @@ import zhCN from 'antd/locale/zh_CN';
 import { useSyncExternalStore } from 'react';
 import { RouterProvider } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
+import { ApiQueryProvider } from '../api/query-client';
 import { router } from './router';
 import { SessionProvider } from './session';
 
@@ -26,7 +27,7 @@ function usePrefersReducedMotion(): boolean {
 
 /**
  * Providers shared by every page: antd locale following the UI language, motion following the
- * system's reduced-motion preference, session, router.
+ * system's reduced-motion preference, the query cache, session, router.
  */
 export function AppRoot() {
   const { i18n } = useTranslation();
@@ -37,9 +38,11 @@ export function AppRoot() {
       theme={still ? stillTheme : brand}
     >
       <AntdApp>
-        <SessionProvider>
-          <RouterProvider router={router} />
-        </SessionProvider>
+        <ApiQueryProvider>
+          <SessionProvider>
+            <RouterProvider router={router} />
+          </SessionProvider>
+        </ApiQueryProvider>
       </AntdApp>
     </ConfigProvider>
   );

@@ -1,6 +1,9 @@
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useQuery } from '@tanstack/react-query';
+import { useCallback, useMemo } from 'react';
 import { departmentsApi, flattenDepartments, type DepartmentNode } from '../api/departments';
-import { useApiError } from './use-api-error';
+import { queryKeys } from '../api/query-keys';
+import { useInvalidate, useQueryScope } from '../api/use-query-scope';
+import { useReportQueryError } from './use-paged-list';
 
 export interface TreeSelectNode {
   value: number;
@@ -18,32 +21,29 @@ function toTreeSelect(nodes: DepartmentNode[]): TreeSelectNode[] {
   }));
 }
 
-/** The current tenant's department tree, plus the shapes pickers and tables need. */
+const NO_DEPARTMENTS: DepartmentNode[] = [];
+
+/**
+ * The current tenant's department tree, plus the shapes pickers and tables need; shared through
+ * the query cache by every component that shows it. `reload` marks departments (and the users
+ * who belong to them) stale after a change.
+ */
 export function useDepartmentTree() {
-  const { report } = useApiError();
-  const [tree, setTree] = useState<DepartmentNode[]>([]);
-  const [loading, setLoading] = useState(true);
-
-  const reload = useCallback(async () => {
-    setLoading(true);
-    try {
-      setTree(await departmentsApi.tree());
-    } catch (error) {
-      report(error);
-    } finally {
-      setLoading(false);
-    }
-  }, [report]);
-
-  useEffect(() => {
-    void reload();
-  }, [reload]);
+  const scope = useQueryScope();
+  const invalidate = useInvalidate();
+  const query = useQuery({
+    queryKey: queryKeys.departmentTree(scope),
+    queryFn: () => departmentsApi.tree(),
+  });
+  useReportQueryError(query.error);
+  const tree = query.data ?? NO_DEPARTMENTS;
 
   const names = useMemo(
     () => new Map(flattenDepartments(tree).map((node) => [node.id, node.name])),
     [tree],
   );
   const treeData = useMemo(() => toTreeSelect(tree), [tree]);
+  const reload = useCallback(() => invalidate('departmentChanged'), [invalidate]);
 
-  return { tree, treeData, names, loading, reload };
+  return { tree, treeData, names, loading: query.isFetching, reload };
 }

@@ -25,7 +25,7 @@ function ApiKeysView() {
   const { t } = useTranslation();
   const { scopeTenantId } = useSession();
   const [creating, setCreating] = useState(false);
-  const list = usePagedList<ApiKeyRow, object>(apiKeysApi.list, {});
+  const list = usePagedList<ApiKeyRow, object>('apiKeys', apiKeysApi.list, {});
   const columns = useApiKeyColumns(() => void list.reload());
   // A WeCom sign-in cannot create keys (the server says 403); say so before the admin tries.
   const connectorSession = scopeTenantId !== null;

@@ -14,7 +14,7 @@ import { AuditDetails, useAuditColumns } from './components/use-audit-columns';
 export function AuditPage() {
   const { t } = useTranslation();
   const { isPlatformAdmin } = useSession();
-  const list = usePagedList<AuditEntry, AuditFilters>(auditApi.list, {});
+  const list = usePagedList<AuditEntry, AuditFilters>('audit', auditApi.list, {});
   const columns = useAuditColumns(isPlatformAdmin);
   return (
     <PageCard testId="audit-page" title={t('audit.title')} description={t('audit.description')}>

@@ -1,8 +1,11 @@
 import { App } from 'antd';
-import { createContext, useCallback, useContext, useEffect, useMemo, useState } from 'react';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { createContext, useCallback, useContext, useMemo, useState } from 'react';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { linkRequestsApi, type LinkRequest } from '../../api/link-requests';
+import { queryKeys } from '../../api/query-keys';
+import { useInvalidate } from '../../api/use-query-scope';
 import { useSession } from '../../app/session';
 import { errorText, useApiError } from '../../components/use-api-error';
 
@@ -37,28 +40,28 @@ export function LinkRequestsProvider({ children }: { children: ReactNode }) {
   const { refresh } = session;
   const available = session.status === 'ready' && session.scopeTenantId === null;
   const userId = session.me?.userInfo.id ?? null;
-  const [records, setRecords] = useState<LinkRequest[] | null>(null);
-  const [loadError, setLoadError] = useState<string | null>(null);
   const [busy, setBusy] = useState<number | null>(null);
-  const [dismissed, setDismissed] = useState(false);
+  // Closing the notice holds for the account that closed it.
+  const [dismissedBy, setDismissedBy] = useState<number | null>(null);
+  const dismissed = userId !== null && dismissedBy === userId;
+  const client = useQueryClient();
+  const invalidate = useInvalidate();
+  const queryKey = queryKeys.linkRequests({ userId, tenantId: null });
+  const query = useQuery({
+    queryKey,
+    queryFn: async () => (await linkRequestsApi.list()).records,
+    enabled: available,
+    // Loaded behind every page: a failure must not interrupt whatever the user is doing.
+    retry: false,
+  });
+  // A failed load shows an empty list on the page, with the reason; the notice stays away.
+  const { data, error } = query;
+  const records = useMemo(() => data ?? (error ? [] : null), [data, error]);
+  const loadError = error ? errorText(t, error) : null;
 
   const reload = useCallback(async () => {
-    if (!available) return;
-    try {
-      setRecords((await linkRequestsApi.list()).records);
-      setLoadError(null);
-    } catch (error) {
-      // Loaded behind every page: a failure must not interrupt whatever the user is doing.
-      setRecords([]);
-      setLoadError(errorText(t, error));
-    }
-  }, [available, t]);
-
-  useEffect(() => {
-    setRecords(null);
-    setDismissed(false);
-    void reload();
-  }, [reload, userId]);
+    if (available) await client.invalidateQueries({ queryKey: queryKeys.all('linkRequests') });
+  }, [available, client]);
 
   const decide = useCallback(
     async (request: LinkRequest, accept: boolean) => {
@@ -86,10 +89,10 @@ export function LinkRequestsProvider({ children }: { children: ReactNode }) {
         report(error);
       } finally {
         setBusy(null);
-        await reload();
+        await invalidate('linkRequestDecided');
       }
     },
-    [message, refresh, reload, report, t],
+    [message, refresh, invalidate, report, t],
   );
 
   const value = useMemo<LinkRequests>(
@@ -99,12 +102,12 @@ export function LinkRequestsProvider({ children }: { children: ReactNode }) {
       loadError,
       busy,
       dismissed,
-      dismiss: () => setDismissed(true),
+      dismiss: () => setDismissedBy(userId),
       reload,
       accept: (request) => decide(request, true),
       refuse: (request) => decide(request, false),
     }),
-    [available, records, loadError, busy, dismissed, reload, decide],
+    [available, records, loadError, busy, dismissed, userId, reload, decide],
   );
   return <LinkRequestsContext.Provider value={value}>{children}</LinkRequestsContext.Provider>;
 }

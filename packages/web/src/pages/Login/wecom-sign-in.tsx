@@ -1,7 +1,8 @@
 import { WechatWorkOutlined } from '@ant-design/icons';
 import { Button, Divider } from 'antd';
-import { useEffect, useState } from 'react';
+import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
+import { queryKeys } from '../../api/query-keys';
 import {
   insideWeCom,
   thirdLoginApi,
@@ -11,20 +12,14 @@ import {
 
 /** Whether `tenantId` offers WeCom sign-in (null while unknown or when there is no tenant). */
 export function useTenantSignIn(tenantId: number | null): TenantSignInInfo | null {
-  const [info, setInfo] = useState<TenantSignInInfo | null>(null);
-  useEffect(() => {
-    setInfo(null);
-    if (tenantId === null) return;
-    let live = true;
-    thirdLoginApi.tenant(tenantId).then(
-      (result) => live && setInfo(result),
-      () => undefined,
-    );
-    return () => {
-      live = false;
-    };
-  }, [tenantId]);
-  return info;
+  const query = useQuery({
+    queryKey: queryKeys.tenantSignIn(tenantId ?? 0),
+    queryFn: () => thirdLoginApi.tenant(tenantId ?? 0),
+    enabled: tenantId !== null,
+    // Unknown is shown as "no WeCom sign-in": a failure is not worth a toast or a retry here.
+    retry: false,
+  });
+  return tenantId === null ? null : (query.data ?? null);
 }
 
 /**

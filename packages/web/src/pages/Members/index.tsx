@@ -1,8 +1,8 @@
 import { Badge, Input, Segmented, Space, Spin } from 'antd';
-import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { MembershipStatus } from '../../api/auth';
 import { tenantsApi } from '../../api/tenants';
+import { usePendingMemberCount } from '../../api/use-member-actions';
 import { PageCard } from '../../components/page-card';
 import { usePagedList } from '../../components/use-paged-list';
 import { MembersTable, type MemberFilters } from './components/members-table';
@@ -10,29 +10,9 @@ import { MembersTable, type MemberFilters } from './components/members-table';
 const FILTERS: Array<MembershipStatus | 'all'> = ['all', 3, 1, 2, 4];
 const PENDING: MembershipStatus = 3;
 
-/**
- * How many wait for approval (审核中), asked once on opening: the page opens on them when any
- * wait, so a request is never hidden behind 全部 / 正常.
- */
-function usePendingCount() {
-  const [count, setCount] = useState<number | null>(null);
-  useEffect(() => {
-    let live = true;
-    tenantsApi
-      .members({ status: PENDING, page: 1, pageSize: 1 })
-      .then((page) => live && setCount(page.total))
-      // The list itself reports a failure; open on 全部 then.
-      .catch(() => live && setCount(0));
-    return () => {
-      live = false;
-    };
-  }, []);
-  return count;
-}
-
 function Members({ pendingAtOpen }: { pendingAtOpen: number }) {
   const { t } = useTranslation();
-  const list = usePagedList(tenantsApi.members, {
+  const list = usePagedList('members', tenantsApi.members, {
     status: pendingAtOpen > 0 ? PENDING : undefined,
   } as MemberFilters);
   return (
@@ -84,14 +64,14 @@ function Members({ pendingAtOpen }: { pendingAtOpen: number }) {
 
 export function MembersPage() {
   const { t } = useTranslation();
-  const pending = usePendingCount();
+  const pending = usePendingMemberCount();
   return (
     <PageCard
       testId="members-page"
       title={t('members.title')}
       description={t('members.description')}
     >
-      {pending === null ? <Spin /> : <Members pendingAtOpen={pending} />}
+      {pending === undefined ? <Spin /> : <Members pendingAtOpen={pending} />}
     </PageCard>
   );
 }

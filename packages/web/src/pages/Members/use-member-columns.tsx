@@ -6,7 +6,7 @@ import { formatTime } from '../../components/format';
 import { MembershipStatusTag } from '../../components/status-tags';
 import { MemberRowActions } from './components/member-row-actions';
 
-export function useMemberColumns(onChanged: () => void): TableColumnsType<MemberRow> {
+export function useMemberColumns(onChanged?: () => void): TableColumnsType<MemberRow> {
   const { t, i18n } = useTranslation();
   return [
     { title: t('users.username'), dataIndex: 'username', key: 'username' },

@@ -25,7 +25,7 @@ function TenantsView() {
   const { t } = useTranslation();
   const session = useSession();
   const [creating, setCreating] = useState(false);
-  const list = usePagedList<TenantRow, Filters>(tenantsApi.list, {});
+  const list = usePagedList<TenantRow, Filters>('tenants', tenantsApi.list, {});
 
   const columns = useTenantColumns();
 

@@ -7,6 +7,7 @@ import { useSession } from '../../app/session';
 import { useTranslation } from 'react-i18next';
 import { usersApi, type UserRow } from '../../api/users';
 import { PageCard } from '../../components/page-card';
+import { useInvalidate } from '../../api/use-query-scope';
 import { useDepartmentTree } from '../../components/use-department-tree';
 import { usePagedList } from '../../components/use-paged-list';
 import { UserFormModal } from './components/user-form-modal';
@@ -21,7 +22,9 @@ interface Filters {
 export function UsersPage() {
   const { t } = useTranslation();
   const departments = useDepartmentTree();
-  const list = usePagedList<UserRow, Filters>(usersApi.list, {});
+  const list = usePagedList<UserRow, Filters>('users', usersApi.list, {});
+  // A freeze, an edit or a role change shows in the users, members and bindings lists.
+  const invalidate = useInvalidate();
   const [editing, setEditing] = useState<UserRow | 'new' | null>(null);
   const [selected, setSelected] = useState<number[]>([]);
   const { me, isPlatformAdmin } = useSession();
@@ -33,7 +36,7 @@ export function UsersPage() {
   const columns = useUserColumns({
     departmentNames: departments.names,
     onEdit: setEditing,
-    onChanged: () => void list.reload(),
+    onChanged: () => void invalidate('userChanged'),
   });
 
   return (
@@ -83,7 +86,7 @@ export function UsersPage() {
         selected={selected}
         rows={rows}
         onClear={() => setSelected([])}
-        onDone={() => void list.reload()}
+        onDone={() => void invalidate('bindingChanged')}
       />
       <Table<UserRow>
         rowKey="id"
@@ -112,7 +115,7 @@ export function UsersPage() {
         onClose={() => setEditing(null)}
         onSaved={() => {
           setEditing(null);
-          void list.reload();
+          void invalidate('userChanged');
         }}
       />
     </PageCard>

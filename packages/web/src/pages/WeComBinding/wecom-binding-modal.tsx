@@ -1,10 +1,13 @@
 import { App, Button, Descriptions, Empty, Modal, Spin, Tag, Typography } from 'antd';
-import { useCallback, useEffect, useState } from 'react';
+import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
+import { queryKeys } from '../../api/query-keys';
 import { thirdLoginApi, type MyWecomBinding } from '../../api/third-login';
+import { useInvalidate, useQueryScope } from '../../api/use-query-scope';
 import { useSession } from '../../app/session';
 import { formatTime } from '../../components/format';
 import { useApiError } from '../../components/use-api-error';
+import { useReportQueryError } from '../../components/use-paged-list';
 
 /** The signed-in user's own WeCom binding in the current tenant: view it, unbind it. */
 export function WeComBindingModal(props: { open: boolean; onClose: () => void }) {
@@ -12,19 +15,20 @@ export function WeComBindingModal(props: { open: boolean; onClose: () => void })
   const { modal, message } = App.useApp();
   const { report } = useApiError();
   const { currentTenant } = useSession();
-  const [binding, setBinding] = useState<MyWecomBinding | null | undefined>(undefined);
-
-  const load = useCallback(() => {
-    setBinding(undefined);
-    thirdLoginApi.myBinding().then(setBinding, (error: unknown) => {
-      setBinding(null);
-      report(error);
-    });
-  }, [report]);
-
-  useEffect(() => {
-    if (props.open) load();
-  }, [props.open, load]);
+  const invalidate = useInvalidate();
+  // Read each time the dialog opens; undefined while loading, null for none (or a failure).
+  const query = useQuery({
+    queryKey: queryKeys.myWecomBinding(useQueryScope()),
+    queryFn: () => thirdLoginApi.myBinding(),
+    enabled: props.open,
+    retry: false,
+  });
+  useReportQueryError(query.error);
+  const binding: MyWecomBinding | null | undefined = query.error
+    ? null
+    : query.isFetching && !query.isRefetching
+      ? undefined
+      : query.data;
 
   const unbind = () =>
     modal.confirm({
@@ -36,7 +40,7 @@ export function WeComBindingModal(props: { open: boolean; onClose: () => void })
         try {
           await thirdLoginApi.unbindMine();
           void message.success(t('thirdLogin.binding.unbound'));
-          load();
+          await invalidate('myBindingRemoved');
         } catch (error) {
           report(error);
         }

@@ -1,51 +1,56 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useCallback } from 'react';
 import {
   thirdAppApi,
   type NewThirdAppConfig,
   type ThirdAppConfig,
   type ThirdAppConfigChanges,
 } from '../../api/third-app';
-import { useApiError } from '../../components/use-api-error';
+import { queryKeys } from '../../api/query-keys';
+import { useInvalidate, useQueryScope } from '../../api/use-query-scope';
+import { useReportQueryError } from '../../components/use-paged-list';
 
-/** The tenant's WeCom configuration: loaded once, replaced by whatever the server answers. */
+/**
+ * The tenant's WeCom configuration, read through the query cache; a save, switch or removal
+ * puts the server's answer in the cache and marks what depends on the config (bindings) stale.
+ */
 export function useWeComConfig() {
-  const { report } = useApiError();
-  const [config, setConfig] = useState<ThirdAppConfig | null>(null);
-  const [loading, setLoading] = useState(true);
+  const { userId, tenantId } = useQueryScope();
+  const client = useQueryClient();
+  const invalidate = useInvalidate();
+  const query = useQuery({
+    queryKey: queryKeys.thirdAppConfig({ userId, tenantId }),
+    queryFn: () => thirdAppApi.get(),
+  });
+  useReportQueryError(query.error);
+  const config: ThirdAppConfig | null = query.data ?? null;
 
-  const load = useCallback(async () => {
-    setLoading(true);
-    try {
-      setConfig(await thirdAppApi.get());
-    } catch (error) {
-      report(error);
-    } finally {
-      setLoading(false);
-    }
-  }, [report]);
-
-  useEffect(() => {
-    void load();
-  }, [load]);
+  const settle = useCallback(
+    async (next: ThirdAppConfig | null) => {
+      client.setQueryData(queryKeys.thirdAppConfig({ userId, tenantId }), next);
+      await invalidate('thirdAppChanged');
+    },
+    [client, invalidate, userId, tenantId],
+  );
 
   return {
     config,
-    loading,
-    reload: load,
+    loading: query.isPending,
+    reload: () => client.invalidateQueries({ queryKey: queryKeys.all('thirdApp') }),
     /** Throws so the form can show the failure next to its field. */
     async save(values: NewThirdAppConfig | ThirdAppConfigChanges) {
       const saved = config
         ? await thirdAppApi.update(values)
         : await thirdAppApi.create(values as NewThirdAppConfig);
-      setConfig(saved);
+      await settle(saved);
       return saved;
     },
     async setEnabled(enabled: boolean) {
-      setConfig(await thirdAppApi.update({ enabled }));
+      await settle(await thirdAppApi.update({ enabled }));
     },
     async remove() {
       await thirdAppApi.remove();
-      setConfig(null);
+      await settle(null);
     },
   };
 }

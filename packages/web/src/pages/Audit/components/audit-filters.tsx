@@ -1,10 +1,16 @@
 import { DownloadOutlined } from '@ant-design/icons';
 import { Button, DatePicker, Input, InputNumber, Select, Tooltip } from 'antd';
-import { useEffect, useState } from 'react';
+import { useQuery } from '@tanstack/react-query';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { auditApi, type AuditFilters } from '../../../api/audit';
+import { queryKeys } from '../../../api/query-keys';
+import { useQueryScope } from '../../../api/use-query-scope';
 import { useApiError } from '../../../components/use-api-error';
+import { useReportQueryError } from '../../../components/use-paged-list';
 import { useActionLabel } from './use-audit-columns';
+
+const NO_ACTIONS: string[] = [];
 
 /** A local calendar day's start as an ISO instant; `next` gives the following day's start. */
 function dayStart(day: string, next = false): string {
@@ -22,12 +28,13 @@ export function AuditFiltersBar(props: {
   const { t } = useTranslation();
   const { report } = useApiError();
   const label = useActionLabel();
-  const [actions, setActions] = useState<string[]>([]);
+  const actionsQuery = useQuery({
+    queryKey: queryKeys.auditActions(useQueryScope()),
+    queryFn: () => auditApi.actions(),
+  });
+  useReportQueryError(actionsQuery.error);
+  const actions = actionsQuery.data ?? NO_ACTIONS;
   const [exporting, setExporting] = useState(false);
-
-  useEffect(() => {
-    auditApi.actions().then(setActions, report);
-  }, [report]);
 
   const exportCsv = async () => {
     setExporting(true);

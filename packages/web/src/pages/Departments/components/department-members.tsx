@@ -43,7 +43,7 @@ function useColumns(departmentId: number): TableColumnsType<UserRow> {
 /** The members of one department (as 用户管理 filters them), beside the tree. */
 function Members({ node }: { node: DepartmentNode }) {
   const { t } = useTranslation();
-  const list = usePagedList(usersApi.list, { departmentId: node.id });
+  const list = usePagedList('users', usersApi.list, { departmentId: node.id });
   return (
     <Table<UserRow>
       rowKey="id"

@@ -1,16 +1,21 @@
 import { App, Button, Popconfirm, Select, Space, Tooltip, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { Role } from '../../../api/auth';
-import { tenantsApi, type MemberRow } from '../../../api/tenants';
+import type { MemberRow } from '../../../api/tenants';
+import { useMemberActions } from '../../../api/use-member-actions';
 import { useSession } from '../../../app/session';
 import { useApiError } from '../../../components/use-api-error';
 
-/** Review (审核) for pending requests, the role picker for active members, nothing otherwise. */
-export function MemberRowActions({ row, onChanged }: { row: MemberRow; onChanged: () => void }) {
+/**
+ * Review (审核) for pending requests, the role picker for active members, nothing otherwise.
+ * Each action marks the members list, the pending count and the users stale itself.
+ */
+export function MemberRowActions({ row, onChanged }: { row: MemberRow; onChanged?: () => void }) {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const { report } = useApiError();
   const { me, isPlatformAdmin } = useSession();
+  const actions = useMemberActions();
   // No tenant changes a platform administrator's role (PRODUCT.md §7); one acting may.
   const protectedAdmin = row.ownership === 'platform_admin' && !isPlatformAdmin;
 
@@ -18,7 +23,7 @@ export function MemberRowActions({ row, onChanged }: { row: MemberRow; onChanged
     try {
       await action();
       void message.success(done);
-      onChanged();
+      onChanged?.();
     } catch (error) {
       report(error);
     }
@@ -30,13 +35,15 @@ export function MemberRowActions({ row, onChanged }: { row: MemberRow; onChanged
         <Button
           type="link"
           size="small"
-          onClick={() => void run(() => tenantsApi.approve(row.userId), t('members.approved'))}
+          onClick={() =>
+            void run(() => actions.approve.mutateAsync(row.userId), t('members.approved'))
+          }
         >
           {t('members.approve')}
         </Button>
         <Popconfirm
           title={t('members.refuseConfirm', { name: row.realname || row.username })}
-          onConfirm={() => run(() => tenantsApi.refuse(row.userId), t('members.refused'))}
+          onConfirm={() => run(() => actions.refuse.mutateAsync(row.userId), t('members.refused'))}
         >
           <Button type="link" size="small" danger>
             {t('members.refuse')}
@@ -58,7 +65,10 @@ export function MemberRowActions({ row, onChanged }: { row: MemberRow; onChanged
         { value: 'admin', label: t('roles.admin') },
       ]}
       onChange={(role) =>
-        void run(() => tenantsApi.setRole(row.userId, role), t('members.roleChanged'))
+        void run(
+          () => actions.setRole.mutateAsync({ userId: row.userId, role }),
+          t('members.roleChanged'),
+        )
       }
     />
   );

@@ -7,6 +7,7 @@ import type { Paged } from '../../../api/client';
 import type { MemberRow } from '../../../api/tenants';
 import { useBatchAction } from '../../../components/admin-tools/use-batch-action';
 import { useMemberColumns } from '../use-member-columns';
+import { useInvalidate } from '../../../api/use-query-scope';
 
 export interface MemberFilters {
   status?: MembershipStatus | undefined;
@@ -31,6 +32,7 @@ export function MembersTable({ list }: { list: MemberList }) {
   const { t } = useTranslation();
   const [selected, setSelected] = useState<number[]>([]);
   const batch = useBatchAction();
+  const invalidate = useInvalidate();
   const columns = useMemberColumns(() => void list.reload());
   const rows = list.data.records;
   // A reload (or another page) keeps only what is still shown and still pending.
@@ -51,7 +53,7 @@ export function MembersTable({ list }: { list: MemberList }) {
       call: (ids) => adminToolsApi.reviewMembers(action, ids),
       onDone: () => {
         setSelected([]);
-        void list.reload();
+        void invalidate('memberReviewed');
       },
     });
   const tooMany = selected.length > BATCH_MAX;

@@ -1,6 +1,6 @@
 import { App, Button, Grid, Popconfirm, Space, Table, Tag, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import {
   messagesApi,
@@ -165,7 +165,12 @@ export function MessageLog({ version }: { version: number }) {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const { report } = useApiError();
-  const list = usePagedList(messagesApi.list, { version });
+  const list = usePagedList('messages', messagesApi.list, { version });
+  // A message sent from the composer (a new version) is listed at once.
+  const { reload } = list;
+  useEffect(() => {
+    if (version > 0) void reload();
+  }, [version, reload]);
   const screens = Grid.useBreakpoint();
   const [detail, setDetail] = useState<MessageDetail | null>(null);
   const open = async (id: number) => {

@@ -9,6 +9,7 @@ import { ExportButton } from '../../../components/admin-tools/export-button';
 import { formatTime } from '../../../components/format';
 import { MembershipStatusTag } from '../../../components/status-tags';
 import { useApiError } from '../../../components/use-api-error';
+import { useInvalidate } from '../../../api/use-query-scope';
 import { usePagedList } from '../../../components/use-paged-list';
 
 interface Filters {
@@ -79,7 +80,7 @@ function useColumns(
     {
       title: t('wecom.bindings.boundAt'),
       key: 'boundAt',
-      render: (_, row) => formatTime(row.boundAt ?? row.createdAt, i18n.language),
+      render: (_, row) => formatTime(row.boundAt, i18n.language),
     },
     {
       title: t('common.actions'),
@@ -114,8 +115,9 @@ export function BindingsTable({ refreshKey }: { refreshKey: string }) {
   const { t } = useTranslation();
   const { message, modal } = App.useApp();
   const { report } = useApiError();
-  const list = usePagedList<BindingRow, Filters>(bindingsApi.list, {});
+  const list = usePagedList<BindingRow, Filters>('bindings', bindingsApi.list, {});
   const { reload } = list;
+  const invalidate = useInvalidate();
 
   // The configuration changed (e.g. 取消绑定 flags bindings inactive): show the new state.
   const firstKey = useRef(refreshKey);
@@ -136,7 +138,7 @@ export function BindingsTable({ refreshKey }: { refreshKey: string }) {
           if (row.linkRequestId == null) return;
           await bindingsApi.cancelRequest(row.linkRequestId);
           void message.success(t('wecom.bindings.cancelled'));
-          void reload();
+          void invalidate('bindingChanged');
         } catch (error) {
           report(error);
         }
@@ -157,7 +159,7 @@ export function BindingsTable({ refreshKey }: { refreshKey: string }) {
           if (row.id === null) return;
           await bindingsApi.remove(row.id);
           void message.success(t('wecom.bindings.removed'));
-          void reload();
+          void invalidate('bindingChanged');
         } catch (error) {
           report(error);
         }

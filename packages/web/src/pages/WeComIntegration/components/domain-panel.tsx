@@ -1,9 +1,13 @@
 import { App, Button, Descriptions, Grid, Input, Space, Typography } from 'antd';
-import { useCallback, useEffect, useState } from 'react';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { domainApi } from '../../../api/domain';
+import { queryKeys } from '../../../api/query-keys';
+import { useQueryScope } from '../../../api/use-query-scope';
 import { useApiError } from '../../../components/use-api-error';
+import { useReportQueryError } from '../../../components/use-paged-list';
 import { CopyText } from './copy-text';
-import { domainApi, type TenantDomain } from './domain-api';
 import { VerifyFilesPanel } from './verify-files-panel';
 
 /**
@@ -15,31 +19,23 @@ export function DomainPanel() {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const { report } = useApiError();
-  const [domain, setDomain] = useState<TenantDomain | null>(null);
-  const [draft, setDraft] = useState('');
+  const client = useQueryClient();
+  const key = queryKeys.tenantDomain(useQueryScope());
+  const query = useQuery({ queryKey: key, queryFn: () => domainApi.get() });
+  useReportQueryError(query.error);
+  const domain = query.data ?? null;
+  // What the admin typed; until they type, the field shows the stored domain.
+  const [typed, setDraft] = useState<string | null>(null);
+  const draft = typed ?? domain?.customDomain ?? '';
   const [saving, setSaving] = useState(false);
   // On a phone the labels go above the values, so neither is squeezed into a sliver.
   const wide = Grid.useBreakpoint().md ?? true;
 
-  const load = useCallback(async () => {
-    try {
-      const got = await domainApi.get();
-      setDomain(got);
-      setDraft(got.customDomain ?? '');
-    } catch (error) {
-      report(error);
-    }
-  }, [report]);
-  useEffect(() => {
-    void load();
-  }, [load]);
-
   const save = async (value: string | null) => {
     setSaving(true);
     try {
-      const got = await domainApi.set(value);
-      setDomain(got);
-      setDraft(got.customDomain ?? '');
+      client.setQueryData(key, await domainApi.set(value));
+      setDraft(null);
       void message.success(t(value === null ? 'domain.cleared' : 'domain.saved'));
     } catch (error) {
       report(error);

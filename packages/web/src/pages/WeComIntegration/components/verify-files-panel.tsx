@@ -1,10 +1,13 @@
 import { DeleteOutlined, InboxOutlined } from '@ant-design/icons';
 import { App, Button, Popconfirm, Table, Typography, Upload } from 'antd';
-import { useCallback, useEffect, useState } from 'react';
+import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
+import { domainApi, type VerifyFile } from '../../../api/domain';
+import { queryKeys } from '../../../api/query-keys';
+import { useInvalidate, useQueryScope } from '../../../api/use-query-scope';
 import { formatTime } from '../../../components/format';
 import { useApiError } from '../../../components/use-api-error';
-import { domainApi, type VerifyFile } from './domain-api';
+import { useReportQueryError } from '../../../components/use-paged-list';
 
 /** Larger files are refused here already; the server checks again (1 KB of text). */
 const MAX_BYTES = 1024;
@@ -17,21 +20,15 @@ export function VerifyFilesPanel() {
   const { t, i18n } = useTranslation();
   const { message } = App.useApp();
   const { report } = useApiError();
-  const [files, setFiles] = useState<VerifyFile[]>([]);
-  const [loading, setLoading] = useState(true);
-
-  const load = useCallback(async () => {
-    try {
-      setFiles((await domainApi.listFiles()).records);
-    } catch (error) {
-      report(error);
-    } finally {
-      setLoading(false);
-    }
-  }, [report]);
-  useEffect(() => {
-    void load();
-  }, [load]);
+  const invalidate = useInvalidate();
+  const query = useQuery({
+    queryKey: queryKeys.verifyFiles(useQueryScope()),
+    queryFn: async () => (await domainApi.listFiles()).records,
+  });
+  useReportQueryError(query.error);
+  const files: VerifyFile[] = query.data ?? [];
+  const loading = query.isPending;
+  const load = () => invalidate('verifyFilesChanged');
 
   const upload = async (file: File) => {
     if (file.size > MAX_BYTES) {

@@ -2,6 +2,7 @@ import { Button, Space, Typography } from 'antd';
 import { SyncOutlined } from '@ant-design/icons';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useInvalidate } from '../../../../api/use-query-scope';
 import { RunHistory } from './run-history';
 import { SyncDialog } from './sync-dialog';
 
@@ -9,7 +10,7 @@ import { SyncDialog } from './sync-dialog';
 export function SyncPanel() {
   const { t } = useTranslation();
   const [open, setOpen] = useState(false);
-  const [refreshKey, setRefreshKey] = useState(0);
+  const invalidate = useInvalidate();
   return (
     <Space direction="vertical" style={{ width: '100%' }}>
       <Typography.Paragraph type="secondary">{t('sync.intro')}</Typography.Paragraph>
@@ -22,12 +23,13 @@ export function SyncPanel() {
         {t('sync.start')}
       </Button>
       <Typography.Title level={5}>{t('sync.history')}</Typography.Title>
-      <RunHistory refreshKey={refreshKey} />
+      <RunHistory />
       <SyncDialog
         open={open}
         onClose={() => {
           setOpen(false);
-          setRefreshKey((k) => k + 1);
+          // A run may have created, paired, updated or left out members and departments.
+          void invalidate('syncApplied');
         }}
       />
     </Space>

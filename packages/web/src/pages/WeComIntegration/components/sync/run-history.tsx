@@ -1,20 +1,20 @@
 import { Button, Modal, Table } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { syncApi, type SyncRun } from '../../../../api/sync';
 import { formatTime } from '../../../../components/format';
 import { usePagedList } from '../../../../components/use-paged-list';
 import { RunCounts, RunResult, RunStatusTag } from './run-view';
 
-/** Past runs, newest first; a run opens its per-item result. */
-export function RunHistory({ refreshKey }: { refreshKey: number }) {
+/** Past runs, newest first; a run opens its per-item result. Refetched when a run is closed. */
+export function RunHistory() {
   const { t, i18n } = useTranslation();
-  const list = usePagedList((q) => syncApi.runs({ page: q.page, pageSize: q.pageSize }), {});
-  const { reload } = list;
-  useEffect(() => {
-    if (refreshKey > 0) void reload();
-  }, [refreshKey, reload]);
+  const list = usePagedList(
+    'syncRuns',
+    (q) => syncApi.runs({ page: q.page, pageSize: q.pageSize }),
+    {},
+  );
   const [shown, setShown] = useState<SyncRun | null>(null);
   const columns: ColumnsType<SyncRun> = [
     { title: t('sync.historyCols.id'), dataIndex: 'id', width: 70 },
