@@ -4,6 +4,7 @@ import {
   loginTickets,
   memberships,
   oauthStates,
+  syncUnpaired,
   tenants,
   thirdAccounts,
   users,
@@ -116,6 +117,30 @@ export function createThirdLoginRepo(db: Db) {
             eq(thirdAccounts.thirdType, thirdType),
             eq(thirdAccounts.corpId, corpId),
             sql`lower(${thirdAccounts.extUserId}) = lower(${extUserId})`,
+          ),
+        );
+      return row ?? null;
+    },
+
+    /**
+     * The 移出 marker of a WeCom member without a binding (see bindings.repo markUnpaired): who
+     * unbound it and which account it was bound to; null when it was never unbound.
+     */
+    async findUnpairedMark(
+      tenantId: number,
+      thirdType: ThirdType,
+      corpId: string,
+      extUserId: string,
+    ): Promise<{ userId: number; createdBy: number | null } | null> {
+      const [row] = await db
+        .select({ userId: syncUnpaired.userId, createdBy: syncUnpaired.createdBy })
+        .from(syncUnpaired)
+        .where(
+          and(
+            eq(syncUnpaired.tenantId, tenantId),
+            eq(syncUnpaired.thirdType, thirdType),
+            eq(syncUnpaired.corpId, corpId),
+            sql`lower(${syncUnpaired.extUserId}) = lower(${extUserId})`,
           ),
         );
       return row ?? null;
