@@ -14,6 +14,7 @@ import { registerTenantDomainRoutes } from './modules/tenants/tenant-domain.rout
 import { registerVerifyFileRoutes } from './modules/verify-files/verify-files.routes';
 import { registerAuditRoutes } from './modules/audit/audit.routes';
 import { registerApiKeyRoutes } from './modules/api-keys/api-keys.routes';
+import { registerHomeRoutes } from './modules/home/home.routes';
 import type { Services } from './services';
 
 export function registerRoutes(app: FastifyInstance, services: Services): void {
@@ -32,4 +33,5 @@ export function registerRoutes(app: FastifyInstance, services: Services): void {
   registerVerifyFileRoutes(app, services);
   registerAuditRoutes(app, services);
   registerApiKeyRoutes(app, services);
+  registerHomeRoutes(app, services);
 }
