@@ -34,7 +34,7 @@ export function FailureCard({ failure }: { failure: Failure }) {
   const { tenantId } = failure;
   const retry = tenantId !== undefined && RETRYABLE.has(failure.code);
   return (
-    <Card style={{ width: 480, maxWidth: '100%' }} data-testid="oauth-failure">
+    <Card style={{ width: '100%', maxWidth: 480 }} data-testid="oauth-failure">
       <Space orientation="vertical" size={12} style={{ width: '100%' }}>
         <Space align="start">
           <CloseCircleFilled style={{ color: '#cf1322', fontSize: 22, marginTop: 4 }} />

@@ -2,6 +2,7 @@ import { App, Button, Popconfirm, Select, Space, Tooltip, Typography } from 'ant
 import { useTranslation } from 'react-i18next';
 import type { Role } from '../../../api/auth';
 import { tenantsApi, type MemberRow } from '../../../api/tenants';
+import { notifyPendingApprovalsChanged } from '../../../app/layout/use-pending-approvals';
 import { useSession } from '../../../app/session';
 import { useApiError } from '../../../components/use-api-error';
 
@@ -19,6 +20,7 @@ export function MemberRowActions({ row, onChanged }: { row: MemberRow; onChanged
       await action();
       void message.success(done);
       onChanged();
+      notifyPendingApprovalsChanged();
     } catch (error) {
       report(error);
     }
