@@ -86,6 +86,18 @@ test('below 768 px the menu is a drawer and the tenant switcher stays on screen'
   expect(scroll).toBeLessThanOrEqual(390);
   await shot(page, 'zh-departments-390');
 
+  // The same phone console in English.
+  await page.evaluate(() => localStorage.setItem('orgbridge.language', 'en'));
+  await page.goto('/');
+  await expect(page.getByTestId('admin-home')).toContainText('Waiting for approval');
+  await shot(page, 'en-admin-home-390');
+  await page.setViewportSize({ width: 1440, height: 900 });
+  await shot(page, 'en-admin-home-1440');
+  await page.evaluate(() => localStorage.setItem('orgbridge.language', 'zh-CN'));
+  await page.goto('/system/departments');
+  await page.setViewportSize({ width: 390, height: 844 });
+  await expect(page.getByTestId('nav-drawer-button')).toBeVisible();
+
   // Back at full width the sider returns and the drawer button goes.
   await page.setViewportSize({ width: 1440, height: 900 });
   await expect(page.locator('.ant-layout-sider')).toBeVisible();
