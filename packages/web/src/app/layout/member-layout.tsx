@@ -62,7 +62,7 @@ export function MemberLayout() {
       <Layout style={{ minHeight: '100vh' }}>
         <HeaderBar brand />
         <Layout.Content
-          style={{ width: '100%', maxWidth: 720, margin: '0 auto', padding: 12, minWidth: 0 }}
+          style={{ width: '100%', maxWidth: 960, margin: '0 auto', padding: 12, minWidth: 0 }}
           data-testid="member-layout"
         >
           <MemberNav />
