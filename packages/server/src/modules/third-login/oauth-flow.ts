@@ -163,12 +163,13 @@ export function createOAuthFlow(deps: OAuthFlowDeps) {
   /**
    * Why a member has no binding, so the console says who can help: a sync binds one never bound,
    * but not one whose binding was removed (移出 by an admin, or by the member) — only an admin
-   * pairing them by hand in the sync dialog does.
+   * pairing them by hand in the sync dialog does — nor one an admin left out of syncs (排除).
    */
   async function unboundReason(rt: ConnectorRuntime, extUserId: string): Promise<LoginFailure> {
     const mark = await repo.findUnpairedMark(rt.tenantId, THIRD_TYPE, rt.corpId, extUserId);
-    if (!mark) return 'unbound';
-    return mark.createdBy === mark.userId ? 'self_unbound' : 'removed';
+    if (mark) return mark.createdBy === mark.userId ? 'self_unbound' : 'removed';
+    if (await repo.isExcluded(rt.tenantId, THIRD_TYPE, rt.corpId, extUserId)) return 'excluded';
+    return 'unbound';
   }
 
   /** Tenant policy for a WeCom member without a binding (`syncPolicy.unboundLogin`). */

@@ -26,6 +26,8 @@ export const LOGIN_FAILURES = [
   'removed',
   /** No binding because the member unbound themselves: a sync never binds them again either. */
   'self_unbound',
+  /** No binding because an admin left the member out of syncs (排除). */
+  'excluded',
   'binding_inactive',
   'create_conflict',
   'pending',

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildTestApp, type TestApp } from '../../../test/build-test-app';
 import type { TestTenant, TestUser } from '../../../test/factories';
 import { bindMember } from '../../../test/factories/bindings';
+import { syncExclusions } from '../../db/schema';
 import { activeSimUsers, configureWeCom, weComSignIn } from '../../../test/factories/wecom-login';
 
 /**
@@ -87,6 +88,19 @@ describe('refusals of a WeCom member without a binding', () => {
     const del = await t.call('DELETE', '/sys/user/wecomBinding', undefined, { token: user.token });
     expect(del.status, del.body.message).toBe(200);
     expect((await refusalOf(userid)).error).toBe('self_unbound');
+  });
+
+  it('a member an admin left out of syncs (排除) is told so (excluded)', async () => {
+    const userid = simUsers[4]!;
+    // Arranged directly, as a sync applied with this member in `exclude` leaves it.
+    await t.db.insert(syncExclusions).values({
+      tenantId: tenant.id,
+      thirdType: 'wechat_enterprise',
+      corpId: sim.credentials.corpId,
+      extUserId: userid.toUpperCase(),
+      createdBy: admin.id,
+    });
+    expect((await refusalOf(userid)).error).toBe('excluded');
   });
 
   it('the marker of another tenant does not change the answer in this one', async () => {

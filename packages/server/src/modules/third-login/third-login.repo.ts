@@ -4,6 +4,7 @@ import {
   loginTickets,
   memberships,
   oauthStates,
+  syncExclusions,
   syncUnpaired,
   tenants,
   thirdAccounts,
@@ -144,6 +145,27 @@ export function createThirdLoginRepo(db: Db) {
           ),
         );
       return row ?? null;
+    },
+
+    /** Whether an admin left the WeCom member out of syncs (排除); userids compare case-insensitively. */
+    async isExcluded(
+      tenantId: number,
+      thirdType: ThirdType,
+      corpId: string,
+      extUserId: string,
+    ): Promise<boolean> {
+      const [row] = await db
+        .select({ id: syncExclusions.id })
+        .from(syncExclusions)
+        .where(
+          and(
+            eq(syncExclusions.tenantId, tenantId),
+            eq(syncExclusions.thirdType, thirdType),
+            eq(syncExclusions.corpId, corpId),
+            sql`lower(${syncExclusions.extUserId}) = lower(${extUserId})`,
+          ),
+        );
+      return Boolean(row);
     },
 
     async findBindingOfUser(

@@ -26,6 +26,7 @@ const MEMBER_STATE = new Set([
   'unbound',
   'removed',
   'self_unbound',
+  'excluded',
   'binding_inactive',
   'pending',
   'linked_pending',
