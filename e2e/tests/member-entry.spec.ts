@@ -61,6 +61,56 @@ async function removeBinding(token: string, userid: string) {
   expect(res.status).toBe(200);
 }
 
+interface Plan {
+  planId: string;
+  members: { pairs: { wechatUserId: string; match: string }[] };
+}
+
+async function runToEnd(admin: ReturnType<typeof createApi>, runId: number): Promise<void> {
+  await expect
+    .poll(
+      async () => {
+        const run = await admin.get<{ status: string }>(`/sys/thirdApp/sync/runs/${runId}`);
+        if (run.status === 'needs_confirmation')
+          await admin.post(`/sys/thirdApp/sync/runs/${runId}/confirm`);
+        return ['succeeded', 'failed', 'cancelled'].includes(run.status) ? run.status : 'running';
+      },
+      { timeout: 30_000 },
+    )
+    .toBe('succeeded');
+}
+
+/**
+ * Tenant 0's sync for one WeCom member only, paired by hand with `userId` (an account that is
+ * not the tenant's own, so the owner is asked: a link request). What it leaves out (排除) is
+ * lifted again by a second run, so the rest of the directory syncs as before.
+ */
+async function pairByHand(admin: ReturnType<typeof createApi>, userid: string, userId: number) {
+  const plan = await admin.post<Plan>('/sys/thirdApp/sync/preview', {
+    thirdType: 'wechat_enterprise',
+  });
+  const exclude = plan.members.pairs
+    .filter((p) => p.match !== 'bound' && p.wechatUserId !== userid)
+    .map((p) => p.wechatUserId);
+  const run = await admin.post<{ runId: number }>('/sys/thirdApp/sync/apply', {
+    planId: plan.planId,
+    pairs: [{ wechatUserId: userid, userId }],
+    exclude,
+  });
+  await runToEnd(admin, run.runId);
+  if (exclude.length === 0) return;
+  const next = await admin.post<Plan>('/sys/thirdApp/sync/preview', {
+    thirdType: 'wechat_enterprise',
+  });
+  const lifted = await admin.post<{ runId: number }>('/sys/thirdApp/sync/apply', {
+    planId: next.planId,
+    pairs: [],
+    exclude: [],
+    include: exclude,
+  });
+  await runToEnd(admin, lifted.runId);
+}
+
 test.describe('member entry from the WeCom workbench', () => {
   test.afterAll(async () => {
     await policy('refuse');
@@ -144,6 +194,44 @@ test.describe('member entry from the WeCom workbench', () => {
         'An administrator removed your WeCom binding (移出)',
       );
       await shot(page, `en-oauth-removed-${size.name}`);
+      await page.context().close();
+    });
+
+    test(`a bound member whose membership awaits approval is told so in WeCom (${size.name} px)`, async ({
+      browser,
+    }) => {
+      await policy('refuse');
+      const { api } = await adminApi();
+      // The account lives in another tenant and asks to join tenant 0: pending (审核中) there.
+      const home = await api.post<{ id: number }>('/sys/tenant/add', { name: unique('星河') });
+      const owner = unique('pendwx');
+      await createReadyUser(
+        createApi((await adminApi()).token, home.id),
+        owner,
+        '待审',
+        'Member-pass-123',
+      );
+      const ownerApi = await loginApi(owner, 'Member-pass-123');
+      const me = await api.get<{ tenantList: { id: number; houseNumber: string }[] }>(
+        '/sys/user/me',
+      );
+      await ownerApi.post('/sys/tenant/join', {
+        houseNumber: me.tenantList.find((t) => t.id === 0)!.houseNumber,
+      });
+      const ownerMe = await ownerApi.get<{ userInfo: { id: number } }>('/sys/user/me');
+      // Tenant 0's admin pairs its WeCom member with the account; the owner accepts the link.
+      const userid = await newSimMember('待审成员');
+      await pairByHand(api, userid, ownerMe.userInfo.id);
+      const requests = await ownerApi.get<{ records: { id: number; wechatUserId: string }[] }>(
+        '/sys/user/linkRequests',
+      );
+      const request = requests.records.find((r) => r.wechatUserId === userid)!;
+      await ownerApi.post(`/sys/user/linkRequests/${request.id}/accept`);
+
+      const page = await openFromWorkbench(browser, size, userid);
+      await expect(page.getByTestId('oauth-failure-title')).toHaveText('你的成员资格正在审核中');
+      await expectFitsScreen(page);
+      await shot(page, `zh-oauth-pending-${size.name}`);
       await page.context().close();
     });
 
