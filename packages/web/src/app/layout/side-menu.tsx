@@ -23,9 +23,8 @@ import { usePendingApprovals } from './use-pending-approvals';
 type Item = Required<MenuProps>['items'][number];
 
 /** The label of 成员管理 with the number of requests waiting for approval (审核中). */
-function MembersLabel() {
+function MembersLabel({ pending }: { pending: number | null }) {
   const { t } = useTranslation();
-  const pending = usePendingApprovals();
   return (
     <span style={{ display: 'inline-flex', alignItems: 'center', gap: 8 }}>
       {t('menu.members')}
@@ -48,6 +47,8 @@ export function SideMenu({ onNavigate }: { onNavigate?: () => void }) {
   const location = useLocation();
   const { isTenantAdmin, isPlatformAdmin, tenantId } = useSession();
   const inTenant = tenantId !== null;
+  // Asked once here, not in the label: the menu may render a label more than once.
+  const pending = usePendingApprovals();
 
   const system: Item[] = [
     inTenant &&
@@ -59,7 +60,11 @@ export function SideMenu({ onNavigate }: { onNavigate?: () => void }) {
         label: t('menu.departments'),
       },
     inTenant &&
-      isTenantAdmin && { key: paths.members, icon: <AuditOutlined />, label: <MembersLabel /> },
+      isTenantAdmin && {
+        key: paths.members,
+        icon: <AuditOutlined />,
+        label: <MembersLabel pending={pending} />,
+      },
     inTenant &&
       isTenantAdmin && {
         key: paths.messages,
