@@ -36,10 +36,11 @@ test.describe('signing in', () => {
     await shot(page, 'zh-login-throttled');
   });
 
-  test('the administrator signs in, lands on the user list and signs out', async ({ page }) => {
+  test('the administrator signs in, lands on the home page and signs out', async ({ page }) => {
     await signIn(page, ADMIN_USERNAME, ADMIN_PASSWORD);
-    await expect(page).toHaveURL(/\/system\/users$/);
-    await expect(page.getByTestId('users-page')).toBeVisible();
+    // `/` is the admin home now, no longer a redirect to 用户管理 (issue 18, finding 7).
+    await expect(page).toHaveURL(/\/$/);
+    await expect(page.getByTestId('admin-home')).toBeVisible();
     await expect(page.getByTestId('tenant-switcher')).toContainText('默认租户');
     await page.getByTestId('user-menu').click();
     await page.getByRole('menuitem', { name: '退出登录' }).click();

@@ -2,6 +2,8 @@ import { expect, shot, signInAsAdmin, test } from '../fixtures/test';
 
 test('switching to English translates the console and is remembered', async ({ page }) => {
   await signInAsAdmin(page);
+  // `/` is the admin home (issue 18): the user list is one menu item away.
+  await page.goto('/system/users');
   const menu = page.locator('.ant-layout-sider');
   await expect(menu).toContainText('用户管理');
   await expect(page.getByTestId('users-page')).toContainText('新增用户');

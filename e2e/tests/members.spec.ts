@@ -59,7 +59,7 @@ test('the tenant admin refuses one request, promotes a member, and a member quit
   const context = await browser.newContext({ baseURL, locale: 'zh-CN', reducedMotion: 'reduce' });
   const memberPage = await context.newPage();
   await signIn(memberPage, promoted, 'Member12345');
-  await memberPage.locator('.ant-layout-sider').getByText('我的租户').click();
+  await memberPage.getByRole('navigation', { name: '主菜单' }).getByText('我的租户').click();
   const tenantRow = memberPage.getByRole('row', { name: new RegExp(tenant.name) });
   await expect(tenantRow).toContainText('管理员');
   await tenantRow.getByRole('button', { name: '退出' }).click();

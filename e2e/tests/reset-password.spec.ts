@@ -16,6 +16,8 @@ test('the admin resets a password; the person signs in with the one-time passwor
   });
 
   await signInAsAdmin(page);
+  // `/` is the admin home (issue 18): the user list is one menu item away.
+  await page.goto('/system/users');
   const search = page.getByTestId('users-search').getByRole('searchbox');
   await search.fill(username);
   await search.press('Enter');

@@ -43,7 +43,7 @@ test('a member joins a new tenant by house number and gets in once the admin app
   });
   const member = await memberContext.newPage();
   await signIn(member, username, 'Member12345');
-  await member.locator('.ant-layout-sider').getByText('我的租户').click();
+  await member.getByRole('navigation', { name: '主菜单' }).getByText('我的租户').click();
   await member.getByTestId('join-house-number').fill(houseNumber.toLowerCase());
   await member.getByRole('button', { name: '申请加入' }).click();
   await expect(member.locator('.ant-message')).toContainText('等待该租户管理员审核');

@@ -10,6 +10,8 @@ test('the admin adds a user into a department, finds, edits, freezes and unfreez
   const admin = await loginApi(ADMIN_USERNAME, ADMIN_PASSWORD, 0);
   await admin.post('/sys/depart/add', { name: department });
   await signInAsAdmin(page);
+  // `/` is the admin home (issue 18): the user list is one menu item away.
+  await page.goto('/system/users');
 
   await page.getByRole('button', { name: '新增用户' }).click();
   const dialog = page.getByRole('dialog');

@@ -21,6 +21,7 @@ import { registerBindingsBatchRoutes } from './modules/bindings/bindings.batch';
 import { registerBindingsExportRoutes } from './modules/bindings/bindings.export';
 import { registerMessagesExportRoutes } from './modules/messages/messages.export';
 import { registerSyncExportRoutes } from './modules/directory-sync/sync.export';
+import { registerHomeRoutes } from './modules/home/home.routes';
 import type { Services } from './services';
 
 export function registerRoutes(app: FastifyInstance, services: Services): void {
@@ -47,4 +48,5 @@ export function registerRoutes(app: FastifyInstance, services: Services): void {
   registerBindingsExportRoutes(app, services);
   registerMessagesExportRoutes(app, services);
   registerSyncExportRoutes(app, services);
+  registerHomeRoutes(app, services);
 }

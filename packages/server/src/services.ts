@@ -30,6 +30,7 @@ import type { Database } from './db/client';
 import type { AppObservers } from './plugins/metrics';
 import { MEMBERSHIP_STATUS } from './db/schema';
 import { createAuditService } from './modules/audit/audit.service';
+import { createHomeService } from './modules/home/home.service';
 import { createApprovalCardsService } from './modules/approval-cards/approval-cards.service';
 import { createUsersExport } from './modules/users/users.export';
 import { createBindingsExport } from './modules/bindings/bindings.export';
@@ -181,6 +182,7 @@ export function createServices(deps: {
       accept: ['memberships'],
     }),
     audit: createAuditService({ db }),
+    home: createHomeService({ db }),
     thirdLogin: createThirdLoginService({
       db,
       config: deps.config,

@@ -225,6 +225,8 @@ const ENTRIES: Record<string, Entry> = {
       },
     ],
   },
+  // The summary counts the current tenant only; home.test.ts shows B's admin sees none of A's.
+  'GET /sys/home/summary': { foreign: [] },
   'GET /sys/audit/actions': { exempt: 'the catalogue of action names, the same for everyone' },
   'POST /sys/thirdApp/sync/runs/:id/passwords': {
     foreign: [

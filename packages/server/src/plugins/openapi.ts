@@ -9,6 +9,11 @@ import { documentRoute, ERROR_ENVELOPE_ID, type SchemaLike } from '../lib/openap
  * `operation-tag-defined`) fails when a route uses a tag missing here.
  */
 export const OPENAPI_TAGS = [
+  {
+    name: 'home',
+    description:
+      'The admin home page: approvals waiting, counts, connection health, the last sync.',
+  },
   { name: 'auth', description: 'Sign-in with a password, sessions, the caller’s own password.' },
   {
     name: 'tenants',

@@ -27,6 +27,7 @@ export const RESOURCES = [
   'verifyFiles',
   'myWecomBinding',
   'tenantSignIn',
+  'home',
 ] as const;
 export type Resource = (typeof RESOURCES)[number];
 
@@ -46,6 +47,8 @@ export const queryKeys = {
   linkRequests: (scope: QueryScope) => [...scoped('linkRequests', scope), 'mine'] as const,
   tenantDomain: (scope: QueryScope) => [...scoped('tenantDomain', scope), 'domain'] as const,
   verifyFiles: (scope: QueryScope) => [...scoped('verifyFiles', scope), 'files'] as const,
+  /** The admin home page's counts (GET /sys/home/summary). */
+  homeSummary: (scope: QueryScope) => [...scoped('home', scope), 'summary'] as const,
   auditActions: (scope: QueryScope) => [...scoped('audit', scope), 'actions'] as const,
   myWecomBinding: (scope: QueryScope) => [...scoped('myWecomBinding', scope), 'mine'] as const,
   /** Whether a tenant offers WeCom sign-in: public, asked before anyone signs in. */
@@ -61,14 +64,14 @@ export const sameScope = (a: readonly unknown[], b: readonly unknown[]): boolean
  * (a `members` key) and the users list (the account becomes an active user of the tenant).
  */
 export const invalidates = {
-  memberReviewed: ['members', 'users'],
+  memberReviewed: ['members', 'users', 'home'],
   memberRoleChanged: ['members', 'users'],
-  userChanged: ['users', 'members', 'bindings'],
-  departmentChanged: ['departments', 'users'],
-  bindingChanged: ['bindings', 'users', 'members', 'myWecomBinding'],
+  userChanged: ['users', 'members', 'bindings', 'home'],
+  departmentChanged: ['departments', 'users', 'home'],
+  bindingChanged: ['bindings', 'users', 'members', 'myWecomBinding', 'home'],
   myBindingRemoved: ['myWecomBinding', 'bindings', 'users'],
-  thirdAppChanged: ['thirdApp', 'bindings'],
-  syncApplied: ['syncRuns', 'users', 'members', 'departments', 'bindings'],
+  thirdAppChanged: ['thirdApp', 'bindings', 'home'],
+  syncApplied: ['syncRuns', 'users', 'members', 'departments', 'bindings', 'home'],
   messageChanged: ['messages'],
   apiKeyChanged: ['apiKeys'],
   tenantChanged: ['tenants', 'myTenants'],

@@ -197,6 +197,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/sys/home/summary": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The admin home page of the current tenant: pending approvals (审核中), member, binding and department counts, the WeCom connection's state and last test, the last sync run
+         * @description API keys: not reachable with an API key (403 `auth.api_key_forbidden`).
+         */
+        get: operations["getHomeSummary"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/sys/login": {
         parameters: {
             query?: never;
@@ -383,6 +403,28 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/sys/tenant/members/batch": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Approve or refuse several pending members (审核中) at once, with one outcome per member
+         * @description Each member is decided as POST /sys/tenant/members/approve (or refuse) would: a member not in the current tenant answers `members.not_found` for that item, one no longer pending `members.not_pending`; the other items still go ahead. The answer is 200 whenever the body is valid.
+         *
+         *     API keys: not reachable with an API key (403 `auth.api_key_forbidden`).
+         */
+        post: operations["reviewMembersBatch"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/sys/tenant/members/refuse": {
         parameters: {
             query?: never;
@@ -498,6 +540,50 @@ export interface paths {
          * @description API keys: not reachable with an API key (403 `auth.api_key_forbidden`).
          */
         delete: operations["deleteThirdAppBinding"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/sys/thirdApp/bindings/batchRemove": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 移出 several members at once (unbind their WeCom identity), with one outcome per member
+         * @description Each member is handled as DELETE /sys/thirdApp/bindings/{id} would: the binding goes, the account and membership stay, and syncs leave the member unbound until an admin pairs it by hand. A user with no binding in the current tenant (including any user of another tenant) answers `bindings.not_found` for that item; the other items still go ahead.
+         *
+         *     API keys: not reachable with an API key (403 `auth.api_key_forbidden`).
+         */
+        post: operations["removeThirdAppBindingsBatch"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/sys/thirdApp/bindings/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 查看已绑定 as CSV (same rows and keyword as GET /sys/thirdApp/bindings), streamed
+         * @description Tenant administrators export their current tenant's bound members, then the link requests waiting for an account's owner (accounts outside the tenant are not named). UTF-8 with a byte order mark (Excel), at most 100000 rows: X-Export-Total says how many rows matched and X-Export-Truncated is "true" when the file stops at the limit (narrow the filters). Cells starting with = + - @ are prefixed with an apostrophe so spreadsheets do not run them.
+         *
+         *     API keys: not reachable with an API key (403 `auth.api_key_forbidden`).
+         */
+        get: operations["exportThirdAppBindings"];
+        put?: never;
+        post?: never;
+        delete?: never;
         options?: never;
         head?: never;
         patch?: never;
@@ -674,6 +760,28 @@ export interface paths {
          * @description API keys: not reachable with an API key (403 `auth.api_key_forbidden`).
          */
         get: operations["messageAudience"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/sys/thirdApp/messages/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The message log as CSV (same rows and filters as GET /sys/thirdApp/messages), streamed
+         * @description Tenant administrators export their current tenant's message log, newest first, with each message's recipient outcome counts (never the message body: the summary the log shows). UTF-8 with a byte order mark (Excel), at most 100000 rows: X-Export-Total says how many rows matched and X-Export-Truncated is "true" when the file stops at the limit (narrow the filters). Cells starting with = + - @ are prefixed with an apostrophe so spreadsheets do not run them.
+         *
+         *     API keys: not reachable with an API key (403 `auth.api_key_forbidden`).
+         */
+        get: operations["exportMessages"];
         put?: never;
         post?: never;
         delete?: never;
@@ -884,6 +992,28 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/sys/thirdApp/sync/runs/{id}/items/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A sync run's items as CSV (same outcome filter as its items list), streamed
+         * @description Tenant administrators export the items of one of their current tenant's runs (another tenant's run answers 404). UTF-8 with a byte order mark (Excel), at most 100000 rows: X-Export-Total says how many rows matched and X-Export-Truncated is "true" when the file stops at the limit (narrow the filters). Cells starting with = + - @ are prefixed with an apostrophe so spreadsheets do not run them.
+         *
+         *     API keys: not reachable with an API key (403 `auth.api_key_forbidden`).
+         */
+        get: operations["exportSyncRunItems"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/sys/thirdApp/sync/runs/{id}/passwords": {
         parameters: {
             query?: never;
@@ -1064,6 +1194,28 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/sys/user/batchFreeze": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Freeze or unfreeze several members of the current tenant, with one outcome per member
+         * @description Each member is handled as POST /sys/user/freeze would: a user not in the current tenant answers `users.not_found` for that item; yourself `users.cannot_freeze_self`; the last administrator, a platform administrator or a member who is not active here are refused as that item. The other items still go ahead; the answer is 200 whenever the body is valid.
+         *
+         *     API keys: not reachable with an API key (403 `auth.api_key_forbidden`).
+         */
+        post: operations["freezeUsersBatch"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/sys/user/changePassword": {
         parameters: {
             query?: never;
@@ -1100,6 +1252,28 @@ export interface paths {
          * @description API keys: not reachable with an API key (403 `auth.api_key_forbidden`).
          */
         post: operations["editUser"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/sys/user/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The users list as CSV (same rows and filters as GET /sys/user/list), streamed
+         * @description Tenant administrators export their current tenant's members (X-Tenant-Id), active and quit, in id order. UTF-8 with a byte order mark (Excel), at most 100000 rows: X-Export-Total says how many rows matched and X-Export-Truncated is "true" when the file stops at the limit (narrow the filters). Cells starting with = + - @ are prefixed with an apostrophe so spreadsheets do not run them.
+         *
+         *     API keys: not reachable with an API key (403 `auth.api_key_forbidden`).
+         */
+        get: operations["exportUsers"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -2287,6 +2461,141 @@ export interface operations {
             };
         };
     };
+    getHomeSummary: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Tenant id; defaults to the session tenant chosen at login */
+                "x-tenant-id"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Another client error; `message` says what to fix. */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description A server error; `requestId` identifies it in the logs. */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": true,
+                     *       "message": "",
+                     *       "code": 200,
+                     *       "result": {
+                     *         "members": {
+                     *           "active": 128,
+                     *           "pending": 2,
+                     *           "bound": 120
+                     *         },
+                     *         "departments": 14,
+                     *         "connection": {
+                     *           "configured": true,
+                     *           "enabled": true,
+                     *           "lastTest": {
+                     *             "ok": true,
+                     *             "at": "2026-12-07T08:30:00.000Z"
+                     *           }
+                     *         },
+                     *         "lastSync": {
+                     *           "id": 42,
+                     *           "status": "succeeded",
+                     *           "trigger": "manual",
+                     *           "createdAt": "2026-12-07T08:31:00.000Z",
+                     *           "finishedAt": "2026-12-07T08:31:09.000Z"
+                     *         }
+                     *       },
+                     *       "timestamp": 1767225600000
+                     *     }
+                     */
+                    "application/json": {
+                        code: number;
+                        message: string;
+                        result: {
+                            connection: {
+                                configured: boolean;
+                                enabled: boolean;
+                                lastTest: {
+                                    /** Format: date-time */
+                                    at: string;
+                                    ok: boolean;
+                                } | null;
+                            };
+                            /** @description departments of the tenant */
+                            departments: number;
+                            lastSync: {
+                                /** Format: date-time */
+                                createdAt: string;
+                                /** Format: date-time */
+                                finishedAt: string | null;
+                                id: number;
+                                status: "planned" | "running" | "succeeded" | "failed" | "needs_confirmation" | "cancelled";
+                                trigger: string;
+                            } | null;
+                            members: {
+                                /** @description members whose membership is normal (正常), frozen ones included */
+                                active: number;
+                                /** @description members with an active WeCom binding */
+                                bound: number;
+                                /** @description requests to join waiting for approval (审核中) */
+                                pending: number;
+                            };
+                        };
+                        success: boolean;
+                        /** @description epoch ms */
+                        timestamp: number;
+                    };
+                };
+            };
+            /** @description The request is invalid (body, query, path or header): `message` says what to fix, `details` may name the field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description No X-Access-Token, or it is unknown, expired or revoked: sign in (again) or use a valid API key. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Not allowed: the caller is not an (admin) member of the tenant, the account is frozen, must change its password first, or its session or key does not reach this route. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+        };
+    };
     login: {
         parameters: {
             query?: never;
@@ -3262,6 +3571,146 @@ export interface operations {
             };
         };
     };
+    reviewMembersBatch: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Tenant id; defaults to the session tenant chosen at login */
+                "x-tenant-id"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "action": "approve",
+                 *       "userIds": [
+                 *         41,
+                 *         42,
+                 *         77
+                 *       ]
+                 *     }
+                 */
+                "application/json": {
+                    /** @description approve (3 → 1) or refuse (3 → 4) every listed pending member */
+                    action: "approve" | "refuse";
+                    /** @description 1 to 200 distinct user ids */
+                    userIds: number[];
+                };
+            };
+        };
+        responses: {
+            /** @description Another client error; `message` says what to fix. */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description A server error; `requestId` identifies it in the logs. */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": true,
+                     *       "message": "",
+                     *       "code": 200,
+                     *       "result": {
+                     *         "done": 2,
+                     *         "failed": 1,
+                     *         "items": [
+                     *           {
+                     *             "id": 41,
+                     *             "ok": true,
+                     *             "errorCode": null,
+                     *             "message": null
+                     *           },
+                     *           {
+                     *             "id": 42,
+                     *             "ok": true,
+                     *             "errorCode": null,
+                     *             "message": null
+                     *           },
+                     *           {
+                     *             "id": 77,
+                     *             "ok": false,
+                     *             "errorCode": "members.not_pending",
+                     *             "message": "This member is not waiting for approval (审核中); reload the list."
+                     *           }
+                     *         ]
+                     *       },
+                     *       "timestamp": 1767225600000
+                     *     }
+                     */
+                    "application/json": {
+                        code: number;
+                        message: string;
+                        result: {
+                            /** @description items applied */
+                            done: number;
+                            /** @description items refused (nothing written for them) */
+                            failed: number;
+                            /** @description one per id, in the order sent */
+                            items: {
+                                /** @description why this item was refused (the same code as the single action) */
+                                errorCode: string | null;
+                                /** @description the item as sent */
+                                id: number;
+                                message: string | null;
+                                ok: boolean;
+                            }[];
+                        };
+                        success: boolean;
+                        /** @description epoch ms */
+                        timestamp: number;
+                    };
+                };
+            };
+            /** @description The request is invalid (body, query, path or header): `message` says what to fix, `details` may name the field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description No X-Access-Token, or it is unknown, expired or revoked: sign in (again) or use a valid API key. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Not allowed: the caller is not an (admin) member of the tenant, the account is frozen, must change its password first, or its session or key does not reach this route. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+        };
+    };
     refuseMember: {
         parameters: {
             query?: never;
@@ -3818,6 +4267,213 @@ export interface operations {
             };
             /** @description Nothing with this id in the current tenant (rows of other tenants read as not found). */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+        };
+    };
+    removeThirdAppBindingsBatch: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Tenant id; defaults to the session tenant chosen at login */
+                "x-tenant-id"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "userIds": [
+                 *         41,
+                 *         42
+                 *       ]
+                 *     }
+                 */
+                "application/json": {
+                    /**
+                     * @description Third-party platform; `wechat_enterprise` = WeCom (企业微信)
+                     * @enum {string}
+                     */
+                    thirdType?: "wechat_enterprise";
+                    /** @description 1 to 200 distinct user ids */
+                    userIds: number[];
+                };
+            };
+        };
+        responses: {
+            /** @description Another client error; `message` says what to fix. */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description A server error; `requestId` identifies it in the logs. */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": true,
+                     *       "message": "",
+                     *       "code": 200,
+                     *       "result": {
+                     *         "done": 1,
+                     *         "failed": 1,
+                     *         "items": [
+                     *           {
+                     *             "id": 41,
+                     *             "ok": true,
+                     *             "errorCode": null,
+                     *             "message": null
+                     *           },
+                     *           {
+                     *             "id": 42,
+                     *             "ok": false,
+                     *             "errorCode": "bindings.not_found",
+                     *             "message": "Binding not found in the current tenant."
+                     *           }
+                     *         ]
+                     *       },
+                     *       "timestamp": 1767225600000
+                     *     }
+                     */
+                    "application/json": {
+                        code: number;
+                        message: string;
+                        result: {
+                            /** @description items applied */
+                            done: number;
+                            /** @description items refused (nothing written for them) */
+                            failed: number;
+                            /** @description one per id, in the order sent */
+                            items: {
+                                /** @description why this item was refused (the same code as the single action) */
+                                errorCode: string | null;
+                                /** @description the item as sent */
+                                id: number;
+                                message: string | null;
+                                ok: boolean;
+                            }[];
+                        };
+                        success: boolean;
+                        /** @description epoch ms */
+                        timestamp: number;
+                    };
+                };
+            };
+            /** @description The request is invalid (body, query, path or header): `message` says what to fix, `details` may name the field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description No X-Access-Token, or it is unknown, expired or revoked: sign in (again) or use a valid API key. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Not allowed: the caller is not an (admin) member of the tenant, the account is frozen, must change its password first, or its session or key does not reach this route. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+        };
+    };
+    exportThirdAppBindings: {
+        parameters: {
+            query?: {
+                keyword?: string;
+                /** @description Third-party platform; `wechat_enterprise` = WeCom (企业微信) */
+                thirdType?: "wechat_enterprise";
+            };
+            header?: {
+                /** @description Tenant id; defaults to the session tenant chosen at login */
+                "x-tenant-id"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Another client error; `message` says what to fix. */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description A server error; `requestId` identifies it in the logs. */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description the CSV file */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": string;
+                };
+            };
+            /** @description The request is invalid (body, query, path or header): `message` says what to fix, `details` may name the field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description No X-Access-Token, or it is unknown, expired or revoked: sign in (again) or use a valid API key. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Not allowed: the caller is not an (admin) member of the tenant, the account is frozen, must change its password first, or its session or key does not reach this route. */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5512,6 +6168,77 @@ export interface operations {
             };
         };
     };
+    exportMessages: {
+        parameters: {
+            query?: {
+                source?: "push_api" | "composer" | "approval_card";
+                status?: "sending" | "sent" | "partial" | "failed" | "not_sent" | "unknown";
+            };
+            header?: {
+                /** @description Tenant id; defaults to the session tenant chosen at login */
+                "x-tenant-id"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Another client error; `message` says what to fix. */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description A server error; `requestId` identifies it in the logs. */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description the CSV file */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": string;
+                };
+            };
+            /** @description The request is invalid (body, query, path or header): `message` says what to fix, `details` may name the field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description No X-Access-Token, or it is unknown, expired or revoked: sign in (again) or use a valid API key. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Not allowed: the caller is not an (admin) member of the tenant, the account is frozen, must change its password first, or its session or key does not reach this route. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+        };
+    };
     sendMessageTest: {
         parameters: {
             query?: never;
@@ -6887,6 +7614,88 @@ export interface operations {
             };
         };
     };
+    exportSyncRunItems: {
+        parameters: {
+            query?: {
+                outcome?: "ok" | "failed" | "skipped";
+            };
+            header?: {
+                /** @description Tenant id; defaults to the session tenant chosen at login */
+                "x-tenant-id"?: string;
+            };
+            path: {
+                /** @description sync run id */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Another client error; `message` says what to fix. */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description A server error; `requestId` identifies it in the logs. */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description the CSV file */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": string;
+                };
+            };
+            /** @description The request is invalid (body, query, path or header): `message` says what to fix, `details` may name the field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description No X-Access-Token, or it is unknown, expired or revoked: sign in (again) or use a valid API key. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Not allowed: the caller is not an (admin) member of the tenant, the account is frozen, must change its password first, or its session or key does not reach this route. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Nothing with this id in the current tenant (rows of other tenants read as not found). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+        };
+    };
     takeSyncRunPasswords: {
         parameters: {
             query?: never;
@@ -7795,6 +8604,139 @@ export interface operations {
             };
         };
     };
+    freezeUsersBatch: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Tenant id; defaults to the session tenant chosen at login */
+                "x-tenant-id"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "userIds": [
+                 *         41,
+                 *         42
+                 *       ],
+                 *       "frozen": true
+                 *     }
+                 */
+                "application/json": {
+                    /** @description true freezes, false unfreezes */
+                    frozen: boolean;
+                    /** @description 1 to 200 distinct user ids */
+                    userIds: number[];
+                };
+            };
+        };
+        responses: {
+            /** @description Another client error; `message` says what to fix. */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description A server error; `requestId` identifies it in the logs. */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": true,
+                     *       "message": "",
+                     *       "code": 200,
+                     *       "result": {
+                     *         "done": 1,
+                     *         "failed": 1,
+                     *         "items": [
+                     *           {
+                     *             "id": 41,
+                     *             "ok": true,
+                     *             "errorCode": null,
+                     *             "message": null
+                     *           },
+                     *           {
+                     *             "id": 42,
+                     *             "ok": false,
+                     *             "errorCode": "users.not_found",
+                     *             "message": "User not found in the current tenant."
+                     *           }
+                     *         ]
+                     *       },
+                     *       "timestamp": 1767225600000
+                     *     }
+                     */
+                    "application/json": {
+                        code: number;
+                        message: string;
+                        result: {
+                            /** @description items applied */
+                            done: number;
+                            /** @description items refused (nothing written for them) */
+                            failed: number;
+                            /** @description one per id, in the order sent */
+                            items: {
+                                /** @description why this item was refused (the same code as the single action) */
+                                errorCode: string | null;
+                                /** @description the item as sent */
+                                id: number;
+                                message: string | null;
+                                ok: boolean;
+                            }[];
+                        };
+                        success: boolean;
+                        /** @description epoch ms */
+                        timestamp: number;
+                    };
+                };
+            };
+            /** @description The request is invalid (body, query, path or header): `message` says what to fix, `details` may name the field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description No X-Access-Token, or it is unknown, expired or revoked: sign in (again) or use a valid API key. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Not allowed: the caller is not an (admin) member of the tenant, the account is frozen, must change its password first, or its session or key does not reach this route. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+        };
+    };
     changePassword: {
         parameters: {
             query?: never;
@@ -7975,6 +8917,77 @@ export interface operations {
             };
             /** @description No such user (or department) in the current tenant. */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+        };
+    };
+    exportUsers: {
+        parameters: {
+            query?: {
+                departmentId?: number;
+                keyword?: string;
+            };
+            header?: {
+                /** @description Tenant id; defaults to the session tenant chosen at login */
+                "x-tenant-id"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Another client error; `message` says what to fix. */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description A server error; `requestId` identifies it in the logs. */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description the CSV file */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": string;
+                };
+            };
+            /** @description The request is invalid (body, query, path or header): `message` says what to fix, `details` may name the field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description No X-Access-Token, or it is unknown, expired or revoked: sign in (again) or use a valid API key. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Not allowed: the caller is not an (admin) member of the tenant, the account is frozen, must change its password first, or its session or key does not reach this route. */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };

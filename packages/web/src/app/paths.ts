@@ -1,5 +1,7 @@
 /** Paths of the console's pages, so links and menus cannot drift from the routes. */
 export const paths = {
+  /** The home page: an admin's overview, or a member's own home. */
+  home: '/',
   login: '/login',
   /** Where the WeCom sign-in callback lands (ticket or explanation in the URL fragment). */
   oauthLanding: '/oauth2-app/login',
@@ -17,3 +19,6 @@ export const paths = {
   /** The signed-in owner's link requests (tenants asking to bind one of their WeCom members). */
   linkRequests: '/account/link-requests',
 } as const;
+
+/** 成员管理 filtered on 审核中 (membership status 3): where a waiting approval is decided. */
+export const pendingMembersPath = `${paths.members}?status=3`;

@@ -13,6 +13,7 @@ import { safeReturnPath } from './return-path';
 import { randomSecret, sameDigest, SECRET_PATTERN, sha256 } from './third-login.crypto';
 import {
   LoginRefusal,
+  type LoginFailure,
   refusalForAccess,
   refusalFromConfigError,
   refusalFromExchangeError,
@@ -159,6 +160,18 @@ export function createOAuthFlow(deps: OAuthFlowDeps) {
     }
   }
 
+  /**
+   * Why a member has no binding, so the console says who can help: a sync binds one never bound,
+   * but not one whose binding was removed (移出 by an admin, or by the member) — only an admin
+   * pairing them by hand in the sync dialog does — nor one an admin left out of syncs (排除).
+   */
+  async function unboundReason(rt: ConnectorRuntime, extUserId: string): Promise<LoginFailure> {
+    const mark = await repo.findUnpairedMark(rt.tenantId, THIRD_TYPE, rt.corpId, extUserId);
+    if (mark) return mark.createdBy === mark.userId ? 'self_unbound' : 'removed';
+    if (await repo.isExcluded(rt.tenantId, THIRD_TYPE, rt.corpId, extUserId)) return 'excluded';
+    return 'unbound';
+  }
+
   /** Tenant policy for a WeCom member without a binding (`syncPolicy.unboundLogin`). */
   async function unbound(
     rt: ConnectorRuntime,
@@ -173,7 +186,7 @@ export function createOAuthFlow(deps: OAuthFlowDeps) {
       const link = await issueTicket('link', rt, { userId: null, extUserId, returnPath });
       return landing({ link, tenantId: rt.tenantId, userid: extUserId }, base);
     }
-    if (policy !== 'create') throw new LoginRefusal('unbound');
+    if (policy !== 'create') throw new LoginRefusal(await unboundReason(rt, extUserId));
     const tenant = await repo.findTenant(rt.tenantId);
     if (!tenant) throw new LoginRefusal('not_configured');
     const userId = await provisionMember(db, {

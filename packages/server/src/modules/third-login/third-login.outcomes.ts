@@ -22,6 +22,12 @@ export const LOGIN_FAILURES = [
   'wecom_error',
   'outsider',
   'unbound',
+  /** No binding because a tenant admin 移出'd the member: a sync never binds them again. */
+  'removed',
+  /** No binding because the member unbound themselves: a sync never binds them again either. */
+  'self_unbound',
+  /** No binding because an admin left the member out of syncs (排除). */
+  'excluded',
   'binding_inactive',
   'create_conflict',
   'pending',

@@ -4,6 +4,8 @@ import {
   loginTickets,
   memberships,
   oauthStates,
+  syncExclusions,
+  syncUnpaired,
   tenants,
   thirdAccounts,
   users,
@@ -119,6 +121,51 @@ export function createThirdLoginRepo(db: Db) {
           ),
         );
       return row ?? null;
+    },
+
+    /**
+     * The 移出 marker of a WeCom member without a binding (see bindings.repo markUnpaired): who
+     * unbound it and which account it was bound to; null when it was never unbound.
+     */
+    async findUnpairedMark(
+      tenantId: number,
+      thirdType: ThirdType,
+      corpId: string,
+      extUserId: string,
+    ): Promise<{ userId: number; createdBy: number | null } | null> {
+      const [row] = await db
+        .select({ userId: syncUnpaired.userId, createdBy: syncUnpaired.createdBy })
+        .from(syncUnpaired)
+        .where(
+          and(
+            eq(syncUnpaired.tenantId, tenantId),
+            eq(syncUnpaired.thirdType, thirdType),
+            eq(syncUnpaired.corpId, corpId),
+            sql`lower(${syncUnpaired.extUserId}) = lower(${extUserId})`,
+          ),
+        );
+      return row ?? null;
+    },
+
+    /** Whether an admin left the WeCom member out of syncs (排除); userids compare case-insensitively. */
+    async isExcluded(
+      tenantId: number,
+      thirdType: ThirdType,
+      corpId: string,
+      extUserId: string,
+    ): Promise<boolean> {
+      const [row] = await db
+        .select({ id: syncExclusions.id })
+        .from(syncExclusions)
+        .where(
+          and(
+            eq(syncExclusions.tenantId, tenantId),
+            eq(syncExclusions.thirdType, thirdType),
+            eq(syncExclusions.corpId, corpId),
+            sql`lower(${syncExclusions.extUserId}) = lower(${extUserId})`,
+          ),
+        );
+      return Boolean(row);
     },
 
     async findBindingOfUser(

@@ -388,6 +388,8 @@ describe('public tenant info and a member’s own binding', () => {
       token: user.token,
     });
     expect(twice.status).toBe(404);
-    expect((await weComSignIn(t, { tenantId: tenant.id, userid })).fragment.error).toBe('unbound');
+    expect((await weComSignIn(t, { tenantId: tenant.id, userid })).fragment.error).toBe(
+      'self_unbound',
+    );
   });
 });

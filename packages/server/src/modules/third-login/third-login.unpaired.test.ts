@@ -129,7 +129,7 @@ describe('a member’s own unbind and re-link', () => {
     expect(await bindingOf(member.userid)).toBeNull();
     expect(
       (await weComSignIn(w.t, { tenantId: w.tenant.id, userid: member.userid })).fragment.error,
-    ).toBe('unbound');
+    ).toBe('self_unbound');
   });
 
   it('linking by password at WeCom sign-in after 移出 clears the marker, and a second 移出 + re-link works the same', async () => {

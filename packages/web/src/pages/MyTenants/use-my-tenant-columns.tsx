@@ -78,6 +78,14 @@ export function useMyTenantColumns(): TableColumnsType<TenantMembership> {
       ),
     },
     {
+      title: t('myTenants.tenantId'),
+      dataIndex: 'id',
+      key: 'id',
+      render: (id: number) => (
+        <Typography.Text copyable={{ text: String(id) }}>{id}</Typography.Text>
+      ),
+    },
+    {
       title: t('tenants.houseNumber'),
       dataIndex: 'houseNumber',
       key: 'houseNumber',

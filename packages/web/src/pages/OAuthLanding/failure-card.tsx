@@ -1,4 +1,4 @@
-import { CloseCircleFilled } from '@ant-design/icons';
+import { CloseCircleFilled, InfoCircleFilled } from '@ant-design/icons';
 import { Button, Card, Space, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router-dom';
@@ -18,6 +18,27 @@ const RETRYABLE = new Set([
   'return_path_invalid',
 ]);
 
+/**
+ * Codes that state where the member stands (binding, membership, freeze), not a fault: the card
+ * explains them calmly — who can change it and how — instead of showing an error.
+ */
+const MEMBER_STATE = new Set([
+  'unbound',
+  'removed',
+  'self_unbound',
+  'excluded',
+  'binding_inactive',
+  'pending',
+  'linked_pending',
+  'quit',
+  'refused',
+  'invited',
+  'member_frozen',
+  'account_frozen',
+  'tenant_frozen',
+  'outsider',
+]);
+
 export interface Failure {
   code: string;
   tenantId?: number;
@@ -34,10 +55,20 @@ export function FailureCard({ failure }: { failure: Failure }) {
   const { tenantId } = failure;
   const retry = tenantId !== undefined && RETRYABLE.has(failure.code);
   return (
-    <Card style={{ width: 480, maxWidth: '100%' }} data-testid="oauth-failure">
+    <Card style={{ width: '100%', maxWidth: 480 }} data-testid="oauth-failure">
       <Space orientation="vertical" size={12} style={{ width: '100%' }}>
         <Space align="start">
-          <CloseCircleFilled style={{ color: '#cf1322', fontSize: 22, marginTop: 4 }} />
+          {MEMBER_STATE.has(failure.code) ? (
+            <InfoCircleFilled
+              style={{ color: '#ad6800', fontSize: 22, marginTop: 4 }}
+              aria-hidden
+            />
+          ) : (
+            <CloseCircleFilled
+              style={{ color: '#cf1322', fontSize: 22, marginTop: 4 }}
+              aria-hidden
+            />
+          )}
           <div>
             <Typography.Text type="secondary">{t('thirdLogin.failedTitle')}</Typography.Text>
             <Typography.Title level={4} style={{ margin: 0 }} data-testid="oauth-failure-title">

@@ -49,7 +49,7 @@ export function LinkForm(props: { linkToken: string; userid: string; onGiveUp: (
   };
 
   return (
-    <Card style={{ width: 420, maxWidth: '100%' }} data-testid="oauth-link">
+    <Card style={{ width: '100%', maxWidth: 420 }} data-testid="oauth-link">
       <Typography.Title level={4} style={{ marginTop: 0 }}>
         {t('thirdLogin.link.title')}
       </Typography.Title>
