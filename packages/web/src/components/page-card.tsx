@@ -14,7 +14,8 @@ export function PageCard(props: {
       data-testid={props.testId}
       title={
         <div style={{ padding: '12px 0' }}>
-          <Typography.Title level={4} style={{ margin: 0 }}>
+          {/* The page's one <h1>, drawn at the size of an antd level-4 title (20 px). */}
+          <Typography.Title level={1} style={{ margin: 0, fontSize: 20, lineHeight: 1.4 }}>
             {props.title}
           </Typography.Title>
           {props.description && (

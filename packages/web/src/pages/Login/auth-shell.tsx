@@ -12,7 +12,7 @@ export function AuthShell(props: { children: ReactNode; corner?: ReactNode }) {
         background: 'linear-gradient(160deg, #eef3fb 0%, #f7f9fc 60%, #ffffff 100%)',
       }}
     >
-      <div
+      <header
         style={{
           display: 'flex',
           justifyContent: 'space-between',
@@ -24,10 +24,10 @@ export function AuthShell(props: { children: ReactNode; corner?: ReactNode }) {
           OrgBridge
         </Typography.Title>
         {props.corner}
-      </div>
-      <div style={{ flex: 1, display: 'grid', placeItems: 'center', padding: '24px 16px 64px' }}>
+      </header>
+      <main style={{ flex: 1, display: 'grid', placeItems: 'center', padding: '24px 16px 64px' }}>
         {props.children}
-      </div>
+      </main>
     </div>
   );
 }

@@ -48,6 +48,7 @@ export function UsersPage() {
           allowClear
           showSearch={{ treeNodeFilterProp: 'title' }}
           placeholder={t('users.filterDepartment')}
+          aria-label={t('users.filterDepartment')}
           data-testid="users-department-filter"
           style={{ width: 240 }}
           treeData={departments.treeData}

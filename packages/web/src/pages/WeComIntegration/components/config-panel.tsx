@@ -116,6 +116,7 @@ function ConfigDetails(props: {
             checked={config.enabled}
             loading={props.switching}
             onChange={props.onToggle}
+            aria-label={t('wecom.config.enabledLabel')}
             data-testid="wecom-enabled-switch"
           />
           <Tag color={config.enabled ? 'green' : 'default'}>

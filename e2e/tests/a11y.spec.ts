@@ -1,0 +1,53 @@
+import type { Page } from '@playwright/test';
+import { expect, expectNoSeriousA11y, shot, signInAsAdmin, test } from '../fixtures/test';
+import { connectDefaultTenant } from '../fixtures/world';
+
+/** The console's main screens, by path and the test id that says the page has rendered. */
+const SCREENS = [
+  ['users', '/system/users', 'users-page'],
+  ['departments', '/system/departments', 'departments-page'],
+  ['members', '/system/members', 'members-page'],
+  ['my-tenants', '/system/my-tenants', 'my-tenants-page'],
+  ['wecom', '/third-app/wecom', 'wecom-page'],
+  ['messages', '/system/messages', 'messages-page'],
+  ['audit', '/system/audit', 'audit-page'],
+  ['api-keys', '/system/api-keys', 'api-keys-page'],
+] as const;
+
+async function open(page: Page, path: string, testId: string): Promise<void> {
+  await page.goto(path);
+  await expect(page.getByTestId(testId)).toBeVisible();
+  await expect(page.locator('.ant-spin-spinning, .ant-skeleton')).toHaveCount(0);
+}
+
+test.describe('accessibility (axe-core, WCAG 2.1 AA) at 1440 px', () => {
+  test('the sign-in page has no critical or serious violation', async ({ page }) => {
+    await page.goto('/login');
+    await expect(page.getByTestId('login-card')).toBeVisible();
+    await expect(page.getByRole('main').getByTestId('login-card')).toBeVisible();
+    await expectNoSeriousA11y(page, 'login');
+  });
+
+  test('every main console screen has an h1 title and no critical or serious violation', async ({
+    page,
+  }) => {
+    // The WeCom page shows all its steps only once configured.
+    await connectDefaultTenant();
+    await signInAsAdmin(page);
+    for (const [name, path, testId] of SCREENS) {
+      await open(page, path, testId);
+      await expect(page.getByTestId(testId).getByRole('heading', { level: 1 })).toBeVisible();
+      await expectNoSeriousA11y(page, name);
+    }
+  });
+
+  test('the English console has no critical or serious violation either', async ({ page }) => {
+    await page.addInitScript(() => localStorage.setItem('orgbridge.language', 'en'));
+    await signInAsAdmin(page);
+    for (const [name, path, testId] of SCREENS) {
+      await open(page, path, testId);
+      await expectNoSeriousA11y(page, `en ${name}`);
+    }
+    await shot(page, 'en-a11y-api-keys');
+  });
+});
