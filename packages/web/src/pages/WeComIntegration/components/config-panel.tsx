@@ -7,6 +7,7 @@ import { useApiError } from '../../../components/use-api-error';
 import type { WeComConfigState } from '../use-wecom-config';
 import { ConfigModal } from './config-modal';
 import { ScheduleText } from './schedule-field';
+import { formatTime } from '../../../components/format';
 
 /** 取消绑定 (with a confirmation saying what happens to bindings) and the enable switch. */
 function useConfigActions(state: WeComConfigState) {
@@ -52,7 +53,7 @@ function ConfigDetails(props: {
   switching: boolean;
   onToggle(enabled: boolean): void;
 }) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const { config } = props;
   return (
     <Descriptions column={1} bordered size="small" styles={{ label: { width: 220 } }}>
@@ -84,7 +85,7 @@ function ConfigDetails(props: {
             {config.egressIpSeenAt && (
               <Typography.Text type="secondary">
                 {t('egress.seenAt', {
-                  time: new Date(config.egressIpSeenAt).toLocaleString(i18n.language),
+                  time: formatTime(config.egressIpSeenAt),
                 })}
               </Typography.Text>
             )}
