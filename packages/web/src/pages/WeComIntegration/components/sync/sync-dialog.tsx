@@ -26,7 +26,9 @@ function Review({ plan, onApplied }: { plan: SyncPlan; onApplied: (runId: number
       title: t('sync.confirmTitle'),
       content: (
         <>
-          <Typography.Paragraph>{t('sync.confirmBody', p.counts)}</Typography.Paragraph>
+          <Typography.Paragraph>
+            {t('sync.confirmBody', { ...p.counts, count: p.counts.create })}
+          </Typography.Paragraph>
           {p.counts.linkRequests > 0 && (
             <Typography.Paragraph data-testid="sync-confirm-link-requests">
               {t('sync.confirmLinkRequests', { count: p.counts.linkRequests })}
@@ -120,7 +122,7 @@ function Review({ plan, onApplied }: { plan: SyncPlan; onApplied: (runId: number
       <PairingView p={p} plan={plan} />
       <Space style={{ justifyContent: 'space-between', width: '100%' }}>
         <Typography.Text type="secondary">
-          {t('sync.confirmBody', p.counts)}
+          {t('sync.confirmBody', { ...p.counts, count: p.counts.create })}
           {p.counts.linkRequests > 0 &&
             ` ${t('sync.confirmLinkRequests', { count: p.counts.linkRequests })}`}
           {p.counts.excluded > 0 && ` ${t('sync.confirmExcluded', { count: p.counts.excluded })}`}
