@@ -150,6 +150,7 @@ export function BindingsTable({ refreshKey }: { refreshKey: string }) {
       okText: t('wecom.bindings.remove'),
       okButtonProps: { danger: true, 'data-testid': 'wecom-binding-remove-confirm' },
       cancelText: t('common.cancel'),
+      autoFocusButton: 'cancel',
       onOk: async () => {
         try {
           if (row.id === null) return;
@@ -190,7 +191,12 @@ export function BindingsTable({ refreshKey }: { refreshKey: string }) {
         dataSource={list.data.records}
         loading={list.loading}
         scroll={{ x: 'max-content' }}
-        locale={{ emptyText: t('wecom.bindings.empty') }}
+        locale={{
+          // A search that finds nothing is not "no bound members yet".
+          emptyText: list.filters.keyword
+            ? t('wecom.bindings.noMatch', { keyword: list.filters.keyword })
+            : t('wecom.bindings.empty'),
+        }}
         pagination={{ ...list.pagination, showTotal: (total) => t('common.total', { total }) }}
       />
     </div>

@@ -21,8 +21,16 @@ function useConfigActions(state: WeComConfigState) {
       title: t('wecom.config.removeTitle'),
       content: t('wecom.config.removeBody'),
       okText: t('wecom.config.remove'),
-      okButtonProps: { danger: true, 'data-testid': 'wecom-remove-confirm' },
-      cancelText: t('common.cancel'),
+      // 「取消」 beside 「取消绑定」 read as one word: the way out says what it keeps, has the focus,
+      // and the destructive button stands apart.
+      okButtonProps: {
+        danger: true,
+        style: { marginInlineStart: 24 },
+        'data-testid': 'wecom-remove-confirm',
+      },
+      cancelText: t('wecom.config.keep'),
+      cancelButtonProps: { 'data-testid': 'wecom-remove-keep' },
+      autoFocusButton: 'cancel',
       onOk: async () => {
         try {
           await state.remove();
@@ -166,7 +174,7 @@ export function ConfigPanel({ state }: { state: WeComConfigState }) {
         switching={actions.switching}
         onToggle={(enabled) => void actions.toggle(enabled)}
       />
-      <Space style={{ marginTop: 16 }}>
+      <Space style={{ marginTop: 16 }} size={32}>
         <Button
           icon={<EditOutlined />}
           onClick={() => setEditing(true)}
