@@ -1,4 +1,5 @@
 import type { Page } from '@playwright/test';
+import { fileURLToPath } from 'node:url';
 import { expect as poll } from '@playwright/test';
 import { loginApi } from '../fixtures/api';
 import { ADMIN_PASSWORD, ADMIN_USERNAME } from '../fixtures/env';
@@ -13,6 +14,18 @@ function watchErrors(page: Page): string[] {
     if (m.type() === 'error') errors.push(`console: ${m.text()}`);
   });
   return errors;
+}
+
+/**
+ * The screen as a person sees it with a dialog open, its top in view (a full-page shot shows a
+ * long dialog scrolled to its end, an element shot a tall one cut).
+ */
+async function dialogShot(page: Page, name: string): Promise<void> {
+  await page.locator('.ant-modal-title, .ant-modal-confirm-title').last().scrollIntoViewIfNeeded();
+  await page.screenshot({
+    path: fileURLToPath(new URL(`../screenshots/${name}.png`, import.meta.url)),
+    animations: 'disabled',
+  });
 }
 
 /** A new tenant of the platform admin, chosen in the header: it has no WeCom configuration. */
@@ -41,7 +54,7 @@ test.describe('WeCom integration polish', () => {
     await dialog.getByRole('button', { name: '保存' }).click();
     await expect(dialog.locator('.ant-form-item-explain-error')).toHaveCount(3);
     await expect(dialog).toBeVisible();
-    await shot(page, 'zh-wecom-config-empty-submit');
+    await dialogShot(page, 'zh-wecom-config-empty-submit');
     // A rejection surfaces asynchronously: give it the time a click handler would need.
     await page.waitForTimeout(500);
     expect(errors).toEqual([]);
@@ -70,7 +83,7 @@ test.describe('WeCom integration polish', () => {
     await expect(keep).toBeFocused();
     const [k, r] = [await keep.boundingBox(), await remove.boundingBox()];
     expect(r!.x - (k!.x + k!.width)).toBeGreaterThanOrEqual(24);
-    await shot(page, 'zh-wecom-remove-confirm');
+    await dialogShot(page, 'zh-wecom-remove-confirm');
     await keep.click();
     await expect(page.getByTestId('wecom-config')).toBeVisible();
   });

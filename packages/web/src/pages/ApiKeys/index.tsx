@@ -61,7 +61,8 @@ function ApiKeysView() {
         columns={columns}
         dataSource={list.data.records}
         loading={list.loading}
-        scroll={{ x: 'max-content' }}
+        // An empty table does not scroll: a scroll box with nothing to focus cannot be reached by keyboard.
+        scroll={list.data.records.length > 0 ? { x: 'max-content' } : undefined}
         pagination={{ ...list.pagination, showTotal: (total) => t('common.total', { total }) }}
         locale={{ emptyText: t('apiKeys.empty') }}
       />

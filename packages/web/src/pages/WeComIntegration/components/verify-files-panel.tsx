@@ -84,7 +84,7 @@ export function VerifyFilesPanel() {
         loading={loading}
         dataSource={files}
         pagination={false}
-        scroll={{ x: 'max-content' }}
+        scroll={files.length > 0 ? { x: 'max-content' } : undefined}
         locale={{ emptyText: t('domain.files.empty') }}
         data-testid="verify-files-table"
         columns={[
