@@ -61,8 +61,7 @@ function ApiKeysView() {
         columns={columns}
         dataSource={list.data.records}
         loading={list.loading}
-        // An empty table does not scroll: a scroll box with nothing to focus cannot be reached by keyboard.
-        scroll={list.data.records.length > 0 ? { x: 'max-content' } : undefined}
+        scroll={{ x: 'max-content' }}
         pagination={{ ...list.pagination, showTotal: (total) => t('common.total', { total }) }}
         locale={{ emptyText: t('apiKeys.empty') }}
       />

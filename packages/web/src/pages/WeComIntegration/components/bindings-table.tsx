@@ -190,7 +190,7 @@ export function BindingsTable({ refreshKey }: { refreshKey: string }) {
         columns={useColumns(confirmRemove, confirmCancel)}
         dataSource={list.data.records}
         loading={list.loading}
-        scroll={list.data.records.length > 0 ? { x: 'max-content' } : undefined}
+        scroll={{ x: 'max-content' }}
         locale={{
           // A search that finds nothing is not "no bound members yet".
           emptyText: list.filters.keyword

@@ -84,7 +84,7 @@ export function VerifyFilesPanel() {
         loading={loading}
         dataSource={files}
         pagination={false}
-        scroll={files.length > 0 ? { x: 'max-content' } : undefined}
+        scroll={{ x: 'max-content' }}
         locale={{ emptyText: t('domain.files.empty') }}
         data-testid="verify-files-table"
         columns={[
