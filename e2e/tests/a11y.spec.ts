@@ -12,6 +12,8 @@ const SCREENS = [
   ['messages', '/system/messages', 'messages-page'],
   ['audit', '/system/audit', 'audit-page'],
   ['api-keys', '/system/api-keys', 'api-keys-page'],
+  ['tenants', '/system/tenants', 'tenants-page'],
+  ['link-requests', '/account/link-requests', 'link-requests-page'],
 ] as const;
 
 async function open(page: Page, path: string, testId: string): Promise<void> {

@@ -3,7 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { expect as poll } from '@playwright/test';
 import { loginApi } from '../fixtures/api';
 import { ADMIN_PASSWORD, ADMIN_USERNAME } from '../fixtures/env';
-import { expect, shot, signInAsAdmin, test, unique } from '../fixtures/test';
+import { expect, expectNoSeriousA11y, shot, signInAsAdmin, test, unique } from '../fixtures/test';
 import { connectDefaultTenant, newSimMember } from '../fixtures/world';
 
 /** Every uncaught error and unhandled rejection the page reports, and every console error. */
@@ -55,6 +55,7 @@ test.describe('WeCom integration polish', () => {
     await expect(dialog.locator('.ant-form-item-explain-error')).toHaveCount(3);
     await expect(dialog).toBeVisible();
     await dialogShot(page, 'zh-wecom-config-empty-submit');
+    await expectNoSeriousA11y(page, 'WeCom config dialog with errors');
     // A rejection surfaces asynchronously: give it the time a click handler would need.
     await page.waitForTimeout(500);
     expect(errors).toEqual([]);
@@ -81,6 +82,7 @@ test.describe('WeCom integration polish', () => {
     await expect(remove).toHaveText('取消绑定');
     await expect(remove).toHaveClass(/ant-btn-dangerous/);
     await expect(keep).toBeFocused();
+    await expectNoSeriousA11y(page, 'remove confirmation');
     const [k, r] = [await keep.boundingBox(), await remove.boundingBox()];
     expect(r!.x - (k!.x + k!.width)).toBeGreaterThanOrEqual(24);
     await dialogShot(page, 'zh-wecom-remove-confirm');
@@ -143,5 +145,7 @@ test('a sync preview with nothing to change cannot be started, and says why', as
   await page.getByTestId('wecom-step-sync').getByTestId('sync-start').click();
   await expect(review).toBeVisible({ timeout: 30_000 });
   await expect(review.getByTestId('sync-apply')).toBeEnabled();
+  await expectNoSeriousA11y(page, 'sync preview');
+  await shot(page, 'zh-wecom-sync-preview-a11y');
   await expect(review.getByTestId('sync-nothing-to-do')).toHaveCount(0);
 });
