@@ -27,6 +27,7 @@ test.describe('accessibility (axe-core, WCAG 2.1 AA) at 1440 px', () => {
     await page.goto('/login');
     await expect(page.getByTestId('login-card')).toBeVisible();
     await expect(page.getByRole('main').getByTestId('login-card')).toBeVisible();
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('登录 OrgBridge');
     await expectNoSeriousA11y(page, 'login');
     await shot(page, 'a11y-1440-login');
   });

@@ -3,7 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { expect as poll } from '@playwright/test';
 import { loginApi } from '../fixtures/api';
 import { ADMIN_PASSWORD, ADMIN_USERNAME } from '../fixtures/env';
-import { expect, expectNoSeriousA11y, shot, signInAsAdmin, test, unique } from '../fixtures/test';
+import { expect, expectNoSeriousA11y, signInAsAdmin, test, unique } from '../fixtures/test';
 import { connectDefaultTenant, newSimMember } from '../fixtures/world';
 
 /** Every uncaught error and unhandled rejection the page reports, and every console error. */
@@ -137,7 +137,7 @@ test('a sync preview with nothing to change cannot be started, and says why', as
   await expect(review).toBeVisible({ timeout: 30_000 });
   await expect(review.getByTestId('sync-apply')).toBeDisabled();
   await expect(review.getByTestId('sync-nothing-to-do')).toHaveText(/已与企业微信一致/);
-  await shot(page, 'zh-wecom-sync-nothing-to-do');
+  await dialogShot(page, 'zh-wecom-sync-nothing-to-do');
   await page.keyboard.press('Escape');
 
   // One new WeCom member: now there is something to do, and the sync can start.
@@ -146,6 +146,6 @@ test('a sync preview with nothing to change cannot be started, and says why', as
   await expect(review).toBeVisible({ timeout: 30_000 });
   await expect(review.getByTestId('sync-apply')).toBeEnabled();
   await expectNoSeriousA11y(page, 'sync preview');
-  await shot(page, 'zh-wecom-sync-preview-a11y');
+  await dialogShot(page, 'zh-wecom-sync-preview-a11y');
   await expect(review.getByTestId('sync-nothing-to-do')).toHaveCount(0);
 });

@@ -20,9 +20,10 @@ export function AuthShell(props: { children: ReactNode; corner?: ReactNode }) {
           padding: '16px 24px',
         }}
       >
-        <Typography.Title level={4} style={{ margin: 0 }}>
+        {/* The brand, not a heading: the card's title is the page's <h1>. */}
+        <Typography.Text strong style={{ fontSize: 20 }}>
           OrgBridge
-        </Typography.Title>
+        </Typography.Text>
         {props.corner}
       </header>
       <main style={{ flex: 1, display: 'grid', placeItems: 'center', padding: '24px 16px 64px' }}>
