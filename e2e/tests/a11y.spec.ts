@@ -1,5 +1,15 @@
 import type { Page } from '@playwright/test';
-import { expect, expectNoSeriousA11y, shot, signInAsAdmin, test } from '../fixtures/test';
+import { createReadyUser, loginApi } from '../fixtures/api';
+import { ADMIN_PASSWORD, ADMIN_USERNAME } from '../fixtures/env';
+import {
+  expect,
+  expectNoSeriousA11y,
+  shot,
+  signInAsAdmin,
+  startSignedIn,
+  test,
+  unique,
+} from '../fixtures/test';
 import { connectDefaultTenant } from '../fixtures/world';
 
 /** The console's main screens, by path and the test id that says the page has rendered. */
@@ -70,5 +80,22 @@ test('the main screens at 390 px (phones) have no critical or serious violation'
     await open(page, path, testId);
     await expectNoSeriousA11y(page, `${name} 390`);
     await shot(page, `a11y-390-${name}`);
+  }
+});
+
+test('a member without admin rights lands on a page with no critical or serious violation', async ({
+  page,
+}) => {
+  // Until a member home exists, a member lands on 我的租户 (pages/Home redirects there).
+  const admin = await loginApi(ADMIN_USERNAME, ADMIN_PASSWORD, 0);
+  const username = unique('a11ymember');
+  await createReadyUser(admin, username, '无障碍成员', 'Member-pass-123');
+  for (const width of [1440, 390]) {
+    await page.setViewportSize({ width, height: 900 });
+    await startSignedIn(page, username, 'Member-pass-123');
+    await expect(page.getByTestId('my-tenants-page')).toBeVisible();
+    await expect(page.locator('.ant-spin-spinning')).toHaveCount(0);
+    await expectNoSeriousA11y(page, `member landing ${width}`);
+    await shot(page, `a11y-${width}-member-landing`);
   }
 });
