@@ -79,6 +79,12 @@ test('the main screens at 390 px (phones) have no critical or serious violation'
   for (const [name, path, testId] of SCREENS) {
     await open(page, path, testId);
     await expectNoSeriousA11y(page, `${name} 390`);
+    // Nothing wider than the phone: wide tables scroll inside their own (focusable) box.
+    const width = await page.evaluate(() => document.documentElement.scrollWidth);
+    // 成员管理's status tabs (全部 … 已拒绝) are wider than a phone; that page is being reworked
+    // by its owner, so it is photographed but not held to this yet.
+    if (name !== 'members')
+      expect.soft(width, `${name} is wider than 390 px`).toBeLessThanOrEqual(390);
     await shot(page, `a11y-390-${name}`);
   }
 });

@@ -1,5 +1,5 @@
 import { ReloadOutlined } from '@ant-design/icons';
-import { App, Button, Input, Space, Table, Tag, Tooltip, Typography } from 'antd';
+import { App, Button, Input, Table, Tag, Tooltip, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -167,11 +167,12 @@ export function BindingsTable({ refreshKey }: { refreshKey: string }) {
   return (
     <div data-testid="wecom-bindings">
       <Typography.Paragraph type="secondary">{t('wecom.bindings.intro')}</Typography.Paragraph>
-      <Space wrap style={{ marginBottom: 12 }}>
+      {/* Wraps on a phone; the search shrinks rather than push the page wider than the screen. */}
+      <div style={{ display: 'flex', flexWrap: 'wrap', gap: 8, marginBottom: 12 }}>
         <Input.Search
           allowClear
           placeholder={t('wecom.bindings.search')}
-          style={{ width: 320 }}
+          style={{ flex: '0 1 320px', minWidth: 0 }}
           onSearch={(keyword) => list.setFilters({ keyword: keyword.trim() || undefined })}
           data-testid="wecom-bindings-search"
         />
@@ -183,7 +184,7 @@ export function BindingsTable({ refreshKey }: { refreshKey: string }) {
         >
           {t('wecom.bindings.reload')}
         </Button>
-      </Space>
+      </div>
       <Table<BindingRow>
         rowKey={rowKey}
         size="small"
