@@ -34,7 +34,7 @@ export function ChangePasswordPage() {
   return (
     <AuthShell corner={<LanguageSwitch />}>
       <Card style={{ width: 420, maxWidth: '100%' }} data-testid="change-password-card">
-        <Typography.Title level={3} style={{ marginTop: 0 }}>
+        <Typography.Title level={1} style={{ marginTop: 0, fontSize: 24, lineHeight: 1.35 }}>
           {t(setting ? 'account.setPassword.title' : 'password.title')}
         </Typography.Title>
         {forced && (

@@ -12,7 +12,7 @@ export function AuthShell(props: { children: ReactNode; corner?: ReactNode }) {
         background: 'linear-gradient(160deg, #eef3fb 0%, #f7f9fc 60%, #ffffff 100%)',
       }}
     >
-      <div
+      <header
         style={{
           display: 'flex',
           justifyContent: 'space-between',
@@ -20,14 +20,15 @@ export function AuthShell(props: { children: ReactNode; corner?: ReactNode }) {
           padding: '16px 24px',
         }}
       >
-        <Typography.Title level={4} style={{ margin: 0 }}>
+        {/* The brand, not a heading: the card's title is the page's <h1>. */}
+        <Typography.Text strong style={{ fontSize: 20 }}>
           OrgBridge
-        </Typography.Title>
+        </Typography.Text>
         {props.corner}
-      </div>
-      <div style={{ flex: 1, display: 'grid', placeItems: 'center', padding: '24px 16px 64px' }}>
+      </header>
+      <main style={{ flex: 1, display: 'grid', placeItems: 'center', padding: '24px 16px 64px' }}>
         {props.children}
-      </div>
+      </main>
     </div>
   );
 }

@@ -61,7 +61,10 @@ export function LoginPage(props: { tenantId?: number }) {
   return (
     <AuthShell corner={<LanguageSwitch />}>
       <Card style={{ width: 380, maxWidth: '100%' }} data-testid="login-card">
-        <Typography.Title level={3} style={{ marginTop: 0, textAlign: 'center' }}>
+        <Typography.Title
+          level={1}
+          style={{ marginTop: 0, textAlign: 'center', fontSize: 24, lineHeight: 1.35 }}
+        >
           {props.tenantId !== undefined && wecom?.name
             ? t('thirdLogin.tenantTitle', { name: wecom.name })
             : t('login.title')}

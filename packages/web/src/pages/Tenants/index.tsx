@@ -44,7 +44,7 @@ function TenantsView() {
         <Input.Search
           allowClear
           placeholder={t('tenants.searchPlaceholder')}
-          style={{ width: 260 }}
+          style={{ width: 260, maxWidth: '100%' }}
           onSearch={(keyword) => list.setFilters({ keyword: keyword.trim() || undefined })}
         />
       </Space>

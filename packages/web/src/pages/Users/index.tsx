@@ -68,6 +68,7 @@ export function UsersPage() {
           allowClear
           showSearch={{ treeNodeFilterProp: 'title' }}
           placeholder={t('users.filterDepartment')}
+          aria-label={t('users.filterDepartment')}
           data-testid="users-department-filter"
           style={{ width: 240, maxWidth: '100%' }}
           treeData={departments.treeData}

@@ -53,6 +53,7 @@ export function AuditFiltersBar(props: {
       <Select
         allowClear
         showSearch
+        aria-label={t('audit.filters.action')}
         data-testid="audit-action-filter"
         placeholder={t('audit.filters.action')}
         style={{ width: 240, maxWidth: '100%' }}

@@ -2,6 +2,7 @@ import { Tag, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useTranslation } from 'react-i18next';
 import type { AuditActor, AuditEntry } from '../../../api/audit';
+import { formatTime } from '../../../components/format';
 
 /** The action's label (audit.json `actions.<area>.<name>`), the raw name for one it does not know. */
 export function useActionLabel() {
@@ -30,14 +31,14 @@ function ActorCell({ actor }: { actor: AuditActor | null }) {
 }
 
 export function useAuditColumns(showTenant: boolean): ColumnsType<AuditEntry> {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const label = useActionLabel();
   const columns: ColumnsType<AuditEntry> = [
     {
       title: t('audit.columns.time'),
       dataIndex: 'time',
       width: 190,
-      render: (v: string) => new Date(v).toLocaleString(i18n.language),
+      render: (v: string) => formatTime(v),
     },
     {
       title: t('audit.columns.actor'),

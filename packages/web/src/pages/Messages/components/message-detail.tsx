@@ -4,10 +4,11 @@ import type { MessageDetail, RecipientOutcome } from '../../../api/messages';
 import { contentToForm } from './build-request';
 import { MessagePreview } from './message-preview';
 import { OutcomeTag, StatusTag } from './tags';
+import { formatTime } from '../../../components/format';
 
 function Facts({ detail }: { detail: MessageDetail }) {
-  const { t, i18n } = useTranslation();
-  const when = (v: string) => new Date(v).toLocaleString(i18n.language);
+  const { t } = useTranslation();
+  const when = (v: string) => formatTime(v);
   const c = (key: string) => t(`messages.columns.${key}`);
   return (
     <Descriptions

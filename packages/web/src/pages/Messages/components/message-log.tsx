@@ -14,6 +14,7 @@ import { adminToolsApi } from '../../../api/admin-tools';
 import { ExportButton } from '../../../components/admin-tools/export-button';
 import { DetailDrawer } from './message-detail';
 import { OutcomeTag, StatusTag } from './tags';
+import { formatTime } from '../../../components/format';
 
 /**
  * Columns sized to fit the page card at 1440 px with nothing behind a horizontal scroll (状态,
@@ -67,7 +68,7 @@ function useLogColumns(
   onRecall: (id: number) => void,
   compact: boolean,
 ): ColumnsType<MessageRecord> {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const receivers = (r: MessageRecord) =>
     r.target.toAll
       ? t('messages.everyone')
@@ -87,7 +88,7 @@ function useLogColumns(
               {r.summary}
             </Typography.Text>
             <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-              {new Date(r.createdAt).toLocaleString(i18n.language)} · {receivers(r)}
+              {formatTime(r.createdAt)} · {receivers(r)}
             </Typography.Text>
             <Space size={4} wrap>
               <StatusTag record={r} />
@@ -103,7 +104,7 @@ function useLogColumns(
       title: t('messages.columns.time'),
       dataIndex: 'createdAt',
       width: 165,
-      render: (v: string) => new Date(v).toLocaleString(i18n.language),
+      render: (v: string) => formatTime(v),
     },
     {
       title: t('messages.columns.type'),

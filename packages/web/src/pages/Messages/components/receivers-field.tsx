@@ -57,6 +57,7 @@ export function ReceiversField({ value }: { value: Partial<ComposeForm> }) {
         <Form.Item name="toUsers" rules={[{ required: true }]}>
           <Select
             mode="multiple"
+            aria-label={`${t('messages.receivers.label')}: ${t('messages.receivers.users')}`}
             data-testid="receivers-users"
             placeholder={t('messages.receivers.usersPlaceholder')}
             showSearch={{ filterOption: false, onSearch: (k) => void search(k) }}
@@ -82,6 +83,7 @@ export function ReceiversField({ value }: { value: Partial<ComposeForm> }) {
             treeData={departments.treeData}
             treeDefaultExpandAll
             placeholder={t('messages.receivers.departmentsPlaceholder')}
+            aria-label={`${t('messages.receivers.label')}: ${t('messages.receivers.departments')}`}
           />
         </Form.Item>
       )}

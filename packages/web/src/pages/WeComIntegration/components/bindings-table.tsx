@@ -1,5 +1,5 @@
 import { ReloadOutlined } from '@ant-design/icons';
-import { App, Button, Input, Space, Table, Tag, Tooltip, Typography } from 'antd';
+import { App, Button, Input, Table, Tag, Tooltip, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -154,6 +154,7 @@ export function BindingsTable({ refreshKey }: { refreshKey: string }) {
       okText: t('wecom.bindings.remove'),
       okButtonProps: { danger: true, 'data-testid': 'wecom-binding-remove-confirm' },
       cancelText: t('common.cancel'),
+      autoFocusButton: 'cancel',
       onOk: async () => {
         try {
           if (row.id === null) return;
@@ -170,11 +171,12 @@ export function BindingsTable({ refreshKey }: { refreshKey: string }) {
   return (
     <div data-testid="wecom-bindings">
       <Typography.Paragraph type="secondary">{t('wecom.bindings.intro')}</Typography.Paragraph>
-      <Space wrap style={{ marginBottom: 12 }}>
+      {/* Wraps on a phone; the search shrinks rather than push the page wider than the screen. */}
+      <div style={{ display: 'flex', flexWrap: 'wrap', gap: 8, marginBottom: 12 }}>
         <Input.Search
           allowClear
           placeholder={t('wecom.bindings.search')}
-          style={{ width: 320 }}
+          style={{ flex: '0 1 320px', minWidth: 0 }}
           onSearch={(keyword) => list.setFilters({ keyword: keyword.trim() || undefined })}
           data-testid="wecom-bindings-search"
         />
@@ -190,7 +192,7 @@ export function BindingsTable({ refreshKey }: { refreshKey: string }) {
           testId="wecom-bindings-export"
           onExport={() => adminToolsApi.exportBindings(list.filters)}
         />
-      </Space>
+      </div>
       <Table<BindingRow>
         rowKey={rowKey}
         size="small"
@@ -198,7 +200,12 @@ export function BindingsTable({ refreshKey }: { refreshKey: string }) {
         dataSource={list.data.records}
         loading={list.loading}
         scroll={{ x: 'max-content' }}
-        locale={{ emptyText: t('wecom.bindings.empty') }}
+        locale={{
+          // A search that finds nothing is not "no bound members yet".
+          emptyText: list.filters.keyword
+            ? t('wecom.bindings.noMatch', { keyword: list.filters.keyword })
+            : t('wecom.bindings.empty'),
+        }}
         pagination={{ ...list.pagination, showTotal: (total) => t('common.total', { total }) }}
       />
     </div>

@@ -1,4 +1,4 @@
-import { App, Checkbox, Form, Input, InputNumber, Modal, Radio, Switch } from 'antd';
+import { Alert, App, Checkbox, Form, Input, InputNumber, Modal, Radio, Switch } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type {
@@ -107,7 +107,13 @@ export function ConfigModal(props: {
     : { initialPassword: DEFAULT_INITIAL_PASSWORD, approvalCards: true, signInScope: 'base' };
 
   const submit = async () => {
-    const values = await form.validateFields();
+    let values: Values;
+    try {
+      values = await form.validateFields();
+    } catch {
+      // The form already shows what is missing beside each field; nothing is sent.
+      return;
+    }
     setSaving(true);
     try {
       await props.onSave(config ? changes(values, config) : fresh(values));
@@ -144,6 +150,14 @@ export function ConfigModal(props: {
         initialValues={initialValues}
         data-testid="wecom-config-form"
       >
+        <Alert
+          type="info"
+          showIcon
+          style={{ marginBottom: 16 }}
+          data-testid="wecom-owned-fields"
+          title={t('wecom.config.owned.title')}
+          description={t('wecom.config.owned.body')}
+        />
         <Form.Item
           name="agentId"
           label={t('wecom.config.fields.agentId')}

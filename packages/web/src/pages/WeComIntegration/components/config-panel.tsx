@@ -7,6 +7,7 @@ import { useApiError } from '../../../components/use-api-error';
 import type { WeComConfigState } from '../use-wecom-config';
 import { ConfigModal } from './config-modal';
 import { ScheduleText } from './schedule-field';
+import { formatTime } from '../../../components/format';
 
 /** 取消绑定 (with a confirmation saying what happens to bindings) and the enable switch. */
 function useConfigActions(state: WeComConfigState) {
@@ -20,8 +21,16 @@ function useConfigActions(state: WeComConfigState) {
       title: t('wecom.config.removeTitle'),
       content: t('wecom.config.removeBody'),
       okText: t('wecom.config.remove'),
-      okButtonProps: { danger: true, 'data-testid': 'wecom-remove-confirm' },
-      cancelText: t('common.cancel'),
+      // 「取消」 beside 「取消绑定」 read as one word: the way out says what it keeps, has the focus,
+      // and the destructive button stands apart.
+      okButtonProps: {
+        danger: true,
+        style: { marginInlineStart: 24 },
+        'data-testid': 'wecom-remove-confirm',
+      },
+      cancelText: t('wecom.config.keep'),
+      cancelButtonProps: { 'data-testid': 'wecom-remove-keep' },
+      autoFocusButton: 'cancel',
       onOk: async () => {
         try {
           await state.remove();
@@ -52,7 +61,7 @@ function ConfigDetails(props: {
   switching: boolean;
   onToggle(enabled: boolean): void;
 }) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const { config } = props;
   return (
     <Descriptions column={1} bordered size="small" styles={{ label: { width: 220 } }}>
@@ -84,7 +93,7 @@ function ConfigDetails(props: {
             {config.egressIpSeenAt && (
               <Typography.Text type="secondary">
                 {t('egress.seenAt', {
-                  time: new Date(config.egressIpSeenAt).toLocaleString(i18n.language),
+                  time: formatTime(config.egressIpSeenAt),
                 })}
               </Typography.Text>
             )}
@@ -116,6 +125,7 @@ function ConfigDetails(props: {
             checked={config.enabled}
             loading={props.switching}
             onChange={props.onToggle}
+            aria-label={t('wecom.config.enabledLabel')}
             data-testid="wecom-enabled-switch"
           />
           <Tag color={config.enabled ? 'green' : 'default'}>
@@ -164,7 +174,7 @@ export function ConfigPanel({ state }: { state: WeComConfigState }) {
         switching={actions.switching}
         onToggle={(enabled) => void actions.toggle(enabled)}
       />
-      <Space style={{ marginTop: 16 }}>
+      <Space style={{ marginTop: 16 }} size={32}>
         <Button
           icon={<EditOutlined />}
           onClick={() => setEditing(true)}

@@ -40,7 +40,7 @@ function factsText(t: TFunction, c: DiagnosticCheck): string | null {
       return (
         t('wecom.test.facts.members', { count: Number(f.members ?? 0) }) +
         (f.complete === false
-          ? t('wecom.test.facts.membersPartial', { scanned: f.departmentsScanned })
+          ? t('wecom.test.facts.membersPartial', { count: Number(f.departmentsScanned ?? 0) })
           : '')
       );
     case 'message':

@@ -1,6 +1,7 @@
 import { Alert, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { ThirdAppConfig } from '../../../api/third-app';
+import { formatTime } from '../../../components/format';
 
 /**
  * WeCom answered 60020 (the caller address is not in the app's 企业可信IP) somewhere — sync,
@@ -8,9 +9,9 @@ import type { ThirdAppConfig } from '../../../api/third-app';
  * alert once a later call succeeds, so the banner lasts exactly as long as the refusal.
  */
 export function TrustedIpBanner({ alert }: { alert: ThirdAppConfig['trustedIpAlert'] }) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   if (!alert) return null;
-  const time = new Date(alert.at).toLocaleString(i18n.language);
+  const time = formatTime(alert.at);
   return (
     <Alert
       type="error"

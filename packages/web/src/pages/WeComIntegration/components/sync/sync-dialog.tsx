@@ -13,6 +13,31 @@ type Stage =
   | { kind: 'review'; plan: SyncPlan }
   | { kind: 'run'; run: SyncRun };
 
+/**
+ * True when starting this sync would write nothing: no account to create, bind, update or mark
+ * left, no link request to send or withdraw, no department to change, no 排除 added or undone.
+ * Such a run would only add an empty line to the history.
+ */
+function changesNothing(plan: SyncPlan, p: ReturnType<typeof usePairing>): boolean {
+  const d = plan.departments;
+  const decisions = p.decisions();
+  return [
+    p.counts.create,
+    p.counts.bind,
+    p.counts.linkRequests,
+    p.counts.update,
+    p.counts.leave,
+    plan.counts.linkRequestsCancelled ?? 0,
+    d.create.length,
+    d.rename.length,
+    d.move.length,
+    d.reorder.length,
+    d.remove.length,
+    decisions.exclude.length,
+    decisions.include.length,
+  ].every((n) => n === 0);
+}
+
 function Review({ plan, onApplied }: { plan: SyncPlan; onApplied: (runId: number) => void }) {
   const { t } = useTranslation();
   const p = usePairing(plan);
@@ -20,13 +45,16 @@ function Review({ plan, onApplied }: { plan: SyncPlan; onApplied: (runId: number
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const d = plan.departments;
+  const idle = changesNothing(plan, p);
 
   function confirm() {
     modal.confirm({
       title: t('sync.confirmTitle'),
       content: (
         <>
-          <Typography.Paragraph>{t('sync.confirmBody', p.counts)}</Typography.Paragraph>
+          <Typography.Paragraph>
+            {t('sync.confirmBody', { ...p.counts, count: p.counts.create })}
+          </Typography.Paragraph>
           {p.counts.linkRequests > 0 && (
             <Typography.Paragraph data-testid="sync-confirm-link-requests">
               {t('sync.confirmLinkRequests', { count: p.counts.linkRequests })}
@@ -119,13 +147,25 @@ function Review({ plan, onApplied }: { plan: SyncPlan; onApplied: (runId: number
       )}
       <PairingView p={p} plan={plan} />
       <Space style={{ justifyContent: 'space-between', width: '100%' }}>
-        <Typography.Text type="secondary">
-          {t('sync.confirmBody', p.counts)}
-          {p.counts.linkRequests > 0 &&
-            ` ${t('sync.confirmLinkRequests', { count: p.counts.linkRequests })}`}
-          {p.counts.excluded > 0 && ` ${t('sync.confirmExcluded', { count: p.counts.excluded })}`}
-        </Typography.Text>
-        <Button type="primary" loading={busy} onClick={confirm} data-testid="sync-apply">
+        {idle ? (
+          <Typography.Text type="secondary" data-testid="sync-nothing-to-do">
+            {t('sync.nothingToDo')}
+          </Typography.Text>
+        ) : (
+          <Typography.Text type="secondary">
+            {t('sync.confirmBody', { ...p.counts, count: p.counts.create })}
+            {p.counts.linkRequests > 0 &&
+              ` ${t('sync.confirmLinkRequests', { count: p.counts.linkRequests })}`}
+            {p.counts.excluded > 0 && ` ${t('sync.confirmExcluded', { count: p.counts.excluded })}`}
+          </Typography.Text>
+        )}
+        <Button
+          type="primary"
+          loading={busy}
+          disabled={idle}
+          onClick={confirm}
+          data-testid="sync-apply"
+        >
           {t('sync.apply')}
         </Button>
       </Space>
