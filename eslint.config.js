@@ -17,7 +17,10 @@ export default tseslint.config(
   ...tseslint.configs.recommended,
   {
     rules: {
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_' },
+      ],
       '@typescript-eslint/consistent-type-imports': 'error',
     },
   },
@@ -43,6 +46,26 @@ export default tseslint.config(
             'AssignmentExpression > MemberExpression.left[property.name=/^(query|exec|transaction|execProtocol)$/]',
           message:
             'Do not patch database client methods: announce changes through db/changes.ts (lib/announce.ts) instead.',
+        },
+      ],
+    },
+  },
+  {
+    // Module boundaries (docs/decisions/0007-module-boundaries.md): a module reaches another
+    // module through its service or its one public file, never through its repository.
+    files: ['packages/server/src/modules/**/*.ts'],
+    ignores: ['packages/server/src/modules/**/*.test.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              regex: '^\\.\\./(\\.\\./modules/)?[^/]+/[^/]+\\.repo(\\.[jt]s)?$',
+              message:
+                "Another module's repository is its own: call that module's service or its public file (audit.recorder, bindings.writer, tenants.memberships…). See docs/decisions/0007-module-boundaries.md.",
+            },
+          ],
         },
       ],
     },

@@ -1,10 +1,16 @@
-import { withWeComTenant } from '@orgbridge/test-world';
+import {
+  httpCaller,
+  spawnServer,
+  startNode,
+  withWeComTenant,
+  type Caller,
+  type ServerProcess,
+} from '@orgbridge/test-world';
 // Issue 16 item 6 (PRODUCT.md §10): `npm run backup` takes a consistent copy of the embedded
 // database while the server keeps serving; `npm run restore` puts it into an empty DATA_DIR only,
 // and a server started there has the tenant, its members and bindings, and the message log.
 // The refusals: a DATA_DIR in use or not empty, a corrupt or truncated file, a backup from a newer
 // version, a key that does not open the backup's secrets, and PostgreSQL (pg_dump's business).
-import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import {
   existsSync,
@@ -17,112 +23,42 @@ import {
 } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { startSimulator, type Simulator } from '@orgbridge/wecom-sim';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runBackup } from '../src/cli/backup-command';
 import { runRestore } from '../src/cli/restore-command';
 import { parseEnv } from '../src/config';
 import { claimDataDir } from '../src/db/embedded-control';
-import type { ApiResponse, TestApp } from './build-test-app';
 import { usePostgres } from './test-db';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- envelope results are asserted field by field
 type Any = any;
 
-const serverDir = fileURLToPath(new URL('..', import.meta.url));
 const ADMIN_PASSWORD = 'Backup-admin-1';
 const SECRET_KEY = randomBytes(32).toString('hex');
-
-interface Server {
-  child: ChildProcess;
-  base: string;
-  lines: string[];
-}
-
-function collect(child: ChildProcess): string[] {
-  const lines: string[] = [];
-  for (const stream of ['stdout', 'stderr'] as const) {
-    let rest = '';
-    child[stream]!.on('data', (chunk: Buffer) => {
-      const parts = (rest + chunk.toString()).split('\n');
-      rest = parts.pop()!;
-      for (const text of parts) if (text.trim()) lines.push(text);
-    });
-  }
-  return lines;
-}
-
-function serverEnv(dataDir: string, extra: Record<string, string> = {}): NodeJS.ProcessEnv {
-  return {
-    ...process.env,
-    PORT: '0',
-    HOST: '127.0.0.1',
-    DATA_DIR: dataDir,
-    DATABASE_URL: '',
-    ADMIN_PASSWORD,
-    SECRET_KEY,
-    SECRET_KEY_FILE: '',
-    LOG_LEVEL: 'info',
-    SHUTDOWN_GRACE_S: '5',
-    ...extra,
-  };
-}
-
-async function startServer(env: NodeJS.ProcessEnv): Promise<Server> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/server.ts'], {
-    cwd: serverDir,
-    env,
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  const lines = collect(child);
-  const listening = await vi.waitFor(
-    () => {
-      const line = lines.find((l) => /OrgBridge listening on/.test(l));
-      if (!line) {
-        if (child.exitCode !== null) throw new Error(`server exited: ${lines.join('\n')}`);
-        throw new Error('not listening yet');
-      }
-      return line;
-    },
-    { timeout: 60_000, interval: 50 },
-  );
-  return { child, base: /listening on (http:\/\/\S+)/.exec(listening)![1]!, lines };
-}
+/** What the server and the backup and restore commands share besides DATA_DIR. */
+const ENV = { SECRET_KEY_FILE: '', LOG_LEVEL: 'info', SHUTDOWN_GRACE_S: '5' };
 
 /** `server.js backup|restore <file>`, as `npm run backup -- <file>` runs it. */
 async function command(
   name: 'backup' | 'restore',
   file: string,
-  env: NodeJS.ProcessEnv,
+  dataDir: string,
 ): Promise<{ code: number | null; output: string }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/server.ts', name, file], {
-    cwd: serverDir,
-    env,
-    stdio: ['ignore', 'pipe', 'pipe'],
+  const child = startNode(['packages/server/src/server.ts', name, file], {
+    ...ENV,
+    DATA_DIR: dataDir,
+    DATABASE_URL: '',
+    ADMIN_PASSWORD,
+    SECRET_KEY,
   });
-  const lines = collect(child);
-  const code = await new Promise<number | null>((resolve) => child.once('exit', resolve));
-  return { code, output: lines.join('\n') };
-}
-
-function caller(server: () => Server): TestApp['call'] {
-  return async (method, url, body, opts = {}) => {
-    const res = await fetch(`${server().base}${url}`, {
-      method,
-      headers: {
-        ...(opts.token ? { 'x-access-token': opts.token } : {}),
-        ...(opts.tenantId !== undefined ? { 'x-tenant-id': String(opts.tenantId) } : {}),
-        ...(body === undefined ? {} : { 'content-type': 'application/json' }),
-      },
-      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-    });
-    const text = await res.text();
-    return {
-      status: res.status,
-      headers: Object.fromEntries(res.headers),
-      body: text ? JSON.parse(text) : undefined,
-    } as ApiResponse;
+  const code = await child.exited;
+  return {
+    code,
+    output: child
+      .lines()
+      .map((l) => l.text)
+      .join('\n'),
   };
 }
 
@@ -132,30 +68,35 @@ describe.runIf(!usePostgres())('backup and restore of the embedded database', ()
   const dirB = join(root, 'b');
   const file = join(root, 'orgbridge.backup');
   let sim: Simulator;
-  let server: Server | undefined;
-  const call = caller(() => server!);
+  let server: ServerProcess | undefined;
+  const call: Caller = (...args) => httpCaller(server!.url)(...args);
+  const start = (dataDir: string) =>
+    spawnServer({
+      simUrl: sim.url,
+      dataDir,
+      adminPassword: ADMIN_PASSWORD,
+      secretKey: SECRET_KEY,
+      env: ENV,
+    });
 
   beforeAll(async () => {
     sim = await startSimulator({ users: 30, departments: 4, seed: 16, latencyMs: 0 });
   });
 
   afterAll(async () => {
-    if (server?.child.exitCode === null) server.child.kill('SIGKILL');
+    await server?.kill();
     await sim?.close();
     rmSync(root, { recursive: true, force: true });
   });
 
   const stop = async () => {
-    const exited = new Promise<number | null>((resolve) => server!.child.once('exit', resolve));
-    server!.child.kill('SIGTERM');
-    expect(await exited).toBe(0);
+    expect(await server!.terminate()).toBe(0);
     server = undefined;
   };
 
   it('round-trips a synced tenant and its message log taken while the server serves', async () => {
-    const wecom = { WECOM_API_BASE: sim.url, WECOM_OAUTH_BASE: sim.url, WECOM_LOGIN_BASE: sim.url };
     const t0 = Date.now();
-    server = await startServer(serverEnv(dirA, wecom));
+    server = await start(dirA);
     console.info(`server up in ${Date.now() - t0} ms`);
     const login = async (username: string, password: string) => {
       const res = await call('POST', '/sys/login', { username, password });
@@ -207,7 +148,7 @@ describe.runIf(!usePostgres())('backup and restore of the embedded database', ()
       }
     })();
     const startedAt = Date.now();
-    const backup = await command('backup', file, serverEnv(dirA));
+    const backup = await command('backup', file, dirA);
     const endedAt = Date.now();
     backingUp = false;
     await sender;
@@ -237,13 +178,13 @@ describe.runIf(!usePostgres())('backup and restore of the embedded database', ()
     await stop();
 
     const t1 = Date.now();
-    const restored = await command('restore', file, serverEnv(dirB));
+    const restored = await command('restore', file, dirB);
     console.info(`restore in ${Date.now() - t1} ms`);
     expect(restored.code, restored.output).toBe(0);
     expect(restored.output).toMatch(/Restored into/);
     expect(readdirSync(dirB).sort()).toEqual(['db']);
 
-    server = await startServer(serverEnv(dirB, wecom));
+    server = await start(dirB);
     admin.token = await login(admin.username, admin.password);
     expect(await snapshot()).toEqual(before);
     // Sends that finished before the backup began are in it, each whole; later ones may be.
@@ -261,7 +202,7 @@ describe.runIf(!usePostgres())('backup and restore of the embedded database', ()
   }, 120_000);
 
   describe('refusals (no file is written, nothing is left behind)', () => {
-    beforeAll(() => void server?.child.kill('SIGKILL'));
+    beforeAll(() => server?.kill());
     const env = (dataDir: string, extra: Record<string, string> = {}) =>
       parseEnv({ DATA_DIR: dataDir, SECRET_KEY, ...extra });
     const fresh = () => mkdtempSync(join(root, 'empty-'));

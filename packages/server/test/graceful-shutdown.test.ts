@@ -1,102 +1,50 @@
-import { withWeComTenant } from '@orgbridge/test-world';
+import {
+  httpCaller,
+  spawnServer,
+  withWeComTenant,
+  type Caller,
+  type ServerProcess,
+} from '@orgbridge/test-world';
 // Issue 16 item 5 (PRODUCT.md §10): SIGTERM during a large apply. The production server waits
 // for the run for at most SHUTDOWN_GRACE_S, then stops it at its next safe point (between member
 // batches, each all-or-nothing), records it as interrupted by the shutdown and exits 0; a run on
 // a new server converges with no duplicates.
-import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { startSimulator, type Simulator } from '@orgbridge/wecom-sim';
 import pg from 'pg';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import type { ApiResponse, TestApp } from './build-test-app';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { asAdmin, urlOf } from './own-pg-database';
 import { usePostgres } from './test-db';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- run views are asserted field by field
 type Any = any;
 
-const serverDir = fileURLToPath(new URL('..', import.meta.url));
 /** The issue names a 10k-member apply; this many keeps the file under about a minute. */
 const MEMBERS = 10_000;
 const GRACE_S = 2;
-
-interface Server {
-  child: ChildProcess;
-  base: string;
-  lines: string[];
-}
-
-async function startServer(env: Record<string, string>): Promise<Server> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/server.ts'], {
-    cwd: serverDir,
-    env: { ...process.env, ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  const lines: string[] = [];
-  for (const stream of ['stdout', 'stderr'] as const) {
-    let rest = '';
-    child[stream]!.on('data', (chunk: Buffer) => {
-      const parts = (rest + chunk.toString()).split('\n');
-      rest = parts.pop()!;
-      for (const text of parts) if (text.trim()) lines.push(text);
-    });
-  }
-  const listening = await vi.waitFor(
-    () => {
-      const line = lines.find((l) => /OrgBridge listening on/.test(l));
-      if (!line) {
-        if (child.exitCode !== null) throw new Error(`server exited: ${lines.join('\n')}`);
-        throw new Error('not listening yet');
-      }
-      return line;
-    },
-    { timeout: 60_000, interval: 50 },
-  );
-  return { child, base: /listening on (http:\/\/\S+)/.exec(listening)![1]!, lines };
-}
-
-function caller(server: () => Server): TestApp['call'] {
-  return async (method, url, body, opts = {}) => {
-    const res = await fetch(`${server().base}${url}`, {
-      method,
-      headers: {
-        ...(opts.token ? { 'x-access-token': opts.token } : {}),
-        ...(opts.tenantId !== undefined ? { 'x-tenant-id': String(opts.tenantId) } : {}),
-        ...(body === undefined ? {} : { 'content-type': 'application/json' }),
-      },
-      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-    });
-    const text = await res.text();
-    return {
-      status: res.status,
-      headers: Object.fromEntries(res.headers),
-      body: text ? JSON.parse(text) : undefined,
-    } as ApiResponse;
-  };
-}
 
 describe.runIf(usePostgres())('SIGTERM during a large apply (bounded graceful shutdown)', () => {
   let dataDir = '';
   const dbName = `orgbridge_t_shutdown_${randomBytes(5).toString('hex')}`;
   // Only read when PostgreSQL is configured (the describe body runs on PGlite too).
   const databaseUrl = usePostgres() ? urlOf(dbName).toString() : '';
-  const env = {
-    PORT: '0',
-    HOST: '127.0.0.1',
-    DATABASE_URL: databaseUrl,
-    ADMIN_PASSWORD: 'Shutdown-admin-1',
-    SECRET_KEY: randomBytes(32).toString('hex'),
-    SECRET_KEY_FILE: '',
-    LOG_LEVEL: 'info',
-    SHUTDOWN_GRACE_S: String(GRACE_S),
-  };
+  const ADMIN_PASSWORD = 'Shutdown-admin-1';
+  const secretKey = randomBytes(32).toString('hex');
   let sim: Simulator;
-  let server: Server;
-  const call = caller(() => server);
+  let server: ServerProcess;
+  const call: Caller = (...args) => httpCaller(server.url)(...args);
+  const start = () =>
+    spawnServer({
+      simUrl: sim.url,
+      dataDir,
+      databaseUrl,
+      adminPassword: ADMIN_PASSWORD,
+      secretKey,
+      env: { SECRET_KEY_FILE: '', LOG_LEVEL: 'info', SHUTDOWN_GRACE_S: String(GRACE_S) },
+    });
 
   async function sql<T = Any>(text: string, values: unknown[] = []): Promise<T[]> {
     const c = new pg.Client({ connectionString: databaseUrl });
@@ -115,26 +63,20 @@ describe.runIf(usePostgres())('SIGTERM during a large apply (bounded graceful sh
   }, 60_000);
 
   afterAll(async () => {
-    if (server?.child.exitCode === null) server.child.kill('SIGKILL');
+    await server?.kill();
     await sim?.close();
     if (dataDir) rmSync(dataDir, { recursive: true, force: true });
     await asAdmin((c) => c.query(`drop database if exists ${dbName} with (force)`));
   });
 
   it('stops the run within the grace, exits 0, and the next run converges', async () => {
-    const wecom = {
-      DATA_DIR: dataDir,
-      WECOM_API_BASE: sim.url,
-      WECOM_OAUTH_BASE: sim.url,
-      WECOM_LOGIN_BASE: sim.url,
-    };
-    server = await startServer({ ...env, ...wecom });
+    server = await start();
     const login = async (username: string, password: string) => {
       const res = await call('POST', '/sys/login', { username, password });
       expect(res.status, res.body?.message).toBe(200);
       return res.body.result.token as string;
     };
-    const adminToken = await login('admin', env.ADMIN_PASSWORD);
+    const adminToken = await login('admin', ADMIN_PASSWORD);
     const { tenant, admin } = await withWeComTenant({ call, adminToken }, sim);
 
     // Every batch of run items waits 400 ms: the apply of 20 member batches lasts well past the
@@ -167,13 +109,11 @@ describe.runIf(usePostgres())('SIGTERM during a large apply (bounded graceful sh
       .toBe(true);
     expect((await getRun()).status).toBe('running');
 
-    const exited = new Promise<number | null>((resolve) => server.child.once('exit', resolve));
     const signalledAt = Date.now();
-    server.child.kill('SIGTERM');
-    const code = await exited;
+    const code = await server.terminate();
     const tookMs = Date.now() - signalledAt;
     console.info(`SIGTERM → exit ${code} in ${tookMs} ms (grace ${GRACE_S} s)`);
-    expect(code, server.lines.slice(-10).join('\n')).toBe(0);
+    expect(code, server.log().slice(-2000)).toBe(0);
     expect(tookMs).toBeLessThan((GRACE_S + 3) * 1000);
 
     const [run] = await sql(`select status, error, counts from sync_runs where id = $1`, [runId]);
@@ -202,7 +142,7 @@ describe.runIf(usePostgres())('SIGTERM during a large apply (bounded graceful sh
 
     // A new server: the next run converges with no duplicates.
     await sql('drop trigger slow_batch on sync_run_items');
-    server = await startServer({ ...env, ...wecom });
+    server = await start();
     const next = await call(
       'POST',
       '/sys/thirdApp/sync/run',
@@ -233,8 +173,6 @@ describe.runIf(usePostgres())('SIGTERM during a large apply (bounded graceful sh
       [tenant.id],
     );
     expect(after).toEqual({ bound: present, members: present, dupes: 0 });
-    const stopped = new Promise<number | null>((resolve) => server.child.once('exit', resolve));
-    server.child.kill('SIGTERM');
-    expect(await stopped).toBe(0);
+    expect(await server.terminate()).toBe(0);
   }, 150_000);
 });

@@ -1,22 +1,24 @@
-import { withWeComTenant } from '@orgbridge/test-world';
+import {
+  httpCaller,
+  spawnServer,
+  withWeComTenant,
+  type Caller,
+  type ServerProcess,
+} from '@orgbridge/test-world';
 // Issue 16 item 4 (PRODUCT.md §10): every line the production server writes is pino JSON — at
 // start (the generated admin password included), during a sync, when PostgreSQL's LISTEN
 // connection is terminated, and at shutdown — and no connection password reaches a line. The only
 // plain text is the startup-error paragraph (lib/startup-errors.ts; test/startup-errors.test.ts).
-import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { startSimulator, type Simulator } from '@orgbridge/wecom-sim';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { LISTENER_NAME } from '../src/db/changes';
-import type { ApiResponse, TestApp } from './build-test-app';
 import { asAdmin } from './own-pg-database';
 import { usePostgres } from './test-db';
 
-const serverDir = fileURLToPath(new URL('..', import.meta.url));
 const adminUrl = process.env.TEST_DATABASE_URL ?? '';
 /** Trust auth ignores it; it must still never appear in a log line. */
 const DB_PASSWORD = 'pw-must-not-leak-1f9c';
@@ -24,41 +26,20 @@ const DB_PASSWORD = 'pw-must-not-leak-1f9c';
 describe('the production server logs JSON only', () => {
   const dataDir = mkdtempSync(join(tmpdir(), 'orgbridge-json-logs-'));
   const dbName = `orgbridge_t_logs_${randomBytes(5).toString('hex')}`;
-  const lines: { stream: 'stdout' | 'stderr'; text: string }[] = [];
   let sim: Simulator;
-  let child: ChildProcess;
-  let base = '';
+  let server: ServerProcess | undefined;
 
   const waitForLine = (re: RegExp, timeout = 60_000) =>
     vi.waitFor(
       () => {
-        const line = lines.find((l) => re.test(l.text));
-        if (!line) {
-          if (child.exitCode !== null) throw new Error(`server exited: ${JSON.stringify(lines)}`);
-          throw new Error(`no line matching ${re}`);
-        }
+        const line = server!.lines().find((l) => re.test(l.text));
+        if (!line) throw new Error(`no line matching ${re}:\n${server!.log().slice(-2000)}`);
         return line.text;
       },
       { timeout, interval: 50 },
     );
 
-  const call: TestApp['call'] = async (method, url, body, opts = {}) => {
-    const res = await fetch(`${base}${url}`, {
-      method,
-      headers: {
-        ...(opts.token ? { 'x-access-token': opts.token } : {}),
-        ...(opts.tenantId !== undefined ? { 'x-tenant-id': String(opts.tenantId) } : {}),
-        ...(body === undefined ? {} : { 'content-type': 'application/json' }),
-      },
-      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-    });
-    const text = await res.text();
-    return {
-      status: res.status,
-      headers: Object.fromEntries(res.headers),
-      body: text ? JSON.parse(text) : undefined,
-    } as ApiResponse;
-  };
+  const call: Caller = (...args) => httpCaller(server!.url)(...args);
   const login = async (username: string, password: string) => {
     const res = await call('POST', '/sys/login', { username, password });
     expect(res.status, res.body?.message).toBe(200);
@@ -76,39 +57,17 @@ describe('the production server logs JSON only', () => {
       url.password = DB_PASSWORD;
       databaseUrl = url.toString();
     }
-    child = spawn(process.execPath, ['--import', 'tsx', 'src/server.ts'], {
-      cwd: serverDir,
-      env: {
-        ...process.env,
-        PORT: '0',
-        HOST: '127.0.0.1',
-        DATA_DIR: dataDir,
-        DATABASE_URL: databaseUrl ?? '',
-        ADMIN_PASSWORD: '',
-        SECRET_KEY: randomBytes(32).toString('hex'),
-        SECRET_KEY_FILE: '',
-        LOG_LEVEL: 'info',
-        WECOM_API_BASE: sim.url,
-        WECOM_OAUTH_BASE: sim.url,
-        WECOM_LOGIN_BASE: sim.url,
-        SHUTDOWN_GRACE_S: '5',
-      },
-      stdio: ['ignore', 'pipe', 'pipe'],
+    server = await spawnServer({
+      simUrl: sim.url,
+      dataDir,
+      ...(databaseUrl ? { databaseUrl } : {}),
+      adminPassword: '',
+      env: { SECRET_KEY_FILE: '', LOG_LEVEL: 'info', SHUTDOWN_GRACE_S: '5' },
     });
-    for (const stream of ['stdout', 'stderr'] as const) {
-      let rest = '';
-      child[stream]!.on('data', (chunk: Buffer) => {
-        const parts = (rest + chunk.toString()).split('\n');
-        rest = parts.pop()!;
-        for (const text of parts) if (text.trim()) lines.push({ stream, text });
-      });
-    }
-    const listening = await waitForLine(/OrgBridge listening on/);
-    base = /listening on (http:\/\/\S+)/.exec(listening)![1]!;
   }, 90_000);
 
   afterAll(async () => {
-    if (child && child.exitCode === null) child.kill('SIGKILL');
+    await server?.kill();
     await sim?.close();
     rmSync(dataDir, { recursive: true, force: true });
     if (usePostgres()) {
@@ -166,10 +125,9 @@ describe('the production server logs JSON only', () => {
       await waitForLine(/change listener/, 10_000);
     }
 
-    const exited = new Promise<number | null>((resolve) => child.once('exit', resolve));
-    child.kill('SIGTERM');
-    expect(await exited).toBe(0);
+    expect(await server!.terminate()).toBe(0);
 
+    const lines = server!.lines();
     const plain = lines.filter((l) => {
       try {
         const parsed = JSON.parse(l.text) as { level?: unknown; msg?: unknown };

@@ -1,10 +1,9 @@
-import { spawn } from 'node:child_process';
+import { freePort, startNode } from '@orgbridge/test-world';
 import { randomBytes } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { createServer, type Socket } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { describeDatabaseError } from '../src/lib/startup-errors';
 import { startServer } from '../src/start';
@@ -15,43 +14,31 @@ import { usePostgres } from './test-db';
  * Issue 13 item 6 (startup): the entry script, run as `npm start` runs it, refuses a bad
  * configuration with one paragraph naming the variable to fix, no stack dump, and a non-zero exit.
  */
-const serverDir = fileURLToPath(new URL('..', import.meta.url));
 const root = await mkdtemp(join(tmpdir(), 'orgbridge-startup-'));
 afterAll(async () => {
   await rm(root, { recursive: true, force: true });
 });
 
-/** A TCP port nothing listens on. */
-async function closedPort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const s = createServer().listen(0, '127.0.0.1', () => {
-      const a = s.address();
-      s.close(() => (typeof a === 'object' && a ? resolve(a.port) : reject(new Error('no port'))));
-    });
-  });
-}
-
+/** The entry script as `npm start` runs it; its exit code and what it wrote to stderr. */
 async function run(env: Record<string, string>): Promise<{ code: number | null; stderr: string }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/server.ts'], {
-    cwd: serverDir,
-    env: {
-      ...process.env,
-      DATABASE_URL: '',
-      SECRET_KEY: '',
-      SECRET_KEY_FILE: '',
-      PORT: '0',
-      HOST: '127.0.0.1',
-      DATA_DIR: await mkdtemp(join(root, 'data-')),
-      LOG_LEVEL: 'warn',
-      ...env,
-    },
-    stdio: ['ignore', 'pipe', 'pipe'],
+  const child = startNode(['packages/server/src/server.ts'], {
+    DATABASE_URL: '',
+    SECRET_KEY: '',
+    SECRET_KEY_FILE: '',
+    PORT: '0',
+    HOST: '127.0.0.1',
+    DATA_DIR: await mkdtemp(join(root, 'data-')),
+    LOG_LEVEL: 'warn',
+    ...env,
   });
-  let stderr = '';
-  child.stderr.on('data', (c: Buffer) => (stderr += c.toString()));
-  const timer = setTimeout(() => child.kill('SIGKILL'), 60_000);
-  const code = await new Promise<number | null>((done) => child.on('exit', (c) => done(c)));
+  const timer = setTimeout(() => void child.kill(), 60_000);
+  const code = await child.exited;
   clearTimeout(timer);
+  const stderr = child
+    .lines()
+    .filter((l) => l.stream === 'stderr')
+    .map((l) => l.text)
+    .join('\n');
   return { code, stderr };
 }
 
@@ -67,7 +54,7 @@ const KEY = randomBytes(32).toString('hex');
 
 describe('startup errors name the variable to fix', { timeout: 90_000 }, () => {
   it('DATABASE_URL at a closed port', async () => {
-    const port = await closedPort();
+    const port = await freePort();
     const r = await run({
       DATABASE_URL: `postgres://u:pw-not-shown@127.0.0.1:${port}/x`,
       SECRET_KEY: KEY,
@@ -142,7 +129,7 @@ describe('startup errors name the variable to fix', { timeout: 90_000 }, () => {
   });
 
   it('DATABASE_URL without SECRET_KEY', async () => {
-    const port = await closedPort();
+    const port = await freePort();
     const r = await run({ DATABASE_URL: `postgres://127.0.0.1:${port}/x` });
     expectOperatorMessage(r, /SECRET_KEY_FILE/);
   });

@@ -1,7 +1,8 @@
-import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { createServer } from 'node:net';
-import { fileURLToPath } from 'node:url';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { spawnServer, type ServerProcess } from '@orgbridge/test-world';
 import { startSimulator, type Simulator } from '@orgbridge/wecom-sim';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -12,58 +13,21 @@ import { usePostgres } from './test-db';
  * same final state as an uninterrupted one — no duplicate users, bindings or memberships. Needs
  * PostgreSQL, shared by the killed and the restarted server process.
  */
-const serverDir = fileURLToPath(new URL('..', import.meta.url));
 const PASSWORD = 'kill-test-admin-1';
 const SECRET_KEY = randomBytes(32).toString('hex');
+/** Set by the suite's beforeAll: the database is PostgreSQL, DATA_DIR only has to exist. */
+let dataDir = '';
 
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const s = createServer().listen(0, '127.0.0.1', () => {
-      const a = s.address();
-      s.close(() => (typeof a === 'object' && a ? resolve(a.port) : reject(new Error('no port'))));
-    });
+type Server = ServerProcess;
+
+const startServer = (databaseUrl: string, sim: Simulator): Promise<Server> =>
+  spawnServer({
+    simUrl: sim.url,
+    dataDir,
+    databaseUrl,
+    adminPassword: PASSWORD,
+    secretKey: SECRET_KEY,
   });
-}
-
-interface Server {
-  url: string;
-  child: ChildProcess;
-}
-
-async function startServer(databaseUrl: string, sim: Simulator): Promise<Server> {
-  const port = await freePort();
-  const url = `http://127.0.0.1:${port}`;
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/server.ts'], {
-    cwd: serverDir,
-    env: {
-      ...process.env,
-      PORT: String(port),
-      HOST: '127.0.0.1',
-      PUBLIC_URL: url,
-      DATABASE_URL: databaseUrl,
-      ADMIN_PASSWORD: PASSWORD,
-      SECRET_KEY,
-      WECOM_API_BASE: sim.url,
-      WECOM_OAUTH_BASE: sim.url,
-      WECOM_LOGIN_BASE: sim.url,
-      LOG_LEVEL: 'warn',
-    },
-    stdio: ['ignore', 'ignore', 'pipe'],
-  });
-  let log = '';
-  child.stderr?.on('data', (c: Buffer) => (log = (log + c.toString()).slice(-5000)));
-  for (let i = 0; i < 240; i++) {
-    if (child.exitCode !== null) throw new Error(`server exited: ${log}`);
-    try {
-      if ((await fetch(`${url}/health`)).ok) return { url, child };
-    } catch {
-      // not listening yet
-    }
-    await new Promise((r) => setTimeout(r, 250));
-  }
-  child.kill('SIGKILL');
-  throw new Error(`server did not start: ${log}`);
-}
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- envelope results are asserted field by field
 type Any = any;
@@ -131,6 +95,7 @@ describe.skipIf(!usePostgres())('sync survives kill -9 mid-apply', () => {
   const servers: Server[] = [];
 
   beforeAll(async () => {
+    dataDir = mkdtempSync(join(tmpdir(), 'orgbridge-kill-'));
     sim = await startSimulator({ users: 1500, departments: 60, seed: 11, latencyMs: 0 });
     admin = new pg.Client({ connectionString: process.env.TEST_DATABASE_URL });
     await admin.connect();
@@ -142,7 +107,8 @@ describe.skipIf(!usePostgres())('sync survives kill -9 mid-apply', () => {
   }, 60_000);
 
   afterAll(async () => {
-    for (const s of servers) s.child.kill('SIGKILL');
+    for (const s of servers) await s.kill();
+    if (dataDir) rmSync(dataDir, { recursive: true, force: true });
     await sim?.close();
     await admin?.query(`drop database if exists ${dbName} with (force)`);
     await admin?.end();
@@ -167,8 +133,7 @@ describe.skipIf(!usePostgres())('sync survives kill -9 mid-apply', () => {
       runId,
       (r) => r.status !== 'running' || (r.progress.phase === 'members' && r.progress.done > 0),
     );
-    first.child.kill('SIGKILL');
-    await new Promise((r) => first.child.once('exit', r));
+    await first.kill();
     expect(mid.status, 'the run must still be applying when killed').toBe('running');
 
     const second = await startServer(databaseUrl, sim);

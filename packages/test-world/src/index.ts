@@ -46,6 +46,7 @@ export {
   startNode,
   waitUntilServing,
   type Child,
+  type OutputLine,
   type ServerProcess,
   type ServerProcessOptions,
   type SimProcess,

@@ -37,10 +37,20 @@ export function processCpuMs(pid: number): number {
   return ((Number(fields[11]) + Number(fields[12])) * 1000) / CLOCK_TICKS;
 }
 
+/** One complete line the process wrote, and where. */
+export interface OutputLine {
+  stream: 'stdout' | 'stderr';
+  text: string;
+}
+
 export interface Child {
   pid: number;
   /** The last 20 kB of its output, for error messages. */
   log(): string;
+  /** Every non-empty line of its output so far, whole (for tests that read each line). */
+  lines(): OutputLine[];
+  /** Its exit code (null when a signal ended it), once it has exited and its output is read. */
+  readonly exited: Promise<number | null>;
   /** SIGTERM, then SIGKILL after `graceMs`; resolves once it is gone. */
   stop(graceMs?: number): Promise<void>;
   /** SIGKILL, no grace. */
@@ -60,26 +70,40 @@ export function startNode(
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let out = '';
-  const keep = (c: Buffer) => (out = (out + c.toString()).slice(-20_000));
-  child.stdout?.on('data', keep);
-  child.stderr?.on('data', keep);
+  const lines: OutputLine[] = [];
+  for (const stream of ['stdout', 'stderr'] as const) {
+    let rest = '';
+    child[stream]?.on('data', (c: Buffer) => {
+      out = (out + c.toString()).slice(-20_000);
+      const parts = (rest + c.toString()).split('\n');
+      rest = parts.pop()!;
+      for (const text of parts) if (text.trim()) lines.push({ stream, text });
+    });
+    child[stream]?.on('end', () => {
+      if (rest.trim()) lines.push({ stream, text: rest });
+    });
+  }
   const gone = () => child.exitCode !== null || child.signalCode !== null;
-  const exited = new Promise<void>((r) => child.once('exit', () => r()));
+  const ended = new Promise<void>((r) => child.once('exit', () => r()));
+  // After 'exit', once its output is read to the end too.
+  const exited = new Promise<number | null>((r) => child.once('close', (code) => r(code)));
   return {
     pid: child.pid!,
     process: child,
+    exited,
     log: () => out,
+    lines: () => lines,
     async stop(graceMs = 10_000) {
       if (gone()) return;
       child.kill('SIGTERM');
-      await Promise.race([exited, new Promise((r) => setTimeout(r, graceMs))]);
+      await Promise.race([ended, new Promise((r) => setTimeout(r, graceMs))]);
       if (!gone()) child.kill('SIGKILL');
-      await exited;
+      await ended;
     },
     async kill() {
       if (gone()) return;
       child.kill('SIGKILL');
-      await exited;
+      await ended;
     },
   };
 }
@@ -192,6 +216,10 @@ export interface ServerProcess {
   /** CPU time the process has used so far (user + system), in ms. */
   cpuMs(): number;
   log(): string;
+  /** Every non-empty line of its output so far (see Child.lines). */
+  lines(): OutputLine[];
+  /** SIGTERM and no SIGKILL after it: answers the exit code of the server's own shutdown. */
+  terminate(): Promise<number | null>;
   stop(): Promise<void>;
   kill(): Promise<void>;
 }
@@ -225,6 +253,11 @@ export async function spawnServer(o: ServerProcessOptions): Promise<ServerProces
     peakRssMb: () => peakRssMb(c.pid),
     cpuMs: () => processCpuMs(c.pid),
     log: () => c.log(),
+    lines: () => c.lines(),
+    async terminate() {
+      c.process.kill('SIGTERM');
+      return c.exited;
+    },
     stop: () => c.stop(),
     kill: () => c.kill(),
   };

@@ -4,7 +4,7 @@ import { badRequest, conflict, forbidden, notFound } from '../../lib/errors';
 import type { Log } from '../../lib/log';
 import type { SessionInfo, TenantContext } from '../../lib/route';
 import { isUniqueViolation } from '../../lib/pg-error';
-import { auditActor, createAuditRepo } from '../audit/audit.repo';
+import { auditActor, createAuditRecorder } from '../audit/audit.recorder';
 import { generateApiKey } from './api-keys.format';
 import { createApiKeysRepo } from './api-keys.repo';
 import type { CreateApiKeyBody } from './api-keys.schemas';
@@ -44,7 +44,7 @@ function expiryOf(text: string | undefined, now: number): Date | null {
 
 export function createApiKeysService(deps: { db: Db; log?: Pick<Log, 'warn'> }) {
   const repo = createApiKeysRepo(deps.db);
-  const audit = createAuditRepo(deps.db);
+  const audit = createAuditRecorder(deps.db);
   /** `${keyId}:${operationId}` → when this process last wrote a use-denied entry for it. */
   const deniedAt = new Map<string, number>();
 
@@ -71,7 +71,7 @@ export function createApiKeysService(deps: { db: Db; log?: Pick<Log, 'warn'> }) 
         keyHash: fresh.hash,
         createdBy: session.userId,
       });
-      await createAuditRepo(tx).record(ctx.tenantId, {
+      await createAuditRecorder(tx).record(ctx.tenantId, {
         ...auditActor(session),
         action: 'api_key.created',
         targetType: 'api_key',

@@ -2,7 +2,7 @@ import type { Db } from '../../db/client';
 import type { ThirdType } from '../../db/schema';
 import { AppError } from '../../lib/errors';
 import type { TenantContext } from '../../lib/route';
-import { createAuditRepo } from '../audit/audit.repo';
+import { createAuditRecorder } from '../audit/audit.recorder';
 import type { CardClick } from '../callbacks/event-xml';
 import { stderrLog, type OutcomeLog } from '../messages/messages.outcomes';
 import type { MessagesService } from '../messages/messages.service';
@@ -59,7 +59,7 @@ export function createApprovalCardsService(deps: {
   log?: OutcomeLog;
 }) {
   const repo = createApprovalCardsRepo(deps.db);
-  const audit = createAuditRepo(deps.db);
+  const audit = createAuditRecorder(deps.db);
   const log = deps.log ?? stderrLog;
   const inFlight = new Set<Promise<unknown>>();
 

@@ -1,32 +1,8 @@
 import { sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../../db/client';
 import { apiKeys, auditLog, memberships, tenants, users } from '../../db/schema';
-import type { SessionInfo } from '../../lib/route';
 import { likePattern, offsetOf, rowsOf } from '../../lib/sql';
 import type { AuditAction } from './actions';
-
-export interface AuditEntry {
-  actorUserId: number | null;
-  /** The API key that acted (then actorUserId is null); see `auditActor`. */
-  actorApiKeyId?: number | null;
-  action: AuditAction;
-  targetType?: string;
-  targetId?: string | number;
-  details?: Record<string, unknown>;
-  ip?: string;
-}
-
-export interface AuditActor {
-  actorUserId: number | null;
-  actorApiKeyId: number | null;
-}
-
-/** Who acted, for an audit entry: the person, or the API key (never the key's creator). */
-export function auditActor(session: Pick<SessionInfo, 'userId' | 'apiKey'>): AuditActor {
-  return session.apiKey
-    ? { actorUserId: null, actorApiKeyId: session.apiKey.id }
-    : { actorUserId: session.userId, actorApiKeyId: null };
-}
 
 /**
  * Which entries a reader may see: `tenantIds` null = every tenant (and platform-level entries),
@@ -118,22 +94,12 @@ const FROM_JOINS = sql`
     left join ${users} u on u.id = a.actor_user_id
     left join ${apiKeys} k on k.id = a.actor_api_key_id and k.tenant_id = a.tenant_id`;
 
-/** Append-only audit trail; tenant id first (null for platform-level events). */
+/**
+ * Reads of the audit trail. Entries are written by audit.recorder.ts, the one file other modules
+ * use (docs/decisions/0007-module-boundaries.md).
+ */
 export function createAuditRepo(db: Db) {
   return {
-    async record(tenantId: number | null, entry: AuditEntry): Promise<void> {
-      await db.insert(auditLog).values({
-        tenantId,
-        actorUserId: entry.actorUserId,
-        actorApiKeyId: entry.actorApiKeyId ?? null,
-        action: entry.action,
-        targetType: entry.targetType ?? null,
-        targetId: entry.targetId === undefined ? null : String(entry.targetId),
-        details: entry.details ?? null,
-        ip: entry.ip ?? null,
-      });
-    },
-
     /** One page, newest first (created_at desc, id desc), with the total. */
     async list(scope: AuditScope, f: AuditFilter, page: number, pageSize: number) {
       const where = whereOf(conditionsOf(scope, f));

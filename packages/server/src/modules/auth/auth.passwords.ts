@@ -3,7 +3,7 @@ import { AppError, badRequest, conflict } from '../../lib/errors';
 import { hashPassword, verifyPassword } from '../../lib/password';
 import type { SessionInfo } from '../../lib/route';
 import { createThrottle, tooManyAttempts, type ThrottleLimits } from '../../lib/throttle';
-import { createAuditRepo } from '../audit/audit.repo';
+import { createAuditRecorder } from '../audit/audit.recorder';
 import { createTrustPolicy } from '../policy/trust';
 import { createAuthRepo } from './auth.repo';
 
@@ -24,6 +24,20 @@ const alreadySet = () =>
   );
 
 /** The caller's own password: change it (knowing the current one) or set a first one. */
+/**
+ * An administrator's password reset, in the caller's transaction: the account gets a one-time
+ * password (changed at next sign-in) and every session of it ends. Answers the sessions revoked.
+ */
+export async function resetToOneTimePassword(
+  tx: Db,
+  userId: number,
+  passwordHash: string,
+): Promise<number> {
+  const auth = createAuthRepo(tx);
+  await auth.setOneTimePassword(userId, passwordHash);
+  return auth.revokeAllSessions(userId);
+}
+
 export function createPasswordService(deps: { db: Db }) {
   const { db } = deps;
   const repo = createAuthRepo(db);
@@ -71,7 +85,7 @@ export function createPasswordService(deps: { db: Db }) {
         const txRepo = createAuthRepo(tx);
         await txRepo.updatePassword(user.id, passwordHash);
         await txRepo.revokeOtherSessions(user.id, session.sessionId);
-        await createAuditRepo(tx).record(null, {
+        await createAuditRecorder(tx).record(null, {
           actorUserId: user.id,
           action: 'auth.change_password',
           ip: input.ip,
@@ -106,7 +120,7 @@ export function createPasswordService(deps: { db: Db }) {
         if (!(await createAuthRepo(tx).setPasswordIfNone(user.id, passwordHash))) {
           throw alreadySet();
         }
-        await createAuditRepo(tx).record(session.scopeTenantId, {
+        await createAuditRecorder(tx).record(session.scopeTenantId, {
           actorUserId: user.id,
           action: 'auth.set_password',
           targetType: 'user',

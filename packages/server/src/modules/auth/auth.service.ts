@@ -5,8 +5,8 @@ import { AppError } from '../../lib/errors';
 import { burnPasswordCheck, verifyPassword } from '../../lib/password';
 import type { SessionInfo } from '../../lib/route';
 import { createThrottle, tooManyAttempts, type ThrottleLimits } from '../../lib/throttle';
-import { createAuditRepo } from '../audit/audit.repo';
-import { createTenantsRepo } from '../tenants/tenants.repo';
+import { createAuditRecorder } from '../audit/audit.recorder';
+import { createMemberships } from '../tenants/tenants.memberships';
 import { createKeyedLoader } from '../../lib/batcher';
 import { cacheReads } from '../../lib/read-cache';
 import type { Changes } from '../../db/changes';
@@ -67,8 +67,8 @@ export function createAuthService(deps: {
     deps.changes,
     { tables: ['sessions', 'users'] },
   );
-  const tenantsRepo = createTenantsRepo(deps.db);
-  const audit = createAuditRepo(deps.db);
+  const memberships = createMemberships(deps.db);
+  const audit = createAuditRecorder(deps.db);
   const loginThrottle = createThrottle(deps.db, 'login', LOGIN_LIMITS);
   const passwords = createPasswordService(deps);
 
@@ -76,7 +76,7 @@ export function createAuthService(deps: {
 
   /** The account's memberships; a scoped session sees only its tenant's. */
   async function tenantListOf(userId: number, scopeTenantId: number | null) {
-    const rows = await tenantsRepo.listMembershipsOfUser(userId);
+    const rows = await memberships.listMembershipsOfUser(userId);
     const visible = scopeTenantId === null ? rows : rows.filter((r) => r.id === scopeTenantId);
     return visible.map((r) => ({
       id: r.id,

@@ -9,6 +9,17 @@ import {
   type ThirdType,
 } from '../../db/schema';
 import { likePattern, offsetOf, rowsOf } from '../../lib/sql';
+import { intArray, recordset, textArray } from '../directory-sync/sql-arrays';
+
+/** The key under `ext_data` of the mobile/e-mail a member consented to at sign-in. */
+export const CONSENTED_KEY = 'consented';
+
+/** A WeCom member of one corp: what a binding and a 移出 marker are keyed by (userid case-insensitive). */
+export interface ExtMemberKey {
+  thirdType: ThirdType;
+  corpId: string;
+  extUserId: string;
+}
 
 export interface BindingFilter {
   thirdType: ThirdType;
@@ -47,7 +58,11 @@ const recordOf = (r: ListRow) => ({
   outsider: r.outsider,
 });
 
-/** Bindings (third accounts) and link requests of one tenant; the tenant id is in every statement. */
+/**
+ * Bindings (third accounts), their 移出 markers and the tenant's link requests; the tenant id is
+ * in every statement. Every write of a binding or a marker is here: other modules reach them
+ * through bindings.writer.ts (docs/decisions/0007-module-boundaries.md).
+ */
 export function createBindingsRepo(db: Db) {
   return {
     /**
@@ -121,6 +136,148 @@ export function createBindingsRepo(db: Db) {
       return row ?? null;
     },
 
+    /** Binds a WeCom member to an account (WeCom sign-in); answers the binding's id. */
+    async insertBinding(
+      tenantId: number,
+      row: Omit<typeof thirdAccounts.$inferInsert, 'tenantId'>,
+    ): Promise<number> {
+      const [inserted] = await db
+        .insert(thirdAccounts)
+        .values({ ...row, tenantId })
+        .returning({ id: thirdAccounts.id });
+      return inserted!.id;
+    },
+
+    /** Makes a binding live again (the same pair, left inactive), with the member's current data. */
+    async reviveBinding(
+      tenantId: number,
+      id: number,
+      patch: { extUserId: string; extName: string; extData: Record<string, unknown> | null },
+    ): Promise<void> {
+      await db
+        .update(thirdAccounts)
+        .set({ ...patch, active: true, updatedAt: new Date() })
+        .where(and(eq(thirdAccounts.tenantId, tenantId), eq(thirdAccounts.id, id)));
+    },
+
+    /**
+     * The mobile/email a member consented to at sign-in (snsapi_privateinfo), merged into the
+     * binding's ext_data under `consented`, which directory sync carries over (refreshBindings).
+     */
+    async storeConsented(
+      tenantId: number,
+      bindingId: number,
+      consented: { mobile?: string; email?: string; at: string },
+    ): Promise<void> {
+      await db
+        .update(thirdAccounts)
+        .set({
+          extData: sql`coalesce(${thirdAccounts.extData}, '{}'::jsonb) || jsonb_build_object(${CONSENTED_KEY}::text, ${JSON.stringify(consented)}::jsonb)`,
+          updatedAt: sql`now()`,
+        })
+        .where(and(eq(thirdAccounts.tenantId, tenantId), eq(thirdAccounts.id, bindingId)));
+    },
+
+    /**
+     * Marks every binding of `userId` in the tenant inactive (kept for history, like a removed
+     * config's) and answers them, for the caller to mark their members unpaired.
+     */
+    async deactivateBindingsOfMember(tenantId: number, userId: number) {
+      return db
+        .update(thirdAccounts)
+        .set({ active: false, updatedAt: new Date() })
+        .where(and(eq(thirdAccounts.tenantId, tenantId), eq(thirdAccounts.userId, userId)))
+        .returning({
+          thirdType: thirdAccounts.thirdType,
+          corpId: thirdAccounts.corpId,
+          extUserId: thirdAccounts.extUserId,
+          userId: thirdAccounts.userId,
+        });
+    },
+
+    /** A sync's new bindings of one corp, in one statement. */
+    async insertBindings(
+      tenantId: number,
+      corp: { thirdType: ThirdType; corpId: string },
+      rows: {
+        extUserId: string;
+        userId: number;
+        extName: string;
+        extData: Record<string, unknown> | null;
+      }[],
+    ): Promise<void> {
+      if (rows.length === 0) return;
+      const values = rows.map((r) => ({
+        ext_user_id: r.extUserId,
+        user_id: r.userId,
+        ext_name: r.extName,
+        ext_data: r.extData,
+      }));
+      await db.execute(sql`insert into ${thirdAccounts} (tenant_id, third_type, corp_id, ext_user_id, user_id, ext_name, active, ext_data)
+      select ${tenantId}::int, ${corp.thirdType}::text, ${corp.corpId}::text, ext_user_id, user_id, ext_name, true, ext_data
+      from ${recordset(values, 'ext_user_id text, user_id int, ext_name text, ext_data jsonb')}`);
+    },
+
+    /**
+     * A sync's refresh of existing bindings (name, data, active again), in one statement. The
+     * fields a member consented to at sign-in stay (read at write time, not at plan time).
+     */
+    async refreshBindings(
+      tenantId: number,
+      rows: { id: number; extName: string; extData: Record<string, unknown> | null }[],
+    ): Promise<void> {
+      if (rows.length === 0) return;
+      const values = rows.map((r) => ({ id: r.id, ext_name: r.extName, ext_data: r.extData }));
+      await db.execute(sql`update ${thirdAccounts} t set ext_name = v.ext_name,
+        ext_data = case when t.ext_data -> ${CONSENTED_KEY}::text is null then v.ext_data
+          else coalesce(v.ext_data, '{}'::jsonb) || jsonb_build_object(${CONSENTED_KEY}::text, t.ext_data -> ${CONSENTED_KEY}::text) end,
+        active = true, updated_at = now()
+      from ${recordset(values, 'id int, ext_name text, ext_data jsonb')}
+      where t.tenant_id = ${tenantId} and t.id = v.id`);
+    },
+
+    /** Marks the tenant's bindings `ids` inactive (their members left the corp). */
+    async deactivateBindings(tenantId: number, ids: readonly number[]): Promise<void> {
+      if (ids.length === 0) return;
+      await db.execute(sql`update ${thirdAccounts} set active = false, updated_at = now()
+        where tenant_id = ${tenantId} and id = any(${intArray(ids)}) and active`);
+    },
+
+    /**
+     * A WeCom userid changed (a contact event's new_userid): the binding and its 移出 marker
+     * follow. The bindings of both userids are locked first; 'taken' (nothing written) when the
+     * new userid is bound already, 'none' when the old one is bound to nobody.
+     */
+    async renameExtUser(
+      tenantId: number,
+      corp: { thirdType: ThirdType; corpId: string },
+      from: string,
+      to: string,
+    ): Promise<'renamed' | 'taken' | 'none'> {
+      const key = (id: string) => id.toLowerCase();
+      const scope = and(
+        eq(thirdAccounts.tenantId, tenantId),
+        eq(thirdAccounts.thirdType, corp.thirdType),
+        eq(thirdAccounts.corpId, corp.corpId),
+      );
+      const rows = await db
+        .select({ id: thirdAccounts.id, extUserId: thirdAccounts.extUserId })
+        .from(thirdAccounts)
+        .where(and(scope, sql`lower(${thirdAccounts.extUserId}) in (${key(from)}, ${key(to)})`))
+        .for('update');
+      const old = rows.filter((r) => key(r.extUserId) === key(from));
+      const taken = rows.some((r) => key(r.extUserId) === key(to) && key(from) !== key(to));
+      if (old.length === 0) return 'none';
+      if (taken) return 'taken';
+      await db.execute(sql`update ${thirdAccounts} set ext_user_id = ${to}, updated_at = now()
+      where tenant_id = ${tenantId} and third_type = ${corp.thirdType} and corp_id = ${corp.corpId}
+        and lower(ext_user_id) = ${key(from)}`);
+      await db.execute(sql`update ${syncUnpaired} set ext_user_id = ${to}
+      where tenant_id = ${tenantId} and third_type = ${corp.thirdType} and corp_id = ${corp.corpId}
+        and lower(ext_user_id) = ${key(from)}`);
+      return 'renamed';
+    },
+
     /** Deletes the binding if it belongs to the tenant; false when there was none. */
     async deleteBindingById(tenantId: number, id: number): Promise<boolean> {
       const rows = await db
@@ -181,6 +338,21 @@ export function createBindingsRepo(db: Db) {
             sql`lower(${syncUnpaired.extUserId}) = lower(${m.extUserId})`,
           ),
         );
+    },
+
+    /**
+     * Deletes the 移出 markers of members an admin paired by hand in the sync dialog (the
+     * decision replaces the marker), in one statement.
+     */
+    async clearUnpairedMany(
+      tenantId: number,
+      corp: { thirdType: ThirdType; corpId: string },
+      extUserIds: readonly string[],
+    ): Promise<void> {
+      if (extUserIds.length === 0) return;
+      await db.execute(sql`delete from ${syncUnpaired}
+        where tenant_id = ${tenantId} and third_type = ${corp.thirdType} and corp_id = ${corp.corpId}
+          and lower(ext_user_id) in (select lower(x) from unnest(${textArray(extUserIds)}) as x)`);
     },
   };
 }

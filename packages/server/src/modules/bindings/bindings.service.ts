@@ -1,7 +1,7 @@
 import type { Db } from '../../db/client';
 import { notFound } from '../../lib/errors';
 import type { TenantContext } from '../../lib/route';
-import { createAuditRepo } from '../audit/audit.repo';
+import { createAuditRecorder } from '../audit/audit.recorder';
 import { createBindingsRepo } from './bindings.repo';
 import type { BindingListQuery } from './bindings.schemas';
 
@@ -37,7 +37,7 @@ export function createBindingsService(deps: { db: Db }) {
         const r = createBindingsRepo(tx);
         const row = await r.findBindingById(ctx.tenantId, id);
         if (!row || !(await r.unbind(ctx.tenantId, row, ctx.userId))) throw bindingNotFound();
-        await createAuditRepo(tx).record(ctx.tenantId, {
+        await createAuditRecorder(tx).record(ctx.tenantId, {
           actorUserId: ctx.userId,
           action: 'third_app.binding_removed',
           targetType: 'third_account',
@@ -62,7 +62,7 @@ export function createBindingsService(deps: { db: Db }) {
         const row = await r.cancelLinkRequest(ctx.tenantId, id);
         if (!row) throw requestNotFound();
         await r.markUnpaired(ctx.tenantId, row, ctx.userId);
-        await createAuditRepo(tx).record(ctx.tenantId, {
+        await createAuditRecorder(tx).record(ctx.tenantId, {
           actorUserId: ctx.userId,
           action: 'third_app.link_request_cancelled',
           targetType: 'link_request',

@@ -2,7 +2,7 @@ import type { Static } from '@sinclair/typebox';
 import type { Db } from '../../db/client';
 import { badRequest, conflict, notFound } from '../../lib/errors';
 import type { TenantContext } from '../../lib/route';
-import { createAuditRepo } from '../audit/audit.repo';
+import { createAuditRecorder } from '../audit/audit.recorder';
 import { createDepartmentsRepo, type DepartmentPatch } from './departments.repo';
 import type {
   AddDepartmentBodySchema,
@@ -41,7 +41,7 @@ export function createDepartmentsService(deps: { db: Db }) {
     id: number,
     details?: Record<string, unknown>,
   ) =>
-    createAuditRepo(db).record(ctx.tenantId, {
+    createAuditRecorder(db).record(ctx.tenantId, {
       actorUserId: ctx.userId,
       action,
       targetType: 'department',

@@ -4,6 +4,7 @@
  * a shared account keeps WeCom's name and position on its membership; any other account gets a
  * link request its owner decides on; a platform administrator is never touched.
  */
+import { CONSENTED_KEY } from '../bindings/bindings.writer';
 import { ownershipOf, tenantMay, type Standing } from '../policy/trust';
 import type { ExtMember, LocalBinding, LocalUser } from './sync.types';
 
@@ -61,11 +62,8 @@ export function extDataOf(m: ExtMember): Record<string, unknown> {
   };
 }
 
-/**
- * What a member consented to share at sign-in (snsapi_privateinfo, third-login): kept on the
- * binding under this key, never written nor compared by sync (member-writer.ts carries it over).
- */
-export const CONSENTED_KEY = 'consented';
+// What a member consented to share at sign-in (snsapi_privateinfo, third-login) is kept on the
+// binding under CONSENTED_KEY, never written nor compared by sync (refreshBindings carries it over).
 
 /** The sync-owned part of a binding's ext_data: everything but the consented fields. */
 export function syncedPart(

@@ -1,9 +1,9 @@
-import { intArray, recordset, textArray } from './sql-arrays';
+import { intArray, recordset } from './sql-arrays';
 import { sql } from 'drizzle-orm';
 import type { Db } from '../../db/client';
 import type { ThirdType } from '../../db/schema';
+import { createBindingsWriter } from '../bindings/bindings.writer';
 import { rowsOf } from '../../lib/sql';
-import { CONSENTED_KEY } from './member-ops';
 import type { LeaveOp, MemberOp } from './planner';
 import { EXT_SOURCE } from './sync-state.repo';
 import { keepLastAdmin, recheckOwnership } from './write-guards';
@@ -160,47 +160,34 @@ async function writeDepartmentLinks(tx: Db, ctx: WriteContext, ops: MemberOp[]):
   return changes.length;
 }
 
-/** Paired by hand after 移出: the admin's decision replaces the marker. */
-async function clearUnpaired(tx: Db, ctx: WriteContext, extUserIds: string[]) {
-  if (extUserIds.length === 0) return;
-  await tx.execute(sql`delete from sync_unpaired
-    where tenant_id = ${ctx.tenantId} and third_type = ${ctx.thirdType} and corp_id = ${ctx.corpId}
-      and lower(ext_user_id) in (select lower(x) from unnest(${textArray(extUserIds)}) as x)`);
-}
-
 async function writeBindings(tx: Db, ctx: WriteContext, ops: MemberOp[]): Promise<number> {
   const inserts = ops.filter((o) => o.binding?.create && o.userId !== null);
   const updates = ops.filter((o) => o.binding && !o.binding.create);
-  if (inserts.length > 0) {
-    const rows = inserts.map((o) => ({
-      ext_user_id: o.ext.userId,
-      user_id: o.userId,
-      ext_name: o.binding!.extName,
-      ext_data: o.binding!.extData,
-    }));
-    await tx.execute(sql`insert into third_accounts (tenant_id, third_type, corp_id, ext_user_id, user_id, ext_name, active, ext_data)
-      select ${ctx.tenantId}::int, ${ctx.thirdType}::text, ${ctx.corpId}::text, ext_user_id, user_id, ext_name, true, ext_data
-      from ${recordset(rows, 'ext_user_id text, user_id int, ext_name text, ext_data jsonb')}`);
-  }
-  await clearUnpaired(
-    tx,
+  const bindings = createBindingsWriter(tx);
+  await bindings.insertBindings(
+    ctx.tenantId,
+    ctx,
+    inserts.map((o) => ({
+      extUserId: o.ext.userId,
+      userId: o.userId as number,
+      extName: o.binding!.extName,
+      extData: o.binding!.extData,
+    })),
+  );
+  // Paired by hand after 移出: the admin's decision replaces the marker.
+  await bindings.clearUnpairedMany(
+    ctx.tenantId,
     ctx,
     inserts.filter((o) => o.clearsUnpaired).map((o) => o.ext.userId),
   );
-  if (updates.length > 0) {
-    const rows = updates.map((o) => ({
-      id: o.bindingId,
-      ext_name: o.binding!.extName,
-      ext_data: o.binding!.extData,
-    }));
-    // The fields a member consented to at sign-in stay (read at write time, not at plan time).
-    await tx.execute(sql`update third_accounts t set ext_name = v.ext_name,
-        ext_data = case when t.ext_data -> ${CONSENTED_KEY}::text is null then v.ext_data
-          else coalesce(v.ext_data, '{}'::jsonb) || jsonb_build_object(${CONSENTED_KEY}::text, t.ext_data -> ${CONSENTED_KEY}::text) end,
-        active = true, updated_at = now()
-      from ${recordset(rows, 'id int, ext_name text, ext_data jsonb')}
-      where t.tenant_id = ${ctx.tenantId} and t.id = v.id`);
-  }
+  await bindings.refreshBindings(
+    ctx.tenantId,
+    updates.map((o) => ({
+      id: o.bindingId as number,
+      extName: o.binding!.extName,
+      extData: o.binding!.extData,
+    })),
+  );
   return inserts.length + updates.length;
 }
 
@@ -225,8 +212,8 @@ async function writeLinkRequests(tx: Db, ctx: WriteContext, ops: MemberOp[]): Pr
       on conflict do nothing
       returning id`),
   );
-  await clearUnpaired(
-    tx,
+  await createBindingsWriter(tx).clearUnpairedMany(
+    ctx.tenantId,
     ctx,
     links.filter((o) => o.clearsUnpaired).map((o) => o.ext.userId),
   );
@@ -289,8 +276,7 @@ export async function writeLeavers(
   const quit = ops.filter((o) => o.setQuit && !kept.has(o.userId)).map((o) => o.userId);
   await quitMemberships(tx, ctx.tenantId, quit);
   const bindingIds = ops.map((o) => o.bindingId);
-  await tx.execute(sql`update third_accounts set active = false, updated_at = now()
-    where tenant_id = ${ctx.tenantId} and id = any(${intArray(bindingIds)}) and active`);
+  await createBindingsWriter(tx).deactivateBindings(ctx.tenantId, bindingIds);
   return { writes: quit.length + bindingIds.length, kept };
 }
 

@@ -2,7 +2,7 @@ import { Type } from '@sinclair/typebox';
 import type { FastifyInstance } from 'fastify';
 import type { FastifyRequest } from 'fastify';
 import { apiKeyNote, route, type SessionInfo, type TenantContext } from '../../lib/route';
-import { auditActor } from '../audit/audit.repo';
+import { auditActor } from '../audit/audit.recorder';
 import type { AuthService } from '../auth/auth.service';
 import type { TenantContextResolver } from '../tenants/tenant-context';
 import type { DirectorySyncService } from './sync.service';

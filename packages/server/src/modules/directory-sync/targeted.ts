@@ -7,11 +7,11 @@
  * depends on the whole directory; a change the mass-change guard stops; a rename onto a userid
  * already bound) answers `full`, and the caller runs a full read instead.
  */
-import { and, eq, sql } from 'drizzle-orm';
+import { sql } from 'drizzle-orm';
 import { ConnectorError, type ExtMember } from '../../connectors/kit';
 import type { Db } from '../../db/client';
 import type { ContactChangeType } from '../../db/schema';
-import { thirdAccounts } from '../../db/schema';
+import { createBindingsWriter } from '../bindings/bindings.writer';
 import type { ConnectorRuntime } from '../third-app-config/third-app-config.service';
 import { siblingRanks, type DepartmentOps } from './departments-plan';
 import { idKey } from './normalise';
@@ -35,7 +35,8 @@ type Fail = (err: ConnectorError) => Error;
 
 const noDepartments = (): DepartmentOps => ({ create: [], update: [], remove: [] });
 
-const emptyOps = (activeBindings: number): SyncOps => ({
+/** Ops that write nothing (`activeBindings` for the guard's ratio). */
+export const emptyOps = (activeBindings: number): SyncOps => ({
   departments: noDepartments(),
   members: [],
   leavers: [],
@@ -76,26 +77,9 @@ export async function renameExternalId(
   to: string,
 ): Promise<boolean> {
   return db.transaction(async (tx) => {
-    const scope = and(
-      eq(thirdAccounts.tenantId, tenantId),
-      eq(thirdAccounts.thirdType, rt.thirdType),
-      eq(thirdAccounts.corpId, rt.corpId),
-    );
-    const rows = await tx
-      .select({ id: thirdAccounts.id, extUserId: thirdAccounts.extUserId })
-      .from(thirdAccounts)
-      .where(and(scope, sql`lower(${thirdAccounts.extUserId}) in (${idKey(from)}, ${idKey(to)})`))
-      .for('update');
-    const old = rows.filter((r) => idKey(r.extUserId) === idKey(from));
-    const taken = rows.some((r) => idKey(r.extUserId) === idKey(to) && idKey(from) !== idKey(to));
-    if (old.length === 0) return true;
-    if (taken) return false;
-    await tx.execute(sql`update third_accounts set ext_user_id = ${to}, updated_at = now()
-      where tenant_id = ${tenantId} and third_type = ${rt.thirdType} and corp_id = ${rt.corpId}
-        and lower(ext_user_id) = ${idKey(from)}`);
-    await tx.execute(sql`update sync_unpaired set ext_user_id = ${to}
-      where tenant_id = ${tenantId} and third_type = ${rt.thirdType} and corp_id = ${rt.corpId}
-        and lower(ext_user_id) = ${idKey(from)}`);
+    const renamed = await createBindingsWriter(tx).renameExtUser(tenantId, rt, from, to);
+    if (renamed === 'none') return true;
+    if (renamed === 'taken') return false;
     await tx.execute(sql`update sync_exclusions set ext_user_id = ${to}
       where tenant_id = ${tenantId} and third_type = ${rt.thirdType} and corp_id = ${rt.corpId}
         and lower(ext_user_id) = ${idKey(from)}`);

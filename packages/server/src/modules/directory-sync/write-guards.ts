@@ -8,7 +8,7 @@ import type { Db } from '../../db/client';
 import { AppError } from '../../lib/errors';
 import { createTrustPolicy } from '../policy/trust';
 import { assertNotLastAdmin } from '../tenants/last-admin';
-import { createTenantsRepo } from '../tenants/tenants.repo';
+import { createMemberships } from '../tenants/tenants.memberships';
 import { downgrade, type MemberOp, type WriteStanding } from './member-ops';
 import { intArray } from './sql-arrays';
 
@@ -53,7 +53,7 @@ export async function keepLastAdmin(
 ): Promise<Set<number>> {
   const kept = new Set<number>();
   if (userIds.length === 0) return kept;
-  const admins = new Set(await createTenantsRepo(tx).lockActiveAdmins(tenantId));
+  const admins = new Set(await createMemberships(tx).lockActiveAdmins(tenantId));
   for (const userId of userIds.filter((id) => admins.has(id))) {
     try {
       await assertNotLastAdmin(tx, tenantId, userId);

@@ -1,7 +1,7 @@
 import type { Db } from '../../db/client';
 import type { SyncTrigger } from '../../db/schema';
 import { AppError } from '../../lib/errors';
-import { createSyncRunsRepo } from '../directory-sync/sync-runs.repo';
+import { recordFailedRun } from '../directory-sync/sync.runs';
 import type { JobsLog, JobTarget } from './jobs.types';
 
 const WHAT: Record<'schedule' | 'reconcile', { zh: string; en: string; next: string }> = {
@@ -30,23 +30,16 @@ export async function recordSkippedRun(
 ): Promise<{ runId: number; skipped: string }> {
   if (!(err instanceof AppError)) throw err;
   const what = WHAT[trigger];
-  const run = await createSyncRunsRepo(deps.db).insertRun(tenantId, {
+  const runId = await recordFailedRun(deps.db, tenantId, {
     thirdType,
     trigger,
-    actorUserId: null,
-    status: 'failed',
-    phase: 'done',
     error: {
       code: `sync.${trigger}_skipped`,
       reason: err.code,
       reasonMessage: err.message,
       message: `${what.zh} (${what.en}): ${err.message} ${what.next}`,
     },
-    finishedAt: new Date(),
   });
-  deps.log.warn(
-    { tenantId, thirdType, trigger, reason: err.code, runId: run.id },
-    `jobs: ${what.en}`,
-  );
-  return { runId: run.id, skipped: err.code };
+  deps.log.warn({ tenantId, thirdType, trigger, reason: err.code, runId }, `jobs: ${what.en}`);
+  return { runId, skipped: err.code };
 }

@@ -4,14 +4,13 @@
  * until the account's owner accepts — here, signed in with their own password, or at the WeCom
  * sign-in's link-by-password step (`acceptLinkRequest`).
  */
-import { and, eq } from 'drizzle-orm';
 import type { Db } from '../../db/client';
-import { MEMBERSHIP_STATUS, thirdAccounts, type ThirdType } from '../../db/schema';
+import { MEMBERSHIP_STATUS, type ThirdType } from '../../db/schema';
 import { AppError, conflict } from '../../lib/errors';
 import { isUniqueViolation } from '../../lib/pg-error';
 import type { SessionInfo } from '../../lib/route';
-import { createAuditRepo } from '../audit/audit.repo';
-import { createBindingsRepo } from '../bindings/bindings.repo';
+import { createAuditRecorder } from '../audit/audit.recorder';
+import { createBindingsWriter } from '../bindings/bindings.writer';
 import { createLinkRequestsRepo, type LockedRequest } from './link-requests.repo';
 
 const requestNotFound = () =>
@@ -47,27 +46,24 @@ async function acceptLocked(tx: Db, r: LockedRequest, ip: string | undefined): P
     (b) => b.user_id === r.userId && b.ext_user_id.toLowerCase() === r.extUserId.toLowerCase(),
   );
   if (inTheWay.length > (same ? 1 : 0)) throw alreadyBound();
-  const binding = { extName: r.extName, extData: r.extData, active: true };
+  const bindings = createBindingsWriter(tx);
+  const binding = { extUserId: r.extUserId, extName: r.extName, extData: r.extData };
   if (same) {
     // A binding of this very pair left inactive (the member had left the corp): live again.
-    await tx
-      .update(thirdAccounts)
-      .set({ ...binding, extUserId: r.extUserId, updatedAt: new Date() })
-      .where(and(eq(thirdAccounts.tenantId, r.tenantId), eq(thirdAccounts.id, same.id)));
+    await bindings.reviveBinding(r.tenantId, same.id, binding);
   } else {
-    await tx.insert(thirdAccounts).values({
-      tenantId: r.tenantId,
+    await bindings.insertBinding(r.tenantId, {
       thirdType: r.thirdType,
       corpId: r.corpId,
-      extUserId: r.extUserId,
       userId: r.userId,
       ...binding,
+      active: true,
     });
   }
   // The owner consented: an earlier unbind no longer keeps syncs from pairing the member.
-  await createBindingsRepo(tx).clearUnpaired(r.tenantId, r);
+  await bindings.clearUnpaired(r.tenantId, r);
   await repo.decide(r.tenantId, r.id, 'accepted');
-  await createAuditRepo(tx).record(r.tenantId, {
+  await createAuditRecorder(tx).record(r.tenantId, {
     actorUserId: r.userId,
     action: 'link_request.accepted',
     targetType: 'user',
@@ -162,7 +158,7 @@ export function createLinkRequestsService(deps: {
       await db.transaction(async (tx) => {
         const r = await lockOwnPending(tx, session, id);
         await createLinkRequestsRepo(tx).decide(r.tenantId, r.id, 'refused');
-        await createAuditRepo(tx).record(r.tenantId, {
+        await createAuditRecorder(tx).record(r.tenantId, {
           actorUserId: session.userId,
           action: 'link_request.refused',
           targetType: 'user',

@@ -2,7 +2,7 @@ import formbody from '@fastify/formbody';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { AppError } from '../../lib/errors';
 import { route, type SessionInfo } from '../../lib/route';
-import { auditActor } from '../audit/audit.repo';
+import { auditActor } from '../audit/audit.recorder';
 import type { Sender } from './messages.send';
 import type { MessagesService } from './messages.service';
 import {

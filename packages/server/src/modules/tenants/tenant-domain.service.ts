@@ -6,7 +6,7 @@ import { badRequest, conflict } from '../../lib/errors';
 import { isUniqueViolation } from '../../lib/pg-error';
 import type { TenantContext } from '../../lib/route';
 import type { TenantHosts } from '../../lib/tenant-host';
-import { createAuditRepo } from '../audit/audit.repo';
+import { createAuditRecorder } from '../audit/audit.recorder';
 
 const LABEL = /^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$/;
 
@@ -69,7 +69,7 @@ export function createTenantDomainService(deps: {
             .update(tenants)
             .set({ customDomain: domain, updatedAt: new Date() })
             .where(eq(tenants.id, ctx.tenantId));
-          await createAuditRepo(tx).record(ctx.tenantId, {
+          await createAuditRecorder(tx).record(ctx.tenantId, {
             actorUserId: ctx.userId,
             action: 'tenant.domain_changed',
             targetType: 'tenant',

@@ -1,6 +1,6 @@
 import { and, asc, count, desc, eq, ilike, or, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../../db/client';
-import { MEMBERSHIP_STATUS, memberships, tenants, thirdAccounts, users } from '../../db/schema';
+import { MEMBERSHIP_STATUS, memberships, tenants, users } from '../../db/schema';
 import { likePattern, offsetOf, rowsOf } from '../../lib/sql';
 
 export type TenantRow = typeof tenants.$inferSelect;
@@ -190,23 +190,6 @@ export function createTenantsRepo(db: Db) {
         .orderBy(asc(memberships.id))
         .for('update');
       return rows.map((r) => r.userId);
-    },
-
-    /**
-     * Marks every binding of `userId` in the tenant inactive (kept for history, like a removed
-     * config's) and answers them, for the caller to mark their members unpaired.
-     */
-    async deactivateBindingsOfMember(tenantId: number, userId: number) {
-      return db
-        .update(thirdAccounts)
-        .set({ active: false, updatedAt: new Date() })
-        .where(and(eq(thirdAccounts.tenantId, tenantId), eq(thirdAccounts.userId, userId)))
-        .returning({
-          thirdType: thirdAccounts.thirdType,
-          corpId: thirdAccounts.corpId,
-          extUserId: thirdAccounts.extUserId,
-          userId: thirdAccounts.userId,
-        });
     },
 
     /**

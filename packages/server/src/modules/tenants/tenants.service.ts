@@ -5,8 +5,8 @@ import { createThrottle, tooManyAttempts, type ThrottleLimits } from '../../lib/
 import { isUniqueViolation } from '../../lib/pg-error';
 import { generateHouseNumber } from '../../lib/house-number';
 import type { SessionInfo, TenantContext } from '../../lib/route';
-import { createAuditRepo } from '../audit/audit.repo';
-import { createBindingsRepo } from '../bindings/bindings.repo';
+import { createAuditRecorder } from '../audit/audit.recorder';
+import { createBindingsWriter } from '../bindings/bindings.writer';
 import { createTrustPolicy, ownershipOf } from '../policy/trust';
 import { assertNotLastAdmin } from './last-admin';
 import type { TenantContextResolver } from './tenant-context';
@@ -61,7 +61,7 @@ export function createTenantsService(deps: {
         );
       }
       await r.updateMembership(ctx.tenantId, userId, { status: to });
-      await createAuditRepo(tx).record(ctx.tenantId, {
+      await createAuditRecorder(tx).record(ctx.tenantId, {
         actorUserId: ctx.userId,
         action,
         targetType: 'user',
@@ -88,7 +88,7 @@ export function createTenantsService(deps: {
               status: MEMBERSHIP_STATUS.normal,
               role: 'admin',
             });
-            await createAuditRepo(tx).record(t.id, {
+            await createAuditRecorder(tx).record(t.id, {
               actorUserId: session.userId,
               action: 'tenant.create',
               details: { name: t.name },
@@ -140,7 +140,7 @@ export function createTenantsService(deps: {
             userId: session.userId,
             status: MEMBERSHIP_STATUS.pending,
           });
-        await createAuditRepo(tx).record(tenant.id, {
+        await createAuditRecorder(tx).record(tenant.id, {
           actorUserId: session.userId,
           action: 'tenant.join_request',
         });
@@ -176,10 +176,10 @@ export function createTenantsService(deps: {
         await r.updateMembership(ctx.tenantId, ctx.userId, { status: MEMBERSHIP_STATUS.quit });
         // Quitting ends the member's bindings in this tenant, as their own unlink does: kept
         // inactive for history, each WeCom member marked unpaired so no sync takes the account back.
-        const ended = await r.deactivateBindingsOfMember(ctx.tenantId, ctx.userId);
-        const bindings = createBindingsRepo(tx);
+        const bindings = createBindingsWriter(tx);
+        const ended = await bindings.deactivateBindingsOfMember(ctx.tenantId, ctx.userId);
         for (const b of ended) await bindings.markUnpaired(ctx.tenantId, b, ctx.userId);
-        await createAuditRepo(tx).record(ctx.tenantId, {
+        await createAuditRecorder(tx).record(ctx.tenantId, {
           actorUserId: ctx.userId,
           action: 'tenant.quit',
           details: {
@@ -235,7 +235,7 @@ export function createTenantsService(deps: {
         if (m.role === role) return;
         if (role === 'member') await assertNotLastAdmin(tx, ctx.tenantId, userId);
         await r.updateMembership(ctx.tenantId, userId, { role });
-        await createAuditRepo(tx).record(ctx.tenantId, {
+        await createAuditRecorder(tx).record(ctx.tenantId, {
           actorUserId: ctx.userId,
           action: 'member.role',
           targetType: 'user',

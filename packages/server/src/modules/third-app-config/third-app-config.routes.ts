@@ -1,7 +1,7 @@
 import { Type } from '@sinclair/typebox';
 import type { FastifyInstance } from 'fastify';
 import { route } from '../../lib/route';
-import { auditActor } from '../audit/audit.repo';
+import { auditActor } from '../audit/audit.recorder';
 import type { ThirdAppConfigService } from './third-app-config.service';
 import {
   ConfigViewSchema,

@@ -26,7 +26,7 @@ import type { Changes } from '../../db/changes';
 import { AppError, badRequest, conflict, notFound } from '../../lib/errors';
 import type { TenantContext } from '../../lib/route';
 import { maskSecret, type SecretBox } from '../../lib/secrets';
-import { createAuditRepo, type AuditActor } from '../audit/audit.repo';
+import { createAuditRecorder, type AuditActor } from '../audit/audit.recorder';
 import { normaliseSchedule, scheduleProblem } from '../jobs/schedule';
 import {
   createThirdAppConfigRepo,
@@ -157,7 +157,7 @@ export function createThirdAppConfigService(deps: {
   const { db, config, box, tokens } = deps;
   const log = deps.log ?? SILENT;
   const repo = createThirdAppConfigRepo(db);
-  const audit = createAuditRepo(db);
+  const audit = createAuditRecorder(db);
   // One connector instance per config version keeps in-process caches warm across requests.
   const versions = new Map<string, ConfigVersion>();
   const listeners = new Set<ConfigChangeListener>();
@@ -432,7 +432,7 @@ export function createThirdAppConfigService(deps: {
         const r = createThirdAppConfigRepo(tx);
         await r.deactivateBindings(ctx.tenantId, thirdType);
         await r.deleteConfigById(ctx.tenantId, row.id);
-        await createAuditRepo(tx).record(ctx.tenantId, {
+        await createAuditRecorder(tx).record(ctx.tenantId, {
           actorUserId: ctx.userId,
           action: 'third_app.config_deleted',
           targetType: 'third_app_config',

@@ -3,7 +3,8 @@ import type { ConnectorInstance, ExtIdentity } from '../../connectors/kit';
 import type { Db } from '../../db/client';
 import { AppError } from '../../lib/errors';
 import type { TenantHosts } from '../../lib/tenant-host';
-import { createAuditRepo } from '../audit/audit.repo';
+import { createAuditRecorder } from '../audit/audit.recorder';
+import { createBindingsWriter } from '../bindings/bindings.writer';
 import type {
   ConnectorRuntime,
   ThirdAppConfigService,
@@ -65,7 +66,7 @@ function parseTenantId(raw: string): number | null {
 export function createOAuthFlow(deps: OAuthFlowDeps) {
   const { db, config } = deps;
   const repo = createThirdLoginRepo(db);
-  const audit = createAuditRepo(db);
+  const audit = createAuditRecorder(db);
   const { hosts } = deps;
 
   /** The explaining (or ticket) page, on the host the sign-in belongs to. */
@@ -154,7 +155,10 @@ export function createOAuthFlow(deps: OAuthFlowDeps) {
     try {
       const d = await detail(identity.userTicket);
       if (!d.mobile && !d.email) return;
-      await repo.storeConsented(rt.tenantId, bindingId, { ...d, at: new Date().toISOString() });
+      await createBindingsWriter(db).storeConsented(rt.tenantId, bindingId, {
+        ...d,
+        at: new Date().toISOString(),
+      });
     } catch {
       // The sign-in itself succeeded; the fields are asked for again at the next one.
     }

@@ -2,10 +2,10 @@ import type { ConnectorInstance } from '../../connectors/kit';
 import type { Db } from '../../db/client';
 import { MEMBERSHIP_STATUS } from '../../db/schema';
 import { isUniqueViolation } from '../../lib/pg-error';
-import { createAuditRepo } from '../audit/audit.repo';
-import { createBindingsRepo } from '../bindings/bindings.repo';
-import { createTenantsRepo } from '../tenants/tenants.repo';
-import { createUsersRepo } from '../users/users.repo';
+import { createAuditRecorder } from '../audit/audit.recorder';
+import { createBindingsWriter } from '../bindings/bindings.writer';
+import { createMemberships } from '../tenants/tenants.memberships';
+import { insertAccount } from '../users/users.service';
 import { LoginRefusal } from './third-login.outcomes';
 import { createThirdLoginRepo } from './third-login.repo';
 
@@ -53,12 +53,12 @@ export async function provisionMember(db: Db, input: ProvisionInput): Promise<nu
   const name = (await externalName(input.connector, input.extUserId)) ?? input.extUserId;
   try {
     return await db.transaction(async (tx) => {
-      const userId = await createUsersRepo(tx).insertUser({
+      const userId = await insertAccount(tx, {
         username,
         realname: name,
         passwordHash: null,
       });
-      await createTenantsRepo(tx).insertMembership(input.tenantId, {
+      await createMemberships(tx).insertMembership(input.tenantId, {
         userId,
         status: MEMBERSHIP_STATUS.normal,
         role: 'member',
@@ -68,15 +68,16 @@ export async function provisionMember(db: Db, input: ProvisionInput): Promise<nu
         corpId: input.corpId,
         extUserId: input.extUserId,
       };
-      await createThirdLoginRepo(tx).insertBinding(input.tenantId, {
+      const bindings = createBindingsWriter(tx);
+      await bindings.insertBinding(input.tenantId, {
         ...member,
         userId,
         extName: name,
         active: true,
       });
       // The member signed in themselves: an earlier unbind no longer keeps syncs from pairing it.
-      await createBindingsRepo(tx).clearUnpaired(input.tenantId, member);
-      await createAuditRepo(tx).record(input.tenantId, {
+      await bindings.clearUnpaired(input.tenantId, member);
+      await createAuditRecorder(tx).record(input.tenantId, {
         actorUserId: userId,
         action: 'third_login.account_created',
         targetType: 'user',

@@ -186,35 +186,6 @@ export function createThirdLoginRepo(db: Db) {
       return row ?? null;
     },
 
-    async insertBinding(
-      tenantId: number,
-      row: Omit<typeof thirdAccounts.$inferInsert, 'tenantId'>,
-    ): Promise<number> {
-      const [inserted] = await db
-        .insert(thirdAccounts)
-        .values({ ...row, tenantId })
-        .returning({ id: thirdAccounts.id });
-      return inserted!.id;
-    },
-
-    /**
-     * The mobile/email a member consented to at sign-in (snsapi_privateinfo), merged into the
-     * binding's ext_data under `consented`, which directory sync carries over (member-writer.ts).
-     */
-    async storeConsented(
-      tenantId: number,
-      bindingId: number,
-      consented: { mobile?: string; email?: string; at: string },
-    ): Promise<void> {
-      await db
-        .update(thirdAccounts)
-        .set({
-          extData: sql`coalesce(${thirdAccounts.extData}, '{}'::jsonb) || jsonb_build_object('consented', ${JSON.stringify(consented)}::jsonb)`,
-          updatedAt: sql`now()`,
-        })
-        .where(and(eq(thirdAccounts.tenantId, tenantId), eq(thirdAccounts.id, bindingId)));
-    },
-
     /** What decides whether an account may enter the tenant: tenant, membership and account state. */
     async accessOf(tenantId: number, userId: number) {
       const [row] = await db

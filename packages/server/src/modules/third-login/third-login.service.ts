@@ -3,9 +3,9 @@ import { MEMBERSHIP_STATUS } from '../../db/schema';
 import { AppError, conflict, forbidden, notFound } from '../../lib/errors';
 import { isUniqueViolation } from '../../lib/pg-error';
 import type { TenantContext } from '../../lib/route';
-import { createAuditRepo } from '../audit/audit.repo';
+import { createAuditRecorder } from '../audit/audit.recorder';
 import type { AuthService } from '../auth/auth.service';
-import { createBindingsRepo } from '../bindings/bindings.repo';
+import { createBindingsWriter } from '../bindings/bindings.writer';
 import { createOAuthFlow, THIRD_TYPE, type OAuthFlowDeps } from './oauth-flow';
 import { externalName } from './provision';
 import { SECRET_PATTERN, sha256 } from './third-login.crypto';
@@ -97,15 +97,16 @@ export function createThirdLoginService(
     try {
       await db.transaction(async (tx) => {
         const member = { thirdType: row.thirdType, corpId: row.corpId, extUserId: row.extUserId };
-        await createThirdLoginRepo(tx).insertBinding(row.tenantId, {
+        const bindings = createBindingsWriter(tx);
+        await bindings.insertBinding(row.tenantId, {
           ...member,
           userId,
           extName,
           active: true,
         });
         // The member proved the link: an earlier unbind no longer keeps syncs from pairing it.
-        await createBindingsRepo(tx).clearUnpaired(row.tenantId, member);
-        await createAuditRepo(tx).record(row.tenantId, {
+        await bindings.clearUnpaired(row.tenantId, member);
+        await createAuditRecorder(tx).record(row.tenantId, {
           actorUserId: userId,
           action: 'third_login.linked',
           targetType: 'user',
@@ -223,12 +224,12 @@ export function createThirdLoginService(
       const row = await repo.findBindingOfUser(ctx.tenantId, THIRD_TYPE, ctx.userId);
       if (!row) throw notFound('binding', 'third_login.binding_not_found');
       await db.transaction(async (tx) => {
-        const bindings = createBindingsRepo(tx);
+        const bindings = createBindingsWriter(tx);
         // Gone meanwhile (a concurrent unbind or 移出): nothing of the caller's to unbind.
         if (!(await bindings.unbind(ctx.tenantId, row, ctx.userId))) {
           throw notFound('binding', 'third_login.binding_not_found');
         }
-        await createAuditRepo(tx).record(ctx.tenantId, {
+        await createAuditRecorder(tx).record(ctx.tenantId, {
           actorUserId: ctx.userId,
           action: 'third_login.self_unbound',
           targetType: 'third_account',

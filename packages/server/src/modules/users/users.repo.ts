@@ -9,7 +9,7 @@ import {
   users,
 } from '../../db/schema';
 import { likePattern, offsetOf } from '../../lib/sql';
-import { shownPosition, shownRealname } from '../tenants/tenants.repo';
+import { shownPosition, shownRealname } from '../tenants/tenants.memberships';
 
 export interface UserFilter {
   keyword?: string;

@@ -9,8 +9,8 @@ import { auditLog } from '../../db/schema';
 import { AppError, badRequest } from '../../lib/errors';
 import { hashPassword } from '../../lib/password';
 import type { SessionInfo, TenantContext } from '../../lib/route';
-import { auditActor, createAuditRepo } from '../audit/audit.repo';
-import { createAuthRepo } from '../auth/auth.repo';
+import { auditActor, createAuditRecorder } from '../audit/audit.recorder';
+import { resetToOneTimePassword } from '../auth/auth.passwords';
 import { createTrustPolicy } from '../policy/trust';
 
 /** No 0/O/o, 1/I/l: read aloud or copied by hand without mistakes. 56 symbols, 16 of them ≈ 93 bits. */
@@ -102,10 +102,8 @@ export function createPasswordResetService(deps: { db: Db }) {
         await assertUnderCap(ctx, session, tx);
         // Decided again inside the transaction: the standing may have changed meanwhile.
         await createTrustPolicy(tx).assert(actor, input.userId, 'reset_password');
-        const auth = createAuthRepo(tx);
-        await auth.setOneTimePassword(input.userId, passwordHash);
-        const sessionsRevoked = await auth.revokeAllSessions(input.userId);
-        await createAuditRepo(tx).record(ctx.tenantId, {
+        const sessionsRevoked = await resetToOneTimePassword(tx, input.userId, passwordHash);
+        await createAuditRecorder(tx).record(ctx.tenantId, {
           ...auditActor(session),
           action: ACTION,
           targetType: 'user',

@@ -4,10 +4,10 @@ import { MEMBERSHIP_STATUS } from '../../db/schema';
 import { badRequest, conflict, notFound } from '../../lib/errors';
 import { hashPassword } from '../../lib/password';
 import type { TenantContext } from '../../lib/route';
-import { createAuditRepo } from '../audit/audit.repo';
+import { createAuditRecorder } from '../audit/audit.recorder';
 import { createTrustPolicy, ownershipOf, tenantMay } from '../policy/trust';
 import { assertNotLastAdmin } from '../tenants/last-admin';
-import { createTenantsRepo } from '../tenants/tenants.repo';
+import { createMemberships } from '../tenants/tenants.memberships';
 import type { AddUserBodySchema, EditUserBodySchema } from './users.schemas';
 import { createUsersRepo, type UserFilter, type UserPatch } from './users.repo';
 
@@ -42,6 +42,17 @@ function patchesOf(input: EditUser, global: boolean) {
     if (position !== undefined) membership.position = position;
   }
   return { account, membership };
+}
+
+/**
+ * Creates an account without password or membership, in the caller's transaction (the WeCom
+ * first sign-in, which adds the membership and binding in the same transaction). Answers its id.
+ */
+export async function insertAccount(
+  tx: Db,
+  row: { username: string; realname: string; passwordHash: null },
+): Promise<number> {
+  return createUsersRepo(tx).insertUser(row);
 }
 
 export function createUsersService(deps: { db: Db }) {
@@ -100,7 +111,7 @@ export function createUsersService(deps: { db: Db }) {
      * that tenant's sync or WeCom sign-in makes for its member `<house number><userid>`.
      */
     async add(ctx: TenantContext, input: AddUser) {
-      if (await createTenantsRepo(db).usernameInOtherNamespace(ctx.tenantId, input.username)) {
+      if (await createMemberships(db).usernameInOtherNamespace(ctx.tenantId, input.username)) {
         throw badRequest(
           'users.username_reserved',
           "This username starts with another tenant's house number (门牌号), which is reserved for the accounts that tenant creates for its members. Choose another username.",
@@ -120,13 +131,13 @@ export function createUsersService(deps: { db: Db }) {
           position: emptyToNull(input.position),
           mustChangePassword: input.mustChangePassword ?? false,
         });
-        await createTenantsRepo(tx).insertMembership(ctx.tenantId, {
+        await createMemberships(tx).insertMembership(ctx.tenantId, {
           userId: id,
           status: MEMBERSHIP_STATUS.normal,
           role: input.role ?? 'member',
         });
         await r.setUserDepartments(ctx.tenantId, id, ids, mainId);
-        await createAuditRepo(tx).record(ctx.tenantId, {
+        await createAuditRecorder(tx).record(ctx.tenantId, {
           actorUserId: ctx.userId,
           action: 'user.add',
           targetType: 'user',
@@ -156,10 +167,10 @@ export function createUsersService(deps: { db: Db }) {
         const r = createUsersRepo(tx);
         if (!(await r.updateMemberUser(ctx.tenantId, input.id, account))) throw userNotFound();
         if (Object.keys(membership).length > 0)
-          await createTenantsRepo(tx).updateMembership(ctx.tenantId, input.id, membership);
+          await createMemberships(tx).updateMembership(ctx.tenantId, input.id, membership);
         if (departments)
           await r.setUserDepartments(ctx.tenantId, input.id, departments.ids, departments.main);
-        await createAuditRepo(tx).record(ctx.tenantId, {
+        await createAuditRecorder(tx).record(ctx.tenantId, {
           actorUserId: ctx.userId,
           action: 'user.edit',
           targetType: 'user',
@@ -179,7 +190,7 @@ export function createUsersService(deps: { db: Db }) {
         throw conflict('users.cannot_freeze_self', 'You cannot freeze yourself.');
       }
       await db.transaction(async (tx) => {
-        const r = createTenantsRepo(tx);
+        const r = createMemberships(tx);
         if (!(await r.findMembership(ctx.tenantId, userId))) throw userNotFound();
         await createTrustPolicy(tx).assert(actorOf(ctx), userId, 'manage_membership');
         if (frozen) await assertNotLastAdmin(tx, ctx.tenantId, userId);
@@ -187,7 +198,7 @@ export function createUsersService(deps: { db: Db }) {
         const m = await r.findMembership(ctx.tenantId, userId);
         if (!m || m.frozen === frozen) return;
         await r.updateMembership(ctx.tenantId, userId, { frozen });
-        await createAuditRepo(tx).record(ctx.tenantId, {
+        await createAuditRecorder(tx).record(ctx.tenantId, {
           actorUserId: ctx.userId,
           action: frozen ? 'user.freeze' : 'user.unfreeze',
           targetType: 'user',

@@ -2,7 +2,7 @@ import type { Db } from '../../db/client';
 import { badRequest, conflict, notFound } from '../../lib/errors';
 import type { TenantContext } from '../../lib/route';
 import type { TenantHosts } from '../../lib/tenant-host';
-import { createAuditRepo } from '../audit/audit.repo';
+import { createAuditRecorder } from '../audit/audit.recorder';
 import { createVerifyFilesRepo } from './verify-files.repo';
 
 /**
@@ -78,7 +78,7 @@ export function createVerifyFilesService(deps: {
           createdBy: ctx.userId,
         });
         if (row) {
-          await createAuditRepo(tx).record(ctx.tenantId, {
+          await createAuditRecorder(tx).record(ctx.tenantId, {
             actorUserId: ctx.userId,
             action: 'verify_file.uploaded',
             targetType: 'verify_file',
@@ -102,7 +102,7 @@ export function createVerifyFilesService(deps: {
         if (!(await createVerifyFilesRepo(tx).deleteVerifyFile(ctx.tenantId, fileName))) {
           throw notFound('verify file', 'verify_files.not_found');
         }
-        await createAuditRepo(tx).record(ctx.tenantId, {
+        await createAuditRecorder(tx).record(ctx.tenantId, {
           actorUserId: ctx.userId,
           action: 'verify_file.deleted',
           targetType: 'verify_file',
