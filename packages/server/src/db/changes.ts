@@ -94,7 +94,9 @@ function versions(isHearing: () => boolean) {
  * The embedded database: LISTEN through PGlite's own API. `client` is the guarded stand-in
  * (db/embedded-guard.ts); after a reopen call `relisten`, which also counts everything as changed.
  */
-export async function embeddedChanges(client: PGlite): Promise<Changes & { relisten(): Promise<void> }> {
+export async function embeddedChanges(
+  client: PGlite,
+): Promise<Changes & { relisten(): Promise<void> }> {
   let hearing = false;
   const v = versions(() => hearing);
   let unlisten: (() => Promise<void>) | null = null;

@@ -113,9 +113,11 @@ export function guardPglite(first: PGlite, opts: GuardOptions = {}): GuardedPgli
     current = engine;
     broken = null;
     delay = opts.reopenDelayMs ?? 1_000;
-    await opts.reopened?.().catch((err: unknown) =>
-      log.warn({ err }, 'embedded database reopened, but listening for changes failed'),
-    );
+    await opts
+      .reopened?.()
+      .catch((err: unknown) =>
+        log.warn({ err }, 'embedded database reopened, but listening for changes failed'),
+      );
     log.info({}, 'embedded database reopened from DATA_DIR: serving again');
   }
 

@@ -14,7 +14,7 @@ import { csvExport, csvRoute } from '../../lib/csv-export';
 import type { TenantContext } from '../../lib/route';
 import { Id, Keyword } from '../../lib/schemas';
 import { likePattern } from '../../lib/sql';
-import { shownPosition, shownRealname } from '../tenants/tenants.repo';
+import { shownPosition, shownRealname } from '../tenants/tenants.memberships';
 
 export const UserExportQuerySchema = Type.Object(
   { keyword: Type.Optional(Keyword), departmentId: Type.Optional(Id()) },
