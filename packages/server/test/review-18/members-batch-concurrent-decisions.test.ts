@@ -53,13 +53,19 @@ it('decides each pending member once when two admins approve and refuse it concu
     batch(admin1.token, 'refuse'),
   ]);
   expect(answers.map((a) => a.status)).toEqual([200, 200, 200]);
-  const done = answers.reduce((n, a) => n + (a.body as { result: { done: number } }).result.done, 0);
+  const done = answers.reduce(
+    (n, a) => n + (a.body as { result: { done: number } }).result.done,
+    0,
+  );
 
   const entries = await t.db
     .select({ action: auditLog.action, targetId: auditLog.targetId })
     .from(auditLog)
     .where(
-      and(eq(auditLog.tenantId, c.id), inArray(auditLog.action, ['member.approve', 'member.refuse'])),
+      and(
+        eq(auditLog.tenantId, c.id),
+        inArray(auditLog.action, ['member.approve', 'member.refuse']),
+      ),
     );
   const rows = await t.db
     .select({ userId: memberships.userId, status: memberships.status })
