@@ -19,6 +19,7 @@ import {
 } from '../../db/schema';
 import { AppError, conflict, notFound } from '../../lib/errors';
 import { fallbackLog } from '../../lib/log';
+import { faultMessage } from '../../lib/pg-error';
 import type { TenantContext } from '../../lib/route';
 import { createAuditRepo, type AuditActor } from '../audit/audit.repo';
 import type { SecretBox } from '../../lib/secrets';
@@ -84,7 +85,7 @@ function errorOf(err: unknown): Record<string, unknown> {
   if (err instanceof AppError) return { code: err.code, message: err.message, ...err.details };
   return {
     code: 'sync.write_failed',
-    message: `The run stopped while writing: ${String((err as Error)?.message ?? err).slice(0, 300)}. Nothing is half-applied; run the sync again.`,
+    message: `The run stopped while writing: ${faultMessage(err).slice(0, 300)}. Nothing is half-applied; run the sync again.`,
   };
 }
 
