@@ -1,3 +1,4 @@
+import { DrizzleQueryError } from 'drizzle-orm';
 import { WeComError } from '@orgbridge/wecom';
 import { ConnectorError } from '../connectors/kit';
 export interface PgLikeError {
@@ -14,6 +15,18 @@ export function findPgError(err: unknown): PgLikeError | undefined {
     e = e.cause as { cause?: unknown } | undefined;
   }
   return undefined;
+}
+
+/**
+ * What a failed query says, for people: the query layer (DrizzleQueryError) words its error as
+ * "Failed query: <the SQL> params: <every bound value>" — statements and values (password hashes,
+ * phones, account ids) that must not reach a response, a run item or an export — so the
+ * message is the underlying cause's (the database's own words).
+ */
+export function faultMessage(err: unknown): string {
+  let e: unknown = err;
+  for (let depth = 0; e instanceof DrizzleQueryError && depth < 5; depth++) e = e.cause;
+  return String((e as Error | undefined)?.message ?? e);
 }
 
 export function isUniqueViolation(err: unknown, constraint: string): boolean {

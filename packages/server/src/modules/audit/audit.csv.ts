@@ -2,11 +2,17 @@
  * CSV for the audit export: RFC 4180 quoting, CRLF line ends, a UTF-8 BOM so Excel reads Chinese
  * correctly, and cells that a spreadsheet would run as a formula neutralised (OWASP "CSV
  * injection"): a cell starting with = + - @ (or a tab / carriage return, which Excel skips before
- * looking) gets a leading apostrophe, which spreadsheets show as text.
+ * looking, or such a sign behind leading whitespace or quotes, or full-width) gets a leading
+ * apostrophe, which spreadsheets show as text.
  */
 export const CSV_BOM = '\uFEFF';
 
-const FORMULA_START = /^[=+\-@\t\r]/;
+/**
+ * A formula trigger (= + - @, or the full-width ＝ ＋ － ＠ Chinese input methods type) at the
+ * start, or behind whitespace and quotes that spreadsheets trim on import (a leading space, line
+ * feed, tab or carriage return, a double or single quote): such a cell gets the apostrophe too.
+ */
+const FORMULA_START = /^[\s"']*[=+\-@\uFF1D\uFF0B\uFF0D\uFF20]|^[\t\r]/;
 
 export function csvCell(value: unknown): string {
   if (value === null || value === undefined) return '';

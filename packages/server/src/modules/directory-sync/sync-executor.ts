@@ -1,6 +1,6 @@
 import type { Db } from '../../db/client';
 import type { SyncPolicy, ThirdType } from '../../db/schema';
-import { findPgError } from '../../lib/pg-error';
+import { faultMessage, findPgError } from '../../lib/pg-error';
 import type { SecretBox } from '../../lib/secrets';
 import { initialCredential } from './credentials';
 import { chunks, writeDepartments } from './department-writer';
@@ -58,7 +58,7 @@ const memberItem = (o: MemberOp, outcome: 'ok' | 'failed', err?: unknown): ItemI
   userId: o.link?.outsider ? null : o.userId,
   outcome: outcome === 'ok' && o.held ? 'skipped' : outcome,
   reason: outcome === 'ok' ? memberReason(o) : failureReason(err),
-  message: err ? String((err as Error).message ?? err).slice(0, 300) : null,
+  message: err ? faultMessage(err).slice(0, 300) : null,
 });
 
 function failureReason(err: unknown): string {

@@ -13,6 +13,7 @@ import {
 import { AppError, conflict, notFound } from '../../lib/errors';
 import type { TenantContext } from '../../lib/route';
 import type { SecretBox } from '../../lib/secrets';
+import { faultMessage } from '../../lib/pg-error';
 import { createAuditRecorder, type AuditActor } from '../audit/audit.recorder';
 import type { ConnectorRuntime } from '../third-app-config/third-app-config.service';
 import type { SyncOps } from './planner';
@@ -37,7 +38,7 @@ function errorOf(err: unknown): Record<string, unknown> {
   if (err instanceof AppError) return { code: err.code, message: err.message, ...err.details };
   return {
     code: 'sync.write_failed',
-    message: `The run stopped while writing: ${String((err as Error)?.message ?? err).slice(0, 300)}. Nothing is half-applied; run the sync again.`,
+    message: `The run stopped while writing: ${faultMessage(err).slice(0, 300)}. Nothing is half-applied; run the sync again.`,
   };
 }
 

@@ -17,6 +17,7 @@ export type Memberships = Pick<
   | 'insertMembership'
   | 'updateMembership'
   | 'lockActiveAdmins'
+  | 'lockUser'
 >;
 
 export function createMemberships(db: Db): Memberships {

@@ -49,8 +49,10 @@ export function createTenantsService(deps: {
       // Activating a membership can make another tenant's own account a shared one (PRODUCT.md
       // §7). A sync chunk locks the accounts it writes `for share` and re-reads their ownership;
       // locking the account here first serialises the two, so the chunk either finishes before
-      // this approval or sees the account as shared.
-      if (to === MEMBERSHIP_STATUS.normal) await r.lockUser(userId);
+      // this approval or sees the account as shared. Refusals take the same lock: two admins
+      // deciding one member at once (batch or single) are serialised, and the second reads
+      // `members.not_pending` instead of overwriting the first decision.
+      await r.lockUser(userId);
       // Read inside the transaction (after the lock), so a concurrent approve or refuse is seen.
       const m = await r.findMembership(ctx.tenantId, userId);
       if (!m) throw memberNotFound();

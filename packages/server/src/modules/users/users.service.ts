@@ -193,6 +193,9 @@ export function createUsersService(deps: { db: Db }) {
         const r = createMemberships(tx);
         if (!(await r.findMembership(ctx.tenantId, userId))) throw userNotFound();
         await createTrustPolicy(tx).assert(actorOf(ctx), userId, 'manage_membership');
+        // Two freezes (or unfreezes) of one member at once are serialised on the account, so
+        // the second reads the first's result below and writes nothing (one audit entry).
+        await r.lockUser(userId);
         if (frozen) await assertNotLastAdmin(tx, ctx.tenantId, userId);
         // Read after the lock above, so a concurrent freeze is seen.
         const m = await r.findMembership(ctx.tenantId, userId);
