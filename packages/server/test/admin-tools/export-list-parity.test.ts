@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { linkRequests, messages, syncRunItems, syncRuns } from '../../src/db/schema';
+import { linkRequests, messages, syncRunItems, syncRuns, users } from '../../src/db/schema';
 import { buildTestApp, type ApiResponse, type TestApp } from '../build-test-app';
 import { uniq, type TestTenant, type TestUser } from '../factories';
 import { bindMember } from '../factories/bindings';
@@ -162,6 +162,51 @@ describe('bindings: GET /sys/thirdApp/bindings/export names the rows of GET /sys
     expect(sorted(all.map((r) => r.wechatUserId))).toEqual(
       sorted([`A${tag}`, `B${tag}`, `R${tag}`]),
     );
+  });
+});
+
+describe('bindings export across keyset slices', () => {
+  it('past one slice (500 rows) the file still names each listed row once', async () => {
+    const tag = uniq('Many').replace(/\W/g, '');
+    const corp = 'ww0000000000par002';
+    const b = await t.factories.user(tenant.id, { realname: `钱${tag}` });
+    await bindMember(t.db, {
+      tenantId: tenant.id,
+      userId: b.id,
+      corpId: corp,
+      extUserId: `B${tag}`,
+    });
+    // 520 requests to accounts outside the tenant (one pending request per account).
+    const owners = await t.db
+      .insert(users)
+      .values(Array.from({ length: 520 }, (_, i) => ({ username: `${tag}u${i}`, realname: 'x' })))
+      .returning({ id: users.id });
+    await t.db.insert(linkRequests).values(
+      owners.map((o, i) => ({
+        tenantId: tenant.id,
+        thirdType: 'wechat_enterprise' as const,
+        corpId: corp,
+        extUserId: `R${i}${tag}`,
+        userId: o.id,
+      })),
+    );
+    const listed = await listAll<{ state: string; wechatUserId: string }>(
+      '/sys/thirdApp/bindings',
+      { keyword: tag },
+    );
+    const res = await t.call(
+      'GET',
+      `/sys/thirdApp/bindings/export?keyword=${tag}`,
+      undefined,
+      asAdmin(),
+    );
+    const exported = csvRows(res).map((r) => `${r[6]}:${r[3]}`);
+    expect(listed).toHaveLength(521);
+    expect(res.headers['x-export-total']).toBe('521');
+    expect(new Set(exported).size).toBe(exported.length);
+    expect(sorted(exported)).toEqual(sorted(listed.map((r) => `${r.state}:${r.wechatUserId}`)));
+    // Bindings first, then the requests.
+    expect(exported[0]).toBe(`bound:B${tag}`);
   });
 });
 
