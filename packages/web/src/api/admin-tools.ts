@@ -1,39 +1,34 @@
-import { api, download } from './client';
+import { typedApi, type ApiQuery, type ApiResult } from './typed';
 
+/** A batch answer (the same for every batch route): how many applied, how many were refused. */
+export type BatchResult = ApiResult<'/sys/user/batchFreeze', 'post'>;
 /** One item of a batch answer: applied, or refused with the single action's error code. */
-export interface BatchItem {
-  id: number;
-  ok: boolean;
-  errorCode: string | null;
-  message: string | null;
-}
-export interface BatchResult {
-  done: number;
-  failed: number;
-  items: BatchItem[];
-}
+export type BatchItem = BatchResult['items'][number];
 
-/** The server takes at most this many ids per batch. */
+/** The server takes at most this many ids per batch (`maxItems` of every batch body). */
 export const BATCH_MAX = 200;
 
-type Filters = Record<string, string | number | undefined>;
+type ExportQuery<P extends Parameters<typeof typedApi.download>[0]> = ApiQuery<P, 'get'>;
 
 /** Batch actions and CSV exports of the everyday admin lists (issue 18). */
 export const adminToolsApi = {
   reviewMembers: (action: 'approve' | 'refuse', userIds: number[]) =>
-    api.post<BatchResult>('/sys/tenant/members/batch', { action, userIds }),
+    typedApi.post('/sys/tenant/members/batch', { action, userIds }),
   freezeUsers: (userIds: number[], frozen: boolean) =>
-    api.post<BatchResult>('/sys/user/batchFreeze', { userIds, frozen }),
+    typedApi.post('/sys/user/batchFreeze', { userIds, frozen }),
   removeBindings: (userIds: number[]) =>
-    api.post<BatchResult>('/sys/thirdApp/bindings/batchRemove', { userIds }),
+    typedApi.post('/sys/thirdApp/bindings/batchRemove', { userIds }),
 
   /** Each export sends the list's current filters; the file comes with the session's headers. */
-  exportUsers: (f: { keyword?: string | undefined; departmentId?: number | undefined }) =>
-    download('/sys/user/export', { ...f } as Filters),
-  exportBindings: (f: { keyword?: string | undefined }) =>
-    download('/sys/thirdApp/bindings/export', { ...f } as Filters),
-  exportRunItems: (runId: number, f: { outcome?: string | undefined }) =>
-    download(`/sys/thirdApp/sync/runs/${runId}/items/export`, { ...f } as Filters),
-  exportMessages: (f: { status?: string | undefined; source?: string | undefined }) =>
-    download('/sys/thirdApp/messages/export', { ...f } as Filters),
+  exportUsers: (f: ExportQuery<'/sys/user/export'>) =>
+    typedApi.download('/sys/user/export', { query: f }),
+  exportBindings: (f: ExportQuery<'/sys/thirdApp/bindings/export'>) =>
+    typedApi.download('/sys/thirdApp/bindings/export', { query: f }),
+  exportRunItems: (runId: number, f: ExportQuery<'/sys/thirdApp/sync/runs/{id}/items/export'>) =>
+    typedApi.download('/sys/thirdApp/sync/runs/{id}/items/export', {
+      path: { id: runId },
+      query: f,
+    }),
+  exportMessages: (f: ExportQuery<'/sys/thirdApp/messages/export'>) =>
+    typedApi.download('/sys/thirdApp/messages/export', { query: f }),
 };

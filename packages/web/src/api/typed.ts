@@ -1,4 +1,4 @@
-import { request, type RequestOptions } from './client';
+import { download, request, type RequestOptions } from './client';
 import type { paths } from './schema.gen';
 
 /**
@@ -94,4 +94,9 @@ export const typedApi = {
   ) => call('put', path, { ...opts, body: body ?? {} }),
   delete: <P extends PathsWith<'delete'>>(path: P, opts: CallOptions<P, 'delete'> = {}) =>
     call('delete', path, opts),
+  /** A file a GET answers (a CSV export): saved under the name the server gives it. */
+  download: <P extends PathsWith<'get'>>(
+    path: P,
+    opts: { query?: ApiQuery<P, 'get'>; path?: PathParams<P, 'get'> } = {},
+  ) => download(fillPath(path, opts.path), opts.query as RequestOptions['query']),
 };

@@ -2,11 +2,12 @@ import { Type } from '@sinclair/typebox';
 import { sql } from 'drizzle-orm';
 import type { FastifyInstance } from 'fastify';
 import type { Db } from '../../db/client';
-import { linkRequests, memberships, thirdAccounts, users, type ThirdType } from '../../db/schema';
+import type { ThirdType } from '../../db/schema';
 import { csvExport, csvRoute } from '../../lib/csv-export';
 import type { TenantContext } from '../../lib/route';
-import { likePattern, rowsOf } from '../../lib/sql';
+import { rowsOf } from '../../lib/sql';
 import { ThirdTypeSchema } from '../third-app-config/third-app-config.schemas';
+import { bindingListRows, type BindingListFilters, type BindingListRow } from './bindings.repo';
 
 export const BindingExportQuerySchema = Type.Object(
   {
@@ -17,19 +18,8 @@ export const BindingExportQuerySchema = Type.Object(
 );
 type Query = { thirdType?: ThirdType; keyword?: string };
 
-interface Row {
-  grp: number;
-  k: number;
-  user_id: number | null;
-  username: string | null;
-  realname: string | null;
-  wechat_user_id: string;
-  wechat_name: string;
-  membership_status: number | null;
-  active: boolean;
-  bound_at: Date | string;
-  state: string;
-}
+/** Keyset order: bindings by id, then the link requests by id. */
+type Row = BindingListRow & { grp: number; k: number };
 
 const COLUMNS = [
   'user_id',
@@ -52,47 +42,31 @@ const MEMBERSHIP = { 1: 'normal', 2: 'quit', 3: 'pending', 4: 'refused' } as Rec
 export function createBindingsExport(deps: { db: Db }) {
   const { db } = deps;
 
-  function rowsSql(tenantId: number, q: Query) {
-    const thirdType = q.thirdType ?? 'wechat_enterprise';
-    const kw = q.keyword?.trim();
-    const keyword = kw
-      ? sql`and (username ilike ${likePattern(kw)} or realname ilike ${likePattern(kw)}
-          or wechat_user_id ilike ${likePattern(kw)} or wechat_name ilike ${likePattern(kw)})`
-      : sql``;
-    const union = sql`
-      select 0 as grp, t.id as k, t.user_id, u.username, coalesce(m.display_name, u.realname) as realname,
-             t.ext_user_id as wechat_user_id, t.ext_name as wechat_name,
-             m.status::int as membership_status, t.active, t.bound_at, 'bound' as state
-      from ${thirdAccounts} t
-      join ${users} u on u.id = t.user_id
-      join ${memberships} m on m.tenant_id = t.tenant_id and m.user_id = t.user_id and m.tenant_id = ${tenantId}
-      where t.tenant_id = ${tenantId} and t.third_type = ${thirdType}
-      union all
-      select 1, r.id, case when m.id is null then null else r.user_id end,
-             case when m.id is null then null else u.username end,
-             case when m.id is null then null else coalesce(m.display_name, u.realname) end,
-             r.ext_user_id, r.ext_name, m.status::int, false, r.created_at, 'awaiting_owner'
-      from ${linkRequests} r
-      join ${users} u on u.id = r.user_id
-      left join ${memberships} m on m.tenant_id = r.tenant_id and m.user_id = r.user_id and m.tenant_id = ${tenantId}
-      where r.tenant_id = ${tenantId} and r.third_type = ${thirdType} and r.status = 'pending'`;
-    return { union, keyword };
-  }
+  const filtersOf = (q: Query): BindingListFilters => ({
+    thirdType: q.thirdType ?? 'wechat_enterprise',
+    keyword: q.keyword,
+  });
+
+  /** The list's rows (bindings.repo.ts decides which) with their key, for keyset slices. */
+  const keyed = (tenantId: number, q: Query) =>
+    sql`select x.*, case when x.state = 'bound' then 0 else 1 end as grp,
+      coalesce(x.id, x.link_request_id) as k
+    from (${bindingListRows(tenantId, filtersOf(q))}) x`;
 
   async function slice(tenantId: number, q: Query, after: [number, number] | null, limit: number) {
-    const { union, keyword } = rowsSql(tenantId, q);
-    const from = after ? sql`and (grp, k) > (${after[0]}, ${after[1]})` : sql``;
+    const from = after ? sql`where (grp, k) > (${after[0]}, ${after[1]})` : sql``;
     return rowsOf<Row>(
-      await db.execute(sql`select * from (${union}) x where true ${keyword} ${from}
+      await db.execute(sql`select * from (${keyed(tenantId, q)}) y ${from}
         order by grp, k limit ${limit}`),
     );
   }
 
   return {
     async exportCsv(ctx: TenantContext, q: Query) {
-      const { union, keyword } = rowsSql(ctx.tenantId, q);
       const [total] = rowsOf<{ n: number | string }>(
-        await db.execute(sql`select count(*) as n from (${union}) x where true ${keyword}`),
+        await db.execute(
+          sql`select count(*) as n from (${bindingListRows(ctx.tenantId, filtersOf(q))}) x`,
+        ),
       );
       return csvExport<Row, [number, number]>('bindings', ctx.tenantId, Number(total?.n ?? 0), {
         columns: COLUMNS,

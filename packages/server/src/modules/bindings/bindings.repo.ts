@@ -1,4 +1,4 @@
-import { and, eq, sql } from 'drizzle-orm';
+import { and, eq, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../../db/client';
 import {
   linkRequests,
@@ -28,7 +28,13 @@ export interface BindingFilter {
   pageSize: number;
 }
 
-interface ListRow {
+export interface BindingListFilters {
+  thirdType: ThirdType;
+  keyword?: string | undefined;
+}
+
+/** A row of 查看已绑定: a binding (`id`), or a link request waiting for the owner (`link_request_id`). */
+export interface BindingListRow {
   id: number | null;
   user_id: number | null;
   username: string | null;
@@ -43,7 +49,7 @@ interface ListRow {
   outsider: boolean;
 }
 
-const recordOf = (r: ListRow) => ({
+const recordOf = (r: BindingListRow) => ({
   id: r.id,
   userId: r.user_id,
   username: r.username,
@@ -59,50 +65,60 @@ const recordOf = (r: ListRow) => ({
 });
 
 /**
+ * 查看已绑定 — and so its CSV export (bindings.export.ts): the rows (BindingListRow) a tenant sees,
+ * as one statement to select from. The tenant's bindings, then its link requests waiting for an
+ * account's owner (PRODUCT.md §7). A request to an account outside the tenant names nobody: no
+ * user id, username or real name, and the keyword never matches them. A shared account shows the
+ * tenant-scoped name its membership carries. The keyword (surrounding spaces ignored) matches
+ * username, real name, WeCom userid or WeCom name literally. The one place that decides which rows
+ * a tenant sees: the list and the export share it.
+ */
+export function bindingListRows(tenantId: number, filter: BindingListFilters): SQL {
+  const kw = filter.keyword?.trim();
+  const keyword = kw
+    ? sql`where (username ilike ${likePattern(kw)} or realname ilike ${likePattern(kw)}
+        or wechat_user_id ilike ${likePattern(kw)} or wechat_name ilike ${likePattern(kw)})`
+    : sql``;
+  // The membership joins repeat the tenant id: the query stays safe on its own.
+  return sql`select * from (
+    select t.id, t.user_id, u.username, coalesce(m.display_name, u.realname) as realname,
+           t.ext_user_id as wechat_user_id, t.ext_name as wechat_name,
+           m.status::int as membership_status, t.active, t.bound_at,
+           'bound' as state, null::int as link_request_id, false as outsider
+    from ${thirdAccounts} t
+    join ${users} u on u.id = t.user_id
+    join ${memberships} m on m.tenant_id = t.tenant_id and m.user_id = t.user_id and m.tenant_id = ${tenantId}
+    where t.tenant_id = ${tenantId} and t.third_type = ${filter.thirdType}
+    union all
+    select null::int, case when m.id is null then null else r.user_id end,
+           case when m.id is null then null else u.username end,
+           case when m.id is null then null else coalesce(m.display_name, u.realname) end,
+           r.ext_user_id, r.ext_name, m.status::int, false, r.created_at,
+           'awaiting_owner', r.id, m.id is null
+    from ${linkRequests} r
+    join ${users} u on u.id = r.user_id
+    left join ${memberships} m on m.tenant_id = r.tenant_id and m.user_id = r.user_id and m.tenant_id = ${tenantId}
+    where r.tenant_id = ${tenantId} and r.third_type = ${filter.thirdType} and r.status = 'pending'
+  ) listed ${keyword}`;
+}
+
+/**
  * Bindings (third accounts), their 移出 markers and the tenant's link requests; the tenant id is
  * in every statement. Every write of a binding or a marker is here: other modules reach them
  * through bindings.writer.ts (docs/decisions/0007-module-boundaries.md).
  */
 export function createBindingsRepo(db: Db) {
   return {
-    /**
-     * 查看已绑定: the tenant's bindings, then its link requests waiting for an account's owner
-     * (PRODUCT.md §7). A request to an account outside the tenant names nobody: no user id,
-     * username or real name, and the keyword never matches them. A shared account shows the
-     * tenant-scoped name its membership carries.
-     */
+    /** 查看已绑定, a page of it (newest first): the rows bindingListRows decides. */
     async listBindings(tenantId: number, filter: BindingFilter) {
-      const keyword = filter.keyword
-        ? sql`where (username ilike ${likePattern(filter.keyword)} or realname ilike ${likePattern(filter.keyword)}
-            or wechat_user_id ilike ${likePattern(filter.keyword)} or wechat_name ilike ${likePattern(filter.keyword)})`
-        : sql``;
-      // The membership joins repeat the tenant id: the query stays safe on its own.
-      const rows = sql`
-        select t.id, t.user_id, u.username, coalesce(m.display_name, u.realname) as realname,
-               t.ext_user_id as wechat_user_id, t.ext_name as wechat_name,
-               m.status::int as membership_status, t.active, t.bound_at,
-               'bound' as state, null::int as link_request_id, false as outsider
-        from ${thirdAccounts} t
-        join ${users} u on u.id = t.user_id
-        join ${memberships} m on m.tenant_id = t.tenant_id and m.user_id = t.user_id and m.tenant_id = ${tenantId}
-        where t.tenant_id = ${tenantId} and t.third_type = ${filter.thirdType}
-        union all
-        select null::int, case when m.id is null then null else r.user_id end,
-               case when m.id is null then null else u.username end,
-               case when m.id is null then null else coalesce(m.display_name, u.realname) end,
-               r.ext_user_id, r.ext_name, m.status::int, false, r.created_at,
-               'awaiting_owner', r.id, m.id is null
-        from ${linkRequests} r
-        join ${users} u on u.id = r.user_id
-        left join ${memberships} m on m.tenant_id = r.tenant_id and m.user_id = r.user_id and m.tenant_id = ${tenantId}
-        where r.tenant_id = ${tenantId} and r.third_type = ${filter.thirdType} and r.status = 'pending'`;
-      const records = rowsOf<ListRow>(
-        await db.execute(sql`select * from (${rows}) x ${keyword}
+      const rows = bindingListRows(tenantId, filter);
+      const records = rowsOf<BindingListRow>(
+        await db.execute(sql`select * from (${rows}) x
           order by bound_at desc, state, coalesce(id, link_request_id) desc
           limit ${filter.pageSize} offset ${offsetOf(filter.page, filter.pageSize)}`),
       );
       const [total] = rowsOf<{ n: number | string }>(
-        await db.execute(sql`select count(*) as n from (${rows}) x ${keyword}`),
+        await db.execute(sql`select count(*) as n from (${rows}) x`),
       );
       return { records: records.map(recordOf), total: Number(total?.n ?? 0) };
     },

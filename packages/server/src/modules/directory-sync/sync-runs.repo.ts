@@ -1,5 +1,5 @@
 import { intArray, recordset } from './sql-arrays';
-import { and, count, desc, eq, getTableColumns, sql } from 'drizzle-orm';
+import { and, count, desc, eq, getTableColumns, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../../db/client';
 import { syncPlans, syncRunItems, syncRuns } from '../../db/schema';
 import { offsetOf, rowsOf } from '../../lib/sql';
@@ -13,6 +13,22 @@ export type RunPatch = Partial<Omit<typeof syncRuns.$inferInsert, 'tenantId' | '
 export type ItemInsert = Omit<typeof syncRunItems.$inferInsert, 'tenantId' | 'id' | 'runId'>;
 
 const ITEM_CHUNK = 1000;
+
+export interface RunItemListFilters {
+  outcome?: 'ok' | 'failed' | 'skipped' | undefined;
+}
+
+/**
+ * Which items of a run its items list shows — and so its CSV export (sync.export.ts): the
+ * tenant's items of run `runId`, by outcome. The one place that decides it: both share it.
+ */
+export function runItemListWhere(tenantId: number, runId: number, f: RunItemListFilters): SQL {
+  return and(
+    eq(syncRunItems.tenantId, tenantId),
+    eq(syncRunItems.runId, runId),
+    f.outcome ? eq(syncRunItems.outcome, f.outcome) : undefined,
+  )!;
+}
 
 /** Plans, runs and run items; tenant id first in every statement. */
 export function createSyncRunsRepo(db: Db) {
@@ -197,11 +213,7 @@ export function createSyncRunsRepo(db: Db) {
       runId: number,
       f: { outcome?: 'ok' | 'failed' | 'skipped'; page: number; pageSize: number },
     ) {
-      const where = and(
-        eq(syncRunItems.tenantId, tenantId),
-        eq(syncRunItems.runId, runId),
-        f.outcome ? eq(syncRunItems.outcome, f.outcome) : undefined,
-      );
+      const where = runItemListWhere(tenantId, runId, f);
       const records = await db
         .select()
         .from(syncRunItems)

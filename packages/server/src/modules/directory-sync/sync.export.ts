@@ -1,10 +1,11 @@
 import { Type } from '@sinclair/typebox';
-import { and, asc, count, eq, gt } from 'drizzle-orm';
+import { and, asc, count, gt } from 'drizzle-orm';
 import type { FastifyInstance } from 'fastify';
 import type { Db } from '../../db/client';
 import { syncRunItems } from '../../db/schema';
 import { csvExport, csvRoute } from '../../lib/csv-export';
 import type { TenantContext } from '../../lib/route';
+import { runItemListWhere, type RunItemListFilters } from './sync-runs.repo';
 import { RunIdParamsSchema } from './sync.schemas';
 import type { DirectorySyncService } from './sync.service';
 
@@ -16,7 +17,7 @@ export const ItemsExportQuerySchema = Type.Object(
   },
   { additionalProperties: false },
 );
-type Query = { outcome?: 'ok' | 'failed' | 'skipped' };
+type Query = RunItemListFilters;
 
 const COLUMNS = [
   'id',
@@ -37,11 +38,10 @@ export function createSyncItemsExport(deps: {
   sync: Pick<DirectorySyncService, 'getRun'>;
 }) {
   const { db } = deps;
+  /** The items list's rows (sync-runs.repo.ts decides which), after `afterId` in id order. */
   const whereOf = (tenantId: number, runId: number, q: Query, afterId: number | null) =>
     and(
-      eq(syncRunItems.tenantId, tenantId),
-      eq(syncRunItems.runId, runId),
-      q.outcome ? eq(syncRunItems.outcome, q.outcome) : undefined,
+      runItemListWhere(tenantId, runId, q),
       afterId !== null ? gt(syncRunItems.id, afterId) : undefined,
     );
   const slice = (tenantId: number, runId: number, q: Query, after: number | null, limit: number) =>

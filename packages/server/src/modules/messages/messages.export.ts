@@ -1,12 +1,12 @@
 import { Type } from '@sinclair/typebox';
-import { and, count, desc, eq, lt, sql, type SQL } from 'drizzle-orm';
+import { and, count, desc, lt } from 'drizzle-orm';
 import type { FastifyInstance } from 'fastify';
 import type { Db } from '../../db/client';
 import { MESSAGE_SOURCES, MESSAGE_STATUSES, messages, type MessageStatus } from '../../db/schema';
 import { csvExport, csvRoute } from '../../lib/csv-export';
 import type { TenantContext } from '../../lib/route';
 import { summarise } from './messages.content';
-import { createMessagesRepo, type MessageRow } from './messages.repo';
+import { createMessagesRepo, messageListWhere, type MessageRow } from './messages.repo';
 
 export const MessageExportQuerySchema = Type.Object(
   {
@@ -44,13 +44,9 @@ export function createMessagesExport(deps: { db: Db }) {
   const { db } = deps;
   const repo = createMessagesRepo(db);
 
-  function whereOf(tenantId: number, q: Query, beforeId: number | null) {
-    const c: SQL[] = [eq(messages.tenantId, tenantId)];
-    if (q.status) c.push(eq(messages.status, q.status));
-    if (q.source) c.push(sql`${messages.source} = ${q.source}`);
-    if (beforeId !== null) c.push(lt(messages.id, beforeId));
-    return and(...c);
-  }
+  /** The log's rows (messages.repo.ts decides which), before `beforeId`, newest first. */
+  const whereOf = (tenantId: number, q: Query, beforeId: number | null) =>
+    and(messageListWhere(tenantId, q), beforeId === null ? undefined : lt(messages.id, beforeId));
 
   type Row = MessageRow & { counts: Record<string, number> };
   async function slice(tenantId: number, q: Query, beforeId: number | null, limit: number) {

@@ -37,6 +37,22 @@ export interface RecipientDraft extends ResolvedUser {
 }
 
 /** Every statement is scoped by the tenant id it receives first. */
+export interface MessageListFilters {
+  status?: MessageStatus | undefined;
+  source?: string | undefined;
+}
+
+/**
+ * Which messages the message log shows — and so its CSV export (messages.export.ts): the
+ * tenant's, by status and source. The one place that decides it: the list and the export share it.
+ */
+export function messageListWhere(tenantId: number, f: MessageListFilters): SQL {
+  const conditions: SQL[] = [eq(messages.tenantId, tenantId)];
+  if (f.status) conditions.push(eq(messages.status, f.status));
+  if (f.source) conditions.push(sql`${messages.source} = ${f.source}`);
+  return and(...conditions)!;
+}
+
 export function createMessagesRepo(
   db: Db,
   opts: {
@@ -146,10 +162,7 @@ export function createMessagesRepo(
       tenantId: number,
       f: { page: number; pageSize: number; status?: MessageStatus; source?: string },
     ) {
-      const conditions: SQL[] = [eq(messages.tenantId, tenantId)];
-      if (f.status) conditions.push(eq(messages.status, f.status));
-      if (f.source) conditions.push(sql`${messages.source} = ${f.source}`);
-      const where = and(...conditions);
+      const where = messageListWhere(tenantId, f);
       const records = await db
         .select()
         .from(messages)

@@ -1,5 +1,5 @@
 import { Type } from '@sinclair/typebox';
-import { and, asc, count, eq, gt, ilike, inArray, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, count, eq, gt, sql } from 'drizzle-orm';
 import type { FastifyInstance } from 'fastify';
 import type { Db } from '../../db/client';
 import {
@@ -13,14 +13,14 @@ import {
 import { csvExport, csvRoute } from '../../lib/csv-export';
 import type { TenantContext } from '../../lib/route';
 import { Id, Keyword } from '../../lib/schemas';
-import { likePattern } from '../../lib/sql';
 import { shownPosition, shownRealname } from '../tenants/tenants.memberships';
+import { userListWhere, type UserListFilters } from './users.repo';
 
 export const UserExportQuerySchema = Type.Object(
   { keyword: Type.Optional(Keyword), departmentId: Type.Optional(Id()) },
   { additionalProperties: false },
 );
-type UserExportFilter = { keyword?: string; departmentId?: number };
+type UserExportFilter = UserListFilters;
 
 const COLUMNS = [
   'id',
@@ -44,22 +44,9 @@ const COLUMNS = [
 export function createUsersExport(deps: { db: Db }) {
   const { db } = deps;
 
-  function whereOf(tenantId: number, f: UserExportFilter, afterId: number | null) {
-    const c: SQL[] = [
-      eq(memberships.tenantId, tenantId),
-      inArray(memberships.status, [MEMBERSHIP_STATUS.normal, MEMBERSHIP_STATUS.quit]),
-    ];
-    if (f.keyword?.trim()) {
-      const p = likePattern(f.keyword.trim());
-      c.push(or(ilike(users.username, p), ilike(shownRealname, p))!);
-    }
-    if (f.departmentId !== undefined) {
-      c.push(sql`exists (select 1 from ${userDepartments} ud where ud.tenant_id = ${tenantId}
-        and ud.user_id = ${users.id} and ud.department_id = ${f.departmentId})`);
-    }
-    if (afterId !== null) c.push(gt(users.id, afterId));
-    return and(...c);
-  }
+  /** The list's rows (users.repo.ts decides which), after `afterId` in id order. */
+  const whereOf = (tenantId: number, f: UserExportFilter, afterId: number | null) =>
+    and(userListWhere(tenantId, f), afterId === null ? undefined : gt(users.id, afterId));
 
   const deptNames = (tenantId: number, mainOnly: boolean) =>
     sql<string | null>`(select string_agg(d.name, '; ' order by d.name) from ${userDepartments} ud

@@ -22,23 +22,36 @@ export type UserPatch = Partial<
   Pick<typeof users.$inferInsert, 'realname' | 'phone' | 'email' | 'position'>
 >;
 
+export type UserListFilters = Pick<UserFilter, 'keyword' | 'departmentId'>;
+
+/**
+ * Which users the users list shows — and so its CSV export (users.export.ts): the tenant's active
+ * and quit members, by keyword (username or the tenant's name for them, surrounding spaces
+ * ignored) and department. For a query over `memberships` joined to `users`. The one place that
+ * decides it: the list and the export share it.
+ */
+export function userListWhere(tenantId: number, filter: UserListFilters): SQL {
+  const conditions: SQL[] = [
+    eq(memberships.tenantId, tenantId),
+    inArray(memberships.status, [MEMBERSHIP_STATUS.normal, MEMBERSHIP_STATUS.quit]),
+  ];
+  const keyword = filter.keyword?.trim();
+  if (keyword) {
+    const p = likePattern(keyword);
+    conditions.push(or(ilike(users.username, p), ilike(shownRealname, p))!);
+  }
+  if (filter.departmentId !== undefined) {
+    conditions.push(sql`exists (select 1 from ${userDepartments} ud where ud.tenant_id = ${tenantId}
+      and ud.user_id = ${users.id} and ud.department_id = ${filter.departmentId})`);
+  }
+  return and(...conditions)!;
+}
+
 /** Users as seen from one tenant: always joined through that tenant's memberships. */
 export function createUsersRepo(db: Db) {
   return {
     async listUsers(tenantId: number, filter: UserFilter) {
-      const conditions: SQL[] = [
-        eq(memberships.tenantId, tenantId),
-        inArray(memberships.status, [MEMBERSHIP_STATUS.normal, MEMBERSHIP_STATUS.quit]),
-      ];
-      if (filter.keyword) {
-        const p = likePattern(filter.keyword);
-        conditions.push(or(ilike(users.username, p), ilike(shownRealname, p))!);
-      }
-      if (filter.departmentId !== undefined) {
-        conditions.push(sql`exists (select 1 from ${userDepartments} ud where ud.tenant_id = ${tenantId}
-          and ud.user_id = ${users.id} and ud.department_id = ${filter.departmentId})`);
-      }
-      const where = and(...conditions);
+      const where = userListWhere(tenantId, filter);
       const records = await db
         .select({
           id: users.id,
