@@ -1,0 +1,14 @@
+export { agentsFor, describeNetworkError, exchange, joinUrl, jsonHeaders } from './http';
+export type { AgentPair, HeaderReader, NetworkFailure, Query, RawResponse } from './http';
+export { createMemoryTokenStore, createTokenCache, secretDigest } from './token-cache';
+export type {
+  CachedToken,
+  TokenCache,
+  TokenCacheBehaviour,
+  TokenCacheOptions,
+  TokenStore,
+} from './token-cache';
+export { backoffDelay, runWithRetry } from './retry';
+export type { BackoffPolicy, RetryableError, RetryLimits, RetryLoop } from './retry';
+export { asArray, asObject, compact, optString } from './decode';
+export type { Raw } from './decode';
