@@ -23,3 +23,25 @@ export function optString(v: unknown): string | undefined {
 export function compact<T extends object>(o: T): T {
   return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as T;
 }
+
+/**
+ * `reqString` / `reqInt` over the provider's own `optInt` and `missing` error: a missing required
+ * identifier is an error rather than a silently dropped record.
+ */
+export function requiredReaders(
+  missing: (api: string, what: string) => Error,
+  optInt: (v: unknown) => number | undefined,
+) {
+  return {
+    reqString(api: string, raw: Raw, key: string): string {
+      const s = optString(raw[key]);
+      if (s === undefined || s === '') throw missing(api, key);
+      return s;
+    },
+    reqInt(api: string, raw: Raw, key: string): number {
+      const n = optInt(raw[key]);
+      if (n === undefined) throw missing(api, key);
+      return n;
+    },
+  };
+}

@@ -10,5 +10,13 @@ export type {
 } from './token-cache';
 export { backoffDelay, runWithRetry } from './retry';
 export type { BackoffPolicy, RetryableError, RetryLimits, RetryLoop } from './retry';
-export { asArray, asObject, compact, optString } from './decode';
+export { asArray, asObject, compact, optString, requiredReaders } from './decode';
 export type { Raw } from './decode';
+export {
+  aesCbcDecrypt,
+  aesCbcEncrypt,
+  pkcs7Pad,
+  pkcs7Unpad,
+  randomAlnum,
+  sortedSha1,
+} from './crypto';

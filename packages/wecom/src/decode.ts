@@ -4,7 +4,7 @@
  * accept what is there and return strict JS types; a missing required identifier is an error
  * rather than a silently dropped record, because a sync must not mistake "unreadable" for "gone".
  */
-import { asArray, optString, type Raw } from '@orgbridge/provider-kit';
+import { asArray, optString, requiredReaders } from '@orgbridge/provider-kit';
 import { LOCAL_ERRCODE, WeComError } from './errors';
 
 export { asArray, asObject, compact, optString } from '@orgbridge/provider-kit';
@@ -41,14 +41,4 @@ export function missing(api: string, what: string): WeComError {
   });
 }
 
-export function reqString(api: string, raw: Raw, key: string): string {
-  const s = optString(raw[key]);
-  if (s === undefined || s === '') throw missing(api, key);
-  return s;
-}
-
-export function reqInt(api: string, raw: Raw, key: string): number {
-  const n = optInt(raw[key]);
-  if (n === undefined) throw missing(api, key);
-  return n;
-}
+export const { reqString, reqInt } = requiredReaders(missing, optInt);

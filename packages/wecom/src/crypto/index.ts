@@ -3,7 +3,8 @@
  * AES-256-CBC message encryption with 32-byte PKCS#7 padding. Implemented on node:crypto and pinned
  * by the public test vectors of reference §7.5.
  */
-import { createHash, randomBytes, randomInt, timingSafeEqual } from 'node:crypto';
+import { randomBytes, timingSafeEqual } from 'node:crypto';
+import { randomAlnum, sortedSha1 } from '@orgbridge/provider-kit';
 import { decryptMessage, encryptMessage } from './aes';
 import { CallbackCryptoError } from './errors';
 
@@ -17,22 +18,13 @@ export function computeSignature(
   nonce: string,
   encrypt: string,
 ): string {
-  const parts = [token, timestamp, nonce, encrypt].sort();
-  return createHash('sha1').update(parts.join('')).digest('hex');
+  return sortedSha1([token, timestamp, nonce, encrypt]);
 }
 
 function signatureMatches(expected: string, given: string): boolean {
   const a = Buffer.from(expected);
   const b = Buffer.from(given.toLowerCase());
   return a.length === b.length && timingSafeEqual(a, b);
-}
-
-const ALNUM = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
-
-function randomAlnum(length: number): string {
-  let out = '';
-  for (let i = 0; i < length; i++) out += ALNUM[randomInt(ALNUM.length)];
-  return out;
 }
 
 /** A fresh EncodingAESKey: 43 chars [A-Za-z0-9] that decode to 32 bytes (base64 of 32 random bytes). */
