@@ -4,7 +4,7 @@
  * over the sorted parts, random letters and digits. The framing, the key format and the error
  * codes are each provider's own.
  */
-import { createCipheriv, createDecipheriv, createHash, randomInt } from 'node:crypto';
+import { createCipheriv, createDecipheriv, createHash, randomBytes, randomInt } from 'node:crypto';
 
 /** Both providers pad to a 32-byte block, not AES's 16. */
 const PAD_BLOCK = 32;
@@ -48,4 +48,15 @@ export function randomAlnum(length: number): string {
   let out = '';
   for (let i = 0; i < length; i++) out += ALNUM[randomInt(ALNUM.length)];
   return out;
+}
+
+/**
+ * A fresh AES key in the consoles' form: 43 letters and digits that decode to 32 bytes. base64 of
+ * 32 bytes is 43 chars + '='; '+' and '/' are not allowed by the consoles, so re-draw.
+ */
+export function randomAesKey(): string {
+  for (;;) {
+    const candidate = randomBytes(32).toString('base64').slice(0, 43);
+    if (/^[A-Za-z0-9]{43}$/.test(candidate)) return candidate;
+  }
 }

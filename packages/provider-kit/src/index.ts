@@ -17,6 +17,7 @@ export {
   aesCbcEncrypt,
   pkcs7Pad,
   pkcs7Unpad,
+  randomAesKey,
   randomAlnum,
   sortedSha1,
 } from './crypto';

@@ -10,12 +10,13 @@
  *   `{"encrypt": "…"}`; the handler answers `{msg_signature, timeStamp, nonce, encrypt}` whose
  *   encrypt is "success" encrypted. The first push is the `check_url` event.
  */
-import { randomBytes, timingSafeEqual } from 'node:crypto';
+import { timingSafeEqual } from 'node:crypto';
 import {
   aesCbcDecrypt,
   aesCbcEncrypt,
   pkcs7Pad,
   pkcs7Unpad,
+  randomAesKey,
   randomAlnum,
   sortedSha1,
 } from '@orgbridge/provider-kit';
@@ -37,10 +38,7 @@ export function computeSignature(
 
 /** A fresh aes_key: 43 letters and digits that decode to 32 bytes. */
 export function generateAesKey(): string {
-  for (;;) {
-    const candidate = randomBytes(32).toString('base64').slice(0, 43);
-    if (/^[A-Za-z0-9]{43}$/.test(candidate)) return candidate;
-  }
+  return randomAesKey();
 }
 
 /** A callback token (签名 token): letters and digits. */

@@ -3,8 +3,8 @@
  * AES-256-CBC message encryption with 32-byte PKCS#7 padding. Implemented on node:crypto and pinned
  * by the public test vectors of reference §7.5.
  */
-import { randomBytes, timingSafeEqual } from 'node:crypto';
-import { randomAlnum, sortedSha1 } from '@orgbridge/provider-kit';
+import { timingSafeEqual } from 'node:crypto';
+import { randomAesKey, randomAlnum, sortedSha1 } from '@orgbridge/provider-kit';
 import { decryptMessage, encryptMessage } from './aes';
 import { CallbackCryptoError } from './errors';
 
@@ -29,11 +29,7 @@ function signatureMatches(expected: string, given: string): boolean {
 
 /** A fresh EncodingAESKey: 43 chars [A-Za-z0-9] that decode to 32 bytes (base64 of 32 random bytes). */
 export function generateEncodingAesKey(): string {
-  // base64 of 32 bytes is 43 chars + '='; '+' and '/' are not allowed by the console, so re-draw.
-  for (;;) {
-    const candidate = randomBytes(32).toString('base64').slice(0, 43);
-    if (/^[A-Za-z0-9]{43}$/.test(candidate)) return candidate;
-  }
+  return randomAesKey();
 }
 
 /** A callback Token: the console allows letters and digits, at most 32. */
