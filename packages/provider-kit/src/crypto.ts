@@ -35,10 +35,15 @@ export function aesCbcDecrypt(key: Buffer, data: Buffer): Buffer {
   return Buffer.concat([decipher.update(data), decipher.final()]);
 }
 
-/** Lowercase hex SHA-1 of the parts sorted lexicographically and concatenated. */
-export function sortedSha1(parts: string[]): string {
+/** The callback signature: lowercase hex SHA-1 of the four strings sorted lexicographically, concatenated. */
+export function computeSignature(
+  token: string,
+  timestamp: string,
+  nonce: string,
+  encrypt: string,
+): string {
   return createHash('sha1')
-    .update([...parts].sort().join(''))
+    .update([token, timestamp, nonce, encrypt].sort().join(''))
     .digest('hex');
 }
 

@@ -15,9 +15,9 @@ export type { Raw } from './decode';
 export {
   aesCbcDecrypt,
   aesCbcEncrypt,
+  computeSignature,
   pkcs7Pad,
   pkcs7Unpad,
   randomAesKey,
   randomAlnum,
-  sortedSha1,
 } from './crypto';

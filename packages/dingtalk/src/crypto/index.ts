@@ -16,9 +16,9 @@ import {
   aesCbcEncrypt,
   pkcs7Pad,
   pkcs7Unpad,
+  computeSignature,
   randomAesKey,
   randomAlnum,
-  sortedSha1,
 } from '@orgbridge/provider-kit';
 import { CallbackCryptoError } from './errors';
 
@@ -27,14 +27,7 @@ export { CallbackCryptoError, type CallbackCryptoCode } from './errors';
 const AES_KEY = /^[A-Za-z0-9+/]{43}$/;
 const BASE64 = /^[A-Za-z0-9+/]+={0,2}$/;
 
-export function computeSignature(
-  token: string,
-  timestamp: string,
-  nonce: string,
-  encrypt: string,
-): string {
-  return sortedSha1([token, timestamp, nonce, encrypt]);
-}
+export { computeSignature };
 
 /** A fresh aes_key: 43 letters and digits that decode to 32 bytes. */
 export function generateAesKey(): string {

@@ -4,7 +4,7 @@
  * by the public test vectors of reference §7.5.
  */
 import { timingSafeEqual } from 'node:crypto';
-import { randomAesKey, randomAlnum, sortedSha1 } from '@orgbridge/provider-kit';
+import { computeSignature, randomAesKey, randomAlnum } from '@orgbridge/provider-kit';
 import { decryptMessage, encryptMessage } from './aes';
 import { CallbackCryptoError } from './errors';
 
@@ -12,14 +12,7 @@ export { decryptMessage, encryptMessage } from './aes';
 export { CallbackCryptoError, type CallbackCryptoCode } from './errors';
 
 /** msg_signature: lowercase hex SHA-1 of the four strings sorted lexicographically, concatenated. */
-export function computeSignature(
-  token: string,
-  timestamp: string,
-  nonce: string,
-  encrypt: string,
-): string {
-  return sortedSha1([token, timestamp, nonce, encrypt]);
-}
+export { computeSignature };
 
 function signatureMatches(expected: string, given: string): boolean {
   const a = Buffer.from(expected);
