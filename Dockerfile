@@ -6,6 +6,7 @@
 FROM node:20-bookworm-slim AS build
 WORKDIR /app
 COPY package.json package-lock.json .npmrc ./
+COPY packages/provider-kit/package.json packages/provider-kit/
 COPY packages/wecom/package.json packages/wecom/
 COPY packages/wecom-sim/package.json packages/wecom-sim/
 COPY packages/test-world/package.json packages/test-world/
@@ -25,6 +26,7 @@ ENV NODE_ENV=production \
     HOST=0.0.0.0
 WORKDIR /app
 COPY package.json package-lock.json .npmrc ./
+COPY packages/provider-kit/package.json packages/provider-kit/
 COPY packages/wecom/package.json packages/wecom/
 COPY packages/wecom-sim/package.json packages/wecom-sim/
 COPY packages/test-world/package.json packages/test-world/

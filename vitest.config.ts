@@ -8,6 +8,7 @@ const postgresProjects = process.env.TEST_DATABASE_URL
 export default defineConfig({
   test: {
     projects: [
+      'packages/provider-kit',
       'packages/wecom',
       'packages/wecom-sim',
       'packages/dingtalk',

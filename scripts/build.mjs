@@ -2,9 +2,10 @@
 /* global process, console, URL, setTimeout, performance -- a Node script */
 // `npm run build` / `npm start`: compiles what is missing or out of date, nothing else.
 //
-//  - server: packages/server/src/server.ts and the workspace packages it imports (packages/wecom)
-//    bundled by esbuild into packages/server/dist/server.js; npm packages stay external (resolved
-//    from node_modules at run time), so the output runs on plain `node`, no TypeScript loader.
+//  - server: packages/server/src/server.ts and the workspace packages it imports (packages/wecom
+//    and its packages/provider-kit) bundled by esbuild into packages/server/dist/server.js; npm
+//    packages stay external (resolved from node_modules at run time), so the output runs on plain
+//    `node`, no TypeScript loader.
 //  - web: the console (`vite build`, as before) into packages/web/dist.
 //
 // Out of date = the SHA-256 of the inputs (sources, package.json, this script) differs from the
@@ -86,6 +87,8 @@ const TARGETS = {
       'packages/server/package.json',
       'packages/wecom/src',
       'packages/wecom/package.json',
+      'packages/provider-kit/src',
+      'packages/provider-kit/package.json',
       'tsconfig.base.json',
     ],
     output: join(ROOT, 'packages/server/dist/server.js'),

@@ -1,26 +1,18 @@
 import { parseArgs } from 'node:util';
+import { commonSimOptions, stopOnSignals } from '@orgbridge/provider-kit/sim';
 import { startSimulator } from './server';
 import type { SimOptions } from './types';
 
 const { values } = parseArgs({
   options: {
-    port: { type: 'string', default: '4200' },
-    host: { type: 'string', default: '127.0.0.1' },
-    users: { type: 'string', default: '2000' },
-    departments: { type: 'string', default: '200' },
+    ...commonSimOptions(4200),
     'large-department': { type: 'string' },
     leavers: { type: 'string' },
-    seed: { type: 'string', default: '1' },
     qps: { type: 'string' },
     'per-minute': { type: 'string' },
-    'latency-ms': { type: 'string', default: '0' },
-    'corp-id': { type: 'string' },
     'app-key': { type: 'string' },
     'app-secret': { type: 'string' },
-    'agent-id': { type: 'string' },
-    'home-url': { type: 'string' },
     'no-mobile': { type: 'boolean', default: false },
-    help: { type: 'boolean', default: false },
   },
   strict: true,
 });
@@ -73,6 +65,4 @@ console.log(`DingTalk simulator listening on ${sim.url} (ready in ${Math.round(p
   Admin API           ${sim.url}/sim/admin/state
   Use as DINGTALK_API_BASE, DINGTALK_OAPI_BASE and DINGTALK_LOGIN_BASE: ${sim.url}`);
 
-const stop = (): void => void sim.close().then(() => process.exit(0));
-process.on('SIGINT', stop);
-process.on('SIGTERM', stop);
+stopOnSignals(sim);

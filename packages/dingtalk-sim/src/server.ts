@@ -1,4 +1,5 @@
-import Fastify, { type FastifyInstance } from 'fastify';
+import { buildSimApp, listenSim } from '@orgbridge/provider-kit/sim';
+import type { FastifyInstance } from 'fastify';
 import { createSimAdmin, type SimAdmin } from './admin';
 import { createCore, type Credentials, type SimCore } from './core';
 import { registerPages } from './page/pages';
@@ -16,13 +17,17 @@ export interface Simulator {
 }
 
 function buildApp(core: SimCore, admin: SimAdmin): FastifyInstance {
-  const app = Fastify({ logger: false, forceCloseConnections: true, bodyLimit: 4 * 1024 * 1024 });
-  app.register(async (apis) => {
+  const app = buildSimApp({
+    bodyLimit: 4 * 1024 * 1024,
     // The APIs read the raw body themselves so a broken body gets DingTalk's answer, not Fastify's.
-    apis.removeAllContentTypeParsers();
-    apis.addContentTypeParser('*', { parseAs: 'string' }, (_req, body, done) => done(null, body));
-    registerOapiRoutes(apis, core);
-    registerV1Routes(apis, core);
+    apis(apis) {
+      registerOapiRoutes(apis, core);
+      registerV1Routes(apis, core);
+    },
+    pages(pages) {
+      registerPages(pages, core);
+      registerAdminRoutes(pages, admin, core.credentials);
+    },
   });
   // An unknown topapi path: oapi's own answer (errcode 22, observed at oapi.dingtalk.com).
   app.setNotFoundHandler(async (request, reply) => {
@@ -38,10 +43,6 @@ function buildApp(core: SimCore, admin: SimAdmin): FastifyInstance {
       request_id: 'notfound',
     });
   });
-  app.register(async (pages) => {
-    registerPages(pages, core);
-    registerAdminRoutes(pages, admin, core.credentials);
-  });
   return app;
 }
 
@@ -50,12 +51,8 @@ export async function startSimulator(opts: SimOptions = {}): Promise<Simulator> 
   const core = createCore(opts);
   const admin = createSimAdmin(core);
   const app = buildApp(core, admin);
-  const host = opts.host ?? '127.0.0.1';
-  await app.listen({ port: opts.port ?? 0, host });
-  const address = app.server.address();
-  const port = typeof address === 'object' && address ? address.port : opts.port;
   return {
-    url: `http://${host.includes(':') ? `[${host}]` : host}:${port}`,
+    url: await listenSim(app, opts),
     credentials: { ...core.credentials },
     admin,
     close: () => app.close(),

@@ -4,20 +4,11 @@
  * 成员手机号 permission), and adds fields over time. A missing identifier is an error rather than a
  * silently dropped record, because a sync must not mistake "unreadable" for "gone".
  */
+import { asArray, optString, requiredReaders } from '@orgbridge/provider-kit';
 import { DingTalkError, LOCAL_ERRCODE } from './errors';
 
-export type Raw = Record<string, unknown>;
-
-export const asObject = (v: unknown): Raw =>
-  typeof v === 'object' && v !== null && !Array.isArray(v) ? (v as Raw) : {};
-
-export const asArray = (v: unknown): unknown[] => (Array.isArray(v) ? v : []);
-
-export function optString(v: unknown): string | undefined {
-  if (typeof v === 'string') return v;
-  if (typeof v === 'number' && Number.isFinite(v)) return String(v);
-  return undefined;
-}
+export { asArray, asObject, compact, optString } from '@orgbridge/provider-kit';
+export type { Raw } from '@orgbridge/provider-kit';
 
 export function optInt(v: unknown): number | undefined {
   const n = typeof v === 'string' && v.trim() !== '' ? Number(v) : v;
@@ -50,19 +41,4 @@ export function missing(api: string, what: string): DingTalkError {
   });
 }
 
-export function reqString(api: string, raw: Raw, key: string): string {
-  const s = optString(raw[key]);
-  if (s === undefined || s === '') throw missing(api, key);
-  return s;
-}
-
-export function reqInt(api: string, raw: Raw, key: string): number {
-  const n = optInt(raw[key]);
-  if (n === undefined) throw missing(api, key);
-  return n;
-}
-
-/** Copies defined values only, so optional properties are absent rather than `undefined`. */
-export function compact<T extends object>(o: T): T {
-  return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as T;
-}
+export const { reqString, reqInt } = requiredReaders(missing, optInt);

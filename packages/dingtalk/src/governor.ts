@@ -34,15 +34,7 @@ export const DEFAULT_RETRY: RetryPolicy = {
   rateMaxDelayMs: 2_000,
 };
 
-/** Exponential backoff with full jitter: uniform in [0, min(max, base·2^(attempt-1))]. */
-export function backoffDelay(
-  attempt: number,
-  policy: { baseDelayMs: number; maxDelayMs: number },
-  random: () => number = Math.random,
-): number {
-  const ceiling = Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** (attempt - 1));
-  return Math.floor(random() * ceiling);
-}
+export { backoffDelay } from '@orgbridge/provider-kit';
 
 export interface RateWindow {
   limit: number;

@@ -7,14 +7,18 @@
  * Both are normalised to {@link DingTalkResponse}; anything that is not a readable answer becomes
  * a DingTalkError of kind network/transient so the retry policy can see it.
  */
-import http from 'node:http';
-import https from 'node:https';
-import zlib from 'node:zlib';
-import { agentsFor, type AgentPair } from './agents';
+import {
+  agentsFor,
+  describeNetworkError,
+  exchange,
+  joinUrl,
+  jsonHeaders,
+  type Query,
+} from '@orgbridge/provider-kit';
 import { optString } from './decode';
 import { DingTalkError, LOCAL_ERRCODE } from './errors';
 
-export type Query = Record<string, string | number | undefined>;
+export type { Query };
 export type Host = 'oapi' | 'api';
 
 export interface HttpRequest {
@@ -40,39 +44,13 @@ export interface Transport {
   send(req: HttpRequest, accessToken?: string): Promise<DingTalkResponse>;
 }
 
-/** Errors raised before the request left this host: safe to retry for any API. */
-const NOT_SENT_CODES = new Set([
-  'ECONNREFUSED',
-  'ENOTFOUND',
-  'EAI_AGAIN',
-  'EHOSTUNREACH',
-  'ENETUNREACH',
-  'CERT_HAS_EXPIRED',
-  'DEPTH_ZERO_SELF_SIGNED_CERT',
-  'SELF_SIGNED_CERT_IN_CHAIN',
-  'UNABLE_TO_GET_ISSUER_CERT_LOCALLY',
-  'UNABLE_TO_VERIFY_LEAF_SIGNATURE',
-  'ERR_TLS_CERT_ALTNAME_INVALID',
-]);
-
 function networkError(api: string, err: unknown): DingTalkError {
-  const e = err as { name?: string; code?: unknown; notSent?: boolean; message?: string };
-  if (e?.name === 'TimeoutError') {
-    const notSent = e.notSent === true;
-    return new DingTalkError({
-      errcode: LOCAL_ERRCODE.timeout,
-      errmsg: notSent ? 'request timed out before the connection was made' : 'request timed out',
-      api,
-      uncertain: !notSent,
-      cause: err,
-    });
-  }
-  const code = typeof e?.code === 'string' ? e.code : undefined;
+  const f = describeNetworkError(err);
   return new DingTalkError({
-    errcode: LOCAL_ERRCODE.network,
-    errmsg: `network error${code ? ` ${code}` : ''}: ${e?.message ?? String(err)}`,
+    errcode: f.timeout ? LOCAL_ERRCODE.timeout : LOCAL_ERRCODE.network,
+    errmsg: f.errmsg,
     api,
-    uncertain: !(code && NOT_SENT_CODES.has(code)),
+    uncertain: f.uncertain,
     cause: err,
   });
 }
@@ -131,79 +109,6 @@ export function decodeResponse(host: Host, api: string, res: RawResponse): DingT
   return out;
 }
 
-function bodyText(raw: Buffer, encoding: string | undefined): string {
-  const enc = encoding?.trim().toLowerCase();
-  const plain =
-    enc === 'gzip' || enc === 'x-gzip'
-      ? zlib.gunzipSync(raw)
-      : enc === 'deflate'
-        ? zlib.inflateSync(raw)
-        : enc === 'br'
-          ? zlib.brotliDecompressSync(raw)
-          : raw;
-  const text = plain.toString('utf8');
-  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
-}
-
-function timeoutError(ms: number, connected: boolean): Error {
-  const err = new Error(
-    connected ? `no complete answer within ${ms} ms` : `no connection within ${ms} ms`,
-  );
-  err.name = 'TimeoutError';
-  return Object.assign(err, { notSent: !connected });
-}
-
-/** One exchange over node:http(s); one timer covers connect, headers and body. */
-function exchange(
-  url: URL,
-  method: string,
-  headers: Record<string, string | number>,
-  body: string | undefined,
-  timeoutMs: number,
-  pair: AgentPair,
-): Promise<RawResponse> {
-  return new Promise((resolve, reject) => {
-    const secure = url.protocol === 'https:';
-    const req = (secure ? https : http).request(url, {
-      method,
-      agent: secure ? pair['https:'] : pair['http:'],
-      headers,
-    });
-    let connected = false;
-    req.once('socket', (socket) => {
-      if (req.reusedSocket || !socket.connecting) connected = true;
-      else socket.once(secure ? 'secureConnect' : 'connect', () => (connected = true));
-    });
-    const timer = setTimeout(() => req.destroy(timeoutError(timeoutMs, connected)), timeoutMs);
-    const fail = (err: Error) => {
-      clearTimeout(timer);
-      reject(err);
-    };
-    req.once('error', fail);
-    req.once('response', (res) => {
-      const chunks: Buffer[] = [];
-      res.on('data', (c: Buffer) => chunks.push(c));
-      res.once('error', fail);
-      res.once('aborted', () =>
-        fail(Object.assign(new Error('answer cut off'), { code: 'ECONNRESET' })),
-      );
-      res.once('end', () => {
-        clearTimeout(timer);
-        try {
-          resolve({
-            status: res.statusCode ?? 0,
-            text: bodyText(Buffer.concat(chunks), res.headers['content-encoding']),
-            contentType: res.headers['content-type'] ?? '',
-          });
-        } catch (err) {
-          reject(err as Error);
-        }
-      });
-    });
-    req.end(body);
-  });
-}
-
 export interface TransportOptions {
   oapiBase: string;
   apiBase: string;
@@ -212,10 +117,7 @@ export interface TransportOptions {
 }
 
 export function buildUrl(base: string, api: string, query: Query = {}): URL {
-  const url = new URL(`${base.replace(/\/+$/, '')}/${api}`);
-  for (const [k, v] of Object.entries(query))
-    if (v !== undefined) url.searchParams.set(k, String(v));
-  return url;
+  return joinUrl(base, api, query);
 }
 
 export function createTransport(opts: TransportOptions): Transport {
@@ -224,22 +126,20 @@ export function createTransport(opts: TransportOptions): Transport {
     async send(req, accessToken) {
       const base = req.host === 'oapi' ? opts.oapiBase : opts.apiBase;
       const url = buildUrl(base, req.api, req.query);
-      const headers: Record<string, string | number> = {
-        accept: 'application/json',
-        'accept-encoding': 'gzip, deflate, br',
-      };
+      const body = req.body === undefined ? undefined : JSON.stringify(req.body);
+      const headers = jsonHeaders(body);
       if (accessToken !== undefined) {
         if (req.host === 'oapi') url.searchParams.set('access_token', accessToken);
         else headers['x-acs-dingtalk-access-token'] = accessToken;
       }
-      const body = req.body === undefined ? undefined : JSON.stringify(req.body);
-      if (body !== undefined) {
-        headers['content-type'] = 'application/json';
-        headers['content-length'] = Buffer.byteLength(body);
-      }
       let res: RawResponse;
       try {
-        res = await exchange(url, req.method, headers, body, opts.timeoutMs, pair);
+        const raw = await exchange(url, req.method, headers, body, opts.timeoutMs, pair);
+        res = {
+          status: raw.status,
+          text: raw.text,
+          contentType: raw.headers.get('content-type') ?? '',
+        };
       } catch (err) {
         throw networkError(req.api, err);
       }

@@ -11,9 +11,10 @@
  * - connection refused / DNS errors (request never left): retried for every API.
  * - everything else (permission, IP allow-list, input, wrong credentials): never retried.
  */
+import { runWithRetry } from '@orgbridge/provider-kit';
 import { TOKEN_REFRESH_CODES } from './errcodes';
 import { DingTalkError, LOCAL_ERRCODE } from './errors';
-import { backoffDelay, type Governor, type RetryPolicy } from './governor';
+import type { Governor, RetryPolicy } from './governor';
 import type { HttpRequest, Transport } from './http';
 import type { TokenCache } from './token-cache';
 
@@ -43,21 +44,12 @@ export interface RequesterDeps {
   random?: () => number;
 }
 
-const defaultSleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
-
 function needsNewToken(err: DingTalkError): boolean {
   if (err.errcode === LOCAL_ERRCODE.apiError) return err.kind === 'token';
   return TOKEN_REFRESH_CODES.has(err.effectiveErrcode);
 }
 
-function mayRetry(err: DingTalkError, idempotent: boolean): boolean {
-  if (!err.retryable || err.kind === 'token') return false;
-  return idempotent || !err.uncertain;
-}
-
 export function createRequester(deps: RequesterDeps): Requester {
-  const sleep = deps.sleep ?? defaultSleep;
-
   async function attempt(spec: CallSpec, token: string | undefined) {
     return deps.governor.run(spec.api, async () => {
       const started = performance.now();
@@ -80,20 +72,22 @@ export function createRequester(deps: RequesterDeps): Requester {
   }
 
   return {
-    async call(spec) {
-      const start = Date.now();
-      let attempts = 0;
-      let rateHits = 0;
-      let refreshed = false;
-      for (;;) {
-        attempts++;
-        const token = await tokenFor(spec);
-        let error: DingTalkError;
-        try {
+    call(spec) {
+      return runWithRetry<DingTalkError>({
+        limits: deps.retry,
+        separate: {
+          isHit: (err) => err.kind === 'rate',
+          attempts: deps.retry.rateAttempts,
+          baseDelayMs: deps.retry.rateBaseDelayMs,
+          maxDelayMs: deps.retry.rateMaxDelayMs,
+        },
+        idempotent: spec.idempotent,
+        token: () => tokenFor(spec),
+        async attempt(token) {
           const res = await attempt(spec, token);
           if (res.errcode === 0) return res.body;
           const { errcode: _c, errmsg: _m, ...rest } = res.body;
-          error = new DingTalkError({
+          throw new DingTalkError({
             errcode: res.errcode,
             errmsg: res.errmsg,
             api: spec.api,
@@ -102,34 +96,15 @@ export function createRequester(deps: RequesterDeps): Requester {
             ...(res.code === undefined ? {} : { code: res.code }),
             ...(res.status === undefined ? {} : { status: res.status }),
           });
-        } catch (err) {
-          if (!(err instanceof DingTalkError)) throw err;
-          error = err;
-        }
-        deps.onError?.(error);
-        if (spec.auth === 'app' && token !== undefined && needsNewToken(error) && !refreshed) {
-          refreshed = true;
-          attempts--;
-          await deps.tokens().invalidate(token);
-          continue;
-        }
-        if (!mayRetry(error, spec.idempotent)) throw error;
-        let delay: number;
-        if (error.kind === 'rate') {
-          attempts--;
-          if (++rateHits >= deps.retry.rateAttempts) throw error;
-          delay = backoffDelay(
-            rateHits,
-            { baseDelayMs: deps.retry.rateBaseDelayMs, maxDelayMs: deps.retry.rateMaxDelayMs },
-            deps.random,
-          );
-        } else {
-          if (attempts >= deps.retry.maxAttempts) throw error;
-          delay = backoffDelay(attempts, deps.retry, deps.random);
-        }
-        if (Date.now() - start + delay > deps.retry.maxTotalMs) throw error;
-        await sleep(delay);
-      }
+        },
+        isError: (err): err is DingTalkError => err instanceof DingTalkError,
+        // A user's own token is not ours to refresh.
+        wantsNewToken: (err) => spec.auth === 'app' && needsNewToken(err),
+        invalidate: (token) => deps.tokens().invalidate(token),
+        ...(deps.onError ? { onError: deps.onError } : {}),
+        ...(deps.sleep ? { sleep: deps.sleep } : {}),
+        ...(deps.random ? { random: deps.random } : {}),
+      });
     },
   };
 }

@@ -1,12 +1,7 @@
 /** Shared set-up for the integration tests: a simulator on a random port and clients for it. */
 import { afterAll } from 'vitest';
 import { startSimulator, type Simulator, type SimOptions } from '@orgbridge/dingtalk-sim';
-import {
-  createDingTalkClient,
-  createGovernor,
-  type DingTalkClientOptions,
-  type TokenStore,
-} from '../src/index';
+import { createDingTalkClient, createGovernor, type DingTalkClientOptions } from '../src/index';
 
 export type { Simulator };
 
@@ -54,28 +49,7 @@ export function recorder() {
 
 export const count = (sim: Simulator, api: string): number => sim.admin.counts()[api] ?? 0;
 
-/**
- * N "processes" sharing one token table, like the server's PostgreSQL store: separate store
- * objects (no in-process single flight between them) over one Map, with an exclusive lock.
- */
-export function sharedStores(n: number): TokenStore[] {
-  const table = new Map<string, { token: string; expiresAt: number }>();
-  let chain: Promise<unknown> = Promise.resolve();
-  const withLock = <T>(_key: string, fn: () => Promise<T>): Promise<T> => {
-    const run = chain.then(fn);
-    chain = run.catch(() => undefined);
-    return run;
-  };
-  return Array.from({ length: n }, () => ({
-    get: async (key: string) => table.get(key) ?? null,
-    set: async (key: string, value: { token: string; expiresAt: number }) =>
-      void table.set(key, value),
-    invalidate: async (key: string, token: string) => {
-      if (table.get(key)?.token === token) table.delete(key);
-    },
-    withLock,
-  }));
-}
+export { sharedStores } from '@orgbridge/provider-kit/testing';
 
 export const errorOf = (p: Promise<unknown>): Promise<unknown> =>
   p.then(

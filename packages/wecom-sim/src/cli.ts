@@ -1,26 +1,18 @@
 import { parseArgs } from 'node:util';
+import { commonSimOptions, stopOnSignals } from '@orgbridge/provider-kit/sim';
 import { startSimulator } from './server';
 import type { SimOptions } from './types';
 
 const { values } = parseArgs({
   options: {
-    port: { type: 'string', default: '4100' },
-    host: { type: 'string', default: '127.0.0.1' },
-    users: { type: 'string', default: '2000' },
-    departments: { type: 'string', default: '200' },
-    seed: { type: 'string', default: '1' },
-    'latency-ms': { type: 'string', default: '0' },
+    ...commonSimOptions(4100),
     'concurrency-limit': { type: 'string' },
     'freq-limit': { type: 'string' },
-    'corp-id': { type: 'string' },
-    'agent-id': { type: 'string' },
     secret: { type: 'string' },
     'contact-secret': { type: 'string' },
     'trusted-domain': { type: 'string', default: 'localhost' },
     'trusted-ips': { type: 'string' },
-    'home-url': { type: 'string' },
     'legacy-app': { type: 'boolean', default: false },
-    help: { type: 'boolean', default: false },
   },
   strict: true,
 });
@@ -77,8 +69,4 @@ console.log(`WeCom simulator listening on ${sim.url} (ready in ${Math.round(perf
   Admin API       ${sim.url}/sim/admin/
   Use as WECOM_API_BASE, WECOM_OAUTH_BASE and WECOM_LOGIN_BASE: ${sim.url}`);
 
-const stop = (): void => {
-  void sim.close().then(() => process.exit(0));
-};
-process.on('SIGINT', stop);
-process.on('SIGTERM', stop);
+stopOnSignals(sim);

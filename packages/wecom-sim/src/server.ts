@@ -1,4 +1,5 @@
-import Fastify, { type FastifyInstance } from 'fastify';
+import { buildSimApp, listenSim } from '@orgbridge/provider-kit/sim';
+import type { FastifyInstance } from 'fastify';
 import { createSimAdmin, type SimAdmin } from './admin';
 import { createCore, type Credentials, type SimCore } from './core';
 import { registerMemberPages } from './page/members';
@@ -19,22 +20,21 @@ export interface Simulator {
 }
 
 function buildApp(core: SimCore, admin: SimAdmin): FastifyInstance {
-  const app = Fastify({ logger: false, forceCloseConnections: true, bodyLimit: 16 * 1024 * 1024 });
-  app.register(async (cgi) => {
-    // WeCom reads the raw body itself (and tolerates broken JSON with a warning), so no parser here.
-    cgi.removeAllContentTypeParsers();
-    cgi.addContentTypeParser('*', { parseAs: 'string' }, (_req, body, done) => done(null, body));
-    registerCgiRoutes(cgi, core);
-    registerContactRoutes(cgi, core);
-    registerCardRoutes(cgi, core);
+  return buildSimApp({
+    bodyLimit: 16 * 1024 * 1024,
+    // WeCom reads the raw body itself (and tolerates broken JSON with a warning).
+    apis(cgi) {
+      registerCgiRoutes(cgi, core);
+      registerContactRoutes(cgi, core);
+      registerCardRoutes(cgi, core);
+    },
+    pages(pages) {
+      registerOAuthPages(pages, core);
+      registerMemberPages(pages, core);
+      registerCardPages(pages, core);
+      registerAdminRoutes(pages, admin, core.credentials);
+    },
   });
-  app.register(async (pages) => {
-    registerOAuthPages(pages, core);
-    registerMemberPages(pages, core);
-    registerCardPages(pages, core);
-    registerAdminRoutes(pages, admin, core.credentials);
-  });
-  return app;
 }
 
 /** Starts a simulated WeCom corp (one corp, one self-built app, a contacts-sync secret). */
@@ -42,13 +42,8 @@ export async function startSimulator(opts: SimOptions = {}): Promise<Simulator> 
   const core = createCore(opts);
   const admin = createSimAdmin(core);
   const app = buildApp(core, admin);
-  const host = opts.host ?? '127.0.0.1';
-  await app.listen({ port: opts.port ?? 0, host });
-  const address = app.server.address();
-  const port = typeof address === 'object' && address ? address.port : opts.port;
-  const shownHost = host.includes(':') ? `[${host}]` : host;
   return {
-    url: `http://${shownHost}:${port}`,
+    url: await listenSim(app, opts),
     credentials: { ...core.credentials },
     admin,
     close: () => app.close(),

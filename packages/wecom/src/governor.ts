@@ -35,15 +35,7 @@ export const DEFAULT_RETRY: RetryPolicy = {
   busyMaxDelayMs: 1_000,
 };
 
-/** Exponential backoff with full jitter: uniform in [0, min(max, base·2^(attempt-1))]. */
-export function backoffDelay(
-  attempt: number,
-  policy: Pick<RetryPolicy, 'baseDelayMs' | 'maxDelayMs'>,
-  random: () => number = Math.random,
-): number {
-  const ceiling = Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** (attempt - 1));
-  return Math.floor(random() * ceiling);
-}
+export { backoffDelay } from '@orgbridge/provider-kit';
 
 export interface Governor {
   readonly concurrency: number;

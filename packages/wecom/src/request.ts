@@ -11,9 +11,10 @@
  * - connection refused / DNS errors (request never left): retried for every API.
  * - everything else (permission, network-policy, input, wrong credentials): never retried.
  */
+import { runWithRetry } from '@orgbridge/provider-kit';
 import { TOKEN_REFRESH_CODES } from './errcodes';
 import { WeComError } from './errors';
-import { backoffDelay, type Governor, type RetryPolicy } from './governor';
+import type { Governor, RetryPolicy } from './governor';
 import type { HttpRequest, Transport } from './http';
 import type { TokenCache } from './token-cache';
 
@@ -44,16 +45,7 @@ export interface RequesterDeps {
 /** API concurrency limit exceeded: retried on the `busyAttempts` budget. */
 const BUSY = 45033;
 
-const defaultSleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
-
-function mayRetry(err: WeComError, idempotent: boolean): boolean {
-  if (!err.retryable || err.kind === 'token') return false;
-  return idempotent || !err.uncertain;
-}
-
 export function createRequester(deps: RequesterDeps): Requester {
-  const sleep = deps.sleep ?? defaultSleep;
-
   /** One HTTP attempt inside a governor slot; `onRequest` gets the exchange time, not queueing. */
   async function attempt(spec: CallSpec, token: string | undefined) {
     return deps.governor.run(spec.api, async () => {
@@ -71,56 +63,38 @@ export function createRequester(deps: RequesterDeps): Requester {
   }
 
   return {
-    async call(spec) {
-      const start = Date.now();
-      let attempts = 0;
-      let busy = 0;
-      let refreshed = false;
-      for (;;) {
-        attempts++;
-        const token = spec.auth ? await deps.tokens().get() : undefined;
-        let error: WeComError;
-        try {
+    call(spec) {
+      return runWithRetry<WeComError>({
+        limits: deps.retry,
+        separate: {
+          isHit: (err) => err.errcode === BUSY,
+          attempts: deps.retry.busyAttempts,
+          baseDelayMs: deps.retry.busyBaseDelayMs,
+          maxDelayMs: deps.retry.busyMaxDelayMs,
+        },
+        idempotent: spec.idempotent,
+        token: async () => (spec.auth ? deps.tokens().get() : undefined),
+        async attempt(token) {
           const res = await attempt(spec, token);
           if (res.errcode === 0) {
             if (res.warning) deps.onWarning?.(spec.api, res.warning);
             return res.body;
           }
           const { errcode: _c, errmsg: _m, ...rest } = res.body;
-          error = new WeComError({
+          throw new WeComError({
             errcode: res.errcode,
             errmsg: res.errmsg,
             api: spec.api,
             body: rest,
           });
-        } catch (err) {
-          if (!(err instanceof WeComError)) throw err;
-          error = err;
-        }
-        deps.onError?.(error);
-        if (token !== undefined && TOKEN_REFRESH_CODES.has(error.errcode) && !refreshed) {
-          refreshed = true;
-          attempts--;
-          await deps.tokens().invalidate(token);
-          continue;
-        }
-        if (!mayRetry(error, spec.idempotent)) throw error;
-        let delay: number;
-        if (error.errcode === BUSY) {
-          attempts--;
-          if (++busy >= deps.retry.busyAttempts) throw error;
-          delay = backoffDelay(
-            busy,
-            { baseDelayMs: deps.retry.busyBaseDelayMs, maxDelayMs: deps.retry.busyMaxDelayMs },
-            deps.random,
-          );
-        } else {
-          if (attempts >= deps.retry.maxAttempts) throw error;
-          delay = backoffDelay(attempts, deps.retry, deps.random);
-        }
-        if (Date.now() - start + delay > deps.retry.maxTotalMs) throw error;
-        await sleep(delay);
-      }
+        },
+        isError: (err): err is WeComError => err instanceof WeComError,
+        wantsNewToken: (err) => TOKEN_REFRESH_CODES.has(err.errcode),
+        invalidate: (token) => deps.tokens().invalidate(token),
+        ...(deps.onError ? { onError: deps.onError } : {}),
+        ...(deps.sleep ? { sleep: deps.sleep } : {}),
+        ...(deps.random ? { random: deps.random } : {}),
+      });
     },
   };
 }

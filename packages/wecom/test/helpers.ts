@@ -1,6 +1,6 @@
 /** Shared set-up for the integration tests: a simulator on a random port and clients for it. */
 import { startSimulator, type Simulator } from '@orgbridge/wecom-sim';
-import { createWeComClient, type WeComClientOptions, type TokenStore } from '../src/index';
+import { createWeComClient, type WeComClientOptions } from '../src/index';
 
 export type { Simulator };
 
@@ -42,28 +42,7 @@ export function recorder() {
   };
 }
 
-/**
- * N "processes" sharing one token table, like the server's PostgreSQL store: separate store
- * objects (so no in-process single-flight between them) over one Map, with an exclusive lock.
- */
-export function sharedStores(n: number, withLock = true): TokenStore[] {
-  const table = new Map<string, { token: string; expiresAt: number }>();
-  let chain: Promise<unknown> = Promise.resolve();
-  const lock = <T>(_key: string, fn: () => Promise<T>): Promise<T> => {
-    const run = chain.then(fn);
-    chain = run.catch(() => undefined);
-    return run;
-  };
-  return Array.from({ length: n }, () => ({
-    get: async (key: string) => table.get(key) ?? null,
-    set: async (key: string, value: { token: string; expiresAt: number }) =>
-      void table.set(key, value),
-    invalidate: async (key: string, token: string) => {
-      if (table.get(key)?.token === token) table.delete(key);
-    },
-    ...(withLock ? { withLock: lock } : {}),
-  }));
-}
+export { sharedStores } from '@orgbridge/provider-kit/testing';
 
 export const errorOf = (p: Promise<unknown>): Promise<unknown> =>
   p.then(

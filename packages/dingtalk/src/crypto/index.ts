@@ -10,46 +10,28 @@
  *   `{"encrypt": "…"}`; the handler answers `{msg_signature, timeStamp, nonce, encrypt}` whose
  *   encrypt is "success" encrypted. The first push is the `check_url` event.
  */
+import { timingSafeEqual } from 'node:crypto';
 import {
-  createCipheriv,
-  createDecipheriv,
-  createHash,
-  randomBytes,
-  randomInt,
-  timingSafeEqual,
-} from 'node:crypto';
+  aesCbcDecrypt,
+  aesCbcEncrypt,
+  pkcs7Pad,
+  pkcs7Unpad,
+  computeSignature,
+  randomAesKey,
+  randomAlnum,
+} from '@orgbridge/provider-kit';
 import { CallbackCryptoError } from './errors';
 
 export { CallbackCryptoError, type CallbackCryptoCode } from './errors';
 
-const PAD_BLOCK = 32;
 const AES_KEY = /^[A-Za-z0-9+/]{43}$/;
 const BASE64 = /^[A-Za-z0-9+/]+={0,2}$/;
-const ALNUM = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
 
-function randomAlnum(length: number): string {
-  let out = '';
-  for (let i = 0; i < length; i++) out += ALNUM[randomInt(ALNUM.length)];
-  return out;
-}
-
-export function computeSignature(
-  token: string,
-  timestamp: string,
-  nonce: string,
-  encrypt: string,
-): string {
-  return createHash('sha1')
-    .update([token, timestamp, nonce, encrypt].sort().join(''))
-    .digest('hex');
-}
+export { computeSignature };
 
 /** A fresh aes_key: 43 letters and digits that decode to 32 bytes. */
 export function generateAesKey(): string {
-  for (;;) {
-    const candidate = randomBytes(32).toString('base64').slice(0, 43);
-    if (/^[A-Za-z0-9]{43}$/.test(candidate)) return candidate;
-  }
+  return randomAesKey();
 }
 
 /** A callback token (签名 token): letters and digits. */
@@ -77,11 +59,7 @@ export function encryptMessage(
   const len = Buffer.alloc(4);
   len.writeUInt32BE(msg.length, 0);
   const plain = Buffer.concat([random, len, msg, Buffer.from(ownerKey, 'utf8')]);
-  const n = PAD_BLOCK - (plain.length % PAD_BLOCK);
-  const padded = Buffer.concat([plain, Buffer.alloc(n, n)]);
-  const cipher = createCipheriv('aes-256-cbc', key, key.subarray(0, 16));
-  cipher.setAutoPadding(false);
-  return Buffer.concat([cipher.update(padded), cipher.final()]).toString('base64');
+  return aesCbcEncrypt(key, pkcs7Pad(plain)).toString('base64');
 }
 
 export function decryptMessage(
@@ -94,18 +72,14 @@ export function decryptMessage(
   if (data.length === 0 || data.length % 16 !== 0) {
     throw new CallbackCryptoError(900008, 'ciphertext length is not a multiple of the AES block');
   }
-  let plain: Buffer;
+  let padded: Buffer;
   try {
-    const decipher = createDecipheriv('aes-256-cbc', key, key.subarray(0, 16));
-    decipher.setAutoPadding(false);
-    plain = Buffer.concat([decipher.update(data), decipher.final()]);
+    padded = aesCbcDecrypt(key, data);
   } catch (err) {
     throw new CallbackCryptoError(900008, `AES decryption failed: ${(err as Error).message}`);
   }
-  const pad = plain.at(-1) ?? 0;
-  if (pad < 1 || pad > PAD_BLOCK || pad > plain.length)
-    throw new CallbackCryptoError(900008, 'invalid padding');
-  plain = plain.subarray(0, plain.length - pad);
+  const plain = pkcs7Unpad(padded);
+  if (!plain) throw new CallbackCryptoError(900008, 'invalid padding');
   if (plain.length < 20) throw new CallbackCryptoError(900009, 'decrypted buffer too short');
   const len = plain.readUInt32BE(16);
   if (20 + len > plain.length)

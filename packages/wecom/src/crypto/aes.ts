@@ -1,8 +1,7 @@
-import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
+import { aesCbcDecrypt, aesCbcEncrypt, pkcs7Pad, pkcs7Unpad } from '@orgbridge/provider-kit';
 import { CallbackCryptoError } from './errors';
 
-/** WeCom pads to a 32-byte block, not AES's 16 (reference §7.4). */
-const PAD_BLOCK = 32;
 const ENCODING_AES_KEY = /^[A-Za-z0-9]{43}$/;
 const BASE64 = /^[A-Za-z0-9+/]+={0,2}$/;
 
@@ -17,18 +16,11 @@ export function decodeAesKey(encodingAesKey: string): Buffer {
   return key;
 }
 
-function pad(data: Buffer): Buffer {
-  const n = PAD_BLOCK - (data.length % PAD_BLOCK);
-  return Buffer.concat([data, Buffer.alloc(n, n)]);
-}
-
-/** Accepts pad values 1..32; Node's own unpadding would reject everything above 16. */
+/** WeCom pads to a 32-byte block, not AES's 16 (reference §7.4). */
 function unpad(data: Buffer): Buffer {
-  const n = data.at(-1) ?? 0;
-  if (n < 1 || n > PAD_BLOCK || n > data.length) {
-    throw new CallbackCryptoError(-40007, 'invalid PKCS#7 padding');
-  }
-  return data.subarray(0, data.length - n);
+  const plain = pkcs7Unpad(data);
+  if (!plain) throw new CallbackCryptoError(-40007, 'invalid PKCS#7 padding');
+  return plain;
 }
 
 /**
@@ -46,11 +38,9 @@ export function encryptMessage(
   const msg = Buffer.from(message, 'utf8');
   const len = Buffer.alloc(4);
   len.writeUInt32BE(msg.length, 0);
-  const plain = pad(Buffer.concat([random, len, msg, Buffer.from(receiveId, 'utf8')]));
+  const plain = pkcs7Pad(Buffer.concat([random, len, msg, Buffer.from(receiveId, 'utf8')]));
   try {
-    const cipher = createCipheriv('aes-256-cbc', key, key.subarray(0, 16));
-    cipher.setAutoPadding(false);
-    return Buffer.concat([cipher.update(plain), cipher.final()]).toString('base64');
+    return aesCbcEncrypt(key, plain).toString('base64');
   } catch (err) {
     throw new CallbackCryptoError(-40006, `AES encryption failed: ${(err as Error).message}`);
   }
@@ -69,9 +59,7 @@ export function decryptMessage(
   }
   let plain: Buffer;
   try {
-    const decipher = createDecipheriv('aes-256-cbc', key, key.subarray(0, 16));
-    decipher.setAutoPadding(false);
-    plain = unpad(Buffer.concat([decipher.update(data), decipher.final()]));
+    plain = unpad(aesCbcDecrypt(key, data));
   } catch (err) {
     if (err instanceof CallbackCryptoError) throw err;
     throw new CallbackCryptoError(-40007, `AES decryption failed: ${(err as Error).message}`);

@@ -3,7 +3,8 @@
  * AES-256-CBC message encryption with 32-byte PKCS#7 padding. Implemented on node:crypto and pinned
  * by the public test vectors of reference §7.5.
  */
-import { createHash, randomBytes, randomInt, timingSafeEqual } from 'node:crypto';
+import { timingSafeEqual } from 'node:crypto';
+import { computeSignature, randomAesKey, randomAlnum } from '@orgbridge/provider-kit';
 import { decryptMessage, encryptMessage } from './aes';
 import { CallbackCryptoError } from './errors';
 
@@ -11,15 +12,7 @@ export { decryptMessage, encryptMessage } from './aes';
 export { CallbackCryptoError, type CallbackCryptoCode } from './errors';
 
 /** msg_signature: lowercase hex SHA-1 of the four strings sorted lexicographically, concatenated. */
-export function computeSignature(
-  token: string,
-  timestamp: string,
-  nonce: string,
-  encrypt: string,
-): string {
-  const parts = [token, timestamp, nonce, encrypt].sort();
-  return createHash('sha1').update(parts.join('')).digest('hex');
-}
+export { computeSignature };
 
 function signatureMatches(expected: string, given: string): boolean {
   const a = Buffer.from(expected);
@@ -27,21 +20,9 @@ function signatureMatches(expected: string, given: string): boolean {
   return a.length === b.length && timingSafeEqual(a, b);
 }
 
-const ALNUM = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
-
-function randomAlnum(length: number): string {
-  let out = '';
-  for (let i = 0; i < length; i++) out += ALNUM[randomInt(ALNUM.length)];
-  return out;
-}
-
 /** A fresh EncodingAESKey: 43 chars [A-Za-z0-9] that decode to 32 bytes (base64 of 32 random bytes). */
 export function generateEncodingAesKey(): string {
-  // base64 of 32 bytes is 43 chars + '='; '+' and '/' are not allowed by the console, so re-draw.
-  for (;;) {
-    const candidate = randomBytes(32).toString('base64').slice(0, 43);
-    if (/^[A-Za-z0-9]{43}$/.test(candidate)) return candidate;
-  }
+  return randomAesKey();
 }
 
 /** A callback Token: the console allows letters and digits, at most 32. */
