@@ -40,13 +40,17 @@ describe('QPS governor against the simulator limit', async () => {
   it('is what keeps the limit: paced above it, the simulator answers 90018 and the client retries', async () => {
     sim.admin.reset();
     const rec = recorder();
-    const dt = client(sim, { onRequest: rec.onRequest, governor: createGovernor({ qps: 60 }) });
+    // Far above the limit, so even a loaded machine that spreads the starts out still bursts;
+    // the retries burst too, so some calls may run out of retries: only the refusal is asserted.
+    const dt = client(sim, { onRequest: rec.onRequest, governor: createGovernor({ qps: 1000 }) });
     await dt.getToken();
-    const users = sim.admin.listUsers().slice(0, 50);
-    const got = await Promise.all(users.map((u) => dt.user.get(u.userid)));
-    expect(got).toHaveLength(50);
+    const users = sim.admin.listUsers().slice(0, 40);
+    const got = await Promise.allSettled(users.map((u) => dt.user.get(u.userid)));
     expect(rec.codes(API)).toContain(90018);
-  }, 20_000);
+    // Retried: more answers than calls, and the first window's worth got through.
+    expect(rec.codes(API).length).toBeGreaterThan(40);
+    expect(got.filter((r) => r.status === 'fulfilled').length).toBeGreaterThanOrEqual(20);
+  }, 30_000);
 });
 
 describe('createGovernor (unit, fake clock)', () => {
