@@ -280,3 +280,221 @@ export interface ConnectorDefinition {
   formItems: FormItem[];
   create(ctx: ConnectorContext): ConnectorInstance;
 }
+
+/* ───────────────────────── The whole contract (issue 19, decision 0008) ─────────────────────────
+ * The types below are the target every module moves to. They sit beside the older WeCom-shaped
+ * ones above (OutboundContent, ConnectorSettings) until each module has moved; then those go.
+ */
+
+/** A connector's settings as stored in `third_app_configs.settings_enc` (validated by its schema). */
+export type ProviderSettings = Readonly<Record<string, string | number | boolean | null>>;
+
+/** One field of a connector's config form; the console renders the form from these. */
+export interface ProviderFormItem {
+  /** The settings key, also the API body field (`clientId`, `agentId`, `corpId`, `encryptKey`…). */
+  key: string;
+  label: Record<Locale, string>;
+  /**
+   * `secret`: never returned in clear (masked; an unchanged mask keeps the stored value);
+   * `generated`: made by the server on first save (`generateSettings`) and shown for copying into
+   * the provider's console, never typed by the admin.
+   */
+  type: 'text' | 'number' | 'secret' | 'generated';
+  required: boolean;
+  help?: Record<Locale, string>;
+  placeholder?: string;
+  /** A JavaScript regular expression the value must match (the schema enforces it too). */
+  pattern?: string;
+}
+
+/** Neutral outgoing message; each connector maps it to its wire format. */
+export type Message =
+  | { type: 'text'; text: string }
+  | { type: 'markdown'; title: string; text: string }
+  | { type: 'card'; title: string; description: string; url: string; buttonText?: string }
+  | {
+      type: 'news';
+      articles: { title: string; description?: string; url?: string; imageUrl?: string }[];
+    }
+  /** A provider-specific interactive card (WeCom template_card), passed through as given. */
+  | { type: 'interactive'; card: Record<string, unknown> };
+
+export type MessageType = Message['type'];
+
+/** What a connector's messaging can do; the messages module checks input against it (400s). */
+export interface MessagingCapabilities {
+  types: readonly MessageType[];
+  /** UTF-8 byte limits per field the provider states (`text`, `title`, `description`, `url`). */
+  maxBytes: Readonly<
+    Partial<Record<'text' | 'markdown' | 'title' | 'description' | 'url', number>>
+  >;
+  maxArticles: number;
+  maxUsersPerCall: number;
+  maxDepartmentsPerCall: number;
+  /** Whether "everyone in the app's range" (`@all` / `to_all_user`) can be addressed. */
+  toAll: boolean;
+  /**
+   * Per-member limits the provider enforces (Feishu 5 a second per user; DingTalk the same
+   * content once a day and 500 a day per member); null = none stated.
+   */
+  perMemberLimit: { perSecond?: number; perDay?: number; sameContentPerDay?: number } | null;
+  recall: boolean;
+  /** `async`: the send returns a task id and per-member outcomes arrive later (`outcome`). */
+  outcome: 'sync' | 'async';
+}
+
+export interface NeutralOutboundMessage {
+  toUsers?: string[];
+  toDepartments?: string[];
+  toAll?: boolean;
+  content: Message;
+  /** WeCom `safe`: providers without it ignore it. */
+  safe?: boolean;
+  /** Suppress an identical message sent within `duplicateCheckInterval` seconds, where supported. */
+  enableDuplicateCheck?: boolean;
+  duplicateCheckInterval?: number;
+}
+
+/** Per-member outcome of an asynchronous send (DingTalk getsendresult). */
+export interface SendOutcome {
+  /** False while the provider is still delivering. */
+  done: boolean;
+  delivered: string[];
+  read: string[];
+  /** Members the provider refused or could not reach, with its reason when it gave one. */
+  failed: { userId: string; reason: string }[];
+}
+
+/** A change the provider pushed, in neutral terms; the applier re-reads its target. */
+export type NeutralContactChange =
+  | {
+      kind: 'member.upsert';
+      userId: string;
+      /** the member's new id when it was renamed */ newUserId?: string;
+    }
+  | { kind: 'member.left'; userId: string }
+  | { kind: 'department.upsert'; departmentId: string }
+  | { kind: 'department.removed'; departmentId: string }
+  /** The app's visible range changed: only a full sync can tell what moved. */
+  | { kind: 'scope.changed' };
+
+/** A member clicked a button of an interactive card (WeCom template_card_event). */
+export interface NeutralCardClick {
+  userId: string;
+  eventKey: string;
+  taskId: string;
+  responseCode: string;
+}
+
+/** An HTTP request to the callback route, as the connector needs it (raw body for signatures). */
+export interface CallbackRequest {
+  method: 'GET' | 'POST';
+  query: Readonly<Record<string, string | undefined>>;
+  /** Lower-cased header names. */
+  headers: Readonly<Record<string, string | undefined>>;
+  rawBody: string;
+}
+
+/** What the route answers the provider. */
+export interface CallbackReply {
+  status: number;
+  contentType: string;
+  body: string;
+}
+
+export interface OpenedCallback {
+  changes: NeutralContactChange[];
+  clicks: NeutralCardClick[];
+  /** Stable per delivery (retries of one delivery give the same key): sha-256 of the plaintext. */
+  dedupeKey: string;
+  /** What to answer once the changes are stored. */
+  reply: CallbackReply;
+}
+
+/**
+ * Why a callback was refused, in neutral terms; the callbacks module maps it to a 4xx with a
+ * message that says what to fix (`signature` 403, `account` 403, `malformed` 400, `decrypt` 400).
+ */
+export class CallbackRefusal extends Error {
+  override readonly name = 'CallbackRefusal';
+  constructor(
+    readonly reason: 'signature' | 'account' | 'malformed' | 'decrypt',
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+export interface Callbacks {
+  /** URL verification (WeCom `echostr`, DingTalk `check_url`, Feishu `challenge`); null = not one. */
+  verify(req: CallbackRequest): CallbackReply | null;
+  /** Checks the signature, decrypts and parses; throws CallbackRefusal. */
+  open(req: CallbackRequest): OpenedCallback;
+}
+
+export interface ConnectorCapabilities {
+  messaging: MessagingCapabilities;
+  /** In-app sign-in can ask for consented mobile/e-mail (WeCom snsapi_privateinfo). */
+  consentedDetail: boolean;
+  /** A whole-organisation listing beside the app's range (WeCom contacts-sync secret). */
+  outsideRange: boolean;
+}
+
+export interface NeutralMessaging {
+  send(msg: NeutralOutboundMessage): Promise<SendResult>;
+  recall(msgId: string): Promise<void>;
+  /** Per-member outcome of an asynchronous send (capabilities.messaging.outcome = 'async'). */
+  outcome?(msgId: string): Promise<SendOutcome>;
+  updateCardButton?(update: {
+    toUsers: string[];
+    responseCode: string;
+    replaceName: string;
+  }): Promise<void>;
+}
+
+export interface NeutralOAuth extends Omit<OAuth, 'exchange'> {
+  /**
+   * The member behind a code. `via` says where the code came from: `in-app` (WeCom snsapi
+   * redirect, DingTalk 免登 requestAuthCode) or `web` (QR / browser login); providers whose codes
+   * are the same either way ignore it.
+   */
+  exchange(code: string, via?: 'in-app' | 'web'): Promise<ExtIdentity>;
+}
+
+export interface ProviderInstance {
+  test(): Promise<Diagnostics>;
+  directory: DirectoryReader;
+  messaging: NeutralMessaging;
+  oauth: NeutralOAuth;
+  /** Absent when the provider pushes no events the server can receive. */
+  callbacks?: Callbacks;
+}
+
+/** What the server hands to a connector (settings already validated by its schema). */
+export interface ProviderContext extends Omit<ConnectorContext, 'settings' | 'endpoints'> {
+  settings: ProviderSettings;
+  /** The provider's base URLs from configuration (WeCom apiBase/oauthBase/loginBase, …). */
+  endpoints: Readonly<Record<string, string>>;
+}
+
+/**
+ * One provider, whole (decision 0008). The modules know only `thirdType` and these types;
+ * `connectors/registry.ts` maps thirdType → definition.
+ */
+export interface ProviderConnector {
+  id: ProviderId | 'dingtalk' | 'feishu';
+  /** The API's spelling (`wechat_enterprise`, `dingtalk`, `feishu`). */
+  thirdType: string;
+  /** `app` of sendMessageTest (`WECHAT_ENTERPRISE`, `DINGTALK`, `FEISHU`). */
+  appName: string;
+  names: Record<Locale, string>;
+  /** TypeBox schema of the settings object; secrets and generated values included. */
+  settingsSchema: TSchema;
+  formItems: ProviderFormItem[];
+  /** The provider account the settings name (WeCom CorpID, DingTalk corpId, Feishu App ID): one tenant each (409). */
+  accountKey(settings: ProviderSettings): string;
+  /** Values the server makes on first save (WeCom callback Token and EncodingAESKey). */
+  generateSettings?(): Record<string, string>;
+  capabilities: ConnectorCapabilities;
+  create(ctx: ProviderContext): ProviderInstance;
+}
