@@ -62,10 +62,22 @@ describe('DingTalk sign-in over the simulator', async () => {
     expect(who).toEqual({ kind: 'member', userId: member.userid });
   });
 
-  it('QR: somebody outside the corp is an outsider', async () => {
+  it('QR: somebody outside the corp is an outsider (admin code, or the login page’s outsider link)', async () => {
     const { instance } = connect(sim);
     const code = sim.admin.issueOutsiderQrCode({ name: '访客' });
     expect(await instance.oauth.exchange(code, 'web')).toEqual({ kind: 'outsider' });
+
+    const login = new URL(
+      instance.oauth.qrLoginUrl({ redirectUri: 'http://orgbridge.test/cb', state: 'o' }),
+    );
+    const page = await (await fetch(login)).text();
+    const link = /href="([^"]*outsider=1[^"]*)"/.exec(page)?.[1]?.replaceAll('&amp;', '&');
+    expect(link).toBeTruthy();
+    const res = await fetch(new URL(link!, sim.url), { redirect: 'manual' });
+    const back = new URL(res.headers.get('location')!);
+    expect(await instance.oauth.exchange(back.searchParams.get('authCode')!)).toEqual({
+      kind: 'outsider',
+    });
   });
 
   it('without `via`, tells an in-app code from a QR code', async () => {
