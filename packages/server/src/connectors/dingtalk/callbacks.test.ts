@@ -110,7 +110,7 @@ describe('DingTalk event push over the simulator', async () => {
     expect(rx.keys.every((k) => /^[0-9a-f]{64}$/.test(k))).toBe(true);
   });
 
-  it('gives one delivery the same dedupe key each time it is opened', () => {
+  it('gives a delivery and its retries one dedupe key, and maps several UserIds', () => {
     const crypto = createCallbackCrypto({
       token: settings.callbackToken,
       aesKey: settings.callbackAesKey,
@@ -122,9 +122,12 @@ describe('DingTalk event push over the simulator', async () => {
       CorpId: settings.corpId,
       TimeStamp: '1',
     });
+    // A retry is the same plaintext sealed again (new random prefix, nonce and signature).
     const req = signed(crypto.encrypt(body, '1700000000000', 'nonce1'));
+    const retry = signed(crypto.encrypt(body, '1700000005000', 'nonce2'));
+    expect(retry.rawBody).not.toBe(req.rawBody);
     const first = callbacks.open(req);
-    expect(first.dedupeKey).toBe(callbacks.open(req).dedupeKey);
+    expect(first.dedupeKey).toBe(callbacks.open(retry).dedupeKey);
     expect(first.changes).toEqual([
       { kind: 'member.upsert', userId: 'a' },
       { kind: 'member.upsert', userId: 'b' },
