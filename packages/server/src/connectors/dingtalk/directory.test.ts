@@ -93,6 +93,20 @@ describe('DingTalk directory over the simulator', async () => {
     expect(snap.problems[0]?.info.explanation.en.fix.length).toBeGreaterThan(0);
   });
 
+  it('stops when aborted and calls the snapshot partial, so no member looks like a leaver', async () => {
+    sim.admin.reset();
+    const { instance } = connect(sim);
+    const ctl = new AbortController();
+    const snap = await instance.directory.read({
+      signal: ctl.signal,
+      onProgress: (p) => {
+        if (p.phase === 'members' && p.done === 2) ctl.abort();
+      },
+    });
+    expect(snap.partial).toBe(true);
+    expect(snap.members.length).toBeLessThan(sim.admin.listUsers().length);
+  });
+
   it('reads from the contact scope’s departments when root 1 is outside it', async () => {
     sim.admin.reset();
     sim.admin.setContactScope({ deptIds: [2, 3], userIds: [] });
