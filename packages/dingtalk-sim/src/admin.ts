@@ -3,6 +3,7 @@ import type { CallbackConfig, CallbackDelivery } from './callbacks';
 import type { SimCore } from './core';
 import type { FaultSpec } from './faults';
 import type { InboxEntry } from './messages';
+import { OUTSIDER } from './routes/v1';
 import { SimAdminError, type NewDepartment, type NewUser, type UserPatch } from './org-store';
 import type { ContactScope, SimDepartment, SimUser } from './types';
 
@@ -47,6 +48,20 @@ export function createSimAdmin(core: SimCore) {
     issueQrCode(userid: string): string {
       if (!org().getUser(userid)) throw new SimAdminError(`no member ${userid}`, 404);
       return core.codes.issue(userid, 'qr');
+    },
+    /**
+     * A QR-login authCode for somebody outside the corp (a DingTalk account that is no member):
+     * the user token and users/me work, `getbyunionid` answers 60121.
+     */
+    issueOutsiderQrCode(p: { unionid?: string; name?: string } = {}): string {
+      const unionid = p.unionid ?? `outsider${core.outsiders.size + 1}x${Date.now().toString(36)}`;
+      if (org().findByUnionId(unionid)) throw new SimAdminError(`${unionid} is a member`, 409);
+      core.outsiders.set(unionid, p.name ?? '外部用户');
+      return core.codes.issue(`${OUTSIDER}${unionid}`, 'qr');
+    },
+    /** How long work-notice tasks stay processing (simulated ms; `advanceClock` finishes them). */
+    setSendProcessing(ms: number): void {
+      core.settings.sendProcessingMs = ms;
     },
     inbox: (userid: string): InboxEntry[] => core.messaging.inboxOf(userid),
     markRead: (userid: string): void => core.messaging.markRead(userid),

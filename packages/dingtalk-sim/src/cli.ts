@@ -13,6 +13,7 @@ const { values } = parseArgs({
     'app-key': { type: 'string' },
     'app-secret': { type: 'string' },
     'no-mobile': { type: 'boolean', default: false },
+    'send-processing-ms': { type: 'string' },
   },
   strict: true,
 });
@@ -20,7 +21,8 @@ const { values } = parseArgs({
 if (values.help) {
   console.log(`Usage: npm run dingtalk-sim -- [--port 4200] [--users 2000] [--departments 200] [--large-department 130]
   [--leavers N] [--seed 1] [--qps 20] [--per-minute 1500] [--latency-ms 0] [--corp-id ding…] [--app-key …]
-  [--app-secret …] [--agent-id 3000000001] [--home-url http://localhost:3000/…] [--no-mobile]`);
+  [--app-secret …] [--agent-id 3000000001] [--home-url http://localhost:3000/…] [--no-mobile]
+  [--send-processing-ms 0]`);
   process.exit(0);
 }
 
@@ -51,6 +53,7 @@ const options: SimOptions = {
   agentId: int('agent-id', values['agent-id']),
   homeUrl: values['home-url'],
   mobilePermission: !values['no-mobile'],
+  sendProcessingMs: int('send-processing-ms', values['send-processing-ms']),
 };
 
 const started = performance.now();

@@ -41,6 +41,7 @@ const initialSettings = (opts: SimOptions) => ({
   homeUrl: opts.homeUrl ?? null,
   mobilePermission: opts.mobilePermission ?? true,
   contactScope: (opts.contactScope ?? null) as ContactScope | null,
+  sendProcessingMs: opts.sendProcessingMs ?? 0,
 });
 
 const initialLimits = (opts: SimOptions) => ({
@@ -66,6 +67,7 @@ export function createCore(opts: SimOptions = {}) {
   });
   const onChange = (c: OrgChange) => callbacks.onChange(c);
   const state = { org: createOrgStore(initialOrg, onChange) as OrgStore };
+  const settings = initialSettings(opts);
   const core = {
     credentials,
     clock,
@@ -77,8 +79,14 @@ export function createCore(opts: SimOptions = {}) {
     faults: createFaults(seed),
     /** Network jitter draws (seeded, so runs repeat). */
     jitter: createRng(seed ^ 0x7177),
-    messaging: createMessaging(() => state.org, clock, credentials.agentId),
-    settings: initialSettings(opts),
+    messaging: createMessaging(() => state.org, clock, credentials.agentId, {
+      get ms() {
+        return settings.sendProcessingMs;
+      },
+    }),
+    settings,
+    /** DingTalk users outside the corp (unionid → nick) who can scan a QR login. */
+    outsiders: new Map<string, string>(),
     counts: new Map<string, number>(),
     /** Restores the generated org and the start configuration; credentials stay the same. */
     reset(): void {
@@ -90,6 +98,7 @@ export function createCore(opts: SimOptions = {}) {
       core.messaging.reset();
       core.callbacks.reset();
       core.counts.clear();
+      core.outsiders.clear();
       clock.reset();
       Object.assign(core.settings, initialSettings(opts));
       Object.assign(core.limits.settings, initialLimits(opts));

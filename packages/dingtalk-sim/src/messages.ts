@@ -30,6 +30,8 @@ interface Task {
   forbidden: string[];
   delivered: string[];
   recalled: boolean;
+  /** When DingTalk finishes the task (getsendprogress status 2); before, results are partial. */
+  doneAt: number;
 }
 
 const MSG_TYPES = new Set([
@@ -74,7 +76,13 @@ const list = (v: unknown): string[] =>
       ? v.map(String)
       : [];
 
-export function createMessaging(org: () => OrgStore, clock: Clock, agentId: number) {
+export function createMessaging(
+  org: () => OrgStore,
+  clock: Clock,
+  agentId: number,
+  /** How long a task stays "processing" (simulated time; `advanceClock` moves it on). */
+  processing: { ms: number },
+) {
   const tasks = new Map<number, Task>();
   const inbox = new Map<string, InboxEntry[]>();
   const daily = new Map<string, number>();
@@ -82,6 +90,7 @@ export function createMessaging(org: () => OrgStore, clock: Clock, agentId: numb
   /** to_all_user sends per day: more than 3 deliver nothing, silently (README). */
   const allSends = new Map<number, number>();
   let nextTaskId = 200_000_000_001;
+  const isDone = (task: Task) => clock.now() >= task.doneAt;
 
   function deliver(
     userid: string,
@@ -137,6 +146,7 @@ export function createMessaging(org: () => OrgStore, clock: Clock, agentId: numb
         forbidden: [],
         delivered: [],
         recalled: false,
+        doneAt: clock.now() + processing.ms,
       };
       const recipients = new Set<string>();
       for (const id of users) {
@@ -162,10 +172,29 @@ export function createMessaging(org: () => OrgStore, clock: Clock, agentId: numb
       tasks.set(task.taskId, task);
       return task.taskId;
     },
+    /** `getsendprogress`: status 1 (处理中) until the task's processing time passed, then 2. */
+    progress(body: Record<string, unknown>): Record<string, unknown> {
+      requireAgent(body.agent_id);
+      const task = tasks.get(Number(body.task_id));
+      if (!task) throw new DingTalkApiError(400002, '不合法的参数: task_id');
+      const done = isDone(task);
+      return { progress_in_percent: done ? 100 : 0, status: done ? 2 : 1 };
+    },
     result(body: Record<string, unknown>): Record<string, unknown> {
       requireAgent(body.agent_id);
       const task = tasks.get(Number(body.task_id));
       if (!task) throw new DingTalkApiError(400002, '不合法的参数: task_id');
+      // While processing only the refusals known at once (invalid ids) are listed.
+      if (!isDone(task))
+        return {
+          invalid_user_id_list: task.invalidUsers,
+          forbidden_user_id_list: [],
+          failed_user_id_list: [],
+          read_user_id_list: [],
+          unread_user_id_list: [],
+          invalid_dept_id_list: task.invalidDepts,
+          forbidden_list: [],
+        };
       const read = task.delivered.filter((u) =>
         inbox.get(u)?.some((e) => e.taskId === task.taskId && e.read),
       );
@@ -187,9 +216,17 @@ export function createMessaging(org: () => OrgStore, clock: Clock, agentId: numb
       for (const u of task.delivered)
         for (const e of inbox.get(u) ?? []) if (e.taskId === task.taskId) e.recalled = true;
     },
-    inboxOf: (userid: string): InboxEntry[] => inbox.get(userid) ?? [],
+    /** The member's notices, once their task is processed (a processing task shows nothing yet). */
+    inboxOf: (userid: string): InboxEntry[] =>
+      (inbox.get(userid) ?? []).filter((e) => {
+        const task = tasks.get(e.taskId);
+        return !task || isDone(task);
+      }),
     markRead(userid: string): void {
-      for (const e of inbox.get(userid) ?? []) e.read = true;
+      for (const e of inbox.get(userid) ?? []) {
+        const task = tasks.get(e.taskId);
+        if (!task || isDone(task)) e.read = true;
+      }
     },
     reset(): void {
       tasks.clear();

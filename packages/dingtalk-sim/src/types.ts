@@ -70,6 +70,11 @@ export interface SimOptions {
   homeUrl?: string;
   /** How long a `timeout` fault holds a request before dropping it; default 60 000 ms. */
   faultHoldMs?: number;
+  /**
+   * How long a work-notice task stays "processing" (getsendprogress status 1, partial
+   * getsendresult, nothing in the inboxes) in simulated time; default 0 = done at once.
+   */
+  sendProcessingMs?: number;
   callbackTimeoutMs?: number;
   callbackRetryDelayMs?: number;
   now?: () => number;

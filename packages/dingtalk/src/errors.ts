@@ -28,6 +28,14 @@ export interface DingTalkErrorInit {
   cause?: unknown;
 }
 
+/** oapi errcodes whose texts explain a v1.0 refusal of the same kind. */
+const V1_TWINS: Partial<Record<ErrorKind, (status: number) => number | undefined>> = {
+  // 401: the token was refused (40014); otherwise the AppKey/AppSecret pair (40089).
+  token: (status) => (status === 401 ? 40014 : 40089),
+  rate: () => 90018,
+  permission: () => 60011,
+};
+
 /**
  * The one error type of the client. `kind` drives what the caller does (reconfigure, wait, fix
  * permissions, add an allow-listed IP); `explain()` gives the admin-facing title, cause and fix.
@@ -75,6 +83,11 @@ export class DingTalkError extends Error {
   }
 
   explain(locale: Locale): Explanation {
+    if (this.errcode === LOCAL_ERRCODE.apiError) {
+      // A v1.0 refusal carries a string code; explain it as its oapi counterpart where one exists.
+      const twin = V1_TWINS[this.kind]?.(this.status ?? 0);
+      if (twin !== undefined) return explainErrcode(twin, locale);
+    }
     return explainErrcode(this.errcode, locale, this.subCode);
   }
 }

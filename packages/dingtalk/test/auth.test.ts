@@ -30,6 +30,17 @@ describe('sign-in', async () => {
     expect(who.userid).toBe(member.userid);
   });
 
+  it('lets somebody outside the corp finish QR login, and getbyunionid then answers 60121', async () => {
+    const dt = client(sim);
+    const code = sim.admin.issueOutsiderQrCode({ unionid: 'outside-union-1', name: '访客' });
+    const token = await dt.oauth.userAccessToken(code);
+    const me = await dt.oauth.me(token.accessToken);
+    expect(me).toMatchObject({ unionId: 'outside-union-1', nick: '访客' });
+    const err = await dt.user.getUserIdByUnionId(me.unionId).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(DingTalkError);
+    expect((err as DingTalkError).effectiveErrcode).toBe(60121);
+  });
+
   it('completes the QR login flow: auth page → authCode → user token → me → userid', async () => {
     const dt = client(sim);
     const member = sim.admin.listUsers()[7]!;

@@ -28,6 +28,40 @@ describe('work notices: send → getsendresult → recall', async () => {
     expect(sim.admin.inbox(a!.userid)[0]?.recalled).toBe(true);
   });
 
+  it('reads the progress of a task: processing, then done once DingTalk finished it', async () => {
+    const dt = client(sim);
+    const member = sim.admin.listUsers()[5]!;
+    sim.admin.setSendProcessing(30_000);
+    try {
+      const taskId = await dt.message.send({
+        agentId,
+        userIds: [member.userid, 'ghost-user'],
+        msg: { msgtype: 'text', text: { content: `progress ${Date.now()}` } },
+      });
+      expect(await dt.message.getSendProgress(agentId, taskId)).toEqual({
+        status: 'processing',
+        percent: 0,
+      });
+      // While processing only what is known at once is listed, and nobody has it yet.
+      const partial = await dt.message.getSendResult(agentId, taskId);
+      expect(partial.invalidUserIds).toEqual(['ghost-user']);
+      expect(partial.unreadUserIds).toEqual([]);
+      expect(sim.admin.inbox(member.userid).some((e) => e.taskId === taskId)).toBe(false);
+
+      sim.admin.advanceClock(30_000);
+      expect(await dt.message.getSendProgress(agentId, taskId)).toEqual({
+        status: 'done',
+        percent: 100,
+      });
+      expect((await dt.message.getSendResult(agentId, taskId)).unreadUserIds).toEqual([
+        member.userid,
+      ]);
+      expect(sim.admin.inbox(member.userid)[0]?.taskId).toBe(taskId);
+    } finally {
+      sim.admin.setSendProcessing(0);
+    }
+  });
+
   it('drops the same content to the same member on the same day (forbidden, not an error)', async () => {
     const dt = client(sim);
     const u = sim.admin.listUsers()[5]!.userid;

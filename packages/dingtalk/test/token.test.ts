@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createMemoryTokenStore } from '../src/index';
+import { createMemoryTokenStore, type DingTalkError } from '../src/index';
 import { client, count, recorder, sharedStores, useSim } from './helpers';
 
 describe('access token', async () => {
@@ -68,9 +68,12 @@ describe('access token', async () => {
     sim.admin.reset();
     const rec = recorder();
     const dt = client(sim, { appSecret: 'wrong', onRequest: rec.onRequest });
-    const err = (await dt.getToken().catch((e: unknown) => e)) as { kind: string; code: string };
+    const err = (await dt.getToken().catch((e: unknown) => e)) as DingTalkError;
     expect(err.kind).toBe('token');
     expect(err.code).toBe('invalidClientIdOrSecret');
     expect(rec.seen).toHaveLength(1);
+    // Explained like gettoken's 40089, not as a generic v1.0 refusal: the admin must fix the pair.
+    expect(err.explain('en').title).toBe('Invalid AppKey or AppSecret');
+    expect(err.explain('zh-CN').fix).toContain('AppSecret');
   });
 });

@@ -54,3 +54,9 @@ export {
   type Stack,
 } from './processes';
 export { WAIT, present } from './present';
+export {
+  dingtalkSimEndpoints,
+  dingtalkSimSettings,
+  withDingTalkSimulator,
+  type DingTalkSimulator,
+} from './dingtalk';

@@ -5,6 +5,7 @@
  */
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import type { SimCore } from '../core';
+import { OUTSIDER } from '../routes/v1';
 import { esc, page } from './html';
 
 const html = (reply: FastifyReply, status: number, body: string) =>
@@ -119,13 +120,22 @@ function registerQrLogin(app: FastifyInstance, core: SimCore): void {
       200,
       page(
         '钉钉扫码登录（模拟）',
-        `<div class="card">选择扫码的成员以授权登录。</div>${searchForm('/oauth2/auth', search, keep)}<div class="card">${memberList(core, search, link)}</div>`,
+        `<div class="card">选择扫码的成员以授权登录。或 <a href="${esc(`/oauth2/auth/approve?${new URLSearchParams({ ...keep, outsider: '1' }).toString()}`)}">以组织外的钉钉用户身份扫码</a>。</div>${searchForm('/oauth2/auth', search, keep)}<div class="card">${memberList(core, search, link)}</div>`,
       ),
     );
   });
   app.get('/oauth2/auth/approve', async (request, reply) => {
     const q = request.query as Record<string, string | undefined>;
     const problem = check(q);
+    if (!problem && q.outsider === '1') {
+      // Somebody with a DingTalk account who is no member of this corp.
+      const unionid = `outsider${core.outsiders.size + 1}x${Date.now().toString(36)}`;
+      core.outsiders.set(unionid, '外部用户');
+      const url = new URL(q.redirect_uri as string);
+      url.searchParams.set('authCode', core.codes.issue(`${OUTSIDER}${unionid}`, 'qr'));
+      if (q.state !== undefined) url.searchParams.set('state', q.state);
+      return reply.redirect(url.toString(), 302);
+    }
     const u = q.userid ? core.state.org.getUser(q.userid) : undefined;
     if (problem || !u)
       return html(

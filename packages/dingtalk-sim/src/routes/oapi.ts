@@ -146,6 +146,11 @@ function registerMessages(app: FastifyInstance, core: SimCore): void {
   });
   registerApi(app, core, {
     method: 'POST',
+    api: `${base}getsendprogress`,
+    handler: ({ body }) => ({ progress: core.messaging.progress(body) }),
+  });
+  registerApi(app, core, {
+    method: 'POST',
     api: `${base}getsendresult`,
     handler: ({ body }) => ({ send_result: core.messaging.result(body) }),
   });

@@ -47,6 +47,12 @@ export const SendResultSchema = Type.Object({
 /** Outcome of one send task per recipient. */
 export type SendResult = Static<typeof SendResultSchema>;
 
+/** `getsendprogress`: 0 未开始 → pending, 1 处理中 → processing, 2 处理完毕 → done. */
+export interface SendProgress {
+  status: 'pending' | 'processing' | 'done';
+  percent: number;
+}
+
 export function createMessageApi(r: Requester) {
   return {
     /**
@@ -70,6 +76,27 @@ export function createMessageApi(r: Requester) {
         }),
       });
       return reqInt(api, body, 'task_id');
+    },
+    /**
+     * Whether DingTalk finished a task (`getsendprogress`): status 0 not started, 1 processing,
+     * 2 done; `percent` 0–100. Until it is done `getsendresult` lists only part of the recipients.
+     */
+    async getSendProgress(agentId: number, taskId: number): Promise<SendProgress> {
+      const api = 'topapi/message/corpconversation/getsendprogress';
+      const body = await r.call({
+        host: 'oapi',
+        api,
+        method: 'POST',
+        auth: 'app',
+        idempotent: true,
+        body: { agent_id: agentId, task_id: taskId },
+      });
+      const p = asObject(body.progress);
+      const status = optInt(p.status) ?? 0;
+      return {
+        status: status === 2 ? 'done' : status === 1 ? 'processing' : 'pending',
+        percent: optInt(p.progress_in_percent) ?? 0,
+      };
     },
     /** Per-recipient outcome of a task (`getsendresult`). */
     async getSendResult(agentId: number, taskId: number): Promise<SendResult> {
