@@ -9,6 +9,8 @@ COPY package.json package-lock.json .npmrc ./
 COPY packages/provider-kit/package.json packages/provider-kit/
 COPY packages/wecom/package.json packages/wecom/
 COPY packages/wecom-sim/package.json packages/wecom-sim/
+COPY packages/dingtalk/package.json packages/dingtalk/
+COPY packages/dingtalk-sim/package.json packages/dingtalk-sim/
 COPY packages/test-world/package.json packages/test-world/
 COPY packages/server/package.json packages/server/
 COPY packages/web/package.json packages/web/
@@ -29,6 +31,8 @@ COPY package.json package-lock.json .npmrc ./
 COPY packages/provider-kit/package.json packages/provider-kit/
 COPY packages/wecom/package.json packages/wecom/
 COPY packages/wecom-sim/package.json packages/wecom-sim/
+COPY packages/dingtalk/package.json packages/dingtalk/
+COPY packages/dingtalk-sim/package.json packages/dingtalk-sim/
 COPY packages/test-world/package.json packages/test-world/
 COPY packages/server/package.json packages/server/
 COPY packages/web/package.json packages/web/

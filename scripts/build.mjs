@@ -2,8 +2,8 @@
 /* global process, console, URL, setTimeout, performance -- a Node script */
 // `npm run build` / `npm start`: compiles what is missing or out of date, nothing else.
 //
-//  - server: packages/server/src/server.ts and the workspace packages it imports (packages/wecom
-//    and its packages/provider-kit) bundled by esbuild into packages/server/dist/server.js; npm
+//  - server: packages/server/src/server.ts and the workspace packages it imports (packages/wecom,
+//    packages/dingtalk and their packages/provider-kit) bundled by esbuild into packages/server/dist/server.js; npm
 //    packages stay external (resolved from node_modules at run time), so the output runs on plain
 //    `node`, no TypeScript loader.
 //  - web: the console (`vite build`, as before) into packages/web/dist.
@@ -89,6 +89,8 @@ const TARGETS = {
       'packages/wecom/package.json',
       'packages/provider-kit/src',
       'packages/provider-kit/package.json',
+      'packages/dingtalk/src',
+      'packages/dingtalk/package.json',
       'tsconfig.base.json',
     ],
     output: join(ROOT, 'packages/server/dist/server.js'),
