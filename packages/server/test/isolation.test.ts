@@ -139,6 +139,9 @@ const ENTRIES: Record<string, Entry> = {
   'GET /sys/tenant/list': { exempt: 'platform admin only' },
   'POST /sys/tenant/join': { exempt: 'creates a pending request; approval is tenant-scoped' },
   // Config routes address the current tenant's single config; no id to aim at another tenant.
+  'GET /sys/thirdApp/connectors': {
+    exempt: 'the server’s connector list, the same for every tenant',
+  },
   'GET /sys/thirdApp/config': { foreign: [] },
   'POST /sys/thirdApp/config': { foreign: [] },
   'PUT /sys/thirdApp/config': { foreign: [] },

@@ -245,11 +245,13 @@ describe(
         await db.insert(thirdAppConfigs).values({
           tenantId: 0,
           thirdType: 'wechat_enterprise',
-          agentId: 1000002,
-          clientId: 'wwkeycheck',
-          clientSecretEnc: box.seal('secret'),
-          callbackTokenEnc: box.seal('token'),
-          encodingAesKeyEnc: box.seal('a'.repeat(43)),
+          // A row as stored before migration 0018 (legacy columns), not moved yet.
+          accountKey: 'wwkeycheck',
+          legacyAgentId: 1000002,
+          legacyClientId: 'wwkeycheck',
+          legacyClientSecretEnc: box.seal('secret'),
+          legacyCallbackTokenEnc: box.seal('token'),
+          legacyEncodingAesKeyEnc: box.seal('a'.repeat(43)),
           syncPolicy: DEFAULT_SYNC_POLICY,
         });
       });
