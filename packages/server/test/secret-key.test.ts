@@ -262,6 +262,16 @@ describe(
       // The right key opens them, stores the check value, and starts.
       const ok = await start(target, keyA);
       await ok.close();
+      // That start also moved the row stored the old way into settings_enc (migration 0018).
+      await withDb(target, async (db) => {
+        const [row] = await db.select().from(thirdAppConfigs);
+        expect(row?.legacyClientSecretEnc).toBeNull();
+        expect(JSON.parse(createSecretBox(keyA).open(row!.settingsEnc!))).toMatchObject({
+          clientId: 'wwkeycheck',
+          clientSecret: 'secret',
+          callbackToken: 'token',
+        });
+      });
       expect(await refusedStart(target, keyB)).toMatch(/SECRET_KEY/);
     });
   },
