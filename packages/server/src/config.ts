@@ -27,6 +27,12 @@ export const EnvSchema = Type.Object({
   WECOM_MAX_IN_FLIGHT: Type.Integer({ minimum: 1, maximum: 100, default: 5 }),
   /** `http://[user:pass@]host:port`: every WeCom server-API call goes through it (PRODUCT.md §8). */
   WECOM_PROXY: Type.Optional(Type.String()),
+  DINGTALK_API_BASE: Type.String({ pattern: '^https?://', default: 'https://api.dingtalk.com' }),
+  DINGTALK_OAPI_BASE: Type.String({ pattern: '^https?://', default: 'https://oapi.dingtalk.com' }),
+  DINGTALK_LOGIN_BASE: Type.String({
+    pattern: '^https?://',
+    default: 'https://login.dingtalk.com',
+  }),
   TRUST_PROXY: Type.Optional(Type.String()),
   /** When set, GET /metrics needs `Authorization: Bearer <METRICS_TOKEN>` (PRODUCT.md §10). */
   METRICS_TOKEN: Type.Optional(Type.String({ minLength: 1 })),
@@ -66,6 +72,11 @@ export interface AppConfig {
     /** WECOM_PROXY: egress proxy of connections that set none of their own. */
     proxy?: string;
   };
+  /**
+   * DingTalk endpoints (DINGTALK_API_BASE, DINGTALK_OAPI_BASE, DINGTALK_LOGIN_BASE). Unset in tests
+   * that build a config by hand: DingTalk's public ones (DINGTALK_DEFAULTS).
+   */
+  dingtalk?: { apiBase: string; oapiBase: string; loginBase: string };
   logLevel: string;
   /**
    * Reverse proxies whose `X-Forwarded-For` names the client (Fastify's `trustProxy`): a number of
@@ -292,6 +303,11 @@ export function configFromEnv(env: Env): AppConfig {
       maxInFlight: env.WECOM_MAX_IN_FLIGHT,
       ...(env.WECOM_PROXY ? { proxy: checkedWecomProxy(env.WECOM_PROXY) } : {}),
     },
+    dingtalk: {
+      apiBase: env.DINGTALK_API_BASE,
+      oapiBase: env.DINGTALK_OAPI_BASE,
+      loginBase: env.DINGTALK_LOGIN_BASE,
+    },
     logLevel: env.LOG_LEVEL,
     trustProxy: parseTrustProxy(env.TRUST_PROXY),
     ...(env.METRICS_TOKEN ? { metricsToken: env.METRICS_TOKEN.trim() } : {}),
@@ -301,4 +317,25 @@ export function configFromEnv(env: Env): AppConfig {
 
 export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
   return configFromEnv(parseEnv(source));
+}
+
+/** DingTalk's public endpoints, the defaults of DINGTALK_*_BASE. */
+export const DINGTALK_DEFAULTS = {
+  apiBase: 'https://api.dingtalk.com',
+  oapiBase: 'https://oapi.dingtalk.com',
+  loginBase: 'https://login.dingtalk.com',
+} as const;
+
+/**
+ * The base URLs each connector is handed as `ProviderContext.endpoints`, by connector id
+ * (WeCom: apiBase/oauthBase/loginBase; DingTalk: apiBase/oapiBase/loginBase).
+ */
+export function providerEndpoints(
+  config: Pick<AppConfig, 'wecom' | 'dingtalk'>,
+): Record<string, Readonly<Record<string, string>>> {
+  const { apiBase, oauthBase, loginBase } = config.wecom;
+  return {
+    wecom: { apiBase, oauthBase, loginBase },
+    dingtalk: { ...(config.dingtalk ?? DINGTALK_DEFAULTS) },
+  };
 }

@@ -5,6 +5,8 @@ import { bootstrap } from './bootstrap';
 import { configFromEnv, parseEnv, type AppConfig } from './config';
 import { openDatabase, type Database } from './db/client';
 import { checkSecretKey } from './lib/key-check';
+import { createSecretBox } from './lib/secrets';
+import { sealLegacyConfigs } from './modules/third-app-config/third-app-config.legacy';
 import { createLogger } from './lib/log';
 import { ownerOnlyUmask } from './lib/owner-only';
 import { databaseStartupError, probePostgres } from './lib/startup-errors';
@@ -88,6 +90,8 @@ export async function startServer(opts: StartOptions = {}): Promise<RunningServe
     });
     // Before serving a request or taking a job: another key would fail every one of them.
     await checkSecretKey(database.db, config.secretKey, config.secretKeySource);
+    // Connections stored before migration 0018 get their settings sealed into settings_enc.
+    await sealLegacyConfigs(database.db, createSecretBox(config.secretKey));
     const boot = await bootstrap(database.db, { adminPassword: config.adminPassword });
     if (boot.generatedAdminPassword) {
       // Shown once by design (PRODUCT.md §1): a warning above any LOG_LEVEL, so it is never lost.

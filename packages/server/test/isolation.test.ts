@@ -139,6 +139,8 @@ const ENTRIES: Record<string, Entry> = {
   'GET /sys/tenant/list': { exempt: 'platform admin only' },
   'POST /sys/tenant/join': { exempt: 'creates a pending request; approval is tenant-scoped' },
   // Config routes address the current tenant's single config; no id to aim at another tenant.
+  // The server's connector list: the same for every tenant, no tenant data, no id to aim with.
+  'GET /sys/thirdApp/connectors': { foreign: [] },
   'GET /sys/thirdApp/config': { foreign: [] },
   'POST /sys/thirdApp/config': { foreign: [] },
   'PUT /sys/thirdApp/config': { foreign: [] },

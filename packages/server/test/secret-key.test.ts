@@ -245,11 +245,13 @@ describe(
         await db.insert(thirdAppConfigs).values({
           tenantId: 0,
           thirdType: 'wechat_enterprise',
-          agentId: 1000002,
-          clientId: 'wwkeycheck',
-          clientSecretEnc: box.seal('secret'),
-          callbackTokenEnc: box.seal('token'),
-          encodingAesKeyEnc: box.seal('a'.repeat(43)),
+          // A row as stored before migration 0018 (legacy columns), not moved yet.
+          accountKey: 'wwkeycheck',
+          legacyAgentId: 1000002,
+          legacyClientId: 'wwkeycheck',
+          legacyClientSecretEnc: box.seal('secret'),
+          legacyCallbackTokenEnc: box.seal('token'),
+          legacyEncodingAesKeyEnc: box.seal('a'.repeat(43)),
           syncPolicy: DEFAULT_SYNC_POLICY,
         });
       });
@@ -260,6 +262,16 @@ describe(
       // The right key opens them, stores the check value, and starts.
       const ok = await start(target, keyA);
       await ok.close();
+      // That start also moved the row stored the old way into settings_enc (migration 0018).
+      await withDb(target, async (db) => {
+        const [row] = await db.select().from(thirdAppConfigs);
+        expect(row?.legacyClientSecretEnc).toBeNull();
+        expect(JSON.parse(createSecretBox(keyA).open(row!.settingsEnc!))).toMatchObject({
+          clientId: 'wwkeycheck',
+          clientSecret: 'secret',
+          callbackToken: 'token',
+        });
+      });
       expect(await refusedStart(target, keyB)).toMatch(/SECRET_KEY/);
     });
   },

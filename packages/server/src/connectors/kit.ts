@@ -273,12 +273,13 @@ export interface ConnectorTokenStore {
   withLock?<T>(key: string, fn: () => Promise<T>): Promise<T>;
 }
 
-export interface ConnectorDefinition {
-  id: ProviderId;
-  /** Validates `ConnectorSettings` beyond the common shape (e.g. CorpID format). */
-  settingsSchema: TSchema;
-  formItems: FormItem[];
-  create(ctx: ConnectorContext): ConnectorInstance;
+/**
+ * A connector as the registry holds it today: the whole contract's description (`ProviderConnector`:
+ * thirdType, names, settings schema, form, accountKey, capabilities), with `create` still allowed
+ * to return the older WeCom-shaped instance until the messages and callbacks modules have moved.
+ */
+export interface ConnectorDefinition extends Omit<ProviderConnector, 'create'> {
+  create(ctx: ProviderContext): ConnectorInstance;
 }
 
 /* ───────────────────────── The whole contract (issue 19, decision 0008) ─────────────────────────

@@ -1,4 +1,4 @@
-import { eq } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import { ConfigError } from '../config';
 import type { Db } from '../db/client';
 import { instanceSettings, thirdAppConfigs } from '../db/schema';
@@ -52,10 +52,17 @@ export async function checkSecretKey(db: Db, key: Buffer, source = 'SECRET_KEY')
 
   let check = await stored();
   if (check === undefined) {
-    const sealed = await db
-      .select({ value: thirdAppConfigs.clientSecretEnc })
-      .from(thirdAppConfigs)
-      .limit(SAMPLE);
+    // settings_enc, or on a row from before migration 0018 not moved yet, its AppSecret.
+    const sealed = (
+      await db
+        .select({
+          value: sql<
+            string | null
+          >`coalesce(${thirdAppConfigs.settingsEnc}, ${thirdAppConfigs.legacyClientSecretEnc})`,
+        })
+        .from(thirdAppConfigs)
+        .limit(SAMPLE)
+    ).filter((s): s is { value: string } => s.value !== null);
     if (sealed.length > 0 && !sealed.some((s) => opens(box, s.value))) {
       throw wrongKey(source, {
         zh: '已存的企业微信配置用这个密钥解不开',

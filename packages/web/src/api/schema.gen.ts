@@ -662,6 +662,28 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/sys/thirdApp/connectors": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The connectors this server supports: thirdType, names, the config form (formItems) and capabilities
+         * @description The console renders a connector’s config form from `formItems`: `secret` fields are read back masked (sending the mask back keeps the stored value), `generated` ones are made by the server when omitted. POST/PUT /sys/thirdApp/config take these keys at top level.
+         *
+         *     API keys: not reachable with an API key (403 `auth.api_key_forbidden`).
+         */
+        get: operations["listThirdAppConnectors"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/sys/thirdApp/linkRequests/{id}": {
         parameters: {
             query?: never;
@@ -4086,8 +4108,8 @@ export interface operations {
                 keyword?: string;
                 page?: number;
                 pageSize?: number;
-                /** @description Third-party platform; `wechat_enterprise` = WeCom (企业微信) */
-                thirdType?: "wechat_enterprise";
+                /** @description Third-party platform: `wechat_enterprise` = WeCom (企业微信), `dingtalk` = DingTalk (钉钉); GET /sys/thirdApp/connectors lists the ones this server supports */
+                thirdType?: "wechat_enterprise" | "dingtalk";
             };
             header?: {
                 /** @description Tenant id; defaults to the session tenant chosen at login */
@@ -4297,11 +4319,8 @@ export interface operations {
                  *     }
                  */
                 "application/json": {
-                    /**
-                     * @description Third-party platform; `wechat_enterprise` = WeCom (企业微信)
-                     * @enum {string}
-                     */
-                    thirdType?: "wechat_enterprise";
+                    /** @description Third-party platform: `wechat_enterprise` = WeCom (企业微信), `dingtalk` = DingTalk (钉钉); GET /sys/thirdApp/connectors lists the ones this server supports */
+                    thirdType?: "wechat_enterprise" | "dingtalk";
                     /** @description 1 to 200 distinct user ids */
                     userIds: number[];
                 };
@@ -4415,8 +4434,8 @@ export interface operations {
         parameters: {
             query?: {
                 keyword?: string;
-                /** @description Third-party platform; `wechat_enterprise` = WeCom (企业微信) */
-                thirdType?: "wechat_enterprise";
+                /** @description Third-party platform: `wechat_enterprise` = WeCom (企业微信), `dingtalk` = DingTalk (钉钉); GET /sys/thirdApp/connectors lists the ones this server supports */
+                thirdType?: "wechat_enterprise" | "dingtalk";
             };
             header?: {
                 /** @description Tenant id; defaults to the session tenant chosen at login */
@@ -4630,8 +4649,8 @@ export interface operations {
     getThirdAppConfig: {
         parameters: {
             query?: {
-                /** @description Third-party platform; `wechat_enterprise` = WeCom (企业微信) */
-                thirdType?: "wechat_enterprise";
+                /** @description Third-party platform: `wechat_enterprise` = WeCom (企业微信), `dingtalk` = DingTalk (钉钉); GET /sys/thirdApp/connectors lists the ones this server supports */
+                thirdType?: "wechat_enterprise" | "dingtalk";
             };
             header?: {
                 /** @description Tenant id; defaults to the session tenant chosen at login */
@@ -4670,24 +4689,29 @@ export interface operations {
                         code: number;
                         message: string;
                         result: {
+                            /** @description WeCom app AgentId */
                             agentId: number;
+                            /** @description Callback Token: up to 32 letters or digits (generated when omitted) */
                             callbackToken: string;
                             callbackUrl: string;
+                            /** @description WeCom CorpID (企业ID), labelled AppKey */
                             clientId: string;
                             /** @description Masked: "******" + last 4 */
                             clientSecret: string;
+                            /** @description Masked: "******" + last 4 */
                             contactSecret: string | null;
                             /** Format: date-time */
                             createdAt: string;
-                            /** @description The caller address WeCom named at the last diagnostics (`from ip:`) */
+                            /** @description The caller address the provider named at the last diagnostics (`from ip:`) */
                             egressIp: string | null;
                             /** Format: date-time */
                             egressIpSeenAt: string | null;
                             /** @description This connection’s egress proxy, password shown as `******`; null = none (WECOM_PROXY, if set, applies) */
                             egressProxy: string | null;
                             enabled: boolean;
+                            /** @description Callback EncodingAESKey: exactly 43 letters or digits (generated when omitted) */
                             encodingAesKey: string;
-                            /** @description App home page to paste into WeCom: <PUBLIC_URL>/tenantId/<id> */
+                            /** @description App home page to paste into the provider: <PUBLIC_URL>/tenantId/<id> */
                             homeUrl: string;
                             id: number;
                             syncPolicy: {
@@ -4703,14 +4727,11 @@ export interface operations {
                                 signInScope: "base" | "privateinfo";
                                 unboundLogin: "refuse" | "link" | "create";
                             };
-                            /**
-                             * @description Third-party platform; `wechat_enterprise` = WeCom (企业微信)
-                             * @enum {string}
-                             */
+                            /** @enum {string} */
                             thirdType: "wechat_enterprise";
                             /** @description Set when WeCom refused a call with 60020 (address not trusted); cleared by the next call that succeeds */
                             trustedIpAlert: {
-                                /** @description The WeCom API that was refused */
+                                /** @description The provider API that was refused */
                                 api: string;
                                 /** Format: date-time */
                                 at: string;
@@ -4775,23 +4796,23 @@ export interface operations {
                  *     }
                  */
                 "application/json": {
-                    /** @description WeCom app AgentId */
+                    /** @description wechat_enterprise: WeCom app AgentId */
                     agentId?: number;
-                    /** @description Callback Token: up to 32 letters or digits (generated when omitted) */
+                    /** @description wechat_enterprise: Callback Token: up to 32 letters or digits (generated when omitted) */
                     callbackToken?: string;
-                    /** @description WeCom CorpID (企业ID), labelled AppKey */
+                    /** @description wechat_enterprise: WeCom CorpID (企业ID), labelled AppKey */
                     clientId?: string;
-                    /** @description WeCom app Secret, labelled AppSecret */
+                    /** @description wechat_enterprise: WeCom app Secret, labelled AppSecret */
                     clientSecret?: string;
-                    /** @description Contacts-sync (通讯录同步) Secret */
+                    /** @description wechat_enterprise: Contacts-sync Secret (optional) */
                     contactSecret?: string | null;
                     /**
-                     * @description Egress proxy `http://[user:pass@]host:port` (http or https scheme, host and port, no path) every WeCom server-API call of this connection goes through; wins over WECOM_PROXY. Stored sealed; read back with the password as `******` (sending that back keeps the stored password). null or "" removes it
+                     * @description Egress proxy `http://[user:pass@]host:port` (http or https scheme, host and port, no path) every provider server-API call of this connection goes through; wins over WECOM_PROXY. Stored sealed; read back with the password as `******` (sending that back keeps the stored password). null or "" removes it
                      * @example http://10.0.0.5:3128
                      */
                     egressProxy?: string | null;
                     enabled?: boolean;
-                    /** @description Callback EncodingAESKey: exactly 43 letters or digits (generated when omitted) */
+                    /** @description wechat_enterprise: Callback EncodingAESKey: exactly 43 letters or digits (generated when omitted) */
                     encodingAesKey?: string;
                     syncPolicy?: {
                         /** @description Send the WeCom-bound admins an interactive card (同意 / 拒绝) when someone asks to join or becomes pending (审核中); default true */
@@ -4806,11 +4827,8 @@ export interface operations {
                         signInScope?: "base" | "privateinfo";
                         unboundLogin?: "refuse" | "link" | "create";
                     };
-                    /**
-                     * @description Third-party platform; `wechat_enterprise` = WeCom (企业微信)
-                     * @enum {string}
-                     */
-                    thirdType: "wechat_enterprise";
+                    /** @description Third-party platform: `wechat_enterprise` = WeCom (企业微信), `dingtalk` = DingTalk (钉钉); GET /sys/thirdApp/connectors lists the ones this server supports */
+                    thirdType: "wechat_enterprise" | "dingtalk";
                 };
             };
         };
@@ -4878,24 +4896,29 @@ export interface operations {
                         code: number;
                         message: string;
                         result: {
+                            /** @description WeCom app AgentId */
                             agentId: number;
+                            /** @description Callback Token: up to 32 letters or digits (generated when omitted) */
                             callbackToken: string;
                             callbackUrl: string;
+                            /** @description WeCom CorpID (企业ID), labelled AppKey */
                             clientId: string;
                             /** @description Masked: "******" + last 4 */
                             clientSecret: string;
+                            /** @description Masked: "******" + last 4 */
                             contactSecret: string | null;
                             /** Format: date-time */
                             createdAt: string;
-                            /** @description The caller address WeCom named at the last diagnostics (`from ip:`) */
+                            /** @description The caller address the provider named at the last diagnostics (`from ip:`) */
                             egressIp: string | null;
                             /** Format: date-time */
                             egressIpSeenAt: string | null;
                             /** @description This connection’s egress proxy, password shown as `******`; null = none (WECOM_PROXY, if set, applies) */
                             egressProxy: string | null;
                             enabled: boolean;
+                            /** @description Callback EncodingAESKey: exactly 43 letters or digits (generated when omitted) */
                             encodingAesKey: string;
-                            /** @description App home page to paste into WeCom: <PUBLIC_URL>/tenantId/<id> */
+                            /** @description App home page to paste into the provider: <PUBLIC_URL>/tenantId/<id> */
                             homeUrl: string;
                             id: number;
                             syncPolicy: {
@@ -4911,14 +4934,11 @@ export interface operations {
                                 signInScope: "base" | "privateinfo";
                                 unboundLogin: "refuse" | "link" | "create";
                             };
-                            /**
-                             * @description Third-party platform; `wechat_enterprise` = WeCom (企业微信)
-                             * @enum {string}
-                             */
+                            /** @enum {string} */
                             thirdType: "wechat_enterprise";
                             /** @description Set when WeCom refused a call with 60020 (address not trusted); cleared by the next call that succeeds */
                             trustedIpAlert: {
-                                /** @description The WeCom API that was refused */
+                                /** @description The provider API that was refused */
                                 api: string;
                                 /** Format: date-time */
                                 at: string;
@@ -5007,23 +5027,23 @@ export interface operations {
                  *     }
                  */
                 "application/json": {
-                    /** @description WeCom app AgentId */
-                    agentId: number;
-                    /** @description Callback Token: up to 32 letters or digits (generated when omitted) */
+                    /** @description wechat_enterprise: WeCom app AgentId */
+                    agentId?: number;
+                    /** @description wechat_enterprise: Callback Token: up to 32 letters or digits (generated when omitted) */
                     callbackToken?: string;
-                    /** @description WeCom CorpID (企业ID), labelled AppKey */
-                    clientId: string;
-                    /** @description WeCom app Secret, labelled AppSecret */
-                    clientSecret: string;
-                    /** @description Contacts-sync (通讯录同步) Secret */
+                    /** @description wechat_enterprise: WeCom CorpID (企业ID), labelled AppKey */
+                    clientId?: string;
+                    /** @description wechat_enterprise: WeCom app Secret, labelled AppSecret */
+                    clientSecret?: string;
+                    /** @description wechat_enterprise: Contacts-sync Secret (optional) */
                     contactSecret?: string | null;
                     /**
-                     * @description Egress proxy `http://[user:pass@]host:port` (http or https scheme, host and port, no path) every WeCom server-API call of this connection goes through; wins over WECOM_PROXY. Stored sealed; read back with the password as `******` (sending that back keeps the stored password). null or "" removes it
+                     * @description Egress proxy `http://[user:pass@]host:port` (http or https scheme, host and port, no path) every provider server-API call of this connection goes through; wins over WECOM_PROXY. Stored sealed; read back with the password as `******` (sending that back keeps the stored password). null or "" removes it
                      * @example http://10.0.0.5:3128
                      */
                     egressProxy?: string | null;
                     enabled?: boolean;
-                    /** @description Callback EncodingAESKey: exactly 43 letters or digits (generated when omitted) */
+                    /** @description wechat_enterprise: Callback EncodingAESKey: exactly 43 letters or digits (generated when omitted) */
                     encodingAesKey?: string;
                     syncPolicy?: {
                         /** @description Send the WeCom-bound admins an interactive card (同意 / 拒绝) when someone asks to join or becomes pending (审核中); default true */
@@ -5038,11 +5058,8 @@ export interface operations {
                         signInScope?: "base" | "privateinfo";
                         unboundLogin?: "refuse" | "link" | "create";
                     };
-                    /**
-                     * @description Third-party platform; `wechat_enterprise` = WeCom (企业微信)
-                     * @enum {string}
-                     */
-                    thirdType: "wechat_enterprise";
+                    /** @description Third-party platform: `wechat_enterprise` = WeCom (企业微信), `dingtalk` = DingTalk (钉钉); GET /sys/thirdApp/connectors lists the ones this server supports */
+                    thirdType: "wechat_enterprise" | "dingtalk";
                 };
             };
         };
@@ -5110,24 +5127,29 @@ export interface operations {
                         code: number;
                         message: string;
                         result: {
+                            /** @description WeCom app AgentId */
                             agentId: number;
+                            /** @description Callback Token: up to 32 letters or digits (generated when omitted) */
                             callbackToken: string;
                             callbackUrl: string;
+                            /** @description WeCom CorpID (企业ID), labelled AppKey */
                             clientId: string;
                             /** @description Masked: "******" + last 4 */
                             clientSecret: string;
+                            /** @description Masked: "******" + last 4 */
                             contactSecret: string | null;
                             /** Format: date-time */
                             createdAt: string;
-                            /** @description The caller address WeCom named at the last diagnostics (`from ip:`) */
+                            /** @description The caller address the provider named at the last diagnostics (`from ip:`) */
                             egressIp: string | null;
                             /** Format: date-time */
                             egressIpSeenAt: string | null;
                             /** @description This connection’s egress proxy, password shown as `******`; null = none (WECOM_PROXY, if set, applies) */
                             egressProxy: string | null;
                             enabled: boolean;
+                            /** @description Callback EncodingAESKey: exactly 43 letters or digits (generated when omitted) */
                             encodingAesKey: string;
-                            /** @description App home page to paste into WeCom: <PUBLIC_URL>/tenantId/<id> */
+                            /** @description App home page to paste into the provider: <PUBLIC_URL>/tenantId/<id> */
                             homeUrl: string;
                             id: number;
                             syncPolicy: {
@@ -5143,14 +5165,11 @@ export interface operations {
                                 signInScope: "base" | "privateinfo";
                                 unboundLogin: "refuse" | "link" | "create";
                             };
-                            /**
-                             * @description Third-party platform; `wechat_enterprise` = WeCom (企业微信)
-                             * @enum {string}
-                             */
+                            /** @enum {string} */
                             thirdType: "wechat_enterprise";
                             /** @description Set when WeCom refused a call with 60020 (address not trusted); cleared by the next call that succeeds */
                             trustedIpAlert: {
-                                /** @description The WeCom API that was refused */
+                                /** @description The provider API that was refused */
                                 api: string;
                                 /** Format: date-time */
                                 at: string;
@@ -5207,8 +5226,8 @@ export interface operations {
     deleteThirdAppConfig: {
         parameters: {
             query?: {
-                /** @description Third-party platform; `wechat_enterprise` = WeCom (企业微信) */
-                thirdType?: "wechat_enterprise";
+                /** @description Third-party platform: `wechat_enterprise` = WeCom (企业微信), `dingtalk` = DingTalk (钉钉); GET /sys/thirdApp/connectors lists the ones this server supports */
+                thirdType?: "wechat_enterprise" | "dingtalk";
             };
             header?: {
                 /** @description Tenant id; defaults to the session tenant chosen at login */
@@ -5295,8 +5314,8 @@ export interface operations {
     testThirdAppConfig: {
         parameters: {
             query?: {
-                /** @description Third-party platform; `wechat_enterprise` = WeCom (企业微信) */
-                thirdType?: "wechat_enterprise";
+                /** @description Third-party platform: `wechat_enterprise` = WeCom (企业微信), `dingtalk` = DingTalk (钉钉); GET /sys/thirdApp/connectors lists the ones this server supports */
+                thirdType?: "wechat_enterprise" | "dingtalk";
             };
             header?: {
                 /** @description Tenant id; defaults to the session tenant chosen at login */
@@ -5398,6 +5417,133 @@ export interface operations {
             };
             /** @description The tenant has no configuration. */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+        };
+    };
+    listThirdAppConnectors: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Tenant id; defaults to the session tenant chosen at login */
+                "x-tenant-id"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Another client error; `message` says what to fix. */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description A server error; `requestId` identifies it in the logs. */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        code: number;
+                        message: string;
+                        result: {
+                            /** @description `app` of sendMessageTest (`WECHAT_ENTERPRISE`…) */
+                            appName: string;
+                            capabilities: {
+                                consentedDetail: boolean;
+                                messaging: {
+                                    maxArticles: number;
+                                    maxBytes: {
+                                        description?: number;
+                                        markdown?: number;
+                                        text?: number;
+                                        title?: number;
+                                        url?: number;
+                                    };
+                                    maxDepartmentsPerCall: number;
+                                    maxUsersPerCall: number;
+                                    outcome: "sync" | "async";
+                                    perMemberLimit: {
+                                        perDay?: number;
+                                        perSecond?: number;
+                                        sameContentPerDay?: number;
+                                    } | null;
+                                    recall: boolean;
+                                    toAll: boolean;
+                                    types: ("text" | "markdown" | "card" | "news" | "interactive")[];
+                                };
+                                outsideRange: boolean;
+                            };
+                            formItems: {
+                                help?: {
+                                    en: string;
+                                    "zh-CN": string;
+                                };
+                                /** @description The settings key, also the API body field */
+                                key: string;
+                                label: {
+                                    en: string;
+                                    "zh-CN": string;
+                                };
+                                /** @description A JavaScript regular expression */
+                                pattern?: string;
+                                placeholder?: string;
+                                required: boolean;
+                                /** @description `secret`: read back masked, sending the mask back keeps it; `generated`: made by the server when omitted, shown for copying into the provider */
+                                type: "text" | "number" | "secret" | "generated";
+                            }[];
+                            names: {
+                                en: string;
+                                "zh-CN": string;
+                            };
+                            /** @description The API spelling (`wechat_enterprise`, `dingtalk`…) */
+                            thirdType: string;
+                        }[];
+                        success: boolean;
+                        /** @description epoch ms */
+                        timestamp: number;
+                    };
+                };
+            };
+            /** @description The request is invalid (body, query, path or header): `message` says what to fix, `details` may name the field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description No X-Access-Token, or it is unknown, expired or revoked: sign in (again) or use a valid API key. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Not allowed: the caller is not an (admin) member of the tenant, the account is frozen, must change its password first, or its session or key does not reach this route. */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5699,11 +5845,8 @@ export interface operations {
                         /** @description http(s) URL, or a path of this site ("/…") which is wrapped in WeCom OAuth */
                         url: string;
                     };
-                    /**
-                     * @description Third-party platform; `wechat_enterprise` = WeCom (企业微信)
-                     * @enum {string}
-                     */
-                    thirdType?: "wechat_enterprise";
+                    /** @description Third-party platform: `wechat_enterprise` = WeCom (企业微信), `dingtalk` = DingTalk (钉钉); GET /sys/thirdApp/connectors lists the ones this server supports */
+                    thirdType?: "wechat_enterprise" | "dingtalk";
                     toAll?: boolean;
                     toDepartments?: number[];
                     toUsers?: string[];
@@ -6089,8 +6232,8 @@ export interface operations {
     messageAudience: {
         parameters: {
             query?: {
-                /** @description Third-party platform; `wechat_enterprise` = WeCom (企业微信) */
-                thirdType?: "wechat_enterprise";
+                /** @description Third-party platform: `wechat_enterprise` = WeCom (企业微信), `dingtalk` = DingTalk (钉钉); GET /sys/thirdApp/connectors lists the ones this server supports */
+                thirdType?: "wechat_enterprise" | "dingtalk";
             };
             header?: {
                 /** @description Tenant id; defaults to the session tenant chosen at login */
@@ -6613,11 +6756,8 @@ export interface operations {
                  *     }
                  */
                 "application/json": {
-                    /**
-                     * @description Third-party platform; `wechat_enterprise` = WeCom (企业微信)
-                     * @enum {string}
-                     */
-                    thirdType: "wechat_enterprise";
+                    /** @description Third-party platform: `wechat_enterprise` = WeCom (企业微信), `dingtalk` = DingTalk (钉钉); GET /sys/thirdApp/connectors lists the ones this server supports */
+                    thirdType: "wechat_enterprise" | "dingtalk";
                 };
             };
         };
@@ -6916,11 +7056,8 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": {
-                    /**
-                     * @description Third-party platform; `wechat_enterprise` = WeCom (企业微信)
-                     * @enum {string}
-                     */
-                    thirdType: "wechat_enterprise";
+                    /** @description Third-party platform: `wechat_enterprise` = WeCom (企业微信), `dingtalk` = DingTalk (钉钉); GET /sys/thirdApp/connectors lists the ones this server supports */
+                    thirdType: "wechat_enterprise" | "dingtalk";
                 };
             };
         };
@@ -9144,8 +9281,7 @@ export interface operations {
                                 tenantId: number;
                                 /** @description the tenant asking */
                                 tenantName: string;
-                                /** @enum {string} */
-                                thirdType: "wechat_enterprise";
+                                thirdType: "wechat_enterprise" | "dingtalk";
                                 /** @description the member's name in the tenant's WeCom */
                                 wechatName: string;
                                 /** @description the member's userid in the tenant's WeCom */

@@ -14,8 +14,12 @@ import {
 import { memberships } from './memberships';
 import { tenants } from './tenants';
 
-/** Third-party platforms a tenant can connect; the API spells them like the anchor system. */
-export const THIRD_TYPES = ['wechat_enterprise'] as const;
+/**
+ * Third-party platforms a tenant can connect; the API spells them like the anchor system. A value
+ * here needs a connector in `connectors/registry.ts` before it can be configured (400 otherwise).
+ * `feishu` comes with issue 20.
+ */
+export const THIRD_TYPES = ['wechat_enterprise', 'dingtalk'] as const;
 export type ThirdType = (typeof THIRD_TYPES)[number];
 
 /** Per-tenant policy for directory sync and sign-in; stored as JSON so new knobs need no migration. */
@@ -54,8 +58,9 @@ export const DEFAULT_SYNC_POLICY: SyncPolicy = {
 };
 
 /**
- * One connection per (tenant, third type). Secret columns hold `SECRET_KEY` ciphertexts
- * (see lib/secrets.ts) and never leave the server in clear.
+ * One connection per (tenant, third type). The provider's settings (ids, secrets, callback keys)
+ * are one JSON object sealed with `SECRET_KEY` (lib/secrets.ts) in `settings_enc`, validated by the
+ * connector's `settingsSchema` (decision 0008); they never leave the server in clear.
  */
 export const thirdAppConfigs = pgTable(
   'third_app_configs',
@@ -63,13 +68,23 @@ export const thirdAppConfigs = pgTable(
     tenantId: integer('tenant_id').notNull(),
     id: integer('id').primaryKey().generatedByDefaultAsIdentity(),
     thirdType: text('third_type', { enum: THIRD_TYPES }).notNull(),
-    agentId: integer('agent_id').notNull(),
-    /** WeCom CorpID; the console labels it AppKey like the anchor system does. */
-    clientId: text('client_id').notNull(),
-    clientSecretEnc: text('client_secret_enc').notNull(),
-    contactSecretEnc: text('contact_secret_enc'),
-    callbackTokenEnc: text('callback_token_enc').notNull(),
-    encodingAesKeyEnc: text('encoding_aes_key_enc').notNull(),
+    /**
+     * The sealed JSON of the connector's settings. Null only on a row stored before migration 0018
+     * until the start seals it from the legacy columns below (third-app-config.legacy.ts).
+     */
+    settingsEnc: text('settings_enc'),
+    /** The connector's `accountKey(settings)` (WeCom CorpID, DingTalk corpId): one tenant each. */
+    accountKey: text('account_key').notNull(),
+    /*
+     * Legacy WeCom columns (before migration 0018). Read once at start to seal `settings_enc`,
+     * then cleared; nothing else reads them. A later migration drops them.
+     */
+    legacyAgentId: integer('agent_id'),
+    legacyClientId: text('client_id'),
+    legacyClientSecretEnc: text('client_secret_enc'),
+    legacyContactSecretEnc: text('contact_secret_enc'),
+    legacyCallbackTokenEnc: text('callback_token_enc'),
+    legacyEncodingAesKeyEnc: text('encoding_aes_key_enc'),
     enabled: boolean('enabled').notNull().default(true),
     /** `http://[user:pass@]host:port` the connection's server-API calls go through, sealed. */
     egressProxyEnc: text('egress_proxy_enc'),
@@ -88,8 +103,8 @@ export const thirdAppConfigs = pgTable(
   },
   (t) => [
     unique('third_app_configs_tenant_type_uq').on(t.tenantId, t.thirdType),
-    // A CorpID belongs to one tenant only ("AppKey重复" otherwise).
-    unique('third_app_configs_client_id_uq').on(t.thirdType, t.clientId),
+    // A provider account (WeCom CorpID…) belongs to one tenant only ("AppKey重复" otherwise).
+    unique('third_app_configs_account_key_uq').on(t.thirdType, t.accountKey),
     foreignKey({
       name: 'third_app_configs_tenant_fk',
       columns: [t.tenantId],

@@ -71,8 +71,8 @@ export function createCallbacksService(deps: {
     try {
       const rt = await deps.runtime(tenantId, THIRD_TYPE, { requireEnabled: false });
       return createCallbackCrypto({
-        token: rt.callbackToken,
-        encodingAesKey: rt.encodingAesKey,
+        token: rt.settings.callbackToken as string,
+        encodingAesKey: rt.settings.encodingAesKey as string,
         receiveId: rt.corpId,
       });
     } catch (err) {

@@ -83,11 +83,8 @@ describe('admin home summary', () => {
       .values({
         tenantId: a.id,
         thirdType: 'wechat_enterprise',
-        agentId: 1000002,
-        clientId: 'wwhome',
-        clientSecretEnc: 'x',
-        callbackTokenEnc: 'x',
-        encodingAesKeyEnc: 'x',
+        settingsEnc: 'x',
+        accountKey: 'wwhome',
         syncPolicy: DEFAULT_SYNC_POLICY,
       })
       .returning({ id: thirdAppConfigs.id });

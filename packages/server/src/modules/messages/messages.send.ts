@@ -1,6 +1,6 @@
 import type { ConnectorError, OutboundContent, OutboundMessage } from '../../connectors/kit';
 import type { MessageSource, MessageStatus, ThirdType } from '../../db/schema';
-import { PROVIDER_OF } from '../../connectors/registry';
+import { connectorOf } from '../../connectors/registry';
 import type { TenantContext } from '../../lib/route';
 import type { ConnectorRuntime } from '../third-app-config/third-app-config.service';
 import { isConnectorError, toMessageError } from './messages.errors';
@@ -173,7 +173,7 @@ export function createMessageSender(deps: {
   ): Promise<SendOutcome> {
     const depts = await repo.resolveDepartments(
       ctx.tenantId,
-      PROVIDER_OF[req.thirdType],
+      connectorOf(req.thirdType).id,
       req.toDepartments,
     );
     const logged = await repo.logMessage(

@@ -65,8 +65,11 @@ export function createThirdAppConfigRepo(db: Db) {
             : undefined,
         );
     },
-    /** Whether another tenant already configured this CorpID (the anchor's "AppKey重复"). */
-    async clientIdTakenElsewhere(tenantId: number, thirdType: ThirdType, clientId: string) {
+    /**
+     * Whether another tenant already connected this provider account (WeCom CorpID, DingTalk
+     * corpId: the connector's accountKey), the anchor's "AppKey重复".
+     */
+    async accountKeyTakenElsewhere(tenantId: number, thirdType: ThirdType, accountKey: string) {
       const [row] = await db
         .select({ id: thirdAppConfigs.id })
         .from(thirdAppConfigs)
@@ -74,7 +77,7 @@ export function createThirdAppConfigRepo(db: Db) {
           and(
             ne(thirdAppConfigs.tenantId, tenantId),
             eq(thirdAppConfigs.thirdType, thirdType),
-            eq(thirdAppConfigs.clientId, clientId),
+            eq(thirdAppConfigs.accountKey, accountKey),
           ),
         );
       return Boolean(row);

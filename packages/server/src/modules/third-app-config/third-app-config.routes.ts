@@ -3,8 +3,10 @@ import type { FastifyInstance } from 'fastify';
 import { route } from '../../lib/route';
 import { auditActor } from '../audit/audit.recorder';
 import type { ThirdAppConfigService } from './third-app-config.service';
+import { connectorInfos } from './third-app-config.service';
 import {
   ConfigViewSchema,
+  ConnectorInfoSchema,
   CreateConfigBodySchema,
   DiagnosticsSchema,
   ThirdTypeQuerySchema,
@@ -19,6 +21,20 @@ export function registerThirdAppConfigRoutes(
   deps: { thirdAppConfig: ThirdAppConfigService },
 ): void {
   const { thirdAppConfig: svc } = deps;
+
+  route(app, {
+    method: 'GET',
+    url: '/sys/thirdApp/connectors',
+    operationId: 'listThirdAppConnectors',
+    tags,
+    access: 'admin',
+    summary:
+      'The connectors this server supports: thirdType, names, the config form (formItems) and capabilities',
+    description:
+      'The console renders a connector’s config form from `formItems`: `secret` fields are read back masked (sending the mask back keeps the stored value), `generated` ones are made by the server when omitted. POST/PUT /sys/thirdApp/config take these keys at top level.',
+    result: Type.Array(ConnectorInfoSchema),
+    handler: async () => connectorInfos(),
+  });
 
   route(app, {
     method: 'GET',

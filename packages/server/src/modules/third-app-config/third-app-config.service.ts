@@ -1,8 +1,8 @@
-import { generateCallbackToken, generateEncodingAesKey } from '@orgbridge/wecom/crypto';
-import type { AppConfig } from '../../config';
-import { CONNECTORS, PROVIDER_OF } from '../../connectors/registry';
+import { providerEndpoints, type AppConfig } from '../../config';
+import { CONNECTORS, connectorOf, findConnector } from '../../connectors/registry';
 import type {
   ConnectorContext,
+  ProviderSettings,
   ConnectorEvents,
   ConnectorInstance,
   ConnectorTokenStore,
@@ -25,7 +25,7 @@ import { cacheReads } from '../../lib/read-cache';
 import type { Changes } from '../../db/changes';
 import { AppError, badRequest, conflict, notFound } from '../../lib/errors';
 import type { TenantContext } from '../../lib/route';
-import { maskSecret, type SecretBox } from '../../lib/secrets';
+import type { SecretBox } from '../../lib/secrets';
 import { createAuditRecorder, type AuditActor } from '../audit/audit.recorder';
 import { normaliseSchedule, scheduleProblem } from '../jobs/schedule';
 import {
@@ -33,18 +33,31 @@ import {
   type ConfigRow,
   type ScheduleSourceRow,
 } from './third-app-config.repo';
-import type { ConfigView, CreateConfigBody, UpdateConfigBody } from './third-app-config.schemas';
+import type {
+  ConfigView,
+  ConnectorInfo,
+  CreateConfigBody,
+  UpdateConfigBody,
+} from './third-app-config.schemas';
+import {
+  changedKeys,
+  editedSettings,
+  newSettings,
+  openSettings,
+  sealSettings,
+  settingsPart,
+  settingsView,
+} from './third-app-config.settings';
 
 /** Everything runtime code needs about a tenant's connection, secrets decrypted. */
 export interface ConnectorRuntime {
   tenantId: number;
   thirdType: ThirdType;
   configId: number;
-  agentId: number;
-  /** CorpID for WeCom. */
+  /** The connector's accountKey (WeCom CorpID, DingTalk corpId); bindings are keyed by it. */
   corpId: string;
-  callbackToken: string;
-  encodingAesKey: string;
+  /** The connection's settings, decrypted and validated by the connector's settingsSchema. */
+  settings: ProviderSettings;
   syncPolicy: SyncPolicy;
   connector: ConnectorInstance;
 }
@@ -64,7 +77,7 @@ function checkedPolicy(policy: Partial<SyncPolicy> | undefined): Partial<SyncPol
   return { ...policy, schedule };
 }
 
-type ConfigVersion = Pick<ConnectorRuntime, 'connector' | 'callbackToken' | 'encodingAesKey'>;
+type ConfigVersion = Pick<ConnectorRuntime, 'connector' | 'settings'>;
 
 const proxyInvalid = (zh: string, en: string) =>
   badRequest(
@@ -140,9 +153,20 @@ const withPolicyDefaults = (r: ScheduleSourceRow) => ({
   syncPolicy: storedPolicy(r.syncPolicy),
 });
 
+/** GET /sys/thirdApp/connectors: every registered connector's form and capabilities. */
+export function connectorInfos(): ConnectorInfo[] {
+  return CONNECTORS.map((c) => ({
+    thirdType: c.thirdType,
+    appName: c.appName,
+    names: c.names,
+    formItems: c.formItems,
+    capabilities: c.capabilities,
+  })) as ConnectorInfo[];
+}
+
 export function createThirdAppConfigService(deps: {
   db: Db;
-  config: Pick<AppConfig, 'publicUrl' | 'wecom'>;
+  config: Pick<AppConfig, 'publicUrl' | 'wecom' | 'dingtalk'>;
   box: SecretBox;
   tokens: ConnectorTokenStore;
   log?: ConnectorContext['log'];
@@ -161,6 +185,7 @@ export function createThirdAppConfigService(deps: {
   // One connector instance per config version keeps in-process caches warm across requests.
   const versions = new Map<string, ConfigVersion>();
   const listeners = new Set<ConfigChangeListener>();
+  const endpoints = providerEndpoints(config);
 
   async function changed(tenantId: number, thirdType: ThirdType) {
     for (const listener of listeners) await listener({ tenantId, thirdType });
@@ -169,16 +194,13 @@ export function createThirdAppConfigService(deps: {
   const baseOf = (tenantId: number) => deps.baseUrlOf?.(tenantId) ?? config.publicUrl;
 
   function view(row: ConfigRow, base: string): ConfigView {
+    const connector = findConnector(row.thirdType);
     return {
       id: row.id,
       thirdType: row.thirdType,
-      agentId: row.agentId,
-      clientId: row.clientId,
-      clientSecret: maskSecret(box.open(row.clientSecretEnc)),
-      contactSecret: row.contactSecretEnc ? maskSecret(box.open(row.contactSecretEnc)) : null,
+      // The settings at top level, as the JeecgBoot body has them (secrets masked).
+      ...(connector ? settingsView(connector, openSettings(box, row)) : {}),
       callbackUrl: `${base}/sys/thirdApp/callback/${row.thirdType}/${row.tenantId}`,
-      callbackToken: box.open(row.callbackTokenEnc),
-      encodingAesKey: box.open(row.encodingAesKeyEnc),
       homeUrl: `${base}/tenantId/${row.tenantId}`,
       enabled: row.enabled,
       syncPolicy: storedPolicy(row.syncPolicy),
@@ -188,14 +210,25 @@ export function createThirdAppConfigService(deps: {
       trustedIpAlert: row.trustedIpAlert ?? null,
       createdAt: row.createdAt.toISOString(),
       updatedAt: row.updatedAt.toISOString(),
-    };
+    } as ConfigView;
   }
 
-  async function assertClientIdFree(tenantId: number, thirdType: ThirdType, clientId: string) {
-    if (await repo.clientIdTakenElsewhere(tenantId, thirdType, clientId)) {
+  /** 409 "AppKey重复" when another tenant connected this provider account. */
+  async function assertAccountFree(
+    tenantId: number,
+    thirdType: ThirdType,
+    connector: ReturnType<typeof connectorOf>,
+    settings: ProviderSettings,
+  ) {
+    const accountKey = connector.accountKey(settings);
+    if (await repo.accountKeyTakenElsewhere(tenantId, thirdType, accountKey)) {
+      // The field that holds the account (WeCom clientId = CorpID, DingTalk corpId).
+      const field =
+        connector.formItems.find((f) => settings[f.key] === accountKey)?.key ?? 'accountKey';
       throw conflict(
         'third_app.corp_id_taken',
-        'AppKey重复：该企业ID (CorpID) 已被其他租户配置 (AppKey duplicate: this CorpID is already connected to another tenant; each WeCom corp can be connected to one tenant only).',
+        `AppKey重复：该${connector.names['zh-CN']}企业 (${field} ${accountKey}) 已被其他租户配置 (AppKey duplicate: this ${connector.names.en} organisation (${field} ${accountKey}) is already connected to another tenant; each can be connected to one tenant only).`,
+        { field },
       );
     }
   }
@@ -299,20 +332,18 @@ export function createThirdAppConfigService(deps: {
   const callObserver = (provider: string) => (call: { api: string; ms: number; errcode: number }) =>
     deps.observeCall?.({ provider, ...call });
 
-  /** The connector and the decrypted callback secrets of one config version, built once. */
+  /** The connector and the decrypted settings of one config version, built once. */
   function versionOf(row: ConfigRow): ConfigVersion {
-    const cacheKey = `${row.id}:${row.updatedAt.getTime()}`;
+    const cacheKey = `${row.id}:${row.updatedAt.getTime()}:${row.settingsEnc === null ? 0 : 1}`;
     let version = versions.get(cacheKey);
     if (!version) {
+      const definition = connectorOf(row.thirdType);
+      const settings = openSettings(box, row);
       version = {
-        connector: CONNECTORS[PROVIDER_OF[row.thirdType]].create({
-          settings: {
-            agentId: row.agentId,
-            clientId: row.clientId,
-            clientSecret: box.open(row.clientSecretEnc),
-            contactSecret: row.contactSecretEnc ? box.open(row.contactSecretEnc) : null,
-          },
-          endpoints: config.wecom,
+        settings,
+        connector: definition.create({
+          settings,
+          endpoints: endpoints[definition.id] ?? {},
           tokens,
           log,
           ...(config.wecom.maxInFlight === undefined
@@ -321,10 +352,8 @@ export function createThirdAppConfigService(deps: {
           ...(deps.callSlots ? { callSlots: deps.callSlots } : {}),
           ...(egressProxyOf(row) ? { egressProxy: egressProxyOf(row) } : {}),
           events: eventsOf(row.tenantId, row.id),
-          ...(deps.observeCall ? { observeCall: callObserver(PROVIDER_OF[row.thirdType]) } : {}),
+          ...(deps.observeCall ? { observeCall: callObserver(definition.id) } : {}),
         }),
-        callbackToken: box.open(row.callbackTokenEnc),
-        encodingAesKey: box.open(row.encodingAesKeyEnc),
       };
       for (const key of versions.keys()) if (key.startsWith(`${row.id}:`)) versions.delete(key);
       versions.set(cacheKey, version);
@@ -360,22 +389,21 @@ export function createThirdAppConfigService(deps: {
     },
 
     async create(ctx: TenantContext, body: CreateConfigBody): Promise<ConfigView> {
+      const connector = connectorOf(body.thirdType);
       if (await repo.findConfig(ctx.tenantId, body.thirdType)) {
         throw conflict(
           'third_app.already_configured',
-          'This tenant already has a WeCom configuration; edit it instead of adding another.',
+          `This tenant already has a ${connector.names.en} configuration; edit it instead of adding another.`,
         );
       }
-      await assertClientIdFree(ctx.tenantId, body.thirdType, body.clientId);
+      const settings = newSettings(connector, settingsPart(body));
+      const accountKey = connector.accountKey(settings);
+      await assertAccountFree(ctx.tenantId, body.thirdType, connector, settings);
       const policy = checkedPolicy(body.syncPolicy);
       const row = await repo.insertConfig(ctx.tenantId, {
         thirdType: body.thirdType,
-        agentId: body.agentId,
-        clientId: body.clientId,
-        clientSecretEnc: box.seal(body.clientSecret),
-        contactSecretEnc: body.contactSecret ? box.seal(body.contactSecret) : null,
-        callbackTokenEnc: box.seal(body.callbackToken ?? generateCallbackToken()),
-        encodingAesKeyEnc: box.seal(body.encodingAesKey ?? generateEncodingAesKey()),
+        settingsEnc: sealSettings(box, settings),
+        accountKey,
         enabled: body.enabled ?? true,
         syncPolicy: { ...DEFAULT_SYNC_POLICY, ...policy },
         egressProxyEnc: proxyPatch(body.egressProxy, null, (p) => box.seal(p)) ?? null,
@@ -385,30 +413,39 @@ export function createThirdAppConfigService(deps: {
         action: 'third_app.config_created',
         targetType: 'third_app_config',
         targetId: row.id,
-        details: { thirdType: row.thirdType, agentId: row.agentId, clientId: row.clientId },
+        details: {
+          thirdType: row.thirdType,
+          accountKey,
+          // The non-secret settings (WeCom agentId, clientId), as before.
+          ...Object.fromEntries(
+            connector.formItems
+              .filter((f) => f.type === 'text' || f.type === 'number')
+              .map((f) => [f.key, settings[f.key] ?? null]),
+          ),
+        },
       });
       await changed(ctx.tenantId, row.thirdType);
       return view(row, await baseOf(row.tenantId));
     },
 
     async update(ctx: TenantContext, body: UpdateConfigBody): Promise<ConfigView> {
+      const connector = connectorOf(body.thirdType);
       const row = await requireRow(ctx.tenantId, body.thirdType);
       const policy = checkedPolicy(body.syncPolicy);
-      if (body.clientId && body.clientId !== row.clientId) {
-        await assertClientIdFree(ctx.tenantId, body.thirdType, body.clientId);
+      const stored = openSettings(box, row);
+      const settings = editedSettings(connector, stored, settingsPart(body));
+      const settingsChanged = changedKeys(stored, settings);
+      const accountKey = connector.accountKey(settings);
+      if (accountKey !== row.accountKey) {
+        await assertAccountFree(ctx.tenantId, body.thirdType, connector, settings);
       }
       const storedProxy = row.egressProxyEnc ? box.open(row.egressProxyEnc) : null;
       const egressProxyEnc = proxyPatch(body.egressProxy, storedProxy, (p) => box.seal(p));
       const patch = {
         ...(egressProxyEnc !== undefined ? { egressProxyEnc } : {}),
-        ...(body.agentId !== undefined ? { agentId: body.agentId } : {}),
-        ...(body.clientId !== undefined ? { clientId: body.clientId } : {}),
-        ...(body.clientSecret ? { clientSecretEnc: box.seal(body.clientSecret) } : {}),
-        ...(body.contactSecret !== undefined
-          ? { contactSecretEnc: body.contactSecret ? box.seal(body.contactSecret) : null }
+        ...(settingsChanged.length > 0 || row.settingsEnc === null
+          ? { settingsEnc: sealSettings(box, settings), accountKey }
           : {}),
-        ...(body.callbackToken ? { callbackTokenEnc: box.seal(body.callbackToken) } : {}),
-        ...(body.encodingAesKey ? { encodingAesKeyEnc: box.seal(body.encodingAesKey) } : {}),
         ...(body.enabled !== undefined ? { enabled: body.enabled } : {}),
         ...(policy ? { syncPolicy: { ...storedPolicy(row.syncPolicy), ...policy } } : {}),
       };
@@ -419,7 +456,12 @@ export function createThirdAppConfigService(deps: {
         targetType: 'third_app_config',
         targetId: row.id,
         // Names of changed fields only: secrets never reach the audit log.
-        details: { changed: Object.keys(patch) },
+        details: {
+          changed: [
+            ...settingsChanged,
+            ...Object.keys(patch).filter((k) => k !== 'settingsEnc' && k !== 'accountKey'),
+          ],
+        },
       });
       await changed(ctx.tenantId, row.thirdType);
       return view(updated, await baseOf(updated.tenantId));
@@ -437,7 +479,7 @@ export function createThirdAppConfigService(deps: {
           action: 'third_app.config_deleted',
           targetType: 'third_app_config',
           targetId: row.id,
-          details: { thirdType, clientId: row.clientId },
+          details: { thirdType, accountKey: row.accountKey },
         });
       });
       await changed(ctx.tenantId, thirdType);
@@ -504,6 +546,7 @@ export function createThirdAppConfigService(deps: {
       thirdType: ThirdType,
       opts: { requireEnabled?: boolean } = {},
     ): Promise<ConnectorRuntime> {
+      connectorOf(thirdType);
       const row = await findConfig({ tenantId, thirdType });
       if (!row) throw notConfigured();
       // An alert stored by another process (or before a restart) is cleared here too.
@@ -519,8 +562,7 @@ export function createThirdAppConfigService(deps: {
         tenantId,
         thirdType,
         configId: row.id,
-        agentId: row.agentId,
-        corpId: row.clientId,
+        corpId: row.accountKey,
         ...versionOf(row),
         syncPolicy: storedPolicy(row.syncPolicy),
       };
