@@ -2,6 +2,7 @@ import { Type } from '@sinclair/typebox';
 import { createWeComClient, type WeComError } from '@orgbridge/wecom';
 import type { ConnectorDefinition, ConnectorInstance } from '../kit';
 import { runWeComDiagnostics } from './diagnostics';
+import { createWeComCallbacks } from './callbacks';
 import { createWeComDirectory } from './directory';
 import { createWeComMessaging } from './messaging';
 import { createWeComOAuth } from './oauth';
@@ -100,6 +101,15 @@ export const wecomConnector: ConnectorDefinition = {
         oauthBase: endpoints.oauthBase,
         loginBase: endpoints.loginBase,
       }),
+      ...(settings.callbackToken && settings.encodingAesKey
+        ? {
+            callbacks: createWeComCallbacks({
+              token: settings.callbackToken,
+              encodingAesKey: settings.encodingAesKey,
+              receiveId: settings.clientId,
+            }),
+          }
+        : {}),
     };
   },
 };

@@ -311,6 +311,8 @@ export function createThirdAppConfigService(deps: {
             clientId: row.clientId,
             clientSecret: box.open(row.clientSecretEnc),
             contactSecret: row.contactSecretEnc ? box.open(row.contactSecretEnc) : null,
+            callbackToken: box.open(row.callbackTokenEnc),
+            encodingAesKey: box.open(row.encodingAesKeyEnc),
           },
           endpoints: config.wecom,
           tokens,
