@@ -240,11 +240,11 @@ const ENTRIES: Record<string, Entry> = {
   },
   // WeCom sign-in: browser redirects and ticket exchanges carry their tenant in a stored,
   // single-use state or ticket, never in a header a caller could aim elsewhere.
-  'GET /sys/thirdLogin/oauth2/wechat_enterprise/login': {
-    exempt: 'public redirect to WeCom; the tenant is only the one whose sign-in starts',
+  'GET /sys/thirdLogin/oauth2/:thirdType/login': {
+    exempt: 'public redirect to the provider; the tenant is only the one whose sign-in starts',
   },
-  'GET /sys/thirdLogin/oauth2/wechat_enterprise/callback': {
-    exempt: 'public WeCom redirect_uri; the tenant comes from the stored, browser-bound state',
+  'GET /sys/thirdLogin/oauth2/:thirdType/callback': {
+    exempt: 'public provider redirect_uri; the tenant comes from the stored, browser-bound state',
   },
   'POST /sys/thirdLogin/exchange': {
     exempt: 'public; the one-time ticket names tenant and account',
@@ -255,15 +255,16 @@ const ENTRIES: Record<string, Entry> = {
   'GET /sys/thirdLogin/tenant/:tenantId': {
     exempt: 'public; only whether WeCom sign-in is on (and then the tenant name), no tenant data',
   },
-  // WeCom contact callbacks: the tenant comes from the path, but a request only counts when it is
-  // signed with that tenant's Token and encrypted for its CorpID; another tenant's values get 403
-  // and store nothing (src/modules/callbacks/callbacks.test.ts, "tenant A's Token…").
-  'GET /sys/thirdApp/callback/wechat_enterprise/:tenantId': {
+  // Provider contact callbacks: the tenant comes from the path, but a request only counts when it
+  // is signed and encrypted with that tenant's values (WeCom: its Token, for its CorpID); another
+  // tenant's values get 403 and store nothing (src/modules/callbacks/callbacks.test.ts, "tenant
+  // A's Token…").
+  'GET /sys/thirdApp/callback/:thirdType/:tenantId': {
     exempt:
-      "public WeCom URL verification; answers only to the path tenant's own Token and AES key",
+      "public URL verification; answers only to the path tenant's own callback secrets (WeCom Token and AES key)",
   },
-  'POST /sys/thirdApp/callback/wechat_enterprise/:tenantId': {
-    exempt: "public WeCom event delivery; stores only what the path tenant's own Token signed",
+  'POST /sys/thirdApp/callback/:thirdType/:tenantId': {
+    exempt: "public event delivery; stores only what the path tenant's own callback secrets signed",
   },
   // The caller's own binding in the current tenant: B's admin sees none of A's and unbinds nothing.
   'GET /sys/user/wecomBinding': {

@@ -219,6 +219,8 @@ export interface ConnectorInstance {
   directory: DirectoryReader;
   messaging: Messaging;
   oauth: OAuth;
+  /** Absent when the provider pushes no events the server can receive. */
+  callbacks?: Callbacks;
 }
 
 export interface FormItem {
@@ -235,6 +237,9 @@ export interface ConnectorSettings {
   clientId: string;
   clientSecret: string;
   contactSecret: string | null;
+  /** WeCom 接收事件服务器 Token and EncodingAESKey (absent: the connector has no callbacks). */
+  callbackToken?: string;
+  encodingAesKey?: string;
 }
 
 /** What the server hands to a connector: provider endpoints, a shared token store, a logger. */
@@ -367,7 +372,7 @@ export interface SendOutcome {
 }
 
 /** A change the provider pushed, in neutral terms; the applier re-reads its target. */
-export type NeutralContactChange =
+export type NeutralContactChange = (
   | {
       kind: 'member.upsert';
       userId: string;
@@ -377,7 +382,16 @@ export type NeutralContactChange =
   | { kind: 'department.upsert'; departmentId: string }
   | { kind: 'department.removed'; departmentId: string }
   /** The app's visible range changed: only a full sync can tell what moved. */
-  | { kind: 'scope.changed' };
+  | { kind: 'scope.changed' }
+) & {
+  /**
+   * Ids and times the provider sent with the change (department ids, its event time…), kept with
+   * the stored event for people reading it; never names, mobiles or e-mails. Not applied.
+   */
+  detail?: Readonly<Record<string, unknown>>;
+};
+
+export type NeutralChangeKind = NeutralContactChange['kind'];
 
 /** A member clicked a button of an interactive card (WeCom template_card_event). */
 export interface NeutralCardClick {
@@ -410,6 +424,8 @@ export interface OpenedCallback {
   dedupeKey: string;
   /** What to answer once the changes are stored. */
   reply: CallbackReply;
+  /** A message that is neither a change nor a click (members' chat, tag changes…), for the log. */
+  ignored?: string;
 }
 
 /**

@@ -108,8 +108,8 @@ describe('non-JSON answers', () => {
 
   it('sign-in redirects are 302 with a Location header, not 200', () => {
     for (const path of [
-      '/sys/thirdLogin/oauth2/wechat_enterprise/login',
-      '/sys/thirdLogin/oauth2/wechat_enterprise/callback',
+      '/sys/thirdLogin/oauth2/{thirdType}/login',
+      '/sys/thirdLogin/oauth2/{thirdType}/callback',
     ]) {
       const o = op('get', path);
       expect(o.responses, path).not.toHaveProperty('200');
@@ -117,12 +117,13 @@ describe('non-JSON answers', () => {
     }
   });
 
-  it('WeCom callbacks answer text/plain and take an XML body', () => {
-    const path = '/sys/thirdApp/callback/wechat_enterprise/{tenantId}';
+  it('callbacks answer text/plain (WeCom) and take an XML or JSON body', () => {
+    const path = '/sys/thirdApp/callback/{thirdType}/{tenantId}';
     for (const method of ['get', 'post']) {
       expect(Object.keys(op(method, path).responses['200']?.content ?? {})).toEqual(['text/plain']);
     }
     expect(Object.keys(op('post', path).requestBody?.content ?? {}).sort()).toEqual([
+      'application/json',
       'application/xml',
       'text/xml',
     ]);

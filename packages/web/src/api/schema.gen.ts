@@ -589,19 +589,22 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/sys/thirdApp/callback/wechat_enterprise/{tenantId}": {
+    "/sys/thirdApp/callback/{thirdType}/{tenantId}": {
         parameters: {
             query?: never;
             header?: never;
             path?: never;
             cookie?: never;
         };
-        /** WeCom callback URL verification: answers the decrypted echostr */
+        /**
+         * Callback URL verification (WeCom: answers the decrypted echostr)
+         * @description thirdType `wechat_enterprise`: WeCom signs msg_signature/timestamp/nonce/echostr. An unknown thirdType is a 404 naming the supported ones.
+         */
         get: operations["wecomCallbackVerify"];
         put?: never;
         /**
-         * WeCom callback event: stores a verified change_contact event or acts on an approval-card click, answers "success"
-         * @description The encrypted XML envelope (text/xml). Contact changes are stored once and applied by a background sync run; a click on an approval card (template_card_event) is stored once and acted on as the clicking admin; other messages are acknowledged and not stored.
+         * Callback event: stores a verified contact change or acts on an approval-card click (WeCom: answers "success")
+         * @description The encrypted envelope, read raw whatever its content type (WeCom: XML as text/xml). Contact changes are stored once and applied by a background sync run; a click on an approval card (WeCom template_card_event) is stored once and acted on as the clicking admin; other messages are acknowledged and not stored. An unknown thirdType is a 404 naming the supported ones.
          */
         post: operations["wecomCallbackEvent"];
         delete?: never;
@@ -1142,14 +1145,17 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/sys/thirdLogin/oauth2/wechat_enterprise/callback": {
+    "/sys/thirdLogin/oauth2/{thirdType}/callback": {
         parameters: {
             query?: never;
             header?: never;
             path?: never;
             cookie?: never;
         };
-        /** WeCom OAuth redirect_uri: 302 to /oauth2-app/login#ticket=… or #error=… */
+        /**
+         * WeCom OAuth redirect_uri: 302 to /oauth2-app/login#ticket=… or #error=…
+         * @description thirdType `wechat_enterprise` (WeCom); an unknown one is a 404 naming the supported ones.
+         */
         get: operations["wecomLoginCallback"];
         put?: never;
         post?: never;
@@ -1159,7 +1165,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/sys/thirdLogin/oauth2/wechat_enterprise/login": {
+    "/sys/thirdLogin/oauth2/{thirdType}/login": {
         parameters: {
             query?: never;
             header?: never;
@@ -1168,7 +1174,7 @@ export interface paths {
         };
         /**
          * Start WeCom sign-in: 302 to WeCom OAuth (in-app) or QR login (?qr=1)
-         * @description Sets an HttpOnly cookie binding the state to this browser. Failures 302 to /oauth2-app/login#error=<code>.
+         * @description Sets an HttpOnly cookie binding the state to this browser. Failures 302 to /oauth2-app/login#error=<code>. thirdType `wechat_enterprise` (WeCom); an unknown one is a 404 naming the supported ones.
          */
         get: operations["wecomLoginStart"];
         put?: never;
@@ -4504,18 +4510,23 @@ export interface operations {
     };
     wecomCallbackVerify: {
         parameters: {
-            query: {
-                /** @description encrypted echo */
-                echostr: string;
-                /** @description SHA-1 hex */
-                msg_signature: string;
-                nonce: string;
-                timestamp: string;
+            query?: {
+                /** @description WeCom: encrypted echo */
+                echostr?: string;
+                /** @description WeCom: SHA-1 hex */
+                msg_signature?: string;
+                nonce?: string;
+                timestamp?: string;
             };
             header?: never;
             path: {
                 /** @description tenant id (0 = default tenant) */
                 tenantId: number;
+                /**
+                 * @description The provider: `wechat_enterprise` (WeCom); an unknown one answers 404.
+                 * @example wechat_enterprise
+                 */
+                thirdType: string;
             };
             cookie?: never;
         };
@@ -4539,7 +4550,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description The decrypted echostr, as WeCom expects. */
+            /** @description WeCom: the decrypted echostr, as WeCom expects. */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -4570,21 +4581,27 @@ export interface operations {
     };
     wecomCallbackEvent: {
         parameters: {
-            query: {
-                /** @description SHA-1 hex */
-                msg_signature: string;
-                nonce: string;
-                timestamp: string;
+            query?: {
+                /** @description WeCom: SHA-1 hex */
+                msg_signature?: string;
+                nonce?: string;
+                timestamp?: string;
             };
             header?: never;
             path: {
                 /** @description tenant id (0 = default tenant) */
                 tenantId: number;
+                /**
+                 * @description The provider: `wechat_enterprise` (WeCom); an unknown one answers 404.
+                 * @example wechat_enterprise
+                 */
+                thirdType: string;
             };
             cookie?: never;
         };
         requestBody: {
             content: {
+                "application/json": string;
                 "application/xml": string;
                 "text/xml": string;
             };
@@ -4608,7 +4625,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description `success`, as WeCom expects. */
+            /** @description WeCom: `success`, as WeCom expects. */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -8454,7 +8471,13 @@ export interface operations {
                 state?: string;
             };
             header?: never;
-            path?: never;
+            path: {
+                /**
+                 * @description The provider: `wechat_enterprise` (WeCom); an unknown one answers 404.
+                 * @example wechat_enterprise
+                 */
+                thirdType: string;
+            };
             cookie?: never;
         };
         requestBody?: never;
@@ -8495,6 +8518,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
+            /** @description Nothing with this id in the current tenant (rows of other tenants read as not found). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
         };
     };
     wecomLoginStart: {
@@ -8508,7 +8540,13 @@ export interface operations {
                 tenantId?: string;
             };
             header?: never;
-            path?: never;
+            path: {
+                /**
+                 * @description The provider: `wechat_enterprise` (WeCom); an unknown one answers 404.
+                 * @example wechat_enterprise
+                 */
+                thirdType: string;
+            };
             cookie?: never;
         };
         requestBody?: never;
@@ -8544,6 +8582,15 @@ export interface operations {
             };
             /** @description The request is invalid (body, query, path or header): `message` says what to fix, `details` may name the field. */
             400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Nothing with this id in the current tenant (rows of other tenants read as not found). */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };

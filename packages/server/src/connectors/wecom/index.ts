@@ -3,6 +3,7 @@ import { createWeComClient, type WeComError } from '@orgbridge/wecom';
 import { generateCallbackToken, generateEncodingAesKey } from '@orgbridge/wecom/crypto';
 import type { ConnectorDefinition, ConnectorInstance } from '../kit';
 import { runWeComDiagnostics } from './diagnostics';
+import { createWeComCallbacks } from './callbacks';
 import { createWeComDirectory } from './directory';
 import { createWeComMessaging } from './messaging';
 import { createWeComOAuth } from './oauth';
@@ -201,6 +202,15 @@ export const wecomConnector: ConnectorDefinition = {
         oauthBase: endpoints.oauthBase,
         loginBase: endpoints.loginBase,
       }),
+      ...(settings.callbackToken && settings.encodingAesKey
+        ? {
+            callbacks: createWeComCallbacks({
+              token: settings.callbackToken,
+              encodingAesKey: settings.encodingAesKey,
+              receiveId: settings.clientId,
+            }),
+          }
+        : {}),
     };
   },
 };

@@ -25,12 +25,31 @@ export const CONTACT_CHANGE_TYPES = [
 export type ContactChangeType = (typeof CONTACT_CHANGE_TYPES)[number];
 
 /**
- * Other events stored only to de-duplicate them: a click on an approval card
- * (`template_card_event`). They are stored applied (handled when received), so the contact
- * applier never takes them.
+ * The neutral change kinds (connectors/kit.ts NeutralContactChange) stored since issue 19 for
+ * every provider; rows stored before keep WeCom's spellings above and stay readable.
+ */
+export const NEUTRAL_CHANGE_KINDS = [
+  'member.upsert',
+  'member.left',
+  'department.upsert',
+  'department.removed',
+  'scope.changed',
+] as const;
+export type NeutralChangeKindColumn = (typeof NEUTRAL_CHANGE_KINDS)[number];
+
+/**
+ * Other events stored only to de-duplicate them: a click on an interactive card (`card.click`;
+ * `template_card_event` before issue 19). They are stored applied (handled when received), so
+ * the contact applier never takes them.
  */
 export const CARD_EVENT_TYPE = 'template_card_event';
-export const CALLBACK_EVENT_TYPES = [...CONTACT_CHANGE_TYPES, CARD_EVENT_TYPE] as const;
+export const CARD_CLICK_TYPE = 'card.click';
+export const CALLBACK_EVENT_TYPES = [
+  ...CONTACT_CHANGE_TYPES,
+  ...NEUTRAL_CHANGE_KINDS,
+  CARD_EVENT_TYPE,
+  CARD_CLICK_TYPE,
+] as const;
 
 /**
  * `pending` until a run takes the event, `running` while it is being applied, then `applied`

@@ -3,7 +3,7 @@ import type { ThirdType } from '../../db/schema';
 import { AppError } from '../../lib/errors';
 import type { TenantContext } from '../../lib/route';
 import { createAuditRecorder } from '../audit/audit.recorder';
-import type { CardClick } from '../callbacks/event-xml';
+import type { CardClick } from '../callbacks/callbacks.service';
 import { stderrLog, type OutcomeLog } from '../messages/messages.outcomes';
 import type { MessagesService } from '../messages/messages.service';
 import type { TenantsService } from '../tenants/tenants.service';

@@ -76,13 +76,16 @@ export function createCallbackApplier(deps: {
   async function applyOnce(tenantId: number, thirdType: ThirdType): Promise<Step> {
     const maxId = await repo.maxUnappliedId(tenantId, thirdType);
     if (maxId === null) return 'done';
-    const events = await repo.listUnapplied(tenantId, thirdType, maxId, BATCH);
-    const last = events.at(-1)?.id ?? maxId;
+    const batch = await repo.listUnapplied(tenantId, thirdType, maxId, BATCH);
+    const last = batch.last ?? maxId;
     let runId: number;
     try {
-      ({ runId } = await sync.runTargeted(tenantId, thirdType, events, {
-        applied: (ids, run) => repo.markApplied(tenantId, ids, run),
-      }));
+      // A change only a full read can apply (the app's range changed) makes the run a full one.
+      ({ runId } = batch.full
+        ? await sync.runNow(tenantId, thirdType, { trigger: 'callback', actorUserId: null })
+        : await sync.runTargeted(tenantId, thirdType, batch.events, {
+            applied: (ids, run) => repo.markApplied(tenantId, ids, run),
+          }));
     } catch (err) {
       if (err instanceof AppError && err.code === 'sync.run_active') return 'retry';
       if (!(err instanceof AppError)) throw err;

@@ -69,7 +69,7 @@ describe('callback events are applied by a sync run', () => {
       expect(await memberState(`cb_new${n}`)).toEqual({ status: 1, active: true });
     const rows = (await eventsOf(w)).filter((r) => r.extId.startsWith('cb_new'));
     expect(rows.map((r) => [r.changeType, r.outcome, r.runId])).toEqual(
-      [1, 2, 3].map(() => ['create_user', 'applied', runs[0]!.id]),
+      [1, 2, 3].map(() => ['member.upsert', 'applied', runs[0]!.id]),
     );
     // Ids only: the member's name is re-read from WeCom, never kept with the event.
     expect(JSON.stringify(rows)).not.toContain('回调');

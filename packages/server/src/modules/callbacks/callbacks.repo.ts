@@ -1,16 +1,48 @@
 import { and, asc, eq, inArray, isNull, lte, max } from 'drizzle-orm';
+import type { NeutralContactChange } from '../../connectors/kit';
 import type { Db } from '../../db/client';
 import {
-  CARD_EVENT_TYPE,
+  CARD_CLICK_TYPE,
   callbackEvents,
   CONTACT_CHANGE_TYPES,
+  NEUTRAL_CHANGE_KINDS,
   syncRuns,
   type ContactChangeType,
   type CallbackOutcome,
   type SyncRunStatus,
   type ThirdType,
 } from '../../db/schema';
-import type { ContactChange } from './event-xml';
+import type { TargetedEvent } from '../directory-sync/targeted';
+
+/**
+ * Stored kind → what the targeted apply (directory-sync/targeted.ts) reads: it tells member
+ * events from department events by WeCom's spelling, which rows stored before issue 19 carry.
+ */
+const TARGETED_TYPE: Record<
+  Exclude<NeutralContactChange['kind'], 'scope.changed'>,
+  ContactChangeType
+> = {
+  'member.upsert': 'update_user',
+  'member.left': 'delete_user',
+  'department.upsert': 'update_party',
+  'department.removed': 'delete_party',
+};
+
+/** The columns of a neutral change: its object's external id, the new id of a rename. */
+function columnsOf(change: NeutralContactChange) {
+  const payload = { ...change.detail };
+  switch (change.kind) {
+    case 'member.upsert':
+      return { extId: change.userId, newExtId: change.newUserId ?? null, payload };
+    case 'member.left':
+      return { extId: change.userId, newExtId: null, payload };
+    case 'department.upsert':
+    case 'department.removed':
+      return { extId: change.departmentId, newExtId: null, payload };
+    case 'scope.changed':
+      return { extId: '', newExtId: null, payload };
+  }
+}
 
 /** Stored callback events; tenant id first in every statement. */
 export function createCallbacksRepo(db: Db) {
@@ -22,16 +54,29 @@ export function createCallbacksRepo(db: Db) {
     );
 
   return {
-    /** Stores the event once; a retried delivery (same key) is a no-op. True when it was new. */
-    async insertEvent(
+    /**
+     * Stores the changes of one delivery once, under their neutral kinds; a retried delivery
+     * (same key) is a no-op. The first change takes the delivery's key, the n-th `key#n`.
+     * True when they were new.
+     */
+    async insertEvents(
       tenantId: number,
       thirdType: ThirdType,
       dedupKey: string,
-      change: ContactChange,
+      changes: NeutralContactChange[],
     ): Promise<boolean> {
+      if (changes.length === 0) return false;
       const rows = await db
         .insert(callbackEvents)
-        .values({ tenantId, thirdType, dedupKey, ...change })
+        .values(
+          changes.map((change, i) => ({
+            tenantId,
+            thirdType,
+            dedupKey: i === 0 ? dedupKey : `${dedupKey}#${i}`,
+            changeType: change.kind,
+            ...columnsOf(change),
+          })),
+        )
         .onConflictDoNothing()
         .returning({ id: callbackEvents.id });
       return rows.length > 0;
@@ -53,7 +98,7 @@ export function createCallbacksRepo(db: Db) {
           tenantId,
           thirdType,
           dedupKey,
-          changeType: CARD_EVENT_TYPE,
+          changeType: CARD_CLICK_TYPE,
           extId: event.extId,
           payload: event.payload,
           outcome: 'applied',
@@ -73,8 +118,17 @@ export function createCallbacksRepo(db: Db) {
       return row?.id == null ? null : Number(row.id);
     },
 
-    /** The tenant's unapplied events up to `maxId`, oldest first (the order WeCom sent them). */
-    async listUnapplied(tenantId: number, thirdType: ThirdType, maxId: number, limit: number) {
+    /**
+     * The tenant's unapplied contact changes up to `maxId`, oldest first (the order the provider
+     * sent them), as the targeted apply reads them; `full` when one of them only a full read can
+     * apply (`scope.changed`). Rows of either spelling (neutral, or WeCom's from before).
+     */
+    async listUnapplied(
+      tenantId: number,
+      thirdType: ThirdType,
+      maxId: number,
+      limit: number,
+    ): Promise<{ events: TargetedEvent[]; full: boolean; last: number | null }> {
       const rows = await db
         .select({
           id: callbackEvents.id,
@@ -87,13 +141,25 @@ export function createCallbacksRepo(db: Db) {
           and(
             unapplied(tenantId, thirdType),
             lte(callbackEvents.id, maxId),
-            inArray(callbackEvents.changeType, [...CONTACT_CHANGE_TYPES]),
+            inArray(callbackEvents.changeType, [...CONTACT_CHANGE_TYPES, ...NEUTRAL_CHANGE_KINDS]),
           ),
         )
         .orderBy(asc(callbackEvents.id))
         .limit(limit);
-      // Only contact changes are ever unapplied (card clicks are stored handled): narrowed above.
-      return rows.map((r) => ({ ...r, changeType: r.changeType as ContactChangeType }));
+      let full = false;
+      const events: TargetedEvent[] = [];
+      for (const r of rows) {
+        if (r.changeType === 'scope.changed') {
+          full = true;
+          continue;
+        }
+        const changeType =
+          r.changeType in TARGETED_TYPE
+            ? TARGETED_TYPE[r.changeType as keyof typeof TARGETED_TYPE]
+            : (r.changeType as ContactChangeType);
+        events.push({ ...r, changeType });
+      }
+      return { events, full, last: rows.at(-1)?.id ?? null };
     },
 
     /** Events whose targeted apply committed: applied by `runId`. */

@@ -82,7 +82,7 @@ describe('callback events (POST)', () => {
     const rows = await eventsOf(w);
     expect(rows.length).toBe(before + 1);
     const row = rows.find((r) => r.extId.startsWith('nobody-'));
-    expect(row).toMatchObject({ changeType: 'update_user', thirdType: 'wechat_enterprise' });
+    expect(row).toMatchObject({ changeType: 'member.upsert', thirdType: 'wechat_enterprise' });
     expect(row?.dedupKey).toMatch(/^[0-9a-f]{64}$/);
   });
 
@@ -148,6 +148,56 @@ describe('callback events (POST)', () => {
     const tag = contactXml(w.corpId, '<ChangeType>update_tag</ChangeType><TagId>1</TagId>');
     expect(await post(w.url, envelope(w, tag))).toEqual({ status: 200, text: 'success' });
     expect((await eventsOf(w)).length).toBe(before);
+  });
+});
+
+describe('callback routes take the thirdType', () => {
+  it('answers 404 naming the supported thirdTypes for an unknown one, storing nothing', async () => {
+    const before = (await eventsOf(w)).length;
+    const other = w.url.replace('/wechat_enterprise/', '/nosuchprovider/');
+    const e = envelope(
+      w,
+      contactXml(w.corpId, '<ChangeType>delete_user</ChangeType><UserID>u1</UserID>'),
+    );
+    const posted = await post(other, e);
+    expect(posted.status).toBe(404);
+    const body = JSON.parse(posted.text) as { errorCode: string; message: string };
+    expect(body.errorCode).toBe('callback.unsupported_type');
+    expect(body.message).toContain('nosuchprovider');
+    expect(body.message).toContain('wechat_enterprise');
+    const verify = await fetch(`${other}?${e.query}&echostr=abc`);
+    expect(verify.status).toBe(404);
+    expect(await verify.json()).toMatchObject({ errorCode: 'callback.unsupported_type' });
+    expect((await eventsOf(w)).length).toBe(before);
+  });
+
+  it('reads the WeCom XML whatever content type it is labelled with (bodies are read raw)', async () => {
+    const before = (await eventsOf(w)).length;
+    const e = envelope(
+      w,
+      contactXml(
+        w.corpId,
+        `<ChangeType>delete_user</ChangeType><UserID>raw-${Math.random()}</UserID>`,
+      ),
+    );
+    for (const type of ['application/json', 'text/plain', 'text/xml; charset=utf-8']) {
+      const res = await fetch(`${w.url}?${e.query}`, {
+        method: 'POST',
+        headers: { 'content-type': type },
+        body: e.body,
+      });
+      expect(res.status, type).toBe(200);
+      expect(await res.text(), type).toBe('success');
+    }
+    const rows = (await eventsOf(w)).filter((r) => r.extId.startsWith('raw-'));
+    expect(rows.map((r) => r.changeType)).toEqual(['member.left']);
+    expect((await eventsOf(w)).length).toBe(before + 1);
+  });
+
+  it('refuses a WeCom GET without echostr as malformed (no verification)', async () => {
+    const res = await fetch(`${w.url}?msg_signature=a&timestamp=1&nonce=2`);
+    expect(res.status).toBe(400);
+    expect(await res.json()).toMatchObject({ errorCode: 'callback.malformed' });
   });
 });
 

@@ -1,6 +1,8 @@
 import type { AppConfig } from '../../config';
 import type { ConnectorInstance, ExtIdentity } from '../../connectors/kit';
+import { findConnector, SUPPORTED_THIRD_TYPES } from '../../connectors/registry';
 import type { Db } from '../../db/client';
+import type { ThirdType } from '../../db/schema';
 import { AppError } from '../../lib/errors';
 import type { TenantHosts } from '../../lib/tenant-host';
 import { createAuditRecorder } from '../audit/audit.recorder';
@@ -25,9 +27,27 @@ export const THIRD_TYPE = 'wechat_enterprise' as const;
 export const STATE_TTL_SECONDS = 600;
 export const TICKET_TTL_SECONDS = 60;
 export const LINK_TTL_SECONDS = 600;
-export const CALLBACK_PATH = `/sys/thirdLogin/oauth2/${THIRD_TYPE}/callback`;
+/** `/sys/thirdLogin/oauth2/:thirdType/callback`: the redirect_uri the provider sends back to. */
+export const callbackPath = (thirdType: ThirdType) =>
+  `/sys/thirdLogin/oauth2/${thirdType}/callback`;
+export const CALLBACK_PATH = callbackPath(THIRD_TYPE);
 export const LANDING_PATH = '/oauth2-app/login';
-export const LOGIN_PATH = `/sys/thirdLogin/oauth2/${THIRD_TYPE}/login`;
+export const loginPath = (thirdType: ThirdType) => `/sys/thirdLogin/oauth2/${thirdType}/login`;
+export const LOGIN_PATH = loginPath(THIRD_TYPE);
+
+/** The thirdTypes sign-in is offered for: those with a registered connector. */
+export const signInThirdTypes = (): string[] => [...SUPPORTED_THIRD_TYPES];
+
+/** The `:thirdType` of a sign-in path; 404 naming the supported ones when none is registered. */
+export function signInThirdType(raw: string): ThirdType {
+  if (findConnector(raw)) return raw as ThirdType;
+  throw new AppError(
+    'third_login.unsupported_type',
+    404,
+    `No connector offers sign-in for thirdType "${raw}". Supported: ${signInThirdTypes().join(', ')}.`,
+    { thirdType: raw, supported: signInThirdTypes() },
+  );
+}
 
 /** WeCom's `state` rule: a-zA-Z0-9, at most 128 bytes (doc /91022). */
 const STATE_FORMAT = /^[A-Za-z0-9]{1,128}$/;
@@ -43,6 +63,8 @@ export interface OAuthFlowDeps {
 
 type Fragment = Record<string, string | number | undefined>;
 interface StartInput {
+  /** The provider of the path (`signInThirdType`). */
+  thirdType: ThirdType;
   /** Absent: the tenant whose host this is. */
   tenantId?: string;
   redirect?: string;
@@ -82,9 +104,9 @@ export function createOAuthFlow(deps: OAuthFlowDeps) {
       : hosts.baseUrlOf(id);
   };
 
-  async function runtime(tenantId: number): Promise<ConnectorRuntime> {
+  async function runtime(tenantId: number, thirdType: ThirdType): Promise<ConnectorRuntime> {
     try {
-      return await deps.thirdAppConfig.runtime(tenantId, THIRD_TYPE);
+      return await deps.thirdAppConfig.runtime(tenantId, thirdType);
     } catch (err) {
       throw refusalFromConfigError(err);
     }
@@ -208,12 +230,12 @@ export function createOAuthFlow(deps: OAuthFlowDeps) {
   }
 
   async function signIn(
-    found: { tenantId: number; returnPath: string; mode: string },
+    found: { tenantId: number; returnPath: string; mode: string; thirdType: ThirdType },
     code: string,
     ctx: { userid?: string },
   ) {
     const { tenantId, returnPath } = found;
-    const rt = await runtime(tenantId);
+    const rt = await runtime(tenantId, found.thirdType);
     const identity = await identify(rt.connector, code);
     const extUserId = identity.userId;
     ctx.userid = extUserId;
@@ -247,7 +269,7 @@ export function createOAuthFlow(deps: OAuthFlowDeps) {
     const q = new URLSearchParams({ tenantId: String(tenantId) });
     if (input.redirect !== undefined) q.set('redirect', input.redirect);
     if (input.qr) q.set('qr', '1');
-    return `${base}${LOGIN_PATH}?${q.toString()}`;
+    return `${base}${loginPath(input.thirdType)}?${q.toString()}`;
   }
 
   return {
@@ -264,7 +286,7 @@ export function createOAuthFlow(deps: OAuthFlowDeps) {
         if (tenantId === null) throw new LoginRefusal('tenant_invalid');
         const returnPath = safeReturnPath(input.redirect, config.publicUrl);
         if (returnPath === null) throw new LoginRefusal('return_path_invalid');
-        const rt = await runtime(tenantId);
+        const rt = await runtime(tenantId, input.thirdType);
         // One nonce per browser, reused, so two tabs signing in at once do not evict each other.
         const nonce =
           input.nonce && SECRET_PATTERN.test(input.nonce) ? input.nonce : randomSecret();
@@ -275,14 +297,14 @@ export function createOAuthFlow(deps: OAuthFlowDeps) {
           {
             stateHash: sha256(state),
             nonceHash: sha256(nonce),
-            thirdType: THIRD_TYPE,
+            thirdType: input.thirdType,
             mode: input.qr ? 'qr' : 'app',
             returnPath,
           },
           STATE_TTL_SECONDS,
         );
         const oauth = rt.connector.oauth;
-        const p = { redirectUri: base + CALLBACK_PATH, state };
+        const p = { redirectUri: base + callbackPath(input.thirdType), state };
         // QR/web login has no privateinfo scope: it stays snsapi_base (reference §6.2).
         const location = input.qr
           ? oauth.qrLoginUrl(p)
@@ -299,6 +321,8 @@ export function createOAuthFlow(deps: OAuthFlowDeps) {
 
     /** GET …/callback: state → code exchange → binding → one-time ticket (or an explanation). */
     async callback(input: {
+      /** The provider of the path, whose runtime exchanges the code. */
+      thirdType: ThirdType;
       code?: string;
       state?: string;
       nonce?: string;
@@ -317,7 +341,9 @@ export function createOAuthFlow(deps: OAuthFlowDeps) {
         }
         checkState(found, input.nonce);
         if (!input.code) throw new LoginRefusal('cancelled');
-        return { location: await signIn(found, input.code, ctx) };
+        return {
+          location: await signIn({ ...found, thirdType: input.thirdType }, input.code, ctx),
+        };
       } catch (err) {
         if (!(err instanceof LoginRefusal)) throw err;
         if (tenantId !== undefined) {

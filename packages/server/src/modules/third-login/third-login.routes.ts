@@ -2,7 +2,7 @@ import type { Static } from '@sinclair/typebox';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { route } from '../../lib/route';
 import { Empty } from '../../lib/schemas';
-import { STATE_TTL_SECONDS, THIRD_TYPE } from './oauth-flow';
+import { signInThirdType, STATE_TTL_SECONDS } from './oauth-flow';
 import type { ThirdLoginService } from './third-login.service';
 import {
   CallbackQuerySchema,
@@ -13,6 +13,7 @@ import {
   TenantInfoSchema,
   TenantParamsSchema,
   ThirdLoginResultSchema,
+  ThirdTypeParamsSchema,
 } from './third-login.schemas';
 
 const tags = ['third-login'];
@@ -36,9 +37,10 @@ function redirect(reply: FastifyReply, location: string) {
 }
 
 function registerRedirectRoutes(app: FastifyInstance, svc: ThirdLoginService, secure: boolean) {
-  app.route<{ Querystring: Static<typeof StartQuerySchema> }>({
+  type Params = Static<typeof ThirdTypeParamsSchema>;
+  app.route<{ Params: Params; Querystring: Static<typeof StartQuerySchema> }>({
     method: 'GET',
-    url: `/sys/thirdLogin/oauth2/${THIRD_TYPE}/login`,
+    url: '/sys/thirdLogin/oauth2/:thirdType/login',
     config: {
       access: 'public',
       openapi: {
@@ -53,14 +55,17 @@ function registerRedirectRoutes(app: FastifyInstance, svc: ThirdLoginService, se
       operationId: 'wecomLoginStart',
       summary: 'Start WeCom sign-in: 302 to WeCom OAuth (in-app) or QR login (?qr=1)',
       description:
-        'Sets an HttpOnly cookie binding the state to this browser. Failures 302 to /oauth2-app/login#error=<code>.',
+        'Sets an HttpOnly cookie binding the state to this browser. Failures 302 to /oauth2-app/login#error=<code>. thirdType `wechat_enterprise` (WeCom); an unknown one is a 404 naming the supported ones.',
       tags,
       security: [],
+      params: ThirdTypeParamsSchema,
       querystring: StartQuerySchema,
     },
     handler: async (req, reply) => {
       const q = req.query;
+      const thirdType = signInThirdType(req.params.thirdType);
       const out = await svc.start({
+        thirdType,
         tenantId: q.tenantId,
         redirect: q.redirect,
         qr: q.qr === '1' || q.qr === 'true',
@@ -78,9 +83,9 @@ function registerRedirectRoutes(app: FastifyInstance, svc: ThirdLoginService, se
     },
   });
 
-  app.route<{ Querystring: Static<typeof CallbackQuerySchema> }>({
+  app.route<{ Params: Params; Querystring: Static<typeof CallbackQuerySchema> }>({
     method: 'GET',
-    url: `/sys/thirdLogin/oauth2/${THIRD_TYPE}/callback`,
+    url: '/sys/thirdLogin/oauth2/:thirdType/callback',
     config: {
       access: 'public',
       openapi: {
@@ -93,12 +98,16 @@ function registerRedirectRoutes(app: FastifyInstance, svc: ThirdLoginService, se
     schema: {
       operationId: 'wecomLoginCallback',
       summary: 'WeCom OAuth redirect_uri: 302 to /oauth2-app/login#ticket=… or #error=…',
+      description:
+        'thirdType `wechat_enterprise` (WeCom); an unknown one is a 404 naming the supported ones.',
       tags,
       security: [],
+      params: ThirdTypeParamsSchema,
       querystring: CallbackQuerySchema,
     },
     handler: async (req, reply) => {
       const out = await svc.callback({
+        thirdType: signInThirdType(req.params.thirdType),
         code: req.query.code,
         state: req.query.state,
         nonce: readCookie(req, NONCE_COOKIE),

@@ -5,6 +5,15 @@ import { Nullable, TenantId, Timestamp } from '../../lib/schemas';
 /** Browser redirects: lenient strings, judged by the service so every failure gets a page. */
 const Loose = (description: string) => Type.Optional(Type.String({ maxLength: 4096, description }));
 
+export const ThirdTypeParamsSchema = Type.Object({
+  thirdType: Type.String({
+    minLength: 1,
+    maxLength: 64,
+    description: 'The provider: `wechat_enterprise` (WeCom); an unknown one answers 404.',
+    examples: ['wechat_enterprise'],
+  }),
+});
+
 export const StartQuerySchema = Type.Object({
   tenantId: Loose(
     "tenant to sign in to (0 = default tenant); may be left out on a tenant's own host",

@@ -133,6 +133,23 @@ describe('WeCom sign-in redirects', () => {
   });
 });
 
+describe('sign-in paths take the thirdType', () => {
+  it('answers 404 naming the supported thirdTypes for an unknown one, setting no state', async () => {
+    for (const step of ['login', 'callback']) {
+      const res = await t.app.inject({
+        method: 'GET',
+        url: `/sys/thirdLogin/oauth2/nosuchprovider/${step}?tenantId=${tenant.id}&state=abc&code=c`,
+      });
+      expect(res.statusCode, step).toBe(404);
+      expect(res.headers['set-cookie'], step).toBeUndefined();
+      const body = res.json<{ errorCode: string; message: string }>();
+      expect(body.errorCode, step).toBe('third_login.unsupported_type');
+      expect(body.message, step).toContain('nosuchprovider');
+      expect(body.message, step).toContain('wechat_enterprise');
+    }
+  });
+});
+
 describe('WeCom sign-in outcomes', () => {
   it('signs a bound active member in to that tenant through a one-time ticket', async () => {
     const userid = freshUserid();

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { CallbackXmlError, parseCallbackXml } from './event-xml';
+import { CallbackXmlError, parseCallbackXml } from './callbacks';
 
 const event = (body: string) =>
   `<xml><ToUserName><![CDATA[ww1]]></ToUserName><FromUserName><![CDATA[sys]]></FromUserName><CreateTime>1700000000</CreateTime><MsgType><![CDATA[event]]></MsgType><Event><![CDATA[change_contact]]></Event>${body}</xml>`;
