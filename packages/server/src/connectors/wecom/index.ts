@@ -3,7 +3,7 @@ import { createWeComClient, type WeComError } from '@orgbridge/wecom';
 import type { ConnectorDefinition, ConnectorInstance } from '../kit';
 import { runWeComDiagnostics } from './diagnostics';
 import { createWeComDirectory } from './directory';
-import { createWeComMessaging } from './messaging';
+import { createWeComMessaging, wecomMessagingCapabilities } from './messaging';
 import { createWeComOAuth } from './oauth';
 
 /** WeCom 60020 不安全的访问IP: the caller address is not in the app's 企业可信IP. */
@@ -12,6 +12,14 @@ const UNTRUSTED_IP = 60020;
 /** WeCom (企业微信) self-built app (自建应用) connector. */
 export const wecomConnector: ConnectorDefinition = {
   id: 'wecom',
+  thirdType: 'wechat_enterprise',
+  appName: 'WECHAT_ENTERPRISE',
+  names: { 'zh-CN': '企业微信', en: 'WeCom' },
+  capabilities: {
+    messaging: wecomMessagingCapabilities,
+    consentedDetail: true,
+    outsideRange: true,
+  },
   settingsSchema: Type.Object({
     agentId: Type.Integer({ minimum: 1, maximum: 2_147_483_647 }),
     // CorpIDs are `ww` + 16 hex today, `wx…` for old corps; accept letters and digits only.

@@ -195,6 +195,10 @@ export interface FinishBatch {
   extUserIds: string[];
   msgId: string | null;
   invalid: string[];
+  /** Refused by the provider for its per-member limit (recorded `throttled`). */
+  throttled?: string[];
+  /** Accepted by a provider whose per-member outcome comes later: recipients stay `pending`. */
+  awaiting?: boolean;
 }
 /** The send's one audit entry (`message.sent`), written with its first outcome. */
 export interface SendAudit {
@@ -215,7 +219,8 @@ export interface FinishItem {
 /**
  * The finish part as CTEs (finish_v, finish_m, finish_r): records the provider's answers, each
  * message's status, msgids, error and department outcome, and every pending recipient's outcome
- * (invalid / delivered / failed) with the msgid of its batch. Idempotent, so a write retried after
+ * (invalid / throttled / delivered / failed, or still pending when the provider's outcome comes
+ * later) with the msgid of its batch. Idempotent, so a write retried after
  * a lost answer is harmless; a recipient the sweep marked `unknown` (messages.outcomes.ts) gets its
  * real outcome too, as the message its real status.
  */
@@ -234,18 +239,27 @@ function finishParts(items: FinishItem[]): SQL {
     message_id: number;
     ext_user_id: string;
     msg_id: string | null;
-    invalid: boolean;
+    outcome: RecipientOutcome;
   }[] = [];
   for (const { tenantId, messageId, batches } of items) {
     for (const b of batches) {
       const refused = new Set(b.invalid);
+      const throttled = new Set(b.throttled ?? []);
       for (const ext of b.extUserIds) {
         outcomes.push({
           tenant_id: tenantId,
           message_id: messageId,
           ext_user_id: ext,
           msg_id: b.msgId,
-          invalid: refused.has(ext),
+          outcome: refused.has(ext)
+            ? 'invalid'
+            : throttled.has(ext)
+              ? 'throttled'
+              : b.msgId === null
+                ? 'failed'
+                : b.awaiting
+                  ? 'pending'
+                  : 'delivered',
         });
       }
     }
@@ -277,14 +291,11 @@ function finishParts(items: FinishItem[]): SQL {
     ),
     finish_r as (
     update ${messageRecipients} as mr
-    set outcome = case when o.invalid then 'invalid'
-                       when o.msg_id is null then 'failed'
-                       else 'delivered' end,
-        msg_id = o.msg_id
+    set outcome = o.outcome, msg_id = o.msg_id
     from unnest(${ints(outcomes.map((o) => o.tenant_id))}, ${ints(outcomes.map((o) => o.message_id))},
       ${texts(outcomes.map((o) => o.ext_user_id))}, ${texts(outcomes.map((o) => o.msg_id))},
-      ${sql.param(outcomes.map((o) => o.invalid))}::boolean[])
-      as o(tenant_id, message_id, ext_user_id, msg_id, invalid)
+      ${texts(outcomes.map((o) => o.outcome))})
+      as o(tenant_id, message_id, ext_user_id, msg_id, outcome)
     where mr.tenant_id = o.tenant_id and mr.message_id = o.message_id
       and mr.outcome in ('pending', 'unknown') and mr.ext_user_id = o.ext_user_id
       returning mr.id
