@@ -82,6 +82,7 @@ let tenant: TestTenant;
 let users: TestUser[];
 let svc: MessagesService;
 let ctx: TenantContext;
+let svcRuntime: (tenantId: number) => Promise<ConnectorRuntime>;
 const sender = { username: 'tester' };
 const logged: Record<string, unknown>[] = [];
 
@@ -94,7 +95,7 @@ beforeAll(async () => {
     await bindMember(t.db, { tenantId: tenant.id, userId: u.id, corpId: CORP, extUserId: ext });
     users.push(u);
   }
-  const runtime = async (tenantId: number): Promise<ConnectorRuntime> => ({
+  svcRuntime = async (tenantId: number): Promise<ConnectorRuntime> => ({
     tenantId,
     thirdType: 'wechat_enterprise',
     configId: 0,
@@ -107,7 +108,7 @@ beforeAll(async () => {
   });
   svc = createMessagesService({
     db: t.db,
-    thirdAppConfig: { runtime },
+    thirdAppConfig: { runtime: svcRuntime },
     config: { publicUrl: 'https://ob.example' },
     connectors: connectorsOf([testConnector]),
     options: { sweepEveryMs: 0, outcomePollEveryMs: 0 },
@@ -348,5 +349,53 @@ describe('asynchronous outcomes', () => {
     const err = await refusal(svc.recall(ctx, res.messageId));
     expect(err.status).toBe(400);
     expect(err.code).toBe('messages.recall_unsupported');
+  });
+});
+
+describe("the connector's per-member limits", () => {
+  it('counts no per-minute limit for a connector that states none (WeCom would stop at 30)', async () => {
+    await t.db.execute(sql`delete from message_recipients where tenant_id = ${tenant.id}`);
+    const outcomes: string[][] = [];
+    for (let i = 0; i < 31; i++) {
+      const res = await svc.sendMessageTest(ctx, sender, {
+        app: 'TESTAPP',
+        receiver: users[1]!.username,
+        content: `n${i}`,
+      });
+      outcomes.push(res.throttled);
+    }
+    expect(outcomes.flat()).toEqual([]);
+    expect(provider.sent).toHaveLength(31);
+  });
+
+  it("counts a connector's own per-minute limit before calling it", async () => {
+    const strict: MessagingConnector = {
+      ...testConnector,
+      capabilities: { ...capabilities, outcome: 'sync', perMemberLimit: { perMinute: 2 } },
+    };
+    const strictSvc = createMessagesService({
+      db: t.db,
+      thirdAppConfig: { runtime: svcRuntime },
+      config: { publicUrl: 'https://ob.example' },
+      connectors: connectorsOf([strict]),
+      options: { sweepEveryMs: 0, outcomePollEveryMs: 0 },
+    });
+    try {
+      await t.db.execute(sql`delete from message_recipients where tenant_id = ${tenant.id}`);
+      const send = () =>
+        strictSvc.sendMessageTest(ctx, sender, {
+          app: 'TESTAPP',
+          receiver: `${users[0]!.username},${users[2]!.username}`,
+          content: 'x',
+        });
+      await send();
+      await send();
+      const third = await refusal(send());
+      expect(third.status).toBe(429);
+      expect(third.code).toBe('messages.throttled');
+      expect(provider.sent).toHaveLength(2);
+    } finally {
+      await strictSvc.close();
+    }
   });
 });

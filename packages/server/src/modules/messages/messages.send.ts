@@ -101,6 +101,16 @@ function sendAudit(
   };
 }
 
+/**
+ * The per-member limits the log counts before calling the provider: those of a minute and an
+ * hour (WeCom's 30 and 1000, which it enforces by dropping messages silently). Limits over a day
+ * or on the same content are left to the provider, whose refusals come back as `throttled`.
+ */
+function countedLimits(c: MessagingConnector) {
+  const l = c.capabilities.perMemberLimit;
+  return { perMinute: l?.perMinute ?? null, perHour: l?.perHour ?? null };
+}
+
 function chunk<T>(items: T[], size: number): T[][] {
   const out: T[][] = [];
   for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
@@ -208,6 +218,7 @@ export function createMessageSender(deps: {
         status: 'sending',
       },
       req.toUsers,
+      countedLimits(connector),
     );
     const pending = logged.recipients.filter((r) => r.outcome === 'pending');
     const extDepts = depts.filter((d) => d.extId !== null).map((d) => d.extId!);
