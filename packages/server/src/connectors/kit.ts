@@ -248,7 +248,8 @@ export interface ConnectorDefinition extends Pick<
 
 /* ───────────────────────── The whole contract (issue 19, decision 0008) ─────────────────────────
  * The types below are the target every module moves to. They sit beside the older WeCom-shaped
- * ones above (OutboundContent, ConnectorSettings) until each module has moved; then those go.
+ * ones above (ConnectorSettings, ConnectorDefinition) until each module has moved; then those go.
+ * (Messaging has moved: the WeCom-shaped OutboundContent / OutboundMessage / Messaging are gone.)
  */
 
 /** A connector's settings as stored in `third_app_configs.settings_enc` (validated by its schema). */
@@ -421,6 +422,10 @@ export interface NeutralMessaging {
   recall(msgId: string): Promise<void>;
   /** Per-member outcome of an asynchronous send (capabilities.messaging.outcome = 'async'). */
   outcome?(msgId: string): Promise<SendOutcome>;
+  /**
+   * Shows the outcome on an interactive card a member clicked: the clicked button becomes
+   * `replaceName` for `toUsers` (the `responseCode` of the click works once).
+   */
   updateCardButton?(update: {
     toUsers: string[];
     responseCode: string;
