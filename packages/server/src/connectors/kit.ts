@@ -112,55 +112,17 @@ export interface DirectoryReader {
   };
 }
 
-export type OutboundContent =
-  | { msgtype: 'text'; text: { content: string } }
-  | { msgtype: 'markdown'; markdown: { content: string } }
-  | {
-      msgtype: 'textcard';
-      textcard: { title: string; description: string; url: string; btntxt?: string };
-    }
-  | {
-      msgtype: 'news';
-      news: {
-        articles: { title: string; description?: string; url?: string; picurl?: string }[];
-      };
-    }
-  | { msgtype: 'template_card'; template_card: Record<string, unknown> };
-
-export interface OutboundMessage {
-  /** External user ids (at most the provider's batch size; the caller batches). */
-  toUsers?: string[];
-  toDepartments?: string[];
-  toAll?: boolean;
-  content: OutboundContent;
-  safe?: boolean;
-  enableDuplicateCheck?: boolean;
-  duplicateCheckInterval?: number;
-}
-
 export interface SendResult {
-  /** Provider message id, used for recall. */
+  /** Provider message id (WeCom msgid; an asynchronous provider's task id), used for recall. */
   msgId: string;
   /** External user ids the provider refused (lower-cased by WeCom). */
   invalidUsers: string[];
   invalidDepartments: string[];
-}
-
-export interface Messaging {
-  /** Recipients per call the provider accepts (WeCom: 1000 users). */
-  readonly maxUsersPerCall: number;
-  readonly maxDepartmentsPerCall: number;
-  send(msg: OutboundMessage): Promise<SendResult>;
-  recall(msgId: string): Promise<void>;
   /**
-   * Shows the outcome on an interactive card a member clicked: the clicked button becomes
-   * `replaceName` for `toUsers` (the `responseCode` of the click works once).
+   * External user ids the provider refused because they reached its per-member limit
+   * (`capabilities.messaging.perMemberLimit`); recorded as `throttled`, never lost.
    */
-  updateCardButton?(update: {
-    toUsers: string[];
-    responseCode: string;
-    replaceName: string;
-  }): Promise<void>;
+  throttledUsers?: string[];
 }
 
 export interface ExtIdentity {
@@ -217,7 +179,7 @@ export interface ConnectorEvents {
 export interface ConnectorInstance {
   test(): Promise<Diagnostics>;
   directory: DirectoryReader;
-  messaging: Messaging;
+  messaging: NeutralMessaging;
   oauth: OAuth;
   /** Absent when the provider pushes no events the server can receive. */
   callbacks?: Callbacks;
@@ -289,7 +251,8 @@ export interface ConnectorDefinition extends Omit<ProviderConnector, 'create'> {
 
 /* ───────────────────────── The whole contract (issue 19, decision 0008) ─────────────────────────
  * The types below are the target every module moves to. They sit beside the older WeCom-shaped
- * ones above (OutboundContent, ConnectorSettings) until each module has moved; then those go.
+ * ones above (ConnectorSettings, ConnectorDefinition) until each module has moved; then those go.
+ * (Messaging has moved: the WeCom-shaped OutboundContent / OutboundMessage / Messaging are gone.)
  */
 
 /** A connector's settings as stored in `third_app_configs.settings_enc` (validated by its schema). */
@@ -334,6 +297,8 @@ export interface MessagingCapabilities {
   maxBytes: Readonly<
     Partial<Record<'text' | 'markdown' | 'title' | 'description' | 'url', number>>
   >;
+  /** Characters (not bytes) of a card's button text, where the provider limits it. */
+  maxButtonTextChars?: number;
   maxArticles: number;
   maxUsersPerCall: number;
   maxDepartmentsPerCall: number;
@@ -343,7 +308,14 @@ export interface MessagingCapabilities {
    * Per-member limits the provider enforces (Feishu 5 a second per user; DingTalk the same
    * content once a day and 500 a day per member); null = none stated.
    */
-  perMemberLimit: { perSecond?: number; perDay?: number; sameContentPerDay?: number } | null;
+  perMemberLimit: {
+    perSecond?: number;
+    /** WeCom: 30 a minute and 1000 an hour per member and app. */
+    perMinute?: number;
+    perHour?: number;
+    perDay?: number;
+    sameContentPerDay?: number;
+  } | null;
   recall: boolean;
   /** `async`: the send returns a task id and per-member outcomes arrive later (`outcome`). */
   outcome: 'sync' | 'async';
@@ -369,6 +341,8 @@ export interface SendOutcome {
   read: string[];
   /** Members the provider refused or could not reach, with its reason when it gave one. */
   failed: { userId: string; reason: string }[];
+  /** Members the provider refused for its per-member limit (DingTalk `forbidden_list`). */
+  throttled?: string[];
 }
 
 /** A change the provider pushed, in neutral terms; the applier re-reads its target. */
@@ -462,6 +436,10 @@ export interface NeutralMessaging {
   recall(msgId: string): Promise<void>;
   /** Per-member outcome of an asynchronous send (capabilities.messaging.outcome = 'async'). */
   outcome?(msgId: string): Promise<SendOutcome>;
+  /**
+   * Shows the outcome on an interactive card a member clicked: the clicked button becomes
+   * `replaceName` for `toUsers` (the `responseCode` of the click works once).
+   */
   updateCardButton?(update: {
     toUsers: string[];
     responseCode: string;

@@ -722,7 +722,7 @@ export interface paths {
         put?: never;
         /**
          * Send a text, markdown, textcard, news or template_card message
-         * @description Tenant admins only: sending can reach everyone in the WeCom corp (@all) and the log holds what others sent. Receivers: usernames (toUsers), department ids of this tenant synced from WeCom (toDepartments) or everyone (toAll). Links that point to this site (a path starting with "/" or a PUBLIC_URL address) are wrapped in the WeCom OAuth sign-in (/sys/thirdLogin/oauth2/wechat_enterprise/login?tenantId=&redirect=) so the member lands signed in; other links are left as they are. Size limits are WeCom's (text/markdown 2048 bytes, titles 128 bytes, descriptions 512 bytes).
+         * @description Tenant admins only: sending can reach everyone in the WeCom corp (@all) and the log holds what others sent. Receivers: usernames (toUsers), department ids of this tenant synced from WeCom (toDepartments) or everyone (toAll). Links that point to this site (a path starting with "/" or a PUBLIC_URL address) are wrapped in the connector's sign-in (/sys/thirdLogin/oauth2/<thirdType>/login?tenantId=&redirect=) so the member lands signed in; other links are left as they are. Types, size limits, batch sizes, @all and recall are the connector's capabilities (GET /sys/thirdApp/connectors; WeCom: every type, text/markdown 2048 bytes, titles 128 bytes, descriptions 512 bytes); a type or size the connector lacks is a 400 naming the field and the limit, or the supported types.
          *
          *     API keys: reachable with a key holding the `messages:send` permission.
          */
@@ -826,7 +826,7 @@ export interface paths {
         put?: never;
         /**
          * Push a WeCom text message to system users (by username) or to everyone
-         * @description Tenant admins only: sending can reach everyone in the WeCom corp (@all) and the log holds what others sent. The body may be JSON or application/x-www-form-urlencoded (UTF-8); `sendAll` may be a boolean or the text "true"/"false". Receivers resolve through the tenant's active WeCom bindings; unknown or unbound usernames are reported in `unbound`, refused ones in `invalid`, members over WeCom's per-member limit (30/min, 1000/h) in `throttled`. More than 1000 receivers are sent in batches of 1000. `success` is true only when WeCom accepted the message; WeCom's refusal answers 400/422/502 with errcode, errmsg and a zh-CN/en explanation in `details`. Nothing deliverable: 400 (429 when all were throttled) without calling WeCom. Every call is stored in the message log.
+         * @description Tenant admins only: sending can reach everyone in the WeCom corp (@all) and the log holds what others sent. `app` chooses the connector (WECHAT_ENTERPRISE; DINGTALK / FEISHU where installed; another is a 400 naming the installed ones), `msgType` text (default) or markdown as in JeecgBoot. The body may be JSON or application/x-www-form-urlencoded (UTF-8); `sendAll` may be a boolean or the text "true"/"false". Receivers resolve through the tenant's active WeCom bindings; unknown or unbound usernames are reported in `unbound`, refused ones in `invalid`, members over WeCom's per-member limit (30/min, 1000/h) in `throttled`. More than 1000 receivers are sent in batches of 1000. `success` is true only when WeCom accepted the message; WeCom's refusal answers 400/422/502 with errcode, errmsg and a zh-CN/en explanation in `details`. Nothing deliverable: 400 (429 when all were throttled) without calling WeCom. Every call is stored in the message log.
          *
          *     API keys: reachable with a key holding the `messages:send` permission.
          */
@@ -5709,6 +5709,7 @@ export interface operations {
                                     failed: number;
                                     invalid: number;
                                     pending: number;
+                                    read: number;
                                     throttled: number;
                                     unbound: number;
                                     unknown: number;
@@ -6046,6 +6047,7 @@ export interface operations {
                                 failed: number;
                                 invalid: number;
                                 pending: number;
+                                read: number;
                                 throttled: number;
                                 unbound: number;
                                 unknown: number;
@@ -6078,7 +6080,7 @@ export interface operations {
                             recalledAt: string | null;
                             recipients: {
                                 msgid: string | null;
-                                outcome: "pending" | "delivered" | "invalid" | "unbound" | "throttled" | "failed" | "unknown";
+                                outcome: "pending" | "delivered" | "invalid" | "unbound" | "throttled" | "failed" | "unknown" | "read";
                                 userId: number | null;
                                 username: string;
                                 wechatUserId: string | null;
@@ -6420,14 +6422,18 @@ export interface operations {
                  *     }
                  */
                 "application/json": {
-                    /** @description `WECHAT_ENTERPRISE` (case-insensitive); anything else is refused with 400 */
+                    /** @description The connector, by its JeecgBoot name (case-insensitive): `WECHAT_ENTERPRISE`, and `DINGTALK` / `FEISHU` where this server has them; anything else is refused with 400 naming the ones it has */
                     app: string;
-                    /** @description Required text; at most 2048 UTF-8 bytes (WeCom text limit) */
+                    /** @description Required text; at most the connector's limit in UTF-8 bytes (WeCom: 2048 for text and markdown) */
                     content: string;
+                    /** @description `text` (the default) or `markdown`, as in JeecgBoot; refused with 400 where the connector lacks it */
+                    msgType?: string;
                     /** @description Comma-separated system usernames (trimmed, duplicates removed), resolved through the tenant's WeCom bindings. `@all` is the same as sendAll. */
                     receiver?: string;
                     /** @description true → WeCom `@all` (everyone in the app's visible range). A boolean, or the text "true"/"false" (any case), which is what a form sends */
                     sendAll?: boolean | string;
+                    /** @description Markdown title, for providers that show one (default: its first line) */
+                    title?: string;
                 };
                 /**
                  * @example {
@@ -6438,14 +6444,18 @@ export interface operations {
                  *     }
                  */
                 "application/x-www-form-urlencoded": {
-                    /** @description `WECHAT_ENTERPRISE` (case-insensitive); anything else is refused with 400 */
+                    /** @description The connector, by its JeecgBoot name (case-insensitive): `WECHAT_ENTERPRISE`, and `DINGTALK` / `FEISHU` where this server has them; anything else is refused with 400 naming the ones it has */
                     app: string;
-                    /** @description Required text; at most 2048 UTF-8 bytes (WeCom text limit) */
+                    /** @description Required text; at most the connector's limit in UTF-8 bytes (WeCom: 2048 for text and markdown) */
                     content: string;
+                    /** @description `text` (the default) or `markdown`, as in JeecgBoot; refused with 400 where the connector lacks it */
+                    msgType?: string;
                     /** @description Comma-separated system usernames (trimmed, duplicates removed), resolved through the tenant's WeCom bindings. `@all` is the same as sendAll. */
                     receiver?: string;
                     /** @description true → WeCom `@all` (everyone in the app's visible range). A boolean, or the text "true"/"false" (any case), which is what a form sends */
                     sendAll?: boolean | string;
+                    /** @description Markdown title, for providers that show one (default: its first line) */
+                    title?: string;
                 };
             };
         };

@@ -5,7 +5,7 @@ import type { ConnectorDefinition, ConnectorInstance } from '../kit';
 import { runWeComDiagnostics } from './diagnostics';
 import { createWeComCallbacks } from './callbacks';
 import { createWeComDirectory } from './directory';
-import { createWeComMessaging } from './messaging';
+import { createWeComMessaging, wecomMessagingCapabilities } from './messaging';
 import { createWeComOAuth } from './oauth';
 
 /** WeCom 60020 不安全的访问IP: the caller address is not in the app's 企业可信IP. */
@@ -126,17 +126,7 @@ export const wecomConnector: ConnectorDefinition = {
     encodingAesKey: generateEncodingAesKey(),
   }),
   capabilities: {
-    messaging: {
-      types: ['text', 'markdown', 'card', 'news', 'interactive'],
-      maxBytes: { text: 2048, markdown: 2048, title: 128, description: 512, url: 2048 },
-      maxArticles: 8,
-      maxUsersPerCall: 1000,
-      maxDepartmentsPerCall: 100,
-      toAll: true,
-      perMemberLimit: null,
-      recall: true,
-      outcome: 'sync',
-    },
+    messaging: wecomMessagingCapabilities,
     consentedDetail: true,
     outsideRange: true,
   },

@@ -42,7 +42,8 @@ export type MessageStatus = (typeof MESSAGE_STATUSES)[number];
  * Per-recipient outcome. `pending` only while sending (it counts toward the per-member limit);
  * `failed` = the provider refused the batch this recipient was in; `unknown` = still pending when
  * the sweep resolved its message as `unknown` (the sending process stopped). `unknown` does not
- * count toward the per-member limit: see messages.outcomes.ts.
+ * count toward the per-member limit: see messages.outcomes.ts. `read` = delivered and read, as a
+ * provider with asynchronous outcomes reports it (DingTalk getsendresult; issue 19).
  */
 export const RECIPIENT_OUTCOMES = [
   'pending',
@@ -52,6 +53,7 @@ export const RECIPIENT_OUTCOMES = [
   'throttled',
   'failed',
   'unknown',
+  'read',
 ] as const;
 export type RecipientOutcome = (typeof RECIPIENT_OUTCOMES)[number];
 

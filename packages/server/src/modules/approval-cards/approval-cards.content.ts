@@ -5,6 +5,7 @@
  * when this tenant's message log holds a card with that task id.
  */
 import { randomBytes } from 'node:crypto';
+import type { Message } from '../../connectors/kit';
 import { maskMobile } from '../../lib/mask';
 
 export const APPROVE_KEY = 'approve';
@@ -41,12 +42,16 @@ export interface CardApplicant {
   tenantName: string;
 }
 
-export function approvalCard(taskId: string, a: CardApplicant) {
+/** The card as a neutral interactive message (sent where the connector has `interactive`). */
+export function approvalCard(
+  taskId: string,
+  a: CardApplicant,
+): Extract<Message, { type: 'interactive' }> {
   const name = cut(a.displayName, 60);
   const tenant = cut(a.tenantName, 60);
   return {
-    msgtype: 'template_card' as const,
-    template_card: {
+    type: 'interactive',
+    card: {
       card_type: 'button_interaction',
       source: { desc: 'OrgBridge' },
       main_title: { title: '成员加入申请', desc: 'Join request (审核中 / pending)' },

@@ -33,6 +33,9 @@ const COLUMNS = [
   'errcode',
   'errmsg',
   'recalled_at',
+  // Last, so the columns before it keep their places: members who read the message (providers
+  // with asynchronous outcomes report it; they are not in `delivered`).
+  'read',
 ] as const;
 
 /**
@@ -71,7 +74,7 @@ export function createMessagesExport(deps: { db: Db }) {
       r.createdAt,
       r.source,
       r.msgtype,
-      summarise(r.content as never),
+      summarise(r.content),
       r.senderUsername,
       target.toUsers.join('|'),
       target.toDepartments.join('|'),
@@ -81,6 +84,7 @@ export function createMessagesExport(deps: { db: Db }) {
       error?.errcode,
       error?.errmsg,
       r.recalledAt,
+      r.counts.read ?? 0,
     ];
   };
 
@@ -115,7 +119,7 @@ export function registerMessagesExportRoutes(
       "Tenant administrators export their current tenant's message log, newest first, with each message's recipient outcome counts (never the message body: the summary the log shows).",
     querystring: MessageExportQuerySchema,
     example:
-      '\uFEFFid,created_at,source,msgtype,summary,sender,to_users,to_departments,to_all,status,delivered,pending,invalid,unbound,throttled,failed,unknown,errcode,errmsg,recalled_at\r\n12,2026-12-01T08:00:00.000Z,composer,text,周五下午三点开会,admin,ZhangSan|LiSi,,false,sent,2,0,0,0,0,0,0,,,\r\n',
+      '\uFEFFid,created_at,source,msgtype,summary,sender,to_users,to_departments,to_all,status,delivered,pending,invalid,unbound,throttled,failed,unknown,errcode,errmsg,recalled_at,read\r\n12,2026-12-01T08:00:00.000Z,composer,text,周五下午三点开会,admin,ZhangSan|LiSi,,false,sent,2,0,0,0,0,0,0,,,,0\r\n',
     build: (req, tenant) => deps.messagesExport.exportCsv(tenant, req.query as Query),
   });
 }

@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import type { Db } from '../../db/client';
-import type { MessageError } from '../../db/schema';
+import type { NeutralMessaging, SendOutcome } from '../../connectors/kit';
+import type { MessageError, RecipientOutcome } from '../../db/schema';
 import { auditLog, messageRecipients, messages } from '../../db/schema';
 import { fallbackLog } from '../../lib/log';
 import { rowsOf } from '../../lib/sql';
@@ -26,6 +27,9 @@ export interface MessagesOptions {
   /** How often this process sweeps; 0 turns the sweep off. */
   sweepEveryMs?: number;
 }
+
+/** Everything the messages module can be tuned with (tests shorten the timers). */
+export type MessagesModuleOptions = MessagesOptions & OutcomePollOptions;
 
 /** 0.1 + 0.4 + 1.5 s: about two seconds before the caller hears "log pending". */
 export const OUTCOME_RETRY_DELAYS_MS = [100, 400, 1500];
@@ -293,5 +297,195 @@ export function startSweep(deps: { db: Db; log: OutcomeLog; options?: MessagesOp
       clearInterval(timer);
       await running;
     },
+  };
+}
+
+/**
+ * Asynchronous outcomes (issue 19): a provider whose `capabilities.messaging.outcome` is `async`
+ * (DingTalk) accepts a send with a task id and tells per member later. The send leaves those
+ * recipients `pending` with the task id as their msgid; this poll asks the provider
+ * (`messaging.outcome(taskId)`) and records delivered / read / failed / throttled as they come,
+ * and once the provider says `done`, anyone it did not name as `unknown`. A message whose outcome
+ * did not arrive within `outcomeGiveUpMs` is resolved the same way without asking again.
+ * Idempotent: two processes polling the same message write the same rows.
+ */
+export interface OutcomePollOptions {
+  /** How often this process polls; 0 turns it off (the default when no connector is async). */
+  outcomePollEveryMs?: number;
+  /** After this age a message's remaining pending recipients become `unknown`. */
+  outcomeGiveUpMs?: number;
+  /** Messages asked about per pass. */
+  outcomePollBatch?: number;
+}
+
+export const OUTCOME_POLL_EVERY_MS = 30_000;
+/** DingTalk keeps a task's result for a day or so; past that nobody can tell. */
+export const OUTCOME_GIVE_UP_MS = 24 * 60 * 60_000;
+
+export interface AwaitingMessage {
+  tenantId: number;
+  id: number;
+  thirdType: string;
+  /** The task ids still awaiting an outcome (those with pending recipients). */
+  msgIds: string[];
+  expired: boolean;
+}
+
+/** Messages of the given connectors with recipients still pending on a task id (all tenants). */
+export async function awaitingOutcomes(
+  db: Db,
+  thirdTypes: string[],
+  opts: { giveUpMs: number; limit: number },
+): Promise<AwaitingMessage[]> {
+  if (thirdTypes.length === 0) return [];
+  const result = await db.execute(sql`
+    select m.tenant_id, m.id, m.third_type,
+      m.created_at < now() - make_interval(secs => ${opts.giveUpMs / 1000}) as expired,
+      array(select distinct mr.msg_id from ${messageRecipients} mr
+            where mr.tenant_id = m.tenant_id and mr.message_id = m.id
+              and mr.outcome = 'pending' and mr.msg_id is not null) as msg_ids
+    from ${messages} m
+    where m.third_type = any(${sql.param(thirdTypes)}::text[])
+      and m.status in ('sent', 'partial')
+      and exists (select 1 from ${messageRecipients} p
+                  where p.tenant_id = m.tenant_id and p.message_id = m.id
+                    and p.outcome = 'pending' and p.msg_id is not null)
+    order by m.id
+    limit ${opts.limit}`);
+  return rowsOf<{
+    tenant_id: number;
+    id: number;
+    third_type: string;
+    expired: boolean;
+    msg_ids: string[] | string;
+  }>(result).map((r) => ({
+    tenantId: r.tenant_id,
+    id: r.id,
+    thirdType: r.third_type,
+    expired: r.expired,
+    msgIds: pgArray(r.msg_ids),
+  }));
+}
+
+/** A text[] as the driver returns it: an array, or PostgreSQL's `{a,b}` text. */
+function pgArray(v: string[] | string): string[] {
+  if (Array.isArray(v)) return v;
+  const inner = v.replace(/^\{|\}$/g, '');
+  return inner === '' ? [] : inner.split(',').map((s) => s.replace(/^"|"$/g, ''));
+}
+
+/**
+ * Records one task's outcome for its recipients (external ids compared lower-cased): each named
+ * member's outcome, and with `done` (or `expired`) every one still pending becomes `unknown`.
+ * A `sent` message with any recipient failed, throttled or unknown becomes `partial`.
+ */
+export async function recordTaskOutcome(
+  db: Db,
+  at: { tenantId: number; messageId: number; msgId: string },
+  outcome: SendOutcome | 'expired',
+): Promise<void> {
+  const named: { ext: string; outcome: RecipientOutcome }[] = [];
+  if (outcome !== 'expired') {
+    // Later kinds win for a member named twice: read over delivered, refusals over both.
+    const seen = new Map<string, RecipientOutcome>();
+    for (const u of outcome.delivered) seen.set(u.toLowerCase(), 'delivered');
+    for (const u of outcome.read) seen.set(u.toLowerCase(), 'read');
+    for (const f of outcome.failed) seen.set(f.userId.toLowerCase(), 'failed');
+    for (const u of outcome.throttled ?? []) seen.set(u.toLowerCase(), 'throttled');
+    for (const [ext, o] of seen) named.push({ ext, outcome: o });
+  }
+  const finished = outcome === 'expired' || outcome.done;
+  const exts = named.map((n) => n.ext);
+  const outs = named.map((n) => n.outcome);
+  await db.execute(sql`
+    with named as (
+      select * from unnest(${sql.param(exts)}::text[], ${sql.param(outs)}::text[]) as n(ext, outcome)
+    ),
+    upd as (
+      update ${messageRecipients} mr
+      set outcome = coalesce(n.outcome, case when ${finished} then 'unknown' else mr.outcome end)
+      from ${messageRecipients} cur
+      left join named n on n.ext = cur.ext_user_id
+      where cur.id = mr.id
+        and mr.tenant_id = ${at.tenantId} and mr.message_id = ${at.messageId}
+        and mr.msg_id = ${at.msgId}
+        and (mr.outcome = 'pending' or (mr.outcome = 'delivered' and n.outcome is not null))
+      returning mr.outcome
+    )
+    update ${messages} set status = 'partial'
+    where ${messages.tenantId} = ${at.tenantId} and ${messages.id} = ${at.messageId}
+      and ${messages.status} = 'sent'
+      and exists (select 1 from upd where upd.outcome in ('failed', 'throttled', 'unknown'))`);
+}
+
+/** One pass: asks the provider about every awaiting task and records what it says. */
+export async function pollOutcomesOnce(deps: {
+  db: Db;
+  thirdTypes: string[];
+  messaging: (tenantId: number, thirdType: string) => Promise<Pick<NeutralMessaging, 'outcome'>>;
+  log: OutcomeLog;
+  options?: OutcomePollOptions;
+}): Promise<{ messages: number; done: number }> {
+  const waiting = await awaitingOutcomes(deps.db, deps.thirdTypes, {
+    giveUpMs: deps.options?.outcomeGiveUpMs ?? OUTCOME_GIVE_UP_MS,
+    limit: deps.options?.outcomePollBatch ?? 100,
+  });
+  let done = 0;
+  for (const m of waiting) {
+    try {
+      const messaging = m.expired ? null : await deps.messaging(m.tenantId, m.thirdType);
+      for (const msgId of m.msgIds) {
+        const at = { tenantId: m.tenantId, messageId: m.id, msgId };
+        if (!messaging?.outcome) {
+          await recordTaskOutcome(deps.db, at, 'expired');
+          done++;
+          continue;
+        }
+        const outcome = await messaging.outcome(msgId);
+        await recordTaskOutcome(deps.db, at, outcome);
+        if (outcome.done) done++;
+        for (const f of outcome.failed) {
+          deps.log.warn(
+            { tenantId: m.tenantId, messageId: m.id, msgId, userId: f.userId, reason: f.reason },
+            'provider could not deliver a message to a member',
+          );
+        }
+      }
+    } catch (err) {
+      deps.log.warn(
+        { tenantId: m.tenantId, messageId: m.id, err: errText(err) },
+        'asking the provider for a message outcome failed; will retry',
+      );
+    }
+  }
+  return { messages: waiting.length, done };
+}
+
+/** Polls every `outcomePollEveryMs` (unref'd) until stopped; off when no connector is async. */
+export function startOutcomePoll(deps: Parameters<typeof pollOutcomesOnce>[0]): {
+  stop(): Promise<void>;
+  pollNow(): Promise<{ messages: number; done: number }>;
+} {
+  const every = deps.options?.outcomePollEveryMs ?? OUTCOME_POLL_EVERY_MS;
+  let running: Promise<{ messages: number; done: number }> | null = null;
+  const pollNow = () =>
+    (running ??= pollOutcomesOnce(deps).finally(() => {
+      running = null;
+    }));
+  if (every <= 0 || deps.thirdTypes.length === 0) {
+    return { stop: async () => {}, pollNow };
+  }
+  const timer = setInterval(() => {
+    pollNow().catch((err: unknown) =>
+      deps.log.warn({ err: errText(err) }, 'message outcome poll failed; will retry'),
+    );
+  }, every);
+  timer.unref();
+  return {
+    async stop() {
+      clearInterval(timer);
+      await running?.catch(() => {});
+    },
+    pollNow,
   };
 }

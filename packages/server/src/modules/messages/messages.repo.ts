@@ -20,6 +20,7 @@ import {
   type FinishItem,
   type FinishPatch,
   type LogItem,
+  type CountedLimits,
 } from './messages.writes';
 
 export type MessageRow = typeof messages.$inferSelect;
@@ -106,8 +107,16 @@ export function createMessagesRepo(
      * Resolves the receivers through the corp's bindings and logs the message with every
      * recipient (see messages.writes.ts); concurrent sends share one statement.
      */
-    async logMessage(tenantId: number, corpId: string, message: NewMessage, usernames: string[]) {
-      return (await journaling.run({ log: { tenantId, corpId, message, usernames } })) as Logged;
+    async logMessage(
+      tenantId: number,
+      corpId: string,
+      message: NewMessage,
+      usernames: string[],
+      limits?: CountedLimits,
+    ) {
+      return (await journaling.run({
+        log: { tenantId, corpId, message, usernames, ...(limits ? { limits } : {}) },
+      })) as Logged;
     },
 
     finishMessage: (

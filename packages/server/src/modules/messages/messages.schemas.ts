@@ -18,8 +18,22 @@ export const SEND_MESSAGE_TEST_MEDIA_TYPES = [
 export const SendMessageTestBodySchema = Type.Object({
   app: Type.String({
     maxLength: 50,
-    description: '`WECHAT_ENTERPRISE` (case-insensitive); anything else is refused with 400',
+    description:
+      'The connector, by its JeecgBoot name (case-insensitive): `WECHAT_ENTERPRISE`, and `DINGTALK` / `FEISHU` where this server has them; anything else is refused with 400 naming the ones it has',
   }),
+  msgType: Type.Optional(
+    Type.String({
+      maxLength: 20,
+      description:
+        '`text` (the default) or `markdown`, as in JeecgBoot; refused with 400 where the connector lacks it',
+    }),
+  ),
+  title: Type.Optional(
+    Type.String({
+      maxLength: 200,
+      description: 'Markdown title, for providers that show one (default: its first line)',
+    }),
+  ),
   receiver: Type.Optional(
     Type.String({
       maxLength: 200_000,
@@ -37,7 +51,8 @@ export const SendMessageTestBodySchema = Type.Object({
   ),
   content: Type.String({
     maxLength: 100_000,
-    description: 'Required text; at most 2048 UTF-8 bytes (WeCom text limit)',
+    description:
+      "Required text; at most the connector's limit in UTF-8 bytes (WeCom: 2048 for text and markdown)",
   }),
 });
 /** The body as sent: JSON or form-encoded, so `sendAll` may be text. */

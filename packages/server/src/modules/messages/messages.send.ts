@@ -1,8 +1,10 @@
-import type { ConnectorError, OutboundContent, OutboundMessage } from '../../connectors/kit';
+import type { ConnectorError, Message, NeutralOutboundMessage } from '../../connectors/kit';
 import type { MessageSource, MessageStatus, ThirdType } from '../../db/schema';
 import { connectorOf } from '../../connectors/registry';
 import type { TenantContext } from '../../lib/route';
 import type { ConnectorRuntime } from '../third-app-config/third-app-config.service';
+import type { MessagingConnector, MessagingConnectors } from './messages.connectors';
+import { MSGTYPE_OF, storedContent } from './messages.content';
 import { isConnectorError, toMessageError } from './messages.errors';
 import type { OutcomeLog, OutcomeRecorder } from './messages.outcomes';
 import type { MessagesRepo, RecipientDraft } from './messages.repo';
@@ -11,13 +13,16 @@ import type { SendAudit } from './messages.writes';
 export interface SendRequest {
   source: MessageSource;
   thirdType: ThirdType;
-  /** Provider body, already validated and with links wrapped. */
-  content: OutboundContent;
+  /** The neutral message, already checked against the connector and with links wrapped. */
+  content: Message;
   /** Usernames, trimmed and de-duplicated. */
   toUsers: string[];
   toDepartments: number[];
   toAll: boolean;
-  options?: Pick<OutboundMessage, 'safe' | 'enableDuplicateCheck' | 'duplicateCheckInterval'>;
+  options?: Pick<
+    NeutralOutboundMessage,
+    'safe' | 'enableDuplicateCheck' | 'duplicateCheckInterval'
+  >;
 }
 
 export interface SendOutcome {
@@ -41,7 +46,11 @@ interface Batch {
   extDepartmentIds: string[];
   msgId: string | null;
   invalid: string[];
+  /** Refused by the provider for its per-member limit. */
+  throttled: string[];
   invalidDepartments: string[];
+  /** Accepted by a provider whose outcome comes later: recipients stay pending until polled. */
+  awaiting: boolean;
 }
 
 export interface Sender {
@@ -73,7 +82,7 @@ function sendAudit(
     details: {
       messageId,
       source: req.source,
-      msgtype: req.content.msgtype,
+      msgtype: MSGTYPE_OF[req.content.type],
       outcome: outcome.status,
       toAll: req.toAll,
       requested: { users: req.toUsers.length, departments: req.toDepartments.length },
@@ -90,6 +99,16 @@ function sendAudit(
       batches: outcome.msgIds?.length ?? 0,
     },
   };
+}
+
+/**
+ * The per-member limits the log counts before calling the provider: those of a minute and an
+ * hour (WeCom's 30 and 1000, which it enforces by dropping messages silently). Limits over a day
+ * or on the same content are left to the provider, whose refusals come back as `throttled`.
+ */
+function countedLimits(c: MessagingConnector) {
+  const l = c.capabilities.perMemberLimit;
+  return { perMinute: l?.perMinute ?? null, perHour: l?.perHour ?? null };
 }
 
 function chunk<T>(items: T[], size: number): T[][] {
@@ -121,10 +140,16 @@ export function createMessageSender(deps: {
   repo: Pick<MessagesRepo, 'resolveDepartments' | 'logMessage'>;
   outcomes: Pick<OutcomeRecorder, 'record'>;
   log: OutcomeLog;
+  connectors: Pick<MessagingConnectors, 'byThirdType'>;
 }) {
   const { repo, outcomes } = deps;
 
-  async function callBatches(rt: ConnectorRuntime, req: SendRequest, batches: Batch[]) {
+  async function callBatches(
+    rt: ConnectorRuntime,
+    c: MessagingConnector,
+    req: SendRequest,
+    batches: Batch[],
+  ) {
     let error: ConnectorError | null = null;
     for (const b of batches) {
       try {
@@ -137,14 +162,16 @@ export function createMessageSender(deps: {
         });
         b.msgId = res.msgId;
         b.invalid = res.invalidUsers.map((u) => u.toLowerCase());
+        b.throttled = (res.throttledUsers ?? []).map((u) => u.toLowerCase());
         b.invalidDepartments = res.invalidDepartments;
+        b.awaiting = c.capabilities.outcome === 'async';
       } catch (err) {
         if (!isConnectorError(err)) {
           if (!batches.some((x) => x.msgId !== null)) throw err;
           // Earlier batches were accepted: record them; this and later ones count as failed.
           deps.log.error(
             { err: err instanceof Error ? err.message : String(err) },
-            'message send stopped by an unexpected error after WeCom accepted earlier batches',
+            'message send stopped by an unexpected error after the provider accepted earlier batches',
           );
           break;
         }
@@ -156,9 +183,9 @@ export function createMessageSender(deps: {
     return error;
   }
 
-  function planBatches(rt: ConnectorRuntime, req: SendRequest, users: string[], depts: string[]) {
+  function planBatches(c: MessagingConnector, req: SendRequest, users: string[], depts: string[]) {
     if (req.toAll) return [batch([], [])];
-    const { maxUsersPerCall, maxDepartmentsPerCall } = rt.connector.messaging;
+    const { maxUsersPerCall, maxDepartmentsPerCall } = c.capabilities;
     const u = chunk(users, maxUsersPerCall);
     const d = chunk(depts, maxDepartmentsPerCall);
     const n = Math.max(u.length, d.length);
@@ -171,6 +198,7 @@ export function createMessageSender(deps: {
     rt: ConnectorRuntime,
     req: SendRequest,
   ): Promise<SendOutcome> {
+    const connector = deps.connectors.byThirdType(req.thirdType);
     const depts = await repo.resolveDepartments(
       ctx.tenantId,
       connectorOf(req.thirdType).id,
@@ -184,19 +212,20 @@ export function createMessageSender(deps: {
         source: req.source,
         senderUserId: ctx.userId,
         senderUsername: sender.username,
-        msgtype: req.content.msgtype,
-        content: req.content as unknown as Record<string, unknown>,
+        msgtype: MSGTYPE_OF[req.content.type],
+        content: storedContent(req.content) as unknown as Record<string, unknown>,
         target: { toUsers: req.toUsers, toDepartments: req.toDepartments, toAll: req.toAll },
         status: 'sending',
       },
       req.toUsers,
+      countedLimits(connector),
     );
     const pending = logged.recipients.filter((r) => r.outcome === 'pending');
     const extDepts = depts.filter((d) => d.extId !== null).map((d) => d.extId!);
     const batches =
       req.toAll || pending.length > 0 || extDepts.length > 0
         ? planBatches(
-            rt,
+            connector,
             req,
             pending.map((r) => r.extUserId!),
             extDepts,
@@ -204,7 +233,7 @@ export function createMessageSender(deps: {
         : [];
     let error: ConnectorError | null;
     try {
-      error = await callBatches(rt, req, batches);
+      error = await callBatches(rt, connector, req, batches);
     } catch (err) {
       // Nothing was accepted: the answer is this error, whether or not the record is stored yet.
       await outcomes.record({
@@ -235,7 +264,15 @@ export function createMessageSender(deps: {
 export type MessageSender = ReturnType<typeof createMessageSender>;
 
 function batch(extUserIds: string[], extDepartmentIds: string[]): Batch {
-  return { extUserIds, extDepartmentIds, msgId: null, invalid: [], invalidDepartments: [] };
+  return {
+    extUserIds,
+    extDepartmentIds,
+    msgId: null,
+    invalid: [],
+    throttled: [],
+    invalidDepartments: [],
+    awaiting: false,
+  };
 }
 
 function summarise(
@@ -253,18 +290,27 @@ function summarise(
     throttled: [],
     failed: [],
   };
-  const byExt = new Map<string, { ok: boolean; invalid: boolean }>();
+  const byExt = new Map<string, 'delivered' | 'invalid' | 'throttled' | 'failed'>();
   for (const b of batches) {
     const invalid = new Set(b.invalid);
+    const throttled = new Set(b.throttled);
     for (const id of b.extUserIds)
-      byExt.set(id, { ok: b.msgId !== null, invalid: invalid.has(id) });
+      byExt.set(
+        id,
+        invalid.has(id)
+          ? 'invalid'
+          : throttled.has(id)
+            ? 'throttled'
+            : b.msgId !== null
+              ? 'delivered'
+              : 'failed',
+      );
   }
   for (const d of drafts) {
     if (d.outcome !== 'pending')
       recipients[d.outcome === 'unbound' ? 'unbound' : 'throttled'].push(d.username);
     else {
-      const r = byExt.get(d.extUserId!);
-      recipients[r?.invalid ? 'invalid' : r?.ok ? 'delivered' : 'failed'].push(d.username);
+      recipients[byExt.get(d.extUserId!) ?? 'failed'].push(d.username);
     }
   }
   const departments = departmentOutcome(depts, batches);

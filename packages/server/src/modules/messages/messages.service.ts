@@ -1,12 +1,23 @@
 import type { AppConfig } from '../../config';
-import type { OutboundContent } from '../../connectors/kit';
+import type { Message } from '../../connectors/kit';
 import type { TenantHosts } from '../../lib/tenant-host';
 import type { Db } from '../../db/client';
 import type { MessageStatus, ThirdType } from '../../db/schema';
 import { AppError, badRequest, conflict, notFound } from '../../lib/errors';
 import type { TenantContext } from '../../lib/route';
 import type { ThirdAppConfigService } from '../third-app-config/third-app-config.service';
-import { buildContent, checkTextContent, LIMITS, summarise } from './messages.content';
+import {
+  registeredConnectors,
+  type MessagingConnector,
+  type MessagingConnectors,
+} from './messages.connectors';
+import {
+  buildMessage,
+  checkTextContent,
+  checkType,
+  markdownTitle,
+  summarise,
+} from './messages.content';
 import {
   isConnectorError,
   providerFailure,
@@ -15,9 +26,10 @@ import {
 } from './messages.errors';
 import {
   createOutcomeRecorder,
+  startOutcomePoll,
   startSweep,
   stderrLog,
-  type MessagesOptions,
+  type MessagesModuleOptions,
   type OutcomeLog,
 } from './messages.outcomes';
 import { createMessagesRepo, type MessageRow } from './messages.repo';
@@ -31,8 +43,6 @@ import { createMessageSender, type Sender, type SendOutcome } from './messages.s
 
 /** WeCom recalls messages sent within the last 24 hours (doc /94867). */
 export const RECALL_WINDOW_MS = 24 * 60 * 60 * 1000;
-
-const THIRD_TYPE = 'wechat_enterprise' as const;
 
 /** The sender logged for messages OrgBridge sends by itself (approval cards). */
 export const SYSTEM_SENDER = { userId: 0, username: 'OrgBridge' } as const;
@@ -101,18 +111,59 @@ function outcomeError(o: SendOutcome): AppError | null {
   return null;
 }
 
+/** No connector is registered for a thirdType the API accepted (a configuration mistake). */
+const noConnector = (thirdType: string) =>
+  badRequest(
+    'messages.no_connector',
+    `No connector is registered for thirdType "${thirdType}" on this server; ask the operator to install it, or use one of the registered types.`,
+    { field: 'thirdType', thirdType },
+  );
+
+/** `@all` / everyone, where the connector can address it (400 otherwise). */
+function checkToAll(c: MessagingConnector, field: string) {
+  if (c.capabilities.toAll) return;
+  throw badRequest(
+    'messages.to_all_unsupported',
+    `${c.names.en} cannot send to everyone at once; name the receivers instead. (${c.names['zh-CN']} 不支持发送给全员，请指定接收人)`,
+    { field },
+  );
+}
+
+/**
+ * The JeecgBoot body of sendMessageTest as a neutral message: `msgType` text (the default) or
+ * markdown, `content` the text, `title` the markdown title where given.
+ */
+function pushMessage(c: MessagingConnector, body: SendMessageTestBody): Message {
+  const msgType = (body.msgType ?? 'text').trim().toLowerCase() || 'text';
+  if (msgType !== 'text' && msgType !== 'markdown') {
+    throw badRequest(
+      'messages.unsupported_type',
+      `msgType "${body.msgType}" is not supported here: use text or markdown. (msgType 只能是 text 或 markdown)`,
+      { field: 'msgType', msgtype: body.msgType, supported: ['text', 'markdown'] },
+    );
+  }
+  checkType(c, msgType, 'msgType');
+  const text = checkTextContent(c, 'content', body.content, msgType);
+  if (msgType === 'text') return { type: 'text', text };
+  const title = body.title?.trim() || markdownTitle(text);
+  return { type: 'markdown', title, text };
+}
+
 export function createMessagesService(deps: {
   db: Db;
   thirdAppConfig: Pick<ThirdAppConfigService, 'runtime'>;
   config: Pick<AppConfig, 'publicUrl'>;
   hosts?: Pick<TenantHosts, 'baseUrlOf'>;
   log?: OutcomeLog;
-  options?: MessagesOptions;
+  options?: MessagesModuleOptions;
   /** Counters only (GET /metrics): each send's outcome and each journal round's size. */
   observe?: { messageSent(outcome: string): void; journalBatch(size: number): void };
   /** Epoch ms until which close retries stored outcomes (SHUTDOWN_GRACE_S); unset: one pass. */
   shutdownDeadline?: () => number;
+  /** The connectors messages go through: the registry's, unless a test gives its own. */
+  connectors?: MessagingConnectors;
 }) {
+  const connectors = deps.connectors ?? registeredConnectors();
   const log = deps.log ?? stderrLog;
   const repo = createMessagesRepo(deps.db, {
     onAnalyzeError: (err) => log.warn({ err }, 'ANALYZE of the message log failed'),
@@ -124,7 +175,22 @@ export function createMessagesService(deps: {
     options: deps.options,
   });
   const sweep = startSweep({ db: deps.db, log, options: deps.options });
-  const sendOnce = createMessageSender({ repo, outcomes, log });
+  const sendOnce = createMessageSender({ repo, outcomes, log, connectors });
+  const poll = startOutcomePoll({
+    db: deps.db,
+    thirdTypes: connectors
+      .all()
+      .filter((c) => c.capabilities.outcome === 'async')
+      .map((c) => c.thirdType),
+    messaging: async (tenantId, thirdType) =>
+      (
+        await deps.thirdAppConfig.runtime(tenantId, thirdType as ThirdType, {
+          requireEnabled: false,
+        })
+      ).connector.messaging,
+    log,
+    options: deps.options,
+  });
   const send: typeof sendOnce = async (...args) => {
     try {
       const o = await sendOnce(...args);
@@ -137,18 +203,39 @@ export function createMessagesService(deps: {
     }
   };
   // Links go through the tenant's own host when it has one (PRODUCT.md §8).
-  const linkCtx = async (tenantId: number) => ({
+  const linkCtx = async (tenantId: number, thirdType: ThirdType) => ({
     publicUrl: deps.hosts ? await deps.hosts.baseUrlOf(tenantId) : deps.config.publicUrl,
     sharedUrl: deps.config.publicUrl,
     tenantId,
+    thirdType,
   });
+  /** sendMessageTest's `app` → its connector (400 naming the registered apps otherwise). */
+  const connectorForApp = (app: string): MessagingConnector => {
+    const found = connectors.byApp(app);
+    if (found) return found;
+    const apps = connectors.all().map((c) => c.appName);
+    throw badRequest(
+      'messages.unsupported_app',
+      `app "${app}" is not supported on this server: use ${apps.join(' or ')}. (app 只能是 ${apps.join('、')})`,
+      { field: 'app', supported: apps },
+    );
+  };
+  /** The connector used when a request names none: the first registered (the seed's only one). */
+  const defaultThirdType = (): ThirdType => connectors.all()[0]!.thirdType;
+  const connectorOf = (thirdType: ThirdType): MessagingConnector | null => {
+    try {
+      return connectors.byThirdType(thirdType);
+    } catch {
+      return null;
+    }
+  };
 
   function view(row: MessageRow, counts: Record<string, number> | undefined) {
     return {
       id: row.id,
       source: row.source,
       msgtype: row.msgtype,
-      summary: summarise(row.content as never),
+      summary: summarise(row.content),
       senderUsername: row.senderUsername,
       target: row.target,
       status: row.status,
@@ -161,11 +248,13 @@ export function createMessagesService(deps: {
         throttled: counts?.throttled ?? 0,
         failed: counts?.failed ?? 0,
         unknown: counts?.unknown ?? 0,
+        read: counts?.read ?? 0,
       },
       error: row.error ?? null,
       createdAt: row.createdAt,
       recalledAt: row.recalledAt,
       recallable:
+        connectorOf(row.thirdType)?.capabilities.recall === true &&
         !row.recalledAt &&
         row.msgIds.length > 0 &&
         Date.now() - row.createdAt.getTime() < RECALL_WINDOW_MS,
@@ -185,14 +274,8 @@ export function createMessagesService(deps: {
       sender: Sender,
       body: SendMessageTestBody,
     ): Promise<SendMessageTestResult> {
-      if (body.app.trim().toUpperCase() !== 'WECHAT_ENTERPRISE') {
-        throw badRequest(
-          'messages.unsupported_app',
-          `app "${body.app}" is not supported: use WECHAT_ENTERPRISE (企业微信).`,
-          { field: 'app' },
-        );
-      }
-      const content = checkTextContent('content', body.content, LIMITS.textBytes);
+      const connector = connectorForApp(body.app);
+      const content = pushMessage(connector, body);
       const receivers = parseReceivers(body.receiver);
       const toAll = body.sendAll === true || receivers.all;
       if (!toAll && receivers.users.length === 0) {
@@ -202,11 +285,12 @@ export function createMessagesService(deps: {
           { field: 'receiver' },
         );
       }
-      const rt = await deps.thirdAppConfig.runtime(ctx.tenantId, THIRD_TYPE);
+      if (toAll) checkToAll(connector, 'sendAll');
+      const rt = await deps.thirdAppConfig.runtime(ctx.tenantId, connector.thirdType);
       const o = await send(ctx, sender, rt, {
         source: 'push_api',
-        thirdType: THIRD_TYPE,
-        content: { msgtype: 'text', text: { content } },
+        thirdType: connector.thirdType,
+        content,
         toUsers: toAll ? [] : receivers.users,
         toDepartments: [],
         toAll,
@@ -232,7 +316,7 @@ export function createMessagesService(deps: {
     },
 
     /** The head-count an @all send is confirmed with: bound, active, unfrozen members. */
-    async audience(ctx: TenantContext, thirdType: ThirdType = THIRD_TYPE) {
+    async audience(ctx: TenantContext, thirdType: ThirdType = defaultThirdType()) {
       const rt = await deps.thirdAppConfig.runtime(ctx.tenantId, thirdType);
       return {
         thirdType,
@@ -242,8 +326,10 @@ export function createMessagesService(deps: {
 
     /** Any supported message type to users, departments or everyone. */
     async compose(ctx: TenantContext, sender: Sender, body: ComposeBody): Promise<ComposeResult> {
-      const thirdType = body.thirdType ?? THIRD_TYPE;
-      const content = buildContent(body, await linkCtx(ctx.tenantId));
+      const thirdType = body.thirdType ?? defaultThirdType();
+      const connector = connectorOf(thirdType);
+      if (!connector) throw noConnector(thirdType);
+      const content = buildMessage(body, await linkCtx(ctx.tenantId, thirdType), connector);
       const toUsers = parseReceivers((body.toUsers ?? []).join(',')).users;
       const toDepartments = [...new Set(body.toDepartments ?? [])];
       const toAll = body.toAll === true;
@@ -254,6 +340,7 @@ export function createMessagesService(deps: {
           { field: 'toUsers' },
         );
       }
+      if (toAll) checkToAll(connector, 'toAll');
       const rt = await deps.thirdAppConfig.runtime(ctx.tenantId, thirdType);
       const o = await send(ctx, sender, rt, {
         source: 'composer',
@@ -292,16 +379,20 @@ export function createMessagesService(deps: {
      */
     async sendApprovalCard(
       tenantId: number,
-      card: { content: Extract<OutboundContent, { msgtype: 'template_card' }>; toUsers: string[] },
+      card: { content: Extract<Message, { type: 'interactive' }>; toUsers: string[] },
     ): Promise<SendOutcome> {
-      const rt = await deps.thirdAppConfig.runtime(tenantId, THIRD_TYPE);
+      const thirdType = defaultThirdType();
+      const connector = connectorOf(thirdType);
+      if (!connector) throw noConnector(thirdType);
+      checkType(connector, 'interactive');
+      const rt = await deps.thirdAppConfig.runtime(tenantId, thirdType);
       return send(
         { tenantId, userId: SYSTEM_SENDER.userId, role: 'admin', isPlatformAdmin: false },
         { username: SYSTEM_SENDER.username },
         rt,
         {
           source: 'approval_card',
-          thirdType: THIRD_TYPE,
+          thirdType,
           content: card.content,
           toUsers: parseReceivers(card.toUsers.join(',')).users,
           toDepartments: [],
@@ -347,6 +438,14 @@ export function createMessagesService(deps: {
       if (row.recalledAt) {
         throw conflict('messages.already_recalled', 'This message has already been recalled.');
       }
+      const connector = connectorOf(row.thirdType);
+      if (!connector?.capabilities.recall) {
+        throw badRequest(
+          'messages.recall_unsupported',
+          `${connector?.names.en ?? row.thirdType} cannot recall messages, so this one stays with its recipients. (${connector?.names['zh-CN'] ?? row.thirdType} 不支持撤回消息)`,
+          { thirdType: row.thirdType },
+        );
+      }
       if (row.msgIds.length === 0) {
         throw badRequest(
           'messages.not_recallable',
@@ -376,7 +475,11 @@ export function createMessagesService(deps: {
     pendingOutcomes: () => outcomes.pending(),
 
     /** Stops the sweep and the background retry (one last try; what is left is logged). */
+    /** One pass of the asynchronous-outcome poll (tests; the timer runs it otherwise). */
+    pollOutcomes: () => poll.pollNow(),
+
     async close() {
+      await poll.stop();
       await sweep.stop();
       await outcomes.stop(deps.shutdownDeadline?.());
     },

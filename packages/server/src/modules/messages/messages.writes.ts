@@ -20,8 +20,18 @@ import type { MessageRow, NewMessage, RecipientDraft } from './messages.repo';
  * Rows travel as parallel arrays unnested in SQL, whatever their number.
  */
 
-/** WeCom's per-app, per-member limits (reference §5.1); excess is dropped silently by WeCom. */
+/**
+ * The per-member limits a log item is counted against when it names none: WeCom's per-app limits
+ * (reference §5.1, WeCom drops the excess silently), which every send had before issue 19. The
+ * send path passes its connector's (`capabilities.messaging.perMemberLimit`).
+ */
 export const MEMBER_LIMITS = { perMinute: 30, perHour: 1000 } as const;
+
+/** Limits the log counts itself (a minute and an hour); null or absent = none. */
+export interface CountedLimits {
+  perMinute?: number | null;
+  perHour?: number | null;
+}
 
 const ints = (values: (number | null)[]) => sql`${sql.param(values)}::int[]`;
 const texts = (values: (string | null)[]) => sql`${sql.param(values)}::text[]`;
@@ -33,6 +43,8 @@ export interface LogItem {
   message: NewMessage;
   /** Usernames as given (trimmed, de-duplicated); matched without regard to case. */
   usernames: string[];
+  /** The connector's per-member limits the log enforces; absent = MEMBER_LIMITS. */
+  limits?: CountedLimits;
 }
 
 export interface Logged {
@@ -77,6 +89,7 @@ function lockedCounts(items: LogItem[]): SQL {
 /** The log part as CTEs (ending with the inserts) and the select that answers it (see journal). */
 function logParts(items: LogItem[], locked: boolean): { ctes: SQL; select: SQL } {
   const m = items.map((it) => it.message);
+  const limits = items.map((it) => it.limits ?? MEMBER_LIMITS);
   const wanted = items.flatMap((it, ord) =>
     it.usernames.map((username, idx) => ({ ord, idx, username })),
   );
@@ -87,9 +100,10 @@ function logParts(items: LogItem[], locked: boolean): { ctes: SQL; select: SQL }
         ${texts(m.map((x) => x.source))}, ${ints(m.map((x) => x.senderUserId))},
         ${texts(m.map((x) => x.senderUsername))}, ${texts(m.map((x) => x.msgtype))},
         ${texts(m.map((x) => JSON.stringify(x.content)))},
-        ${texts(m.map((x) => JSON.stringify(x.target)))}, ${texts(m.map((x) => x.status))})
+        ${texts(m.map((x) => JSON.stringify(x.target)))}, ${texts(m.map((x) => x.status))},
+        ${ints(limits.map((l) => l.perMinute ?? null))}, ${ints(limits.map((l) => l.perHour ?? null))})
         as x(ord, tenant_id, third_type, corp_id, source, sender_user_id, sender_username,
-          msgtype, content, target, status)
+          msgtype, content, target, status, limit_minute, limit_hour)
     ),
     ids as (
       select ord, nextval(pg_get_serial_sequence('messages', 'id'))::int as id from input
@@ -124,7 +138,7 @@ function logParts(items: LogItem[], locked: boolean): { ctes: SQL; select: SQL }
     ),
     r as (
       select w.ord, w.idx, i.tenant_id, ids.id as message_id, w.username, f.user_id,
-        f.ext_user_id
+        f.ext_user_id, i.limit_minute, i.limit_hour
       from wanted w
       join input i using (ord)
       join ids using (ord)
@@ -134,8 +148,8 @@ function logParts(items: LogItem[], locked: boolean): { ctes: SQL; select: SQL }
     decided as (
       select r.*,
         case when r.ext_user_id is null then 'unbound'
-             when coalesce(p.per_minute, 0) + row_number() over w > ${MEMBER_LIMITS.perMinute}
-               or coalesce(p.per_hour, 0) + row_number() over w > ${MEMBER_LIMITS.perHour}
+             when coalesce(p.per_minute, 0) + row_number() over w > r.limit_minute
+               or coalesce(p.per_hour, 0) + row_number() over w > r.limit_hour
              then 'throttled'
              else 'pending' end as outcome
       from r
@@ -195,6 +209,10 @@ export interface FinishBatch {
   extUserIds: string[];
   msgId: string | null;
   invalid: string[];
+  /** Refused by the provider for its per-member limit (recorded `throttled`). */
+  throttled?: string[];
+  /** Accepted by a provider whose per-member outcome comes later: recipients stay `pending`. */
+  awaiting?: boolean;
 }
 /** The send's one audit entry (`message.sent`), written with its first outcome. */
 export interface SendAudit {
@@ -215,7 +233,8 @@ export interface FinishItem {
 /**
  * The finish part as CTEs (finish_v, finish_m, finish_r): records the provider's answers, each
  * message's status, msgids, error and department outcome, and every pending recipient's outcome
- * (invalid / delivered / failed) with the msgid of its batch. Idempotent, so a write retried after
+ * (invalid / throttled / delivered / failed, or still pending when the provider's outcome comes
+ * later) with the msgid of its batch. Idempotent, so a write retried after
  * a lost answer is harmless; a recipient the sweep marked `unknown` (messages.outcomes.ts) gets its
  * real outcome too, as the message its real status.
  */
@@ -234,18 +253,27 @@ function finishParts(items: FinishItem[]): SQL {
     message_id: number;
     ext_user_id: string;
     msg_id: string | null;
-    invalid: boolean;
+    outcome: RecipientOutcome;
   }[] = [];
   for (const { tenantId, messageId, batches } of items) {
     for (const b of batches) {
       const refused = new Set(b.invalid);
+      const throttled = new Set(b.throttled ?? []);
       for (const ext of b.extUserIds) {
         outcomes.push({
           tenant_id: tenantId,
           message_id: messageId,
           ext_user_id: ext,
           msg_id: b.msgId,
-          invalid: refused.has(ext),
+          outcome: refused.has(ext)
+            ? 'invalid'
+            : throttled.has(ext)
+              ? 'throttled'
+              : b.msgId === null
+                ? 'failed'
+                : b.awaiting
+                  ? 'pending'
+                  : 'delivered',
         });
       }
     }
@@ -277,14 +305,11 @@ function finishParts(items: FinishItem[]): SQL {
     ),
     finish_r as (
     update ${messageRecipients} as mr
-    set outcome = case when o.invalid then 'invalid'
-                       when o.msg_id is null then 'failed'
-                       else 'delivered' end,
-        msg_id = o.msg_id
+    set outcome = o.outcome, msg_id = o.msg_id
     from unnest(${ints(outcomes.map((o) => o.tenant_id))}, ${ints(outcomes.map((o) => o.message_id))},
       ${texts(outcomes.map((o) => o.ext_user_id))}, ${texts(outcomes.map((o) => o.msg_id))},
-      ${sql.param(outcomes.map((o) => o.invalid))}::boolean[])
-      as o(tenant_id, message_id, ext_user_id, msg_id, invalid)
+      ${texts(outcomes.map((o) => o.outcome))})
+      as o(tenant_id, message_id, ext_user_id, msg_id, outcome)
     where mr.tenant_id = o.tenant_id and mr.message_id = o.message_id
       and mr.outcome in ('pending', 'unknown') and mr.ext_user_id = o.ext_user_id
       returning mr.id
