@@ -25,7 +25,7 @@ export function CallbackPanel({ config }: { config: ThirdAppConfig }) {
           <Descriptions.Item key={item.key} label={localized(item.label, i18n.language)}>
             <CopyText
               value={String(settingOf(config, item.key) ?? '')}
-              testId={fieldTestId(tid('callback'), item.key)}
+              testId={fieldTestId(tid('paste'), item.key)}
             />
           </Descriptions.Item>
         ))}
