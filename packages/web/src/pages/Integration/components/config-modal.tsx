@@ -14,6 +14,7 @@ import {
   settingsChanges,
   type SettingsValues,
 } from '../../../components/connector-form/form-model';
+import { ApiError } from '../../../api/client';
 import { useApiError } from '../../../components/use-api-error';
 import { useIntegration } from '../integration-context';
 import {
@@ -27,11 +28,20 @@ import {
 type Values = SettingsValues & WeComExtraValues;
 
 const FIELD_BY_CODE: Record<string, string> = {
-  'third_app.corp_id_taken': 'clientId',
   'config.invalid_schedule': 'scheduleCron',
   'config.schedule_too_frequent': 'scheduleCron',
   'third_app.egress_proxy_invalid': 'egressProxy',
 };
+
+/**
+ * Where a refusal belongs: the account field the server names for a 409 (WeCom clientId,
+ * DingTalk corpId), else WeCom's clientId for servers that name none.
+ */
+function fieldsByCode(error: unknown): Record<string, string> {
+  const named = error instanceof ApiError ? (error.details as { field?: unknown } | null) : null;
+  const account = typeof named?.field === 'string' ? named.field : 'clientId';
+  return { ...FIELD_BY_CODE, 'third_app.corp_id_taken': account };
+}
 
 /** What a save sends: everything on the first save, only what changed afterwards. */
 function bodyOf(
@@ -97,7 +107,7 @@ export function ConfigModal(props: {
       void message.success(t('wecom.config.saved'));
       props.onClose();
     } catch (error) {
-      reportOnForm(form, error, FIELD_BY_CODE);
+      reportOnForm(form, error, fieldsByCode(error));
     } finally {
       setSaving(false);
     }
