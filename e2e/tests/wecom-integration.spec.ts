@@ -50,7 +50,7 @@ test.describe('WeCom integration page', () => {
 
     // The secret is stored but only ever shown masked.
     await expect(page.getByTestId('wecom-config-client-id')).toHaveText(SIM.corpId);
-    await expect(page.getByTestId('wecom-config-secret')).toHaveText(
+    await expect(page.getByTestId('wecom-config-client-secret')).toHaveText(
       `******${SIM.secret.slice(-4)}`,
     );
     await expect(page.getByTestId('wecom-page')).not.toContainText(SIM.secret);

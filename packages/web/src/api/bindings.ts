@@ -1,5 +1,6 @@
 import type { MembershipStatus } from './auth';
 import type { Paged } from './client';
+import { schemaThirdType, type ThirdType } from './third-app';
 import { typedApi, type ApiRecord } from './typed';
 
 /**
@@ -13,15 +14,17 @@ export type BindingRow = Omit<ApiRecord<'/sys/thirdApp/bindings'>, 'membershipSt
 };
 
 export interface BindingQuery {
+  /** The integration page's provider; the server lists that provider's bindings. */
+  thirdType: ThirdType;
   keyword?: string | undefined;
   page: number;
   pageSize: number;
 }
 
 export const bindingsApi = {
-  list: async (query: BindingQuery): Promise<Paged<BindingRow>> =>
+  list: async ({ thirdType, ...query }: BindingQuery): Promise<Paged<BindingRow>> =>
     (await typedApi.get('/sys/thirdApp/bindings', {
-      query: { thirdType: 'wechat_enterprise', ...query },
+      query: { thirdType: schemaThirdType(thirdType), ...query },
     })) as Paged<BindingRow>,
   /** 移出: the member keeps the account and membership but loses WeCom sign-in and messages. */
   remove: (id: number) => typedApi.delete('/sys/thirdApp/bindings/{id}', { path: { id } }),

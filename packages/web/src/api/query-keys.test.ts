@@ -77,7 +77,8 @@ describe('query keys and what changes invalidate', () => {
     const keys = [
       queryKeys.pendingMembers(admin),
       queryKeys.departmentTree(admin),
-      queryKeys.thirdAppConfig(admin),
+      queryKeys.thirdAppConfig(admin, 'wechat_enterprise'),
+      queryKeys.connectors(admin),
       queryKeys.linkRequests(admin),
       queryKeys.tenantDomain(admin),
       queryKeys.verifyFiles(admin),

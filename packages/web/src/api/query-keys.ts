@@ -43,7 +43,11 @@ export const queryKeys = {
   /** Members waiting for approval (the menu badge and the home page count them). */
   pendingMembers: (scope: QueryScope) => [...scoped('members', scope), 'pending-count'] as const,
   departmentTree: (scope: QueryScope) => [...scoped('departments', scope), 'tree'] as const,
-  thirdAppConfig: (scope: QueryScope) => [...scoped('thirdApp', scope), 'config'] as const,
+  /** One provider's stored configuration (`thirdType` as the API spells it). */
+  thirdAppConfig: (scope: QueryScope, thirdType: string) =>
+    [...scoped('thirdApp', scope), 'config', thirdType] as const,
+  /** The connectors the server has registered (their names and config forms). */
+  connectors: (scope: QueryScope) => [...scoped('thirdApp', scope), 'connectors'] as const,
   linkRequests: (scope: QueryScope) => [...scoped('linkRequests', scope), 'mine'] as const,
   tenantDomain: (scope: QueryScope) => [...scoped('tenantDomain', scope), 'domain'] as const,
   verifyFiles: (scope: QueryScope) => [...scoped('verifyFiles', scope), 'files'] as const,

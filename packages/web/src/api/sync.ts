@@ -1,5 +1,6 @@
 import { typedApi, type ApiBody, type ApiQuery, type ApiRecord, type ApiResult } from './typed';
 import { getTenantId, getToken } from './storage';
+import { schemaThirdType, type ThirdType } from './third-app';
 
 /** The plan a preview answers: what a sync would create, pair, update and leave out. */
 export type SyncPlan = ApiResult<'/sys/thirdApp/sync/preview', 'post'>;
@@ -25,10 +26,9 @@ export const RUN_ENDED: ReadonlySet<RunStatus> = new Set([
   'needs_confirmation',
 ]);
 
-const THIRD_TYPE = 'wechat_enterprise';
-
 export const syncApi = {
-  preview: () => typedApi.post('/sys/thirdApp/sync/preview', { thirdType: THIRD_TYPE }),
+  preview: (thirdType: ThirdType) =>
+    typedApi.post('/sys/thirdApp/sync/preview', { thirdType: schemaThirdType(thirdType) }),
   /** `include`: members left out by an earlier run that this run restores. */
   apply: (body: ApiBody<'/sys/thirdApp/sync/apply', 'post'>) =>
     typedApi.post('/sys/thirdApp/sync/apply', body),

@@ -12,6 +12,7 @@ export const paths = {
   tenants: '/system/tenants',
   myTenants: '/system/my-tenants',
   wecom: '/third-app/wecom',
+  dingtalk: '/third-app/dingtalk',
   messages: '/system/messages',
   audit: '/system/audit',
   /** Keys other systems call the API with (PRODUCT.md §11). */

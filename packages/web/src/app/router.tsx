@@ -112,8 +112,19 @@ export const router = createBrowserRouter([
         path: paths.wecom,
         handle: { crumbs: ['menu.thirdApp', 'menu.wecom'], adminOnly: true } satisfies RouteHandle,
         ...page(
-          () => import('../pages/WeComIntegration'),
+          () => import('../pages/Integration'),
           (m) => m.WeComIntegrationPage,
+        ),
+      },
+      {
+        path: paths.dingtalk,
+        handle: {
+          crumbs: ['menu.thirdApp', 'menu.dingtalk'],
+          adminOnly: true,
+        } satisfies RouteHandle,
+        ...page(
+          () => import('../pages/Integration'),
+          (m) => m.DingTalkIntegrationPage,
         ),
       },
       {

@@ -87,7 +87,10 @@ export function SideMenu({ onNavigate }: { onNavigate?: () => void }) {
       key: 'third-app',
       icon: <ApiOutlined />,
       label: t('menu.thirdApp'),
-      children: [{ key: paths.wecom, icon: <TeamOutlined />, label: t('menu.wecom') }],
+      children: [
+        { key: paths.wecom, icon: <TeamOutlined />, label: t('menu.wecom') },
+        { key: paths.dingtalk, icon: <TeamOutlined />, label: t('menu.dingtalk') },
+      ],
     });
   }
 

@@ -5,15 +5,17 @@ import { useTranslation } from 'react-i18next';
 import { useInvalidate } from '../../../../api/use-query-scope';
 import { RunHistory } from './run-history';
 import { SyncDialog } from './sync-dialog';
+import { useIntegration } from '../../integration-context';
 
-/** Step 4 (数据同步) of 企业微信集成: the 同步 button, its dialog and the run history. */
+/** Step 4 (数据同步) of an integration page: the 同步 button, its dialog and the run history. */
 export function SyncPanel() {
   const { t } = useTranslation();
+  const { provider } = useIntegration();
   const [open, setOpen] = useState(false);
   const invalidate = useInvalidate();
   return (
     <Space direction="vertical" style={{ width: '100%' }}>
-      <Typography.Paragraph type="secondary">{t('sync.intro')}</Typography.Paragraph>
+      <Typography.Paragraph type="secondary">{t('sync.intro', { provider })}</Typography.Paragraph>
       <Button
         type="primary"
         icon={<SyncOutlined />}

@@ -14,6 +14,7 @@ import {
   type DiagnosticCheck,
   type Diagnostics,
 } from '../../../api/third-app';
+import { useIntegration } from '../integration-context';
 import { useApiError } from '../../../components/use-api-error';
 
 const ICONS: Record<CheckStatus, ReactNode> = {
@@ -139,13 +140,14 @@ export function DiagnosticsPanel({
 }) {
   const { t } = useTranslation();
   const { report } = useApiError();
+  const { thirdType } = useIntegration();
   const [result, setResult] = useState<{ version: string; diagnostics: Diagnostics } | null>(null);
   const [running, setRunning] = useState(false);
 
   const run = async () => {
     setRunning(true);
     try {
-      setResult({ version: configVersion, diagnostics: await thirdAppApi.test() });
+      setResult({ version: configVersion, diagnostics: await thirdAppApi(thirdType).test() });
       onFinished?.();
     } catch (error) {
       report(error);

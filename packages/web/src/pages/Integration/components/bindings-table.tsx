@@ -11,8 +11,11 @@ import { MembershipStatusTag } from '../../../components/status-tags';
 import { useApiError } from '../../../components/use-api-error';
 import { useInvalidate } from '../../../api/use-query-scope';
 import { usePagedList } from '../../../components/use-paged-list';
+import { schemaThirdType, type ThirdType } from '../../../api/third-app';
+import { useIntegration } from '../integration-context';
 
 interface Filters {
+  thirdType: ThirdType;
   keyword?: string | undefined;
 }
 
@@ -58,14 +61,15 @@ function useColumns(
   onCancel: (row: BindingRow) => void,
 ): ColumnsType<BindingRow> {
   const { t, i18n } = useTranslation();
+  const { provider } = useIntegration();
   return [
     {
       title: t('wecom.bindings.member'),
       key: 'member',
       render: (_, row) => <Member row={row} />,
     },
-    { title: t('wecom.bindings.wechatUserId'), dataIndex: 'wechatUserId' },
-    { title: t('wecom.bindings.wechatName'), dataIndex: 'wechatName' },
+    { title: t('wecom.bindings.wechatUserId', { provider }), dataIndex: 'wechatUserId' },
+    { title: t('wecom.bindings.wechatName', { provider }), dataIndex: 'wechatName' },
     {
       title: t('wecom.bindings.membership'),
       dataIndex: 'membershipStatus',
@@ -115,7 +119,8 @@ export function BindingsTable({ refreshKey }: { refreshKey: string }) {
   const { t } = useTranslation();
   const { message, modal } = App.useApp();
   const { report } = useApiError();
-  const list = usePagedList<BindingRow, Filters>('bindings', bindingsApi.list, {});
+  const { thirdType, provider } = useIntegration();
+  const list = usePagedList<BindingRow, Filters>('bindings', bindingsApi.list, { thirdType });
   const { reload } = list;
   const invalidate = useInvalidate();
 
@@ -150,7 +155,7 @@ export function BindingsTable({ refreshKey }: { refreshKey: string }) {
     const name = row.realname || row.username || row.wechatName;
     modal.confirm({
       title: t('wecom.bindings.removeTitle', { name }),
-      content: t('wecom.bindings.removeBody', { name }),
+      content: t('wecom.bindings.removeBody', { name, provider }),
       okText: t('wecom.bindings.remove'),
       okButtonProps: { danger: true, 'data-testid': 'wecom-binding-remove-confirm' },
       cancelText: t('common.cancel'),
@@ -170,12 +175,14 @@ export function BindingsTable({ refreshKey }: { refreshKey: string }) {
 
   return (
     <div data-testid="wecom-bindings">
-      <Typography.Paragraph type="secondary">{t('wecom.bindings.intro')}</Typography.Paragraph>
+      <Typography.Paragraph type="secondary">
+        {t('wecom.bindings.intro', { provider })}
+      </Typography.Paragraph>
       {/* Wraps on a phone; the search shrinks rather than push the page wider than the screen. */}
       <div style={{ display: 'flex', flexWrap: 'wrap', gap: 8, marginBottom: 12 }}>
         <Input.Search
           allowClear
-          placeholder={t('wecom.bindings.search')}
+          placeholder={t('wecom.bindings.search', { provider })}
           style={{ flex: '0 1 320px', minWidth: 0 }}
           onSearch={(keyword) => list.setFilters({ keyword: keyword.trim() || undefined })}
           data-testid="wecom-bindings-search"
@@ -190,7 +197,12 @@ export function BindingsTable({ refreshKey }: { refreshKey: string }) {
         </Button>
         <ExportButton
           testId="wecom-bindings-export"
-          onExport={() => adminToolsApi.exportBindings(list.filters)}
+          onExport={() =>
+            adminToolsApi.exportBindings({
+              ...list.filters,
+              thirdType: schemaThirdType(list.filters.thirdType),
+            })
+          }
         />
       </div>
       <Table<BindingRow>

@@ -6,6 +6,7 @@ import { PairingView } from './pairing-view';
 import { RunProgress, RunResult } from './run-view';
 import { syncErrorText } from './sync-error';
 import { usePairing } from './use-pairing';
+import { useIntegration } from '../../integration-context';
 
 type Stage =
   | { kind: 'loading' }
@@ -176,18 +177,19 @@ function Review({ plan, onApplied }: { plan: SyncPlan; onApplied: (runId: number
 /** 同步 → preview → pairs → confirm with counts → live progress → result (successes and failures). */
 export function SyncDialog({ open, onClose }: { open: boolean; onClose: () => void }) {
   const { t } = useTranslation();
+  const { thirdType } = useIntegration();
   const [stage, setStage] = useState<Stage>({ kind: 'loading' });
   const abort = useRef<AbortController | null>(null);
 
   useEffect(() => {
     if (!open) return;
     setStage({ kind: 'loading' });
-    syncApi.preview().then(
+    syncApi.preview(thirdType).then(
       (plan) => setStage({ kind: 'review', plan }),
       (err) => setStage({ kind: 'error', message: syncErrorText(t, err) }),
     );
     return () => abort.current?.abort();
-  }, [open, t]);
+  }, [open, t, thirdType]);
 
   function follow(runId: number) {
     abort.current?.abort();
