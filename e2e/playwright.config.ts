@@ -3,13 +3,39 @@ import { defineConfig } from '@playwright/test';
 // Debian's chromium, never a downloaded browser (the machine has no internet besides npm).
 const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
+/**
+ * Journeys that touch nothing shared: each works in tenants, users and keys it creates itself
+ * (named with `unique`), signs in with a password and keeps its language in its own browser
+ * context. They run two at a time, beside the others. Every other journey (and any new file
+ * until it is listed here) changes state the whole server or simulator shares — tenant 0's WeCom
+ * connection, domain and members, the simulator's corp, trusted IPs and faults — and runs one at
+ * a time in project `shared`.
+ */
+const ISOLATED = [
+  'api-keys',
+  'audit',
+  'auth',
+  'console-polish',
+  'departments',
+  'home',
+  'language',
+  'members',
+  'reset-password',
+  'screens',
+  'security-headers',
+  'tenants',
+  'users',
+].map((name) => `**/${name}.spec.ts`);
+
 export default defineConfig({
   testDir: './tests',
   globalSetup: './fixtures/global-setup.ts',
   // One folder per run: several runs may share this checkout, and each clears its own folder.
   outputDir: `./test-results/run-${(process.env.E2E_RUN_ID ??= String(Date.now()))}`,
   fullyParallel: false,
-  workers: 1,
+  // Two browsers at once: a journey mostly waits (on the server, the simulator, expectations
+  // polling), so two overlap well on CI's 2 cores; `shared` still runs its files one at a time.
+  workers: Number(process.env.E2E_WORKERS ?? 2),
   // One retry, reported as "flaky" in the output: CI shares a 2-core machine, and a slow moment
   // must not sink a run. A test that fails twice still fails. The retry records a trace.
   retries: 1,
@@ -41,5 +67,9 @@ export default defineConfig({
       ],
     },
   },
-  projects: [{ name: 'chromium' }],
+  // `shared` first: it is the longer line, and its one worker starts at once.
+  projects: [
+    { name: 'shared', testIgnore: ISOLATED, workers: 1 },
+    { name: 'isolated', testMatch: ISOLATED },
+  ],
 });
