@@ -4,15 +4,15 @@ import { defineConfig } from '@playwright/test';
 const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
 /**
- * Journeys that touch nothing shared: each works in tenants, users and keys it creates itself
- * (named with `unique`), signs in with a password and keeps its language in its own browser
- * context. They run two at a time, beside the others. Every other journey (and any new file
- * until it is listed here) changes state the whole server or simulator shares — tenant 0's WeCom
- * connection, domain and members, the simulator's corp, trusted IPs and faults — and runs one at
- * a time in project `shared`.
+ * Journeys that touch nothing shared: each works in tenants and users it creates itself (named
+ * with `unique`), signs in with a password and keeps its language in its own browser context.
+ * They run beside the others. Every other journey (and any new file until it is listed here)
+ * changes or depends on state the whole server or simulator shares — tenant 0's WeCom connection,
+ * domain and members, the simulator's corp, trusted IPs and faults — and runs one at a time in
+ * project `shared`. (api-keys sends through tenant 0's WeCom: run beside wecom-egress it got the
+ * 60020 that journey sets up; screens shows tenant 0's WeCom page.)
  */
 const ISOLATED = [
-  'api-keys',
   'audit',
   'auth',
   'console-polish',
@@ -21,7 +21,6 @@ const ISOLATED = [
   'language',
   'members',
   'reset-password',
-  'screens',
   'security-headers',
   'tenants',
   'users',
