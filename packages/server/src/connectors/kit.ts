@@ -6,7 +6,7 @@
 import type { TSchema } from '@sinclair/typebox';
 import type { FastifyBaseLogger } from 'fastify';
 
-export type ProviderId = 'wecom';
+export type ProviderId = 'wecom' | 'dingtalk' | 'feishu';
 
 export type Locale = 'zh-CN' | 'en';
 
@@ -176,14 +176,8 @@ export interface ConnectorEvents {
   callSucceeded(api: string): void;
 }
 
-export interface ConnectorInstance {
-  test(): Promise<Diagnostics>;
-  directory: DirectoryReader;
-  messaging: NeutralMessaging;
-  oauth: OAuth;
-  /** Absent when the provider pushes no events the server can receive. */
-  callbacks?: Callbacks;
-}
+/** What a connector's `create` returns (the modules' name for `ProviderInstance`). */
+export type ConnectorInstance = ProviderInstance;
 
 export interface FormItem {
   key: string;
@@ -240,14 +234,8 @@ export interface ConnectorTokenStore {
   withLock?<T>(key: string, fn: () => Promise<T>): Promise<T>;
 }
 
-/**
- * A connector as the registry holds it today: the whole contract's description (`ProviderConnector`:
- * thirdType, names, settings schema, form, accountKey, capabilities), with `create` still allowed
- * to return the older WeCom-shaped instance until the messages and callbacks modules have moved.
- */
-export interface ConnectorDefinition extends Omit<ProviderConnector, 'create'> {
-  create(ctx: ProviderContext): ConnectorInstance;
-}
+/** A registered connector (the modules' name for `ProviderConnector`). */
+export type ConnectorDefinition = ProviderConnector;
 
 /* ───────────────────────── The whole contract (issue 19, decision 0008) ─────────────────────────
  * The types below are the target every module moves to. They sit beside the older WeCom-shaped
@@ -477,7 +465,7 @@ export interface ProviderContext extends Omit<ConnectorContext, 'settings' | 'en
  * `connectors/registry.ts` maps thirdType → definition.
  */
 export interface ProviderConnector {
-  id: ProviderId | 'dingtalk' | 'feishu';
+  id: ProviderId;
   /** The API's spelling (`wechat_enterprise`, `dingtalk`, `feishu`). */
   thirdType: string;
   /** `app` of sendMessageTest (`WECHAT_ENTERPRISE`, `DINGTALK`, `FEISHU`). */

@@ -1,12 +1,13 @@
 import { badRequest } from '../lib/errors';
 import type { ConnectorDefinition } from './kit';
+import { dingtalkConnector } from './dingtalk';
 import { wecomConnector } from './wecom';
 
 /**
  * Every registered connector (decision 0008). DingTalk (issue 19) and Feishu (issue 20) join with
  * one line each; their `thirdType` must be in THIRD_TYPES (db/schema/third-apps.ts).
  */
-export const CONNECTORS: readonly ConnectorDefinition[] = [wecomConnector];
+export const CONNECTORS: readonly ConnectorDefinition[] = [wecomConnector, dingtalkConnector];
 
 /** The API's `thirdType` spelling (kept from the anchor system) → connector. */
 const BY_THIRD_TYPE: ReadonlyMap<string, ConnectorDefinition> = new Map(

@@ -4705,7 +4705,7 @@ export interface operations {
                     "application/json": {
                         code: number;
                         message: string;
-                        result: {
+                        result: ({
                             /** @description WeCom app AgentId */
                             agentId: number;
                             /** @description Callback Token: up to 32 letters or digits (generated when omitted) */
@@ -4757,7 +4757,61 @@ export interface operations {
                             } | null;
                             /** Format: date-time */
                             updatedAt: string;
-                        } | null;
+                        } | {
+                            /** @description AgentId */
+                            agentId: number;
+                            /** @description Event subscription aes_key */
+                            callbackAesKey: string;
+                            /** @description Event subscription token */
+                            callbackToken: string;
+                            callbackUrl: string;
+                            /** @description Client ID (formerly AppKey) */
+                            clientId: string;
+                            /** @description Masked: "******" + last 4 */
+                            clientSecret: string;
+                            /** @description CorpId (organisation ID) */
+                            corpId: string;
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** @description The caller address the provider named at the last diagnostics (`from ip:`) */
+                            egressIp: string | null;
+                            /** Format: date-time */
+                            egressIpSeenAt: string | null;
+                            /** @description This connection’s egress proxy, password shown as `******`; null = none (WECOM_PROXY, if set, applies) */
+                            egressProxy: string | null;
+                            enabled: boolean;
+                            /** @description App home page to paste into the provider: <PUBLIC_URL>/tenantId/<id> */
+                            homeUrl: string;
+                            id: number;
+                            /** @description API call rate limit (calls/s, optional) */
+                            qps: number | null;
+                            syncPolicy: {
+                                /** @description Send the WeCom-bound admins an interactive card (同意 / 拒绝) when someone asks to join or becomes pending (审核中); default true */
+                                approvalCards: boolean;
+                                /** @description Password of accounts created by sync. `wecom-only` (default for new connections): no password until the member sets one after a WeCom sign-in. `same-as-username` (the seed's rule, forced change at first sign-in) risks that anyone who knows the house number and a WeCom userid claims the account first. `random`: shown once to the admin */
+                                initialPassword: "same-as-username" | "random" | "wecom-only";
+                                /** @description Share of bound members a sync may mark as left before it asks for confirmation */
+                                massChangeThreshold: number;
+                                /** @description Scheduled sync: a 5-field cron expression in Beijing time (Asia/Shanghai), e.g. "0 2 * * *" = every day at 02:00; runs at least 15 minutes apart; null = off */
+                                schedule: string | null;
+                                /** @description In-app sign-in scope: `base` (default) = snsapi_base, silent, userid only; `privateinfo` = snsapi_privateinfo, the member confirms once and the mobile/email they consent to are kept on their binding (needs the sensitive fields enabled in the WeCom app). QR/web login is always snsapi_base */
+                                signInScope: "base" | "privateinfo";
+                                unboundLogin: "refuse" | "link" | "create";
+                            };
+                            /** @enum {string} */
+                            thirdType: "dingtalk";
+                            /** @description Set when WeCom refused a call with 60020 (address not trusted); cleared by the next call that succeeds */
+                            trustedIpAlert: {
+                                /** @description The provider API that was refused */
+                                api: string;
+                                /** Format: date-time */
+                                at: string;
+                                /** @description The address to add to the app’s 企业可信IP (null if WeCom named none) */
+                                ip: string | null;
+                            } | null;
+                            /** Format: date-time */
+                            updatedAt: string;
+                        }) | (never | null);
                         success: boolean;
                         /** @description epoch ms */
                         timestamp: number;
@@ -4813,16 +4867,20 @@ export interface operations {
                  *     }
                  */
                 "application/json": {
-                    /** @description wechat_enterprise: WeCom app AgentId */
+                    /** @description wechat_enterprise: WeCom app AgentId; dingtalk: AgentId */
                     agentId?: number;
-                    /** @description wechat_enterprise: Callback Token: up to 32 letters or digits (generated when omitted) */
+                    /** @description dingtalk: Event subscription aes_key */
+                    callbackAesKey?: string;
+                    /** @description wechat_enterprise: Callback Token: up to 32 letters or digits (generated when omitted); dingtalk: Event subscription token */
                     callbackToken?: string;
-                    /** @description wechat_enterprise: WeCom CorpID (企业ID), labelled AppKey */
+                    /** @description wechat_enterprise: WeCom CorpID (企业ID), labelled AppKey; dingtalk: Client ID (formerly AppKey) */
                     clientId?: string;
-                    /** @description wechat_enterprise: WeCom app Secret, labelled AppSecret */
+                    /** @description wechat_enterprise: WeCom app Secret, labelled AppSecret; dingtalk: Client Secret (formerly AppSecret) */
                     clientSecret?: string;
                     /** @description wechat_enterprise: Contacts-sync Secret (optional) */
                     contactSecret?: string | null;
+                    /** @description dingtalk: CorpId (organisation ID) */
+                    corpId?: string;
                     /**
                      * @description Egress proxy `http://[user:pass@]host:port` (http or https scheme, host and port, no path) every provider server-API call of this connection goes through; wins over WECOM_PROXY. Stored sealed; read back with the password as `******` (sending that back keeps the stored password). null or "" removes it
                      * @example http://10.0.0.5:3128
@@ -4831,6 +4889,8 @@ export interface operations {
                     enabled?: boolean;
                     /** @description wechat_enterprise: Callback EncodingAESKey: exactly 43 letters or digits (generated when omitted) */
                     encodingAesKey?: string;
+                    /** @description dingtalk: API call rate limit (calls/s, optional) */
+                    qps?: number | null;
                     syncPolicy?: {
                         /** @description Send the WeCom-bound admins an interactive card (同意 / 拒绝) when someone asks to join or becomes pending (审核中); default true */
                         approvalCards?: boolean;
@@ -4964,6 +5024,60 @@ export interface operations {
                             } | null;
                             /** Format: date-time */
                             updatedAt: string;
+                        } | {
+                            /** @description AgentId */
+                            agentId: number;
+                            /** @description Event subscription aes_key */
+                            callbackAesKey: string;
+                            /** @description Event subscription token */
+                            callbackToken: string;
+                            callbackUrl: string;
+                            /** @description Client ID (formerly AppKey) */
+                            clientId: string;
+                            /** @description Masked: "******" + last 4 */
+                            clientSecret: string;
+                            /** @description CorpId (organisation ID) */
+                            corpId: string;
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** @description The caller address the provider named at the last diagnostics (`from ip:`) */
+                            egressIp: string | null;
+                            /** Format: date-time */
+                            egressIpSeenAt: string | null;
+                            /** @description This connection’s egress proxy, password shown as `******`; null = none (WECOM_PROXY, if set, applies) */
+                            egressProxy: string | null;
+                            enabled: boolean;
+                            /** @description App home page to paste into the provider: <PUBLIC_URL>/tenantId/<id> */
+                            homeUrl: string;
+                            id: number;
+                            /** @description API call rate limit (calls/s, optional) */
+                            qps: number | null;
+                            syncPolicy: {
+                                /** @description Send the WeCom-bound admins an interactive card (同意 / 拒绝) when someone asks to join or becomes pending (审核中); default true */
+                                approvalCards: boolean;
+                                /** @description Password of accounts created by sync. `wecom-only` (default for new connections): no password until the member sets one after a WeCom sign-in. `same-as-username` (the seed's rule, forced change at first sign-in) risks that anyone who knows the house number and a WeCom userid claims the account first. `random`: shown once to the admin */
+                                initialPassword: "same-as-username" | "random" | "wecom-only";
+                                /** @description Share of bound members a sync may mark as left before it asks for confirmation */
+                                massChangeThreshold: number;
+                                /** @description Scheduled sync: a 5-field cron expression in Beijing time (Asia/Shanghai), e.g. "0 2 * * *" = every day at 02:00; runs at least 15 minutes apart; null = off */
+                                schedule: string | null;
+                                /** @description In-app sign-in scope: `base` (default) = snsapi_base, silent, userid only; `privateinfo` = snsapi_privateinfo, the member confirms once and the mobile/email they consent to are kept on their binding (needs the sensitive fields enabled in the WeCom app). QR/web login is always snsapi_base */
+                                signInScope: "base" | "privateinfo";
+                                unboundLogin: "refuse" | "link" | "create";
+                            };
+                            /** @enum {string} */
+                            thirdType: "dingtalk";
+                            /** @description Set when WeCom refused a call with 60020 (address not trusted); cleared by the next call that succeeds */
+                            trustedIpAlert: {
+                                /** @description The provider API that was refused */
+                                api: string;
+                                /** Format: date-time */
+                                at: string;
+                                /** @description The address to add to the app’s 企业可信IP (null if WeCom named none) */
+                                ip: string | null;
+                            } | null;
+                            /** Format: date-time */
+                            updatedAt: string;
                         };
                         success: boolean;
                         /** @description epoch ms */
@@ -5044,16 +5158,20 @@ export interface operations {
                  *     }
                  */
                 "application/json": {
-                    /** @description wechat_enterprise: WeCom app AgentId */
+                    /** @description wechat_enterprise: WeCom app AgentId; dingtalk: AgentId */
                     agentId?: number;
-                    /** @description wechat_enterprise: Callback Token: up to 32 letters or digits (generated when omitted) */
+                    /** @description dingtalk: Event subscription aes_key */
+                    callbackAesKey?: string;
+                    /** @description wechat_enterprise: Callback Token: up to 32 letters or digits (generated when omitted); dingtalk: Event subscription token */
                     callbackToken?: string;
-                    /** @description wechat_enterprise: WeCom CorpID (企业ID), labelled AppKey */
+                    /** @description wechat_enterprise: WeCom CorpID (企业ID), labelled AppKey; dingtalk: Client ID (formerly AppKey) */
                     clientId?: string;
-                    /** @description wechat_enterprise: WeCom app Secret, labelled AppSecret */
+                    /** @description wechat_enterprise: WeCom app Secret, labelled AppSecret; dingtalk: Client Secret (formerly AppSecret) */
                     clientSecret?: string;
                     /** @description wechat_enterprise: Contacts-sync Secret (optional) */
                     contactSecret?: string | null;
+                    /** @description dingtalk: CorpId (organisation ID) */
+                    corpId?: string;
                     /**
                      * @description Egress proxy `http://[user:pass@]host:port` (http or https scheme, host and port, no path) every provider server-API call of this connection goes through; wins over WECOM_PROXY. Stored sealed; read back with the password as `******` (sending that back keeps the stored password). null or "" removes it
                      * @example http://10.0.0.5:3128
@@ -5062,6 +5180,8 @@ export interface operations {
                     enabled?: boolean;
                     /** @description wechat_enterprise: Callback EncodingAESKey: exactly 43 letters or digits (generated when omitted) */
                     encodingAesKey?: string;
+                    /** @description dingtalk: API call rate limit (calls/s, optional) */
+                    qps?: number | null;
                     syncPolicy?: {
                         /** @description Send the WeCom-bound admins an interactive card (同意 / 拒绝) when someone asks to join or becomes pending (审核中); default true */
                         approvalCards?: boolean;
@@ -5184,6 +5304,60 @@ export interface operations {
                             };
                             /** @enum {string} */
                             thirdType: "wechat_enterprise";
+                            /** @description Set when WeCom refused a call with 60020 (address not trusted); cleared by the next call that succeeds */
+                            trustedIpAlert: {
+                                /** @description The provider API that was refused */
+                                api: string;
+                                /** Format: date-time */
+                                at: string;
+                                /** @description The address to add to the app’s 企业可信IP (null if WeCom named none) */
+                                ip: string | null;
+                            } | null;
+                            /** Format: date-time */
+                            updatedAt: string;
+                        } | {
+                            /** @description AgentId */
+                            agentId: number;
+                            /** @description Event subscription aes_key */
+                            callbackAesKey: string;
+                            /** @description Event subscription token */
+                            callbackToken: string;
+                            callbackUrl: string;
+                            /** @description Client ID (formerly AppKey) */
+                            clientId: string;
+                            /** @description Masked: "******" + last 4 */
+                            clientSecret: string;
+                            /** @description CorpId (organisation ID) */
+                            corpId: string;
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** @description The caller address the provider named at the last diagnostics (`from ip:`) */
+                            egressIp: string | null;
+                            /** Format: date-time */
+                            egressIpSeenAt: string | null;
+                            /** @description This connection’s egress proxy, password shown as `******`; null = none (WECOM_PROXY, if set, applies) */
+                            egressProxy: string | null;
+                            enabled: boolean;
+                            /** @description App home page to paste into the provider: <PUBLIC_URL>/tenantId/<id> */
+                            homeUrl: string;
+                            id: number;
+                            /** @description API call rate limit (calls/s, optional) */
+                            qps: number | null;
+                            syncPolicy: {
+                                /** @description Send the WeCom-bound admins an interactive card (同意 / 拒绝) when someone asks to join or becomes pending (审核中); default true */
+                                approvalCards: boolean;
+                                /** @description Password of accounts created by sync. `wecom-only` (default for new connections): no password until the member sets one after a WeCom sign-in. `same-as-username` (the seed's rule, forced change at first sign-in) risks that anyone who knows the house number and a WeCom userid claims the account first. `random`: shown once to the admin */
+                                initialPassword: "same-as-username" | "random" | "wecom-only";
+                                /** @description Share of bound members a sync may mark as left before it asks for confirmation */
+                                massChangeThreshold: number;
+                                /** @description Scheduled sync: a 5-field cron expression in Beijing time (Asia/Shanghai), e.g. "0 2 * * *" = every day at 02:00; runs at least 15 minutes apart; null = off */
+                                schedule: string | null;
+                                /** @description In-app sign-in scope: `base` (default) = snsapi_base, silent, userid only; `privateinfo` = snsapi_privateinfo, the member confirms once and the mobile/email they consent to are kept on their binding (needs the sensitive fields enabled in the WeCom app). QR/web login is always snsapi_base */
+                                signInScope: "base" | "privateinfo";
+                                unboundLogin: "refuse" | "link" | "create";
+                            };
+                            /** @enum {string} */
+                            thirdType: "dingtalk";
                             /** @description Set when WeCom refused a call with 60020 (address not trusted); cleared by the next call that succeeds */
                             trustedIpAlert: {
                                 /** @description The provider API that was refused */
