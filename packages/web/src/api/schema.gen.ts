@@ -4115,7 +4115,7 @@ export interface operations {
                 page?: number;
                 pageSize?: number;
                 /** @description Third-party platform: `wechat_enterprise` = WeCom (企业微信), `dingtalk` = DingTalk (钉钉); GET /sys/thirdApp/connectors lists the ones this server supports */
-                thirdType?: "wechat_enterprise" | "dingtalk";
+                thirdType?: "wechat_enterprise" | "dingtalk" | "feishu";
             };
             header?: {
                 /** @description Tenant id; defaults to the session tenant chosen at login */
@@ -4326,7 +4326,7 @@ export interface operations {
                  */
                 "application/json": {
                     /** @description Third-party platform: `wechat_enterprise` = WeCom (企业微信), `dingtalk` = DingTalk (钉钉); GET /sys/thirdApp/connectors lists the ones this server supports */
-                    thirdType?: "wechat_enterprise" | "dingtalk";
+                    thirdType?: "wechat_enterprise" | "dingtalk" | "feishu";
                     /** @description 1 to 200 distinct user ids */
                     userIds: number[];
                 };
@@ -4441,7 +4441,7 @@ export interface operations {
             query?: {
                 keyword?: string;
                 /** @description Third-party platform: `wechat_enterprise` = WeCom (企业微信), `dingtalk` = DingTalk (钉钉); GET /sys/thirdApp/connectors lists the ones this server supports */
-                thirdType?: "wechat_enterprise" | "dingtalk";
+                thirdType?: "wechat_enterprise" | "dingtalk" | "feishu";
             };
             header?: {
                 /** @description Tenant id; defaults to the session tenant chosen at login */
@@ -4667,7 +4667,7 @@ export interface operations {
         parameters: {
             query?: {
                 /** @description Third-party platform: `wechat_enterprise` = WeCom (企业微信), `dingtalk` = DingTalk (钉钉); GET /sys/thirdApp/connectors lists the ones this server supports */
-                thirdType?: "wechat_enterprise" | "dingtalk";
+                thirdType?: "wechat_enterprise" | "dingtalk" | "feishu";
             };
             header?: {
                 /** @description Tenant id; defaults to the session tenant chosen at login */
@@ -4905,7 +4905,7 @@ export interface operations {
                         unboundLogin?: "refuse" | "link" | "create";
                     };
                     /** @description Third-party platform: `wechat_enterprise` = WeCom (企业微信), `dingtalk` = DingTalk (钉钉); GET /sys/thirdApp/connectors lists the ones this server supports */
-                    thirdType: "wechat_enterprise" | "dingtalk";
+                    thirdType: "wechat_enterprise" | "dingtalk" | "feishu";
                 };
             };
         };
@@ -5196,7 +5196,7 @@ export interface operations {
                         unboundLogin?: "refuse" | "link" | "create";
                     };
                     /** @description Third-party platform: `wechat_enterprise` = WeCom (企业微信), `dingtalk` = DingTalk (钉钉); GET /sys/thirdApp/connectors lists the ones this server supports */
-                    thirdType: "wechat_enterprise" | "dingtalk";
+                    thirdType: "wechat_enterprise" | "dingtalk" | "feishu";
                 };
             };
         };
@@ -5418,7 +5418,7 @@ export interface operations {
         parameters: {
             query?: {
                 /** @description Third-party platform: `wechat_enterprise` = WeCom (企业微信), `dingtalk` = DingTalk (钉钉); GET /sys/thirdApp/connectors lists the ones this server supports */
-                thirdType?: "wechat_enterprise" | "dingtalk";
+                thirdType?: "wechat_enterprise" | "dingtalk" | "feishu";
             };
             header?: {
                 /** @description Tenant id; defaults to the session tenant chosen at login */
@@ -5506,7 +5506,7 @@ export interface operations {
         parameters: {
             query?: {
                 /** @description Third-party platform: `wechat_enterprise` = WeCom (企业微信), `dingtalk` = DingTalk (钉钉); GET /sys/thirdApp/connectors lists the ones this server supports */
-                thirdType?: "wechat_enterprise" | "dingtalk";
+                thirdType?: "wechat_enterprise" | "dingtalk" | "feishu";
             };
             header?: {
                 /** @description Tenant id; defaults to the session tenant chosen at login */
@@ -6038,7 +6038,7 @@ export interface operations {
                         url: string;
                     };
                     /** @description Third-party platform: `wechat_enterprise` = WeCom (企业微信), `dingtalk` = DingTalk (钉钉); GET /sys/thirdApp/connectors lists the ones this server supports */
-                    thirdType?: "wechat_enterprise" | "dingtalk";
+                    thirdType?: "wechat_enterprise" | "dingtalk" | "feishu";
                     toAll?: boolean;
                     toDepartments?: number[];
                     toUsers?: string[];
@@ -6426,7 +6426,7 @@ export interface operations {
         parameters: {
             query?: {
                 /** @description Third-party platform: `wechat_enterprise` = WeCom (企业微信), `dingtalk` = DingTalk (钉钉); GET /sys/thirdApp/connectors lists the ones this server supports */
-                thirdType?: "wechat_enterprise" | "dingtalk";
+                thirdType?: "wechat_enterprise" | "dingtalk" | "feishu";
             };
             header?: {
                 /** @description Tenant id; defaults to the session tenant chosen at login */
@@ -6958,7 +6958,7 @@ export interface operations {
                  */
                 "application/json": {
                     /** @description Third-party platform: `wechat_enterprise` = WeCom (企业微信), `dingtalk` = DingTalk (钉钉); GET /sys/thirdApp/connectors lists the ones this server supports */
-                    thirdType: "wechat_enterprise" | "dingtalk";
+                    thirdType: "wechat_enterprise" | "dingtalk" | "feishu";
                 };
             };
         };
@@ -7258,7 +7258,7 @@ export interface operations {
             content: {
                 "application/json": {
                     /** @description Third-party platform: `wechat_enterprise` = WeCom (企业微信), `dingtalk` = DingTalk (钉钉); GET /sys/thirdApp/connectors lists the ones this server supports */
-                    thirdType: "wechat_enterprise" | "dingtalk";
+                    thirdType: "wechat_enterprise" | "dingtalk" | "feishu";
                 };
             };
         };
@@ -9512,7 +9512,7 @@ export interface operations {
                                 tenantId: number;
                                 /** @description the tenant asking */
                                 tenantName: string;
-                                thirdType: "wechat_enterprise" | "dingtalk";
+                                thirdType: "wechat_enterprise" | "dingtalk" | "feishu";
                                 /** @description the member's name in the tenant's WeCom */
                                 wechatName: string;
                                 /** @description the member's userid in the tenant's WeCom */

@@ -19,7 +19,7 @@ import { tenants } from './tenants';
  * here needs a connector in `connectors/registry.ts` before it can be configured (400 otherwise).
  * `feishu` comes with issue 20.
  */
-export const THIRD_TYPES = ['wechat_enterprise', 'dingtalk'] as const;
+export const THIRD_TYPES = ['wechat_enterprise', 'dingtalk', 'feishu'] as const;
 export type ThirdType = (typeof THIRD_TYPES)[number];
 
 /** Per-tenant policy for directory sync and sign-in; stored as JSON so new knobs need no migration. */

@@ -82,11 +82,19 @@ describe('sendMessageTest with JeecgBoot msgType', () => {
     expect(image.status).toBe(400);
     expect(image.body.errorCode).toBe('messages.unsupported_type');
     expect(image.body.details).toMatchObject({ field: 'msgType', supported: ['text', 'markdown'] });
+    const feishu = await push({ app: 'FEISHU', receiver: alice.username, content: 'x' });
+    expect(feishu.status).toBe(400);
+    expect(feishu.body.errorCode).toBe('messages.unsupported_app');
+    expect(feishu.body.details).toMatchObject({
+      field: 'app',
+      supported: ['WECHAT_ENTERPRISE', 'DINGTALK'],
+    });
+    expect(feishu.body.message).toContain('WECHAT_ENTERPRISE');
+    // DingTalk is installed but this tenant has not connected it: a 4xx saying so, nothing sent.
     const ding = await push({ app: 'DINGTALK', receiver: alice.username, content: 'x' });
     expect(ding.status).toBe(400);
-    expect(ding.body.errorCode).toBe('messages.unsupported_app');
-    expect(ding.body.details).toMatchObject({ field: 'app', supported: ['WECHAT_ENTERPRISE'] });
-    expect(ding.body.message).toContain('WECHAT_ENTERPRISE');
+    expect(ding.body.errorCode).toBe('third_app.not_configured');
+    expect(ding.body.message).toContain('钉钉尚未配置');
   });
 });
 

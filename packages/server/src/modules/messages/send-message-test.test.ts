@@ -111,7 +111,7 @@ describe('POST /sys/thirdApp/sendMessageTest', () => {
   it('refuses every bad field with a 400 that says what to fix, without calling WeCom', async () => {
     const cases: [Record<string, unknown>, string][] = [
       [{ receiver: alice.username, content: 'x' }, 'request.invalid'],
-      [{ app: 'DINGTALK', receiver: alice.username, content: 'x' }, 'messages.unsupported_app'],
+      [{ app: 'FEISHU', receiver: alice.username, content: 'x' }, 'messages.unsupported_app'],
       [{ app: 'WECHAT_ENTERPRISE', receiver: alice.username }, 'request.invalid'],
       [
         { app: 'WECHAT_ENTERPRISE', receiver: alice.username, content: ' \n ' },

@@ -130,12 +130,16 @@ function proxyPatch(
 const noop = () => {};
 const SILENT: ConnectorContext['log'] = { info: noop, warn: noop, error: noop, debug: noop };
 
-const notConfigured = () =>
-  new AppError(
+/** No connection of this thirdType: the provider's own names say which page to fill in. */
+function notConfigured(thirdType: ThirdType) {
+  const names = findConnector(thirdType)?.names ?? { 'zh-CN': thirdType, en: thirdType };
+  return new AppError(
     'third_app.not_configured',
     400,
-    '企业微信尚未配置 (WeCom is not configured for this tenant): a tenant admin must enter AgentId, AppKey and AppSecret under 系统管理 → 第三方配置 → 企业微信集成 first.',
+    `${names['zh-CN']}尚未配置 (${names.en} is not configured for this tenant): a tenant admin must enter the connection details under 系统管理 → 第三方配置 → ${names['zh-CN']}集成 first.`,
+    { thirdType, providerZh: names['zh-CN'], providerEn: names.en },
   );
+}
 
 /**
  * The policy of a stored connection. Knobs added later take their default, except the initial
@@ -539,7 +543,7 @@ export function createThirdAppConfigService(deps: {
 
     /**
      * The tenant's connector with its settings, for sync, messaging, sign-in and callbacks.
-     * Throws 400 "企业微信尚未配置" when there is no config, or it is disabled and `requireEnabled`.
+     * Throws 400 "<provider>尚未配置" when there is no config, or it is disabled and `requireEnabled`.
      */
     async runtime(
       tenantId: number,
@@ -548,7 +552,7 @@ export function createThirdAppConfigService(deps: {
     ): Promise<ConnectorRuntime> {
       connectorOf(thirdType);
       const row = await findConfig({ tenantId, thirdType });
-      if (!row) throw notConfigured();
+      if (!row) throw notConfigured(thirdType);
       // An alert stored by another process (or before a restart) is cleared here too.
       if (row.trustedIpAlert && !knownAlerts.has(row.id))
         knownAlerts.set(row.id, row.trustedIpAlert.ip);

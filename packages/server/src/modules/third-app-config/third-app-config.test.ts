@@ -316,7 +316,7 @@ describe('provider settings (issue 19: one sealed JSON column, the connector’s
     const res = await t.call(
       'POST',
       '/sys/thirdApp/config',
-      { thirdType: 'dingtalk', clientId: 'dingabc', clientSecret: 'x'.repeat(20), agentId: 1 },
+      { thirdType: 'feishu', clientId: 'cli_abc', clientSecret: 'x'.repeat(20) },
       { token: admin.token },
     );
     expect(res.status).toBe(400);
@@ -324,9 +324,9 @@ describe('provider settings (issue 19: one sealed JSON column, the connector’s
     expect(res.body.message).toContain('wechat_enterprise');
     expect(res.body.details).toMatchObject({
       field: 'thirdType',
-      supported: ['wechat_enterprise'],
+      supported: ['wechat_enterprise', 'dingtalk'],
     });
-    const diag = await t.call('POST', '/sys/thirdApp/config/test?thirdType=dingtalk', undefined, {
+    const diag = await t.call('POST', '/sys/thirdApp/config/test?thirdType=feishu', undefined, {
       token: admin.token,
     });
     expect(diag.status).toBe(400);
@@ -345,7 +345,7 @@ describe('provider settings (issue 19: one sealed JSON column, the connector’s
     expect(res.status).toBe(200);
     expect(res.body.success).toBe(true);
     const list = res.body.result as Record<string, unknown>[];
-    expect(list.map((c) => c.thirdType)).toEqual(['wechat_enterprise']);
+    expect(list.map((c) => c.thirdType)).toEqual(['wechat_enterprise', 'dingtalk']);
     const wecom = list[0]!;
     expect(Object.keys(wecom).sort()).toEqual(
       ['appName', 'capabilities', 'formItems', 'names', 'thirdType'].sort(),
