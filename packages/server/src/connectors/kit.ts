@@ -1,6 +1,6 @@
 /**
  * The neutral connector contract. Sync, binding, messaging and sign-in code talk to these types
- * only; each provider (WeCom today, DingTalk/Feishu later) implements them in its own folder and
+ * only; each provider (WeCom, DingTalk; Feishu next) implements them in its own folder and
  * knows nothing about HTTP routes, the database or tenants.
  */
 import type { TSchema } from '@sinclair/typebox';
@@ -179,29 +179,12 @@ export interface ConnectorEvents {
 /** What a connector's `create` returns (the modules' name for `ProviderInstance`). */
 export type ConnectorInstance = ProviderInstance;
 
-export interface FormItem {
-  key: string;
-  label: Record<Locale, string>;
-  type: 'text' | 'number' | 'secret';
-  required: boolean;
-  help?: Record<Locale, string>;
-}
-
-/** The plain (decrypted) settings a connector is created with. */
-export interface ConnectorSettings {
-  agentId: number;
-  clientId: string;
-  clientSecret: string;
-  contactSecret: string | null;
-  /** WeCom 接收事件服务器 Token and EncodingAESKey (absent: the connector has no callbacks). */
-  callbackToken?: string;
-  encodingAesKey?: string;
-}
-
 /** What the server hands to a connector: provider endpoints, a shared token store, a logger. */
 export interface ConnectorContext {
-  settings: ConnectorSettings;
-  endpoints: { apiBase: string; oauthBase: string; loginBase: string };
+  /** The connection's settings, validated by the connector's `settingsSchema`. */
+  settings: ProviderSettings;
+  /** The provider's base URLs from configuration (WeCom apiBase/oauthBase/loginBase, …). */
+  endpoints: Readonly<Record<string, string>>;
   tokens: ConnectorTokenStore;
   log: Pick<FastifyBaseLogger, 'info' | 'warn' | 'error' | 'debug'>;
   /** Provider calls in flight per account and API (WECOM_MAX_IN_FLIGHT); default 5. */
@@ -238,9 +221,8 @@ export interface ConnectorTokenStore {
 export type ConnectorDefinition = ProviderConnector;
 
 /* ───────────────────────── The whole contract (issue 19, decision 0008) ─────────────────────────
- * The types below are the target every module moves to. They sit beside the older WeCom-shaped
- * ones above (ConnectorSettings, ConnectorDefinition) until each module has moved; then those go.
- * (Messaging has moved: the WeCom-shaped OutboundContent / OutboundMessage / Messaging are gone.)
+ * Settings, form, messages, callbacks and the connector itself. `ConnectorDefinition`,
+ * `ConnectorInstance` and `ConnectorContext` above are the modules' names for the same types.
  */
 
 /** A connector's settings as stored in `third_app_configs.settings_enc` (validated by its schema). */
@@ -453,12 +435,8 @@ export interface ProviderInstance {
   callbacks?: Callbacks;
 }
 
-/** What the server hands to a connector (settings already validated by its schema). */
-export interface ProviderContext extends Omit<ConnectorContext, 'settings' | 'endpoints'> {
-  settings: ProviderSettings;
-  /** The provider's base URLs from configuration (WeCom apiBase/oauthBase/loginBase, …). */
-  endpoints: Readonly<Record<string, string>>;
-}
+/** What the server hands to a connector (the contract's name for `ConnectorContext`). */
+export type ProviderContext = ConnectorContext;
 
 /**
  * One provider, whole (decision 0008). The modules know only `thirdType` and these types;
