@@ -9,6 +9,16 @@ import {
   withSimulator,
 } from '@orgbridge/test-world';
 import type { AppConfig } from '../../src/config';
+import { authorizeAt } from '../factories/wecom-login';
+
+/** The simulator's redirect (302) for `url`. */
+async function redirectOf(url: URL): Promise<string> {
+  const res = await fetch(url, { redirect: 'manual' });
+  const next = res.headers.get('location');
+  if (res.status !== 302 || !next)
+    throw new Error(`no redirect (${res.status}): ${await res.text()}`);
+  return next;
+}
 
 /** A running simulator as the suites see it, whichever provider it imitates. */
 export interface CaseSim {
@@ -18,6 +28,17 @@ export interface CaseSim {
   settings: Record<string, unknown>;
   /** External userids of the members a full sync creates and binds. */
   members(): string[];
+  /** Of those, the ones who can sign in (active in the provider). */
+  activeMembers(): string[];
+  /** The user agent of the provider's own app (its in-app browser). */
+  inAppUserAgent: string;
+  /** Where a sign-in started in a plain browser without `?qr=1` goes. */
+  browserDefault: 'qr' | 'in-app';
+  /**
+   * The member `userid` at the provider, sent there by our login redirect (`location`): what
+   * comes back to our callback (absolute URL with the provider's code and our state).
+   */
+  authorize(location: string, userid: string, via: 'qr' | 'in-app'): Promise<string>;
   close(): Promise<void>;
 }
 
@@ -42,6 +63,15 @@ export const CONNECTOR_CASES: readonly ConnectorCase[] = [
             .listUsers()
             .filter((u) => u.status !== 5)
             .map((u) => u.userid),
+        activeMembers: () =>
+          sim.admin
+            .listUsers()
+            .filter((u) => u.status === 1)
+            .map((u) => u.userid),
+        inAppUserAgent: 'Mozilla/5.0 wxwork/4.1.0 MicroMessenger/7.0.1',
+        browserDefault: 'in-app',
+        // The simulator's OAuth and QR pages both take the member as `sim_userid`.
+        authorize: (location, userid) => authorizeAt(location, userid),
         close: () => sim.close(),
       };
     },
@@ -61,6 +91,26 @@ export const CONNECTOR_CASES: readonly ConnectorCase[] = [
           corpId: c.corpId,
         },
         members: () => sim.admin.listUsers().map((u) => u.userid),
+        activeMembers: () =>
+          sim.admin
+            .listUsers()
+            .filter((u) => u.active)
+            .map((u) => u.userid),
+        inAppUserAgent: 'Mozilla/5.0 (Linux; Android 13) AliApp(DingTalk/7.5.0) DingTalk(7.5.0)',
+        browserDefault: 'qr',
+        async authorize(location, userid, via) {
+          const url = new URL(location);
+          if (via === 'in-app') {
+            // Our app page inside DingTalk: dd.requestAuthCode() gives the 免登 code, which the
+            // page sends back with the state (the simulator issues it as 「以该成员身份打开应用」 does).
+            url.searchParams.set('authCode', sim.admin.issueAuthCode(userid));
+            return url.toString();
+          }
+          // The member scans the QR code of login.dingtalk.com/oauth2/auth (approve = scanned).
+          url.pathname = '/oauth2/auth/approve';
+          url.searchParams.set('userid', userid);
+          return redirectOf(url);
+        },
         close: () => sim.close(),
       };
     },

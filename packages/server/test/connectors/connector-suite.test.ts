@@ -7,7 +7,25 @@ import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { rowsOf } from '../../src/lib/sql';
 import { buildTestApp, type TestApp } from '../build-test-app';
+import { fragmentOf, pathOf } from '../factories/wecom-login';
 import { CONNECTOR_CASES, type CaseSim } from './connector-cases';
+
+/** GET through the app without following redirects, as a browser with `cookie` and `userAgent`. */
+async function hop(t: TestApp, url: string, o: { cookie?: string; userAgent?: string } = {}) {
+  const headers: Record<string, string> = {};
+  if (o.cookie) headers.cookie = o.cookie;
+  if (o.userAgent) headers['user-agent'] = o.userAgent;
+  const res = await t.app.inject({ method: 'GET', url, headers });
+  const raw = res.headers['set-cookie'];
+  const first = Array.isArray(raw) ? raw[0] : raw;
+  return {
+    status: res.statusCode,
+    location: String(res.headers.location ?? ''),
+    cookie: first ? first.split(';')[0]! : undefined,
+  };
+}
+
+const BROWSER_UA = 'Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 Chrome/131.0 Safari/537.36';
 
 describe.each(CONNECTOR_CASES)('$name', ({ thirdType, start }) => {
   let sim: CaseSim;
@@ -106,5 +124,69 @@ describe.each(CONNECTOR_CASES)('$name', ({ thirdType, start }) => {
     const records = list.body.result.records as { wechatUserId: string; active: boolean }[];
     expect(records.map((r) => r.wechatUserId).sort()).toEqual([...members].sort());
     for (const r of records) expect(r.active).toBe(true);
+  });
+
+  /** Our login redirect for `via`, as the provider's app or a desktop browser opens it. */
+  async function startSignIn(via: 'qr' | 'in-app', o: { qrParam?: boolean } = {}) {
+    const q = new URLSearchParams({ tenantId: String(tn.tenant.id) });
+    if (o.qrParam ?? via === 'qr') q.set('qr', '1');
+    const res = await hop(t, `/sys/thirdLogin/oauth2/${thirdType}/login?${q.toString()}`, {
+      userAgent: via === 'in-app' ? sim.inAppUserAgent : BROWSER_UA,
+    });
+    expect(res.status).toBe(302);
+    expect(res.cookie, res.location).toBeTruthy();
+    return res;
+  }
+
+  it.each(['qr', 'in-app'] as const)(
+    'a bound member signs in (%s) and exchanges the one-time ticket for a session',
+    async (via) => {
+      const userid = present(sim.activeMembers()[0], 'an active member');
+      const started = await startSignIn(via);
+      const back = await sim.authorize(started.location, userid, via);
+      expect(new URL(back).pathname).toBe(`/sys/thirdLogin/oauth2/${thirdType}/callback`);
+      const landed = await hop(t, pathOf(back), { cookie: started.cookie });
+      expect(landed.status).toBe(302);
+      const fragment = fragmentOf(landed.location);
+      expect(fragment.error, JSON.stringify(fragment)).toBeUndefined();
+      const ticket = present(fragment.ticket, 'ticket');
+      const ex = await t.call('POST', '/sys/thirdLogin/exchange', { ticket });
+      expect(ex.status, ex.body.message).toBe(200);
+      expect(ex.body.result.userInfo.username.toLowerCase()).toBe(
+        (tn.tenant.houseNumber + userid).toLowerCase(),
+      );
+      expect(ex.body.result.loginTenantId).toBe(tn.tenant.id);
+      // One time only.
+      const again = await t.call('POST', '/sys/thirdLogin/exchange', { ticket });
+      expect(again.status).toBe(401);
+    },
+  );
+
+  it("a plain browser without ?qr=1 goes to the provider's default sign-in; its app to the in-app one", async () => {
+    const started = await startSignIn('qr', { qrParam: false });
+    const inApp = await startSignIn('in-app', { qrParam: false });
+    const qr = await startSignIn('qr');
+    const origin = (u: string) => new URL(u).origin + new URL(u).pathname;
+    // From the provider's own app: its in-app sign-in, never the QR page.
+    expect(origin(inApp.location)).not.toBe(origin(qr.location));
+    if (sim.browserDefault === 'qr') expect(origin(started.location)).toBe(origin(qr.location));
+    else expect(origin(started.location)).toBe(origin(inApp.location));
+  });
+
+  it('refuses a state issued for this provider on another provider’s callback', async () => {
+    const other = present(
+      CONNECTOR_CASES.find((c) => c.thirdType !== thirdType),
+      'another connector',
+    ).thirdType;
+    const userid = present(sim.activeMembers()[0], 'an active member');
+    const started = await startSignIn('qr');
+    const back = new URL(await sim.authorize(started.location, userid, 'qr'));
+    back.pathname = `/sys/thirdLogin/oauth2/${other}/callback`;
+    const landed = await hop(t, pathOf(back.toString()), { cookie: started.cookie });
+    expect(fragmentOf(landed.location)).toMatchObject({ error: 'state_invalid' });
+    // …and the state is used up: it does not work on its own callback afterwards either.
+    back.pathname = `/sys/thirdLogin/oauth2/${thirdType}/callback`;
+    const retried = await hop(t, pathOf(back.toString()), { cookie: started.cookie });
+    expect(fragmentOf(retried.location).ticket).toBeUndefined();
   });
 });

@@ -8649,6 +8649,8 @@ export interface operations {
     wecomLoginCallback: {
         parameters: {
             query?: {
+                /** @description DingTalk: the one-time code of the QR/web login or of 免登 in the app (used when `code` is absent) */
+                authCode?: string;
                 /** @description one-time code from WeCom (absent when the member cancelled) */
                 code?: string;
                 /** @description the state OrgBridge sent */

@@ -24,6 +24,9 @@ export const StartQuerySchema = Type.Object({
 
 export const CallbackQuerySchema = Type.Object({
   code: Loose('one-time code from WeCom (absent when the member cancelled)'),
+  authCode: Loose(
+    'DingTalk: the one-time code of the QR/web login or of 免登 in the app (used when `code` is absent)',
+  ),
   state: Loose('the state OrgBridge sent'),
 });
 
