@@ -32,6 +32,10 @@ export interface CaseSim {
   activeMembers(): string[];
   /** The user agent of the provider's own app (its in-app browser). */
   inAppUserAgent: string;
+  /** `app` of sendMessageTest for this connector. */
+  appName: string;
+  /** What the member's client shows: every message delivered to `userid`, as JSON text. */
+  inbox(userid: string): string[];
   /** Where a sign-in started in a plain browser without `?qr=1` goes. */
   browserDefault: 'qr' | 'in-app';
   /**
@@ -70,6 +74,12 @@ export const CONNECTOR_CASES: readonly ConnectorCase[] = [
             .map((u) => u.userid),
         inAppUserAgent: 'Mozilla/5.0 wxwork/4.1.0 MicroMessenger/7.0.1',
         browserDefault: 'in-app',
+        appName: 'WECHAT_ENTERPRISE',
+        inbox: (userid) =>
+          sim.admin
+            .messagesFor(userid)
+            .filter((m) => m.delivered)
+            .map((m) => JSON.stringify(m.content)),
         // The simulator's OAuth and QR pages both take the member as `sim_userid`.
         authorize: (location, userid) => authorizeAt(location, userid),
         close: () => sim.close(),
@@ -98,6 +108,8 @@ export const CONNECTOR_CASES: readonly ConnectorCase[] = [
             .map((u) => u.userid),
         inAppUserAgent: 'Mozilla/5.0 (Linux; Android 13) AliApp(DingTalk/7.5.0) DingTalk(7.5.0)',
         browserDefault: 'qr',
+        appName: 'DINGTALK',
+        inbox: (userid) => sim.admin.inbox(userid).map((m) => JSON.stringify(m.msg)),
         async authorize(location, userid, via) {
           const url = new URL(location);
           if (via === 'in-app') {

@@ -189,4 +189,20 @@ describe.each(CONNECTOR_CASES)('$name', ({ thirdType, start }) => {
     const retried = await hop(t, pathOf(back.toString()), { cookie: started.cookie });
     expect(fragmentOf(retried.location).ticket).toBeUndefined();
   });
+
+  it('sendMessageTest with the connector’s app name lands in a synced member’s inbox', async () => {
+    const userid = present(sim.activeMembers()[1], 'an active member');
+    const content = `维护通知 ${thirdType} ${Date.now()}`;
+    const res = await t.call(
+      'POST',
+      '/sys/thirdApp/sendMessageTest',
+      { app: sim.appName, receiver: tn.tenant.houseNumber + userid, content },
+      as(),
+    );
+    expect(res.status, res.body.message).toBe(200);
+    expect(res.body.result.unbound).toEqual([]);
+    await vi.waitFor(() => expect(sim.inbox(userid).join('\n')).toContain(content), {
+      timeout: 5_000,
+    });
+  });
 });

@@ -8649,7 +8649,7 @@ export interface operations {
     wecomLoginCallback: {
         parameters: {
             query?: {
-                /** @description DingTalk: the one-time code of the QR/web login or of 免登 in the app (used when `code` is absent) */
+                /** @description the provider's one-time code where it calls it so (QR/web or in-app); used when `code` is absent */
                 authCode?: string;
                 /** @description one-time code from WeCom (absent when the member cancelled) */
                 code?: string;

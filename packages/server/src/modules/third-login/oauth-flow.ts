@@ -292,7 +292,7 @@ export function createOAuthFlow(deps: OAuthFlowDeps) {
         const returnPath = safeReturnPath(input.redirect, config.publicUrl);
         if (returnPath === null) throw new LoginRefusal('return_path_invalid');
         const rt = await runtime(tenantId, input.thirdType);
-        // Outside the provider's app (DingTalk: no `DingTalk` in the user agent) only QR/web works.
+        // Outside the provider's app (its user agent) some providers have only the QR/web login.
         const inAppAgent = findConnector(input.thirdType)?.inAppUserAgent;
         const qr =
           input.qr || (inAppAgent !== undefined && !inAppAgent.test(input.userAgent ?? ''));

@@ -25,7 +25,7 @@ export const StartQuerySchema = Type.Object({
 export const CallbackQuerySchema = Type.Object({
   code: Loose('one-time code from WeCom (absent when the member cancelled)'),
   authCode: Loose(
-    'DingTalk: the one-time code of the QR/web login or of 免登 in the app (used when `code` is absent)',
+    "the provider's one-time code where it calls it so (QR/web or in-app); used when `code` is absent",
   ),
   state: Loose('the state OrgBridge sent'),
 });
