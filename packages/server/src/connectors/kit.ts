@@ -457,5 +457,10 @@ export interface ProviderConnector {
   /** Values the server makes on first save (WeCom callback Token and EncodingAESKey). */
   generateSettings?(): Record<string, string>;
   capabilities: ConnectorCapabilities;
+  /**
+   * Set when in-app sign-in works only inside the provider's own app (DingTalk 免登): a sign-in
+   * started by a browser whose user agent does not match goes to the QR/web login.
+   */
+  inAppUserAgent?: RegExp;
   create(ctx: ProviderContext): ProviderInstance;
 }

@@ -8649,6 +8649,8 @@ export interface operations {
     wecomLoginCallback: {
         parameters: {
             query?: {
+                /** @description the provider's one-time code where it calls it so (QR/web or in-app); used when `code` is absent */
+                authCode?: string;
                 /** @description one-time code from WeCom (absent when the member cancelled) */
                 code?: string;
                 /** @description the state OrgBridge sent */

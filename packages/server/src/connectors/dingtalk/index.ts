@@ -44,6 +44,7 @@ export const dingtalkConnector: ProviderConnector = {
   accountKey: (settings) => readSettings(settings).corpId,
   generateSettings: generateDingTalkSettings,
   capabilities: { messaging: dingtalkMessaging, consentedDetail: false, outsideRange: false },
+  inAppUserAgent: /DingTalk/,
   create(ctx): ProviderInstance {
     const settings = readSettings(ctx.settings);
     const apiBase = ctx.endpoints.apiBase ?? DEFAULT_API_BASE;

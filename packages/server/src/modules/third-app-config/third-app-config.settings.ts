@@ -62,14 +62,16 @@ export function validateSettings(connector: ConnectorDefinition, settings: Setti
 }
 
 /**
- * The settings of a new connection: the body's, with generated values (WeCom callback Token and
- * EncodingAESKey) where the body has none and null for the optional fields it leaves out.
+ * The settings of a new connection: the body's, with generated values (WeCom's callback Token and
+ * EncodingAESKey, DingTalk's callback Token and aes_key) where the body has none and null for the optional fields it leaves out.
  */
 export function newSettings(connector: ConnectorDefinition, input: Settings): Settings {
   const generated = connector.generateSettings?.() ?? {};
   const settings: Settings = {};
   for (const item of connector.formItems) {
-    if (!item.required) settings[item.key] = generated[item.key] ?? null;
+    // A generated value is made whether or not the field is required (DingTalk's are).
+    if (generated[item.key] !== undefined) settings[item.key] = generated[item.key]!;
+    else if (!item.required) settings[item.key] = null;
   }
   for (const [k, v] of Object.entries(input)) {
     // An empty generated value asks for one, as an omitted one does.

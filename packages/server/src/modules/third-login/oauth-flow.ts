@@ -72,6 +72,8 @@ interface StartInput {
   nonce?: string;
   /** The request's host name (Fastify's `req.hostname`). */
   host?: string;
+  /** The browser's user agent: outside the provider's app some providers have only QR/web login. */
+  userAgent?: string;
 }
 
 function parseTenantId(raw: string): number | null {
@@ -131,9 +133,10 @@ export function createOAuthFlow(deps: OAuthFlowDeps) {
   async function identify(
     connector: ConnectorInstance,
     code: string,
+    via: 'in-app' | 'web',
   ): Promise<ExtIdentity & { userId: string }> {
     try {
-      const identity = await connector.oauth.exchange(code);
+      const identity = await connector.oauth.exchange(code, via);
       if (identity.kind !== 'member' || !identity.userId) throw new LoginRefusal('outsider');
       return { ...identity, userId: identity.userId };
     } catch (err) {
@@ -155,7 +158,7 @@ export function createOAuthFlow(deps: OAuthFlowDeps) {
     const ticket = randomSecret();
     await repo.insertTicket(
       rt.tenantId,
-      { ticketHash: sha256(ticket), kind, thirdType: THIRD_TYPE, corpId: rt.corpId, ...who },
+      { ticketHash: sha256(ticket), kind, thirdType: rt.thirdType, corpId: rt.corpId, ...who },
       kind === 'session' ? TICKET_TTL_SECONDS : LINK_TTL_SECONDS,
     );
     return ticket;
@@ -192,9 +195,9 @@ export function createOAuthFlow(deps: OAuthFlowDeps) {
    * pairing them by hand in the sync dialog does — nor one an admin left out of syncs (排除).
    */
   async function unboundReason(rt: ConnectorRuntime, extUserId: string): Promise<LoginFailure> {
-    const mark = await repo.findUnpairedMark(rt.tenantId, THIRD_TYPE, rt.corpId, extUserId);
+    const mark = await repo.findUnpairedMark(rt.tenantId, rt.thirdType, rt.corpId, extUserId);
     if (mark) return mark.createdBy === mark.userId ? 'self_unbound' : 'removed';
-    if (await repo.isExcluded(rt.tenantId, THIRD_TYPE, rt.corpId, extUserId)) return 'excluded';
+    if (await repo.isExcluded(rt.tenantId, rt.thirdType, rt.corpId, extUserId)) return 'excluded';
     return 'unbound';
   }
 
@@ -218,12 +221,13 @@ export function createOAuthFlow(deps: OAuthFlowDeps) {
     const userId = await provisionMember(db, {
       tenantId: rt.tenantId,
       houseNumber: tenant.houseNumber,
+      thirdType: rt.thirdType,
       corpId: rt.corpId,
       extUserId,
       connector: rt.connector,
     });
     await assertMayEnter(rt.tenantId, userId);
-    const made = await repo.findBindingByExtUser(rt.tenantId, THIRD_TYPE, rt.corpId, extUserId);
+    const made = await repo.findBindingByExtUser(rt.tenantId, rt.thirdType, rt.corpId, extUserId);
     if (made) await keepConsented(rt, identity, found.mode, made.id);
     const ticket = await issueTicket('session', rt, { userId, extUserId, returnPath });
     return landing({ ticket }, base);
@@ -236,10 +240,11 @@ export function createOAuthFlow(deps: OAuthFlowDeps) {
   ) {
     const { tenantId, returnPath } = found;
     const rt = await runtime(tenantId, found.thirdType);
-    const identity = await identify(rt.connector, code);
+    // The state says how the sign-in started: the QR/web login, or inside the provider's app.
+    const identity = await identify(rt.connector, code, found.mode === 'qr' ? 'web' : 'in-app');
     const extUserId = identity.userId;
     ctx.userid = extUserId;
-    const binding = await repo.findBindingByExtUser(tenantId, THIRD_TYPE, rt.corpId, extUserId);
+    const binding = await repo.findBindingByExtUser(tenantId, rt.thirdType, rt.corpId, extUserId);
     if (!binding) return unbound(rt, identity, found);
     if (!binding.active) throw new LoginRefusal('binding_inactive');
     await assertMayEnter(tenantId, binding.userId);
@@ -287,6 +292,10 @@ export function createOAuthFlow(deps: OAuthFlowDeps) {
         const returnPath = safeReturnPath(input.redirect, config.publicUrl);
         if (returnPath === null) throw new LoginRefusal('return_path_invalid');
         const rt = await runtime(tenantId, input.thirdType);
+        // Outside the provider's app (its user agent) some providers have only the QR/web login.
+        const inAppAgent = findConnector(input.thirdType)?.inAppUserAgent;
+        const qr =
+          input.qr || (inAppAgent !== undefined && !inAppAgent.test(input.userAgent ?? ''));
         // One nonce per browser, reused, so two tabs signing in at once do not evict each other.
         const nonce =
           input.nonce && SECRET_PATTERN.test(input.nonce) ? input.nonce : randomSecret();
@@ -298,7 +307,7 @@ export function createOAuthFlow(deps: OAuthFlowDeps) {
             stateHash: sha256(state),
             nonceHash: sha256(nonce),
             thirdType: input.thirdType,
-            mode: input.qr ? 'qr' : 'app',
+            mode: qr ? 'qr' : 'app',
             returnPath,
           },
           STATE_TTL_SECONDS,
@@ -306,7 +315,7 @@ export function createOAuthFlow(deps: OAuthFlowDeps) {
         const oauth = rt.connector.oauth;
         const p = { redirectUri: base + callbackPath(input.thirdType), state };
         // QR/web login has no privateinfo scope: it stays snsapi_base (reference §6.2).
-        const location = input.qr
+        const location = qr
           ? oauth.qrLoginUrl(p)
           : oauth.authorizeUrl({ ...p, scope: rt.syncPolicy.signInScope });
         return { location, nonce };
@@ -323,6 +332,7 @@ export function createOAuthFlow(deps: OAuthFlowDeps) {
     async callback(input: {
       /** The provider of the path, whose runtime exchanges the code. */
       thirdType: ThirdType;
+      /** The provider's one-time code (WeCom `code`; DingTalk `authCode`, or `code`). */
       code?: string;
       state?: string;
       nonce?: string;
@@ -339,11 +349,11 @@ export function createOAuthFlow(deps: OAuthFlowDeps) {
         if (hostTenant !== null && hostTenant !== found.tenantId) {
           throw new LoginRefusal('state_invalid');
         }
+        // A state answers only the provider it was issued for.
+        if (found.thirdType !== input.thirdType) throw new LoginRefusal('state_invalid');
         checkState(found, input.nonce);
         if (!input.code) throw new LoginRefusal('cancelled');
-        return {
-          location: await signIn({ ...found, thirdType: input.thirdType }, input.code, ctx),
-        };
+        return { location: await signIn(found, input.code, ctx) };
       } catch (err) {
         if (!(err instanceof LoginRefusal)) throw err;
         if (tenantId !== undefined) {

@@ -44,6 +44,7 @@ export function createThirdLoginRepo(db: Db) {
           nonceHash: oauthStates.nonceHash,
           returnPath: oauthStates.returnPath,
           mode: oauthStates.mode,
+          thirdType: oauthStates.thirdType,
           expired: sql<boolean>`${oauthStates.expiresAt} <= now()`,
         });
       if (row) return { found: row, replayed: false };

@@ -71,6 +71,7 @@ function registerRedirectRoutes(app: FastifyInstance, svc: ThirdLoginService, se
         qr: q.qr === '1' || q.qr === 'true',
         nonce: readCookie(req, NONCE_COOKIE),
         host: req.hostname,
+        userAgent: req.headers['user-agent'],
       });
       if (out.nonce) {
         const flags = `Path=${COOKIE_PATH}; Max-Age=${STATE_TTL_SECONDS}; HttpOnly; SameSite=Lax`;
@@ -108,7 +109,7 @@ function registerRedirectRoutes(app: FastifyInstance, svc: ThirdLoginService, se
     handler: async (req, reply) => {
       const out = await svc.callback({
         thirdType: signInThirdType(req.params.thirdType),
-        code: req.query.code,
+        code: req.query.code ?? req.query.authCode,
         state: req.query.state,
         nonce: readCookie(req, NONCE_COOKIE),
         ip: req.ip,

@@ -24,6 +24,9 @@ export const StartQuerySchema = Type.Object({
 
 export const CallbackQuerySchema = Type.Object({
   code: Loose('one-time code from WeCom (absent when the member cancelled)'),
+  authCode: Loose(
+    "the provider's one-time code where it calls it so (QR/web or in-app); used when `code` is absent",
+  ),
   state: Loose('the state OrgBridge sent'),
 });
 
