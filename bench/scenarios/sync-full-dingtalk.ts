@@ -185,7 +185,9 @@ export const scenario: BenchScenario = {
           label: 'full sync ÷ QPS-bound lower bound (busiest interface ÷ 20/s)',
           value: totalMs / boundMs,
           unit: 'ratio',
-          detail: `lower bound ${Math.round(boundMs)} ms`,
+          // The directory walks the tree (listsub) before it lists members (user/list): read one
+          // interface after the other, the floor is every request ÷ 20/s instead.
+          detail: `lower bound ${Math.round(boundMs)} ms with the interfaces read side by side; ${Math.round((requests / QPS) * 1000)} ms read one after the other`,
         },
         {
           id: 'sync.dingtalk_full_10k.created',
