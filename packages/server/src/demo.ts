@@ -63,7 +63,7 @@ function banner(
     `  Simulated members  ${dingtalk.url}/sim/`,
     `  Simulator app      Client ID ${dt.appKey}, Client Secret ${dt.appSecret}, AgentId ${dt.agentId}, CorpId ${dt.corpId}`,
     dingtalkTenantId !== null
-      ? `  Sign in as ${DEMO_DINGTALK.adminUsername}, open 第三方配置 → 钉钉集成, click 测试连接.`
+      ? `  Sign in as ${DEMO_DINGTALK.adminUsername}, open 第三方配置 → 钉钉集成, click 测试连接, then sync.`
       : '  The DingTalk demo tenant could not be prepared (see the warning above); enter the simulator app yourself.',
     '',
   ];
