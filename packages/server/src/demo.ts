@@ -1,8 +1,12 @@
 import { createServer } from 'node:net';
 import { fileURLToPath } from 'node:url';
+import {
+  startSimulator as startDingTalkSimulator,
+  type Simulator as DingTalkSimulator,
+} from '@orgbridge/dingtalk-sim';
 import { startSimulator, type Simulator } from '@orgbridge/wecom-sim';
 import { ConfigError } from './config';
-import { DEMO, prepareDemoTenant } from './demo-tenant';
+import { DEMO, DEMO_DINGTALK, prepareDemoTenant, prepareDingTalkDemoTenant } from './demo-tenant';
 import { createLogger } from './lib/log';
 import { startServer, type RunningServer } from './start';
 
@@ -10,14 +14,16 @@ import { startServer, type RunningServer } from './start';
  * `npm run demo`: OrgBridge on an embedded database in ./data/demo plus the bundled WeCom
  * simulator (2,000 members, 200 departments, 20 ms latency), with a demo tenant already
  * connected to it, so the whole seed walkthrough (configure → test → sync → bindings → messages)
- * can be clicked through without a real WeCom corp.
+ * can be clicked through without a real WeCom corp; and beside it the bundled DingTalk simulator
+ * (500 members, 50 departments, 20 calls a second per interface like the standard edition) with
+ * a second tenant connected to it, its event subscription pointing at that tenant's callback URL.
  */
 const PASSWORD = 'OrgBridge-demo1';
 
 /** The process's one logger; startServer sets its level (LOG_LEVEL, default warn here). */
 const log = createLogger({ level: 'info' });
 
-/** 4100 when free, else any free port (a second demo or the CLI simulator may hold it). */
+/** `preferred` (4100, 4200) when free, else any free port (a second demo or a CLI simulator may hold it). */
 async function simulatorPort(preferred: number): Promise<number> {
   return new Promise((done) => {
     const probe = createServer();
@@ -29,9 +35,12 @@ async function simulatorPort(preferred: number): Promise<number> {
 function banner(
   server: RunningServer,
   sim: Simulator,
+  dingtalk: DingTalkSimulator,
   admin: string,
   tenantId: number | null,
+  dingtalkTenantId: number | null,
 ): void {
+  const dt = dingtalk.credentials;
   const url = server.config.publicUrl;
   const lines = [
     '',
@@ -47,6 +56,15 @@ function banner(
     tenantId !== null
       ? `  Sign in as ${DEMO.adminUsername}, open 第三方配置 → 企业微信集成, click 测试连接, then sync.`
       : '  The demo tenant could not be prepared (see the warning above); enter the simulator corp yourself.',
+    '',
+    `  DingTalk tenant    ${DEMO_DINGTALK.adminUsername} / ${PASSWORD}  (tenant ${DEMO_DINGTALK.tenantName}, id ${dingtalkTenantId ?? '?'})`,
+    `  DingTalk integr.   ${url}/third-app/dingtalk`,
+    `  DingTalk simulator ${dingtalk.url}  (500 members, 50 departments, 20 calls/s per interface)`,
+    `  Simulated members  ${dingtalk.url}/sim/`,
+    `  Simulator app      Client ID ${dt.appKey}, Client Secret ${dt.appSecret}, AgentId ${dt.agentId}, CorpId ${dt.corpId}`,
+    dingtalkTenantId !== null
+      ? `  Sign in as ${DEMO_DINGTALK.adminUsername}, open 第三方配置 → 钉钉集成, click 测试连接, then sync.`
+      : '  The DingTalk demo tenant could not be prepared (see the warning above); enter the simulator app yourself.',
     '',
   ];
   // The demo's banner is for the person who ran `npm run demo` (URLs and demo credentials), not
@@ -70,6 +88,25 @@ async function main(): Promise<void> {
     contactSecret: DEMO.contactSecret,
     trustedDomain: new URL(publicUrl).hostname,
   });
+  const dingtalk = await startDingTalkSimulator({
+    port: await simulatorPort(4200),
+    users: 500,
+    departments: 50,
+    seed: 1,
+    latencyMs: 20,
+    qps: 20,
+    corpId: DEMO_DINGTALK.corpId,
+    appKey: DEMO_DINGTALK.appKey,
+    appSecret: DEMO_DINGTALK.appSecret,
+    agentId: DEMO_DINGTALK.agentId,
+  });
+  // startServer takes WeCom's endpoints as an option; DingTalk's come from the environment
+  // (DINGTALK_*_BASE), which the demo points at its own simulator.
+  Object.assign(process.env, {
+    DINGTALK_API_BASE: dingtalk.url,
+    DINGTALK_OAPI_BASE: dingtalk.url,
+    DINGTALK_LOGIN_BASE: dingtalk.url,
+  });
   const server = await startServer({
     port,
     publicUrl,
@@ -88,10 +125,30 @@ async function main(): Promise<void> {
   } catch (err) {
     server.app.log.warn({ err }, 'demo tenant not prepared');
   }
-  banner(server, sim, password, tenantId);
+  let dingtalkTenantId: number | null = null;
+  try {
+    const connection = await prepareDingTalkDemoTenant(server, {
+      platformAdmin: password,
+      demoAdmin: PASSWORD,
+    });
+    dingtalkTenantId = connection.tenantId;
+    dingtalk.admin.setHomeUrl(`${publicUrl}/tenantId/${connection.tenantId}`);
+    // The app's event subscription (事件订阅): the simulator's check_url push must be answered.
+    const check = await dingtalk.admin.configureCallback({
+      url: connection.callbackUrl,
+      token: connection.callbackToken,
+      aesKey: connection.callbackAesKey,
+    });
+    if (!check.ok) server.app.log.warn({ check }, 'the DingTalk simulator’s check_url push failed');
+  } catch (err) {
+    server.app.log.warn({ err }, 'DingTalk demo tenant not prepared');
+  }
+  banner(server, sim, dingtalk, password, tenantId, dingtalkTenantId);
 
   const shutdown = () => {
-    void Promise.allSettled([server.close(), sim.close()]).then(() => process.exit(0));
+    void Promise.allSettled([server.close(), sim.close(), dingtalk.close()]).then(() =>
+      process.exit(0),
+    );
   };
   process.on('SIGINT', shutdown);
   process.on('SIGTERM', shutdown);

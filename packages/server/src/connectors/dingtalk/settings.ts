@@ -77,7 +77,8 @@ export const dingtalkFormItems: ProviderFormItem[] = [
   {
     key: 'callbackToken',
     type: 'generated',
-    required: true,
+    // Made by the server when the body has none (newSettings fills only fields not required), as WeCom's.
+    required: false,
     label: { 'zh-CN': '事件订阅签名 Token', en: 'Event subscription token' },
     help: {
       'zh-CN':
@@ -88,7 +89,8 @@ export const dingtalkFormItems: ProviderFormItem[] = [
   {
     key: 'callbackAesKey',
     type: 'generated',
-    required: true,
+    // Made by the server when the body has none (newSettings fills only fields not required), as WeCom's.
+    required: false,
     pattern: AES_KEY,
     label: { 'zh-CN': '事件订阅加密 aes_key', en: 'Event subscription aes_key' },
     help: {
