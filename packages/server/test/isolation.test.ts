@@ -731,7 +731,9 @@ async function snapshotA(f: Fixture) {
 const methodOf = (key: string) => key.split(' ')[0] as Method;
 const isTenantScoped = (access: Access | undefined) => access === 'member' || access === 'admin';
 
-describe('tenant isolation', () => {
+// Each of the two walks below calls every /sys route (hundreds of requests): under a loaded CI
+// worker they need more than the default 30 s per test.
+describe('tenant isolation', { timeout: 120_000 }, () => {
   it('has an entry for every /sys route and no stale entries', () => {
     const keys = routes.map((r) => r.key);
     expect(keys.filter((k) => !(k in ENTRIES))).toEqual([]);
