@@ -31,9 +31,19 @@ const COLORS: Record<CheckStatus, string> = {
 };
 
 /** One line of facts the check found, in the reader's language. */
-function factsText(t: TFunction, c: DiagnosticCheck): string | null {
+function factsText(t: TFunction, c: DiagnosticCheck, slug: string): string | null {
   const f = c.facts ?? {};
   if (c.status === 'skipped') return null;
+  // Providers report what their APIs can tell cheaply; facts the WeCom texts do not cover have
+  // their own text in the provider's locale file (`<slug>.test.facts.<check>`).
+  if (slug !== 'wecom') {
+    const text = t(`${slug}.test.facts.${c.id}`, {
+      ...f,
+      count: Number(f.subDepartments ?? f.firstPage ?? f.departments ?? 0),
+      defaultValue: '',
+    });
+    return c.status === 'ok' && text ? text : null;
+  }
   switch (c.id) {
     case 'departments':
       return t('wecom.test.facts.departments', { count: Number(f.departments ?? 0) });
@@ -66,8 +76,9 @@ function factsText(t: TFunction, c: DiagnosticCheck): string | null {
 
 function CheckRow({ check }: { check: DiagnosticCheck }) {
   const { t, i18n } = useTranslation();
+  const { slug } = useIntegration();
   const explanation = check.explanation?.[i18n.language === 'en' ? 'en' : 'zh-CN'];
-  const facts = factsText(t, check);
+  const facts = factsText(t, check, slug);
   // A passing check only needs its facts; anything else shows the full explanation.
   const explain = explanation && check.status !== 'ok';
   return (
@@ -80,7 +91,11 @@ function CheckRow({ check }: { check: DiagnosticCheck }) {
       <div style={{ flex: 1, minWidth: 0 }}>
         <Space wrap size={8}>
           <Typography.Text strong>
-            {t([`wecom.test.checks.${check.id}`, `egress.checks.${check.id}`])}
+            {t([
+              `${slug}.test.checks.${check.id}`,
+              `wecom.test.checks.${check.id}`,
+              `egress.checks.${check.id}`,
+            ])}
           </Typography.Text>
           <Tag color={COLORS[check.status]}>{t(`wecom.test.status.${check.status}`)}</Tag>
           {check.error && (
