@@ -339,10 +339,12 @@ export function createOAuthFlow(deps: OAuthFlowDeps) {
         if (hostTenant !== null && hostTenant !== found.tenantId) {
           throw new LoginRefusal('state_invalid');
         }
+        // A state comes back only to the callback of the provider whose login path issued it.
+        if (found.thirdType !== input.thirdType) throw new LoginRefusal('state_invalid');
         checkState(found, input.nonce);
         if (!input.code) throw new LoginRefusal('cancelled');
         return {
-          location: await signIn({ ...found, thirdType: input.thirdType }, input.code, ctx),
+          location: await signIn(found, input.code, ctx),
         };
       } catch (err) {
         if (!(err instanceof LoginRefusal)) throw err;

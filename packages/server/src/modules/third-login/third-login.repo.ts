@@ -41,6 +41,7 @@ export function createThirdLoginRepo(db: Db) {
         .where(and(eq(oauthStates.stateHash, stateHash), isNull(oauthStates.usedAt)))
         .returning({
           tenantId: oauthStates.tenantId,
+          thirdType: oauthStates.thirdType,
           nonceHash: oauthStates.nonceHash,
           returnPath: oauthStates.returnPath,
           mode: oauthStates.mode,
