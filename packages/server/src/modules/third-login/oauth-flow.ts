@@ -155,7 +155,7 @@ export function createOAuthFlow(deps: OAuthFlowDeps) {
     const ticket = randomSecret();
     await repo.insertTicket(
       rt.tenantId,
-      { ticketHash: sha256(ticket), kind, thirdType: THIRD_TYPE, corpId: rt.corpId, ...who },
+      { ticketHash: sha256(ticket), kind, thirdType: rt.thirdType, corpId: rt.corpId, ...who },
       kind === 'session' ? TICKET_TTL_SECONDS : LINK_TTL_SECONDS,
     );
     return ticket;
@@ -192,9 +192,9 @@ export function createOAuthFlow(deps: OAuthFlowDeps) {
    * pairing them by hand in the sync dialog does — nor one an admin left out of syncs (排除).
    */
   async function unboundReason(rt: ConnectorRuntime, extUserId: string): Promise<LoginFailure> {
-    const mark = await repo.findUnpairedMark(rt.tenantId, THIRD_TYPE, rt.corpId, extUserId);
+    const mark = await repo.findUnpairedMark(rt.tenantId, rt.thirdType, rt.corpId, extUserId);
     if (mark) return mark.createdBy === mark.userId ? 'self_unbound' : 'removed';
-    if (await repo.isExcluded(rt.tenantId, THIRD_TYPE, rt.corpId, extUserId)) return 'excluded';
+    if (await repo.isExcluded(rt.tenantId, rt.thirdType, rt.corpId, extUserId)) return 'excluded';
     return 'unbound';
   }
 
@@ -218,12 +218,13 @@ export function createOAuthFlow(deps: OAuthFlowDeps) {
     const userId = await provisionMember(db, {
       tenantId: rt.tenantId,
       houseNumber: tenant.houseNumber,
+      thirdType: rt.thirdType,
       corpId: rt.corpId,
       extUserId,
       connector: rt.connector,
     });
     await assertMayEnter(rt.tenantId, userId);
-    const made = await repo.findBindingByExtUser(rt.tenantId, THIRD_TYPE, rt.corpId, extUserId);
+    const made = await repo.findBindingByExtUser(rt.tenantId, rt.thirdType, rt.corpId, extUserId);
     if (made) await keepConsented(rt, identity, found.mode, made.id);
     const ticket = await issueTicket('session', rt, { userId, extUserId, returnPath });
     return landing({ ticket }, base);
@@ -239,7 +240,7 @@ export function createOAuthFlow(deps: OAuthFlowDeps) {
     const identity = await identify(rt.connector, code);
     const extUserId = identity.userId;
     ctx.userid = extUserId;
-    const binding = await repo.findBindingByExtUser(tenantId, THIRD_TYPE, rt.corpId, extUserId);
+    const binding = await repo.findBindingByExtUser(tenantId, rt.thirdType, rt.corpId, extUserId);
     if (!binding) return unbound(rt, identity, found);
     if (!binding.active) throw new LoginRefusal('binding_inactive');
     await assertMayEnter(tenantId, binding.userId);

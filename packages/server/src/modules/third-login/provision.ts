@@ -1,6 +1,6 @@
 import type { ConnectorInstance } from '../../connectors/kit';
 import type { Db } from '../../db/client';
-import { MEMBERSHIP_STATUS } from '../../db/schema';
+import { MEMBERSHIP_STATUS, type ThirdType } from '../../db/schema';
 import { isUniqueViolation } from '../../lib/pg-error';
 import { createAuditRecorder } from '../audit/audit.recorder';
 import { createBindingsWriter } from '../bindings/bindings.writer';
@@ -20,6 +20,8 @@ export function syncedUsername(houseNumber: string, extUserId: string): string {
 export interface ProvisionInput {
   tenantId: number;
   houseNumber: string;
+  /** The provider whose sign-in this is (the binding is filed under it). */
+  thirdType: ThirdType;
   corpId: string;
   extUserId: string;
   connector: Pick<ConnectorInstance, 'directory'>;
@@ -64,7 +66,7 @@ export async function provisionMember(db: Db, input: ProvisionInput): Promise<nu
         role: 'member',
       });
       const member = {
-        thirdType: 'wechat_enterprise' as const,
+        thirdType: input.thirdType,
         corpId: input.corpId,
         extUserId: input.extUserId,
       };
@@ -82,7 +84,7 @@ export async function provisionMember(db: Db, input: ProvisionInput): Promise<nu
         action: 'third_login.account_created',
         targetType: 'user',
         targetId: userId,
-        details: { thirdType: 'wechat_enterprise', extUserId: input.extUserId, username },
+        details: { thirdType: input.thirdType, extUserId: input.extUserId, username },
       });
       return userId;
     });

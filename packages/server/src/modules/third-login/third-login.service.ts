@@ -88,7 +88,7 @@ export function createThirdLoginService(
 
   /** The WeCom name for the binding; fetched before the transaction (no provider call inside). */
   async function nameOf(row: TicketRow): Promise<string> {
-    const rt = await deps.thirdAppConfig.runtime(row.tenantId, THIRD_TYPE).catch(() => null);
+    const rt = await deps.thirdAppConfig.runtime(row.tenantId, row.thirdType).catch(() => null);
     return (rt && (await externalName(rt.connector, row.extUserId))) ?? row.extUserId;
   }
 
@@ -175,7 +175,7 @@ export function createThirdLoginService(
           'This account is not a member of the tenant. Sign in with an account of this tenant, or ask its administrator to add you.',
         ),
       );
-      if (await repo.findBindingOfUser(live.tenantId, THIRD_TYPE, user.id)) {
+      if (await repo.findBindingOfUser(live.tenantId, live.thirdType, user.id)) {
         throw conflict(
           'third_login.account_already_bound',
           'This account is already bound to another WeCom member in this tenant. Ask a tenant administrator to unbind it first.',
