@@ -40,6 +40,7 @@ import type {
   UpdateConfigBody,
 } from './third-app-config.schemas';
 import {
+  assertSecretsEntered,
   changedKeys,
   editedSettings,
   newSettings,
@@ -443,6 +444,7 @@ export function createThirdAppConfigService(deps: {
       if (accountKey !== row.accountKey) {
         await assertAccountFree(ctx.tenantId, body.thirdType, connector, settings);
       }
+      assertSecretsEntered(connector, stored, settingsPart(body), settings);
       const storedProxy = row.egressProxyEnc ? box.open(row.egressProxyEnc) : null;
       const egressProxyEnc = proxyPatch(body.egressProxy, storedProxy, (p) => box.seal(p));
       const patch = {
