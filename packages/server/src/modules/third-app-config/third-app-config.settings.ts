@@ -69,7 +69,9 @@ export function newSettings(connector: ConnectorDefinition, input: Settings): Se
   const generated = connector.generateSettings?.() ?? {};
   const settings: Settings = {};
   for (const item of connector.formItems) {
-    if (!item.required) settings[item.key] = generated[item.key] ?? null;
+    // Generated values are filled in whether the item is required (DingTalk) or not (WeCom).
+    if (generated[item.key] !== undefined) settings[item.key] = generated[item.key]!;
+    else if (!item.required) settings[item.key] = null;
   }
   for (const [k, v] of Object.entries(input)) {
     // An empty generated value asks for one, as an omitted one does.
