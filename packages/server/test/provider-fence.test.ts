@@ -20,12 +20,13 @@ const PROVIDER = /wecom|wechat|weixin|dingtalk|dingding|feishu|lark/i;
 /** Allowed anywhere: the JeecgBoot-shaped compatibility names the product keeps (PRODUCT.md §9). */
 const COMPAT = new Set(['wechatUserId', '/sys/user/wecomBinding', 'WECHAT_ENTERPRISE']);
 
-/** Places that may name providers: their own folders, the registry, configuration. */
+/** Places that may name providers: their own folders, the registry, configuration, the demo. */
 function allowedFile(rel: string): boolean {
   return (
     /^connectors\/[a-z]+\//.test(rel) ||
     rel === 'connectors/registry.ts' ||
     rel === 'config.ts' ||
+    /^demo(-[a-z-]+)?\.ts$/.test(rel) ||
     rel.endsWith('.test.ts') ||
     rel.includes('test-harness')
   );

@@ -24,6 +24,7 @@ import { createKeyedLoader } from '../../lib/batcher';
 import { cacheReads } from '../../lib/read-cache';
 import type { Changes } from '../../db/changes';
 import { AppError, badRequest, conflict, notFound } from '../../lib/errors';
+import { isUniqueViolation } from '../../lib/pg-error';
 import type { TenantContext } from '../../lib/route';
 import type { SecretBox } from '../../lib/secrets';
 import { createAuditRecorder, type AuditActor } from '../audit/audit.recorder';
@@ -40,6 +41,7 @@ import type {
   UpdateConfigBody,
 } from './third-app-config.schemas';
 import {
+  assertSecretsEntered,
   changedKeys,
   editedSettings,
   newSettings,
@@ -226,14 +228,39 @@ export function createThirdAppConfigService(deps: {
   ) {
     const accountKey = connector.accountKey(settings);
     if (await repo.accountKeyTakenElsewhere(tenantId, thirdType, accountKey)) {
-      // The field that holds the account (WeCom clientId = CorpID, DingTalk corpId).
-      const field =
-        connector.formItems.find((f) => settings[f.key] === accountKey)?.key ?? 'accountKey';
-      throw conflict(
-        'third_app.corp_id_taken',
-        `AppKey重复：该${connector.names['zh-CN']}企业 (${field} ${accountKey}) 已被其他租户配置 (AppKey duplicate: this ${connector.names.en} organisation (${field} ${accountKey}) is already connected to another tenant; each can be connected to one tenant only).`,
-        { field },
-      );
+      throw accountTaken(connector, settings);
+    }
+  }
+
+  /**
+   * The 409 for a taken account; also for the loser of two tenants saving one account at once
+   * (both passed the check above, the unique index refused the second write).
+   */
+  function accountTaken(connector: ReturnType<typeof connectorOf>, settings: ProviderSettings) {
+    const accountKey = connector.accountKey(settings);
+    // The field that holds the account (WeCom clientId = CorpID, DingTalk corpId).
+    const field =
+      connector.formItems.find((f) => settings[f.key] === accountKey)?.key ?? 'accountKey';
+    return conflict(
+      'third_app.corp_id_taken',
+      `AppKey重复：该${connector.names['zh-CN']}企业 (${field} ${accountKey}) 已被其他租户配置 (AppKey duplicate: this ${connector.names.en} organisation (${field} ${accountKey}) is already connected to another tenant; each can be connected to one tenant only).`,
+      { field },
+    );
+  }
+
+  /** Runs a write that stores `settings`; the account index's refusal becomes accountTaken. */
+  async function storing<T>(
+    connector: ReturnType<typeof connectorOf>,
+    settings: ProviderSettings,
+    write: () => Promise<T>,
+  ): Promise<T> {
+    try {
+      return await write();
+    } catch (err) {
+      if (isUniqueViolation(err, 'third_app_configs_account_key_uq')) {
+        throw accountTaken(connector, settings);
+      }
+      throw err;
     }
   }
 
@@ -404,14 +431,16 @@ export function createThirdAppConfigService(deps: {
       const accountKey = connector.accountKey(settings);
       await assertAccountFree(ctx.tenantId, body.thirdType, connector, settings);
       const policy = checkedPolicy(body.syncPolicy);
-      const row = await repo.insertConfig(ctx.tenantId, {
-        thirdType: body.thirdType,
-        settingsEnc: sealSettings(box, settings),
-        accountKey,
-        enabled: body.enabled ?? true,
-        syncPolicy: { ...DEFAULT_SYNC_POLICY, ...policy },
-        egressProxyEnc: proxyPatch(body.egressProxy, null, (p) => box.seal(p)) ?? null,
-      });
+      const row = await storing(connector, settings, () =>
+        repo.insertConfig(ctx.tenantId, {
+          thirdType: body.thirdType,
+          settingsEnc: sealSettings(box, settings),
+          accountKey,
+          enabled: body.enabled ?? true,
+          syncPolicy: { ...DEFAULT_SYNC_POLICY, ...policy },
+          egressProxyEnc: proxyPatch(body.egressProxy, null, (p) => box.seal(p)) ?? null,
+        }),
+      );
       await audit.record(ctx.tenantId, {
         actorUserId: ctx.userId,
         action: 'third_app.config_created',
@@ -443,6 +472,7 @@ export function createThirdAppConfigService(deps: {
       if (accountKey !== row.accountKey) {
         await assertAccountFree(ctx.tenantId, body.thirdType, connector, settings);
       }
+      assertSecretsEntered(connector, stored, settingsPart(body), settings);
       const storedProxy = row.egressProxyEnc ? box.open(row.egressProxyEnc) : null;
       const egressProxyEnc = proxyPatch(body.egressProxy, storedProxy, (p) => box.seal(p));
       const patch = {
@@ -453,7 +483,9 @@ export function createThirdAppConfigService(deps: {
         ...(body.enabled !== undefined ? { enabled: body.enabled } : {}),
         ...(policy ? { syncPolicy: { ...storedPolicy(row.syncPolicy), ...policy } } : {}),
       };
-      const updated = await repo.updateConfig(ctx.tenantId, row.id, patch);
+      const updated = await storing(connector, settings, () =>
+        repo.updateConfig(ctx.tenantId, row.id, patch),
+      );
       await audit.record(ctx.tenantId, {
         actorUserId: ctx.userId,
         action: 'third_app.config_updated',

@@ -125,3 +125,32 @@ export function changedKeys(before: ProviderSettings, after: ProviderSettings): 
   const keys = new Set([...Object.keys(before), ...Object.keys(after)]);
   return [...keys].filter((k) => (before[k] ?? null) !== (after[k] ?? null));
 }
+
+/**
+ * A stored secret only ever goes with the account it was given for (as the egress proxy's
+ * password does): when an account identifier (a text setting: WeCom clientId, DingTalk clientId
+ * or corpId) changes, each stored secret must be entered anew, not kept by its mask, "" or
+ * leaving it out. 400 `request.invalid` naming the first such secret.
+ */
+export function assertSecretsEntered(
+  connector: ConnectorDefinition,
+  stored: ProviderSettings,
+  input: Settings,
+  settings: Settings,
+): void {
+  const moved = connector.formItems.filter(
+    (f) => f.type === 'text' && (stored[f.key] ?? null) !== (settings[f.key] ?? null),
+  );
+  if (moved.length === 0) return;
+  for (const item of connector.formItems) {
+    const before = stored[item.key];
+    if (item.type !== 'secret' || typeof before !== 'string' || before === '') continue;
+    if (settings[item.key] !== before || input[item.key] === before) continue;
+    const ids = moved.map((f) => f.key).join(', ');
+    throw badRequest(
+      'request.invalid',
+      `Invalid request body: field "${item.key}" must be entered again: ${ids} changed, and the stored secret is kept for the same account only. Enter the secret of the new account and try again.`,
+      { location: 'body', field: item.key, rule: 'settings' },
+    );
+  }
+}

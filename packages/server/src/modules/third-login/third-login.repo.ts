@@ -41,10 +41,10 @@ export function createThirdLoginRepo(db: Db) {
         .where(and(eq(oauthStates.stateHash, stateHash), isNull(oauthStates.usedAt)))
         .returning({
           tenantId: oauthStates.tenantId,
+          thirdType: oauthStates.thirdType,
           nonceHash: oauthStates.nonceHash,
           returnPath: oauthStates.returnPath,
           mode: oauthStates.mode,
-          thirdType: oauthStates.thirdType,
           expired: sql<boolean>`${oauthStates.expiresAt} <= now()`,
         });
       if (row) return { found: row, replayed: false };
