@@ -7,13 +7,14 @@ const postgresProjects = process.env.TEST_DATABASE_URL
   : [];
 
 /**
- * Test files at once: one more than the cores. Vitest's default for a run is one fewer, a single
+ * Test files at once: as many as the cores. Vitest's default for a run is one fewer, a single
  * worker on CI's 2 cores, and the last CI ran at a load of 1.3–1.7 with it: a core partly idle
  * while a file waits (the PGlite snapshot load, child processes starting, the simulators' HTTP,
- * timers). More than one extra worker only queues for the CPU and stretches the tests that bound
- * a duration. Vitest itself reads VITEST_MAX_WORKERS (or `--maxWorkers`) over this.
+ * timers). One more than the cores was tried: on a loaded machine the heaviest tests (the
+ * isolation walk, approval-card limits) then ran past their 30 s. Vitest itself reads
+ * VITEST_MAX_WORKERS (or `--maxWorkers`) over this.
  */
-const maxWorkers = availableParallelism() + 1;
+const maxWorkers = availableParallelism();
 
 export default defineConfig({
   test: {

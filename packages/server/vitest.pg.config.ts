@@ -7,7 +7,8 @@ export default defineProject({
     name: 'server-pg',
     include: ['src/**/*.test.ts', 'test/**/*.test.ts'],
     globalSetup: ['test/global-setup-pg.ts'],
-    testTimeout: 30_000,
+    // Generous for a shared CI machine running two files at once; a hung test still fails.
+    testTimeout: 60_000,
     hookTimeout: 60_000,
     env: { ORGBRIDGE_TEST_DB: 'pg' },
   },
