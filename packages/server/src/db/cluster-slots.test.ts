@@ -46,11 +46,13 @@ describe.runIf(usePostgres())('cluster call slots on PostgreSQL', () => {
   });
 
   it('three processes × 12 callers never hold more than 5 slots of one API at once', async () => {
+    // Holds are long enough that every slot is taken before the first is given back, even on a
+    // loaded CI machine (with 15 ms / 40 ms the second count once came out below 15).
     const g = gauge();
     const scopes = processes(3, 5).map((s) => s.forScope('http://wecom\nww1'));
     await Promise.all(
       scopes.flatMap((s) =>
-        Array.from({ length: 12 }, () => s.run('message/send', () => g.hold(15))),
+        Array.from({ length: 12 }, () => s.run('message/send', () => g.hold(60))),
       ),
     );
     expect(g.max).toBe(5);
@@ -59,9 +61,9 @@ describe.runIf(usePostgres())('cluster call slots on PostgreSQL', () => {
     const [a] = scopes;
     const other = opened[1]!.forScope('http://wecom\nww2');
     await Promise.all([
-      ...Array.from({ length: 5 }, () => a!.run('message/send', () => h.hold(40))),
-      ...Array.from({ length: 5 }, () => a!.run('user/list', () => h.hold(40))),
-      ...Array.from({ length: 5 }, () => other.run('message/send', () => h.hold(40))),
+      ...Array.from({ length: 5 }, () => a!.run('message/send', () => h.hold(400))),
+      ...Array.from({ length: 5 }, () => a!.run('user/list', () => h.hold(400))),
+      ...Array.from({ length: 5 }, () => other.run('message/send', () => h.hold(400))),
     ]);
     expect(h.max).toBe(15);
   });
@@ -156,9 +158,12 @@ describe.runIf(usePostgres())('cluster call slots on PostgreSQL', () => {
   it('a slot kept while idle whose connection died is locked anew, not used without a lock', async () => {
     await sleep(150);
     const [a, b] = processes(2, 1, 10_000).map((s) => s.forScope('http://wecom\nww7'));
+    // Connected before the call: the kill has to land within a's linger (30 ms), and opening a
+    // connection on a loaded machine can take longer than that.
+    const killer = await advisoryKiller(database);
     await a!.run('user/list', async () => {});
     // a keeps the slot for its linger; kill the backend that holds it.
-    await killTheAdvisoryHolder(database);
+    await killer.kill().finally(() => killer.end());
     await sleep(10); // the connection's error arrives; the linger (30 ms) has not ended
     // a's next call must hold the cluster slot for real: b cannot be inside at the same time.
     const g = gauge();
@@ -172,19 +177,30 @@ describe.runIf(usePostgres())('cluster call slots on PostgreSQL', () => {
 
 /** Kills the one backend of this test's database holding an advisory lock (it must be one). */
 async function killTheAdvisoryHolder(database: Database): Promise<void> {
+  const killer = await advisoryKiller(database);
+  try {
+    await killer.kill();
+  } finally {
+    await killer.end();
+  }
+}
+
+/** A connection ready to terminate the one backend holding an advisory lock in this database. */
+async function advisoryKiller(database: Database) {
   const admin = new pg.Client({ connectionString: process.env.TEST_DATABASE_URL });
   await admin.connect();
-  try {
-    const all = await admin.query<{ pid: number; datname: string }>(
-      `select l.pid, a.datname from pg_locks l join pg_stat_activity a on a.pid = l.pid
-          where l.locktype = 'advisory' and l.granted`,
-    );
-    const mine = all.rows.filter((r) => r.datname === dbName(database));
-    expect(mine).toHaveLength(1);
-    await admin.query('select pg_terminate_backend($1)', [mine[0]!.pid]);
-  } finally {
-    await admin.end();
-  }
+  return {
+    async kill() {
+      const all = await admin.query<{ pid: number; datname: string }>(
+        `select l.pid, a.datname from pg_locks l join pg_stat_activity a on a.pid = l.pid
+            where l.locktype = 'advisory' and l.granted`,
+      );
+      const mine = all.rows.filter((r) => r.datname === dbName(database));
+      expect(mine).toHaveLength(1);
+      await admin.query('select pg_terminate_backend($1)', [mine[0]!.pid]);
+    },
+    end: () => admin.end(),
+  };
 }
 
 function dbName(database: Database): string {
